@@ -1,0 +1,5 @@
+"""Allow ``python -m activate_pack``."""
+
+from activate_pack.cli import main
+
+main()

@@ -1,0 +1,79 @@
+"""The build, stage by stage: load → layout → render → write. Nothing is written until all is checked."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from activate_pack.errors import Problems
+from activate_pack.layout.boxes import Document
+from activate_pack.layout.spec import LayoutSpec, layout_dirs, load_layout
+from activate_pack.load import default_pack_dir, load_pack
+from activate_pack.model import Pack
+
+SIZES = ("a6", "a4")
+EDITIONS = {"a6": "community", "a4": "facilitator"}
+"""Layout name → edition: the A6 community cards and the A4 facilitator pack."""
+
+
+@dataclass(frozen=True)
+class Built:
+    """One file the build wrote."""
+
+    path: Path
+    pages: int
+    bytes: int
+
+
+def slug(text: str) -> str:
+    """A file-name-safe slug: 'Activate Pack' → 'activate-pack'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "pack"
+
+
+def output_name(pack: Pack, size: str) -> str:
+    """File name of an edition: '<pack-slug>-a6-community.pdf'."""
+    return f"{slug(pack.info.title)}-{size}-{EDITIONS[size]}.pdf"
+
+
+def layout_document(pack: Pack, size: str, spec: LayoutSpec) -> Document:
+    """Lay out one edition, raising PackError with every problem found."""
+    from activate_pack.layout import pages
+
+    problems = Problems()
+    doc = pages.community(pack, spec, problems) if size == "a6" else pages.facilitator(pack, spec, problems)
+    problems.raise_if_errors()
+    return doc
+
+
+def render_document(pack: Pack, doc: Document, progress: Callable[[int], None] | None = None) -> bytes:
+    """Render a laid-out document to PDF bytes."""
+    from activate_pack.render.pdf import render
+
+    creators = [a.name for a in pack.info.authors]
+    return render(doc, creators, doc.author, pack.info.source_url, progress)
+
+
+def build(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path,
+          progress: Callable[[str, int, int], None] | None = None) -> list[Built]:
+    """Build the requested editions of the pack in ``pack_dir`` into ``out_dir``."""
+    from activate_pack.write import write_atomic
+
+    pack = load_pack(pack_dir)
+    dirs = layout_dirs(pack_dir, default_pack_dir())
+    specs = {size: load_layout(size, dirs) for size in sizes}
+    docs = {size: layout_document(pack, size, specs[size]) for size in sizes}
+    rendered: dict[str, bytes] = {}
+    for size, doc in docs.items():
+        total = len(doc.pages)
+        callback = (lambda done, s=size, t=total: progress(s, done, t)) if progress else None
+        rendered[size] = render_document(pack, doc, callback)
+    built = []
+    for size, data in rendered.items():
+        path = out_dir / output_name(pack, size)
+        write_atomic(path, data)
+        built.append(Built(path, len(docs[size].pages), len(data)))
+    return built

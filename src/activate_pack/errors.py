@@ -1,0 +1,73 @@
+"""The project's own error types: every user mistake becomes one of these, with a location."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in a pack, located as precisely as we can."""
+
+    message: str
+    path: str | None = None
+    line: int | None = None
+    column: int | None = None
+    card: str | None = None
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path:
+            where = self.path
+            if self.line:
+                where += f":{self.line}"
+                if self.column:
+                    where += f":{self.column}"
+            where += ": "
+        kind = "" if self.severity == "error" else f"{self.severity}: "
+        card = f" (card {self.card})" if self.card else ""
+        return f"{where}{kind}{self.message}{card}"
+
+
+class PackError(Exception):
+    """A problem the user can fix; the CLI prints it and exits with code 1."""
+
+    def __init__(self, problems: Problem | list[Problem] | str) -> None:
+        if isinstance(problems, str):
+            problems = [Problem(problems)]
+        elif isinstance(problems, Problem):
+            problems = [problems]
+        self.problems: list[Problem] = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class TextFitError(PackError):
+    """Text that does not fit its box even at the layout's minimum size."""
+
+
+@dataclass
+class Problems:
+    """Collects problems so a stage can report all of them at once."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, message: str, path: str | Path | None = None, line: int | None = None,
+            column: int | None = None, card: str | None = None, severity: str = "error") -> None:
+        """Record one problem."""
+        self.items.append(Problem(message, str(path) if path is not None else None,
+                                  line, column, card, severity))
+
+    def extend(self, problems: list[Problem]) -> None:
+        """Record several problems."""
+        self.items.extend(problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == "error"]
+
+    def raise_if_errors(self) -> None:
+        """Raise a PackError carrying every error collected so far."""
+        if self.errors:
+            raise PackError(self.errors)

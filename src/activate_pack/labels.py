@@ -1,0 +1,139 @@
+"""Every word the layouts print that is not card text: headings, kind names, template titles.
+
+They live in the pack's ``content/labels.yaml`` so that a translation or adaptation can change
+them; a pack without that file (or missing some keys) takes the default pack's wording.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Group(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class KindLabels(_Group):
+    """Names of the card kinds."""
+
+    recipe: str = Field(description="Name of recipe cards, e.g. 'Project recipe'.")
+    question: str = Field(description="Name of question cards.")
+    ingredient: str = Field(description="Name of ingredient cards.")
+    about: str = Field(description="Heading of the 'about this pack' card.")
+
+
+class PhaseLabels(_Group):
+    """Names of the workshop phases."""
+
+    warm_up: str = Field(alias="warm-up", description="Name of the warm-up phase.")
+    explore: str = Field(description="Name of the explore phase.")
+    discover: str = Field(description="Name of the discover phase.")
+    design: str = Field(description="Name of the design phase.")
+    plan: str = Field(description="Name of the plan phase.")
+    reflect: str = Field(description="Name of the reflect phase.")
+
+
+class AssetLabels(_Group):
+    """Names of the six kinds of asset."""
+
+    gifts_and_skills: str = Field(alias="gifts-and-skills", description="People's gifts and skills.")
+    groups_and_associations: str = Field(alias="groups-and-associations",
+                                         description="Groups and associations.")
+    institutions: str = Field(description="Institutions.")
+    physical_spaces: str = Field(alias="physical-spaces", description="Physical spaces.")
+    exchange: str = Field(description="Exchange.")
+    culture_and_stories: str = Field(alias="culture-and-stories", description="Culture and stories.")
+
+
+class RecipeLabels(_Group):
+    """Headings on recipe cards."""
+
+    challenge: str = Field(description="Heading before the challenge.")
+    who_for: str = Field(description="Heading before who the project is for.")
+    ingredients: str = Field(description="Heading of the ingredients list.")
+    method: str = Field(description="Heading of the method.")
+    time: str = Field(description="Label before the time.")
+    effort: str = Field(description="Label before the effort.")
+    effort_levels: dict[str, str] = Field(description="Names of the effort levels low, medium, high.")
+    first_step: str = Field(description="Heading before the first small step.")
+    inspired_by: str = Field(description="Words before what inspired the idea.")
+    blank_lines: list[str] = Field(description="Write-in headings on the blank recipe card.")
+
+
+class IngredientLabels(_Group):
+    """Headings on ingredient cards."""
+
+    uses: str = Field(description="Heading before how the asset can be used.")
+    local_example: str = Field(description="Label of the write-in line for a local example.")
+    blank_lines: list[str] = Field(description="Write-in headings on the blank ingredient card.")
+
+
+class AboutLabels(_Group):
+    """Words on the 'about this pack' card and the colophon."""
+
+    made_by: str = Field(description="Heading before the authors.")
+    source: str = Field(description="Label before the source address.")
+    licence: str = Field(description="Label before the licence.")
+    licence_note: str = Field(description="What the licence lets people do, in plain words.")
+    no_endorsement: str = Field(description="The note that no endorsement is implied.")
+    version: str = Field(description="Label before the version.")
+
+
+class SetLabels(_Group):
+    """One of the five sets in the A4 facilitator pack."""
+
+    title: str = Field(description="The set's name.")
+    intro: str = Field(description="A few sentences for the set's divider page.")
+
+
+class TemplateLabels(_Group):
+    """A worksheet in set 5 of the A4 pack."""
+
+    title: str = Field(description="The worksheet's heading.")
+    intro: str = Field(description="One or two sentences saying how to use it.")
+    fields: list[str] = Field(description="The headings of its write-in spaces or columns.")
+
+
+class FacilitatorLabels(_Group):
+    """Words in the A4 facilitator pack."""
+
+    contents: str = Field(description="Heading of the contents page.")
+    set_word: str = Field(description="The word before a set number, e.g. 'Set'.")
+    notes: str = Field(description="Heading of the facilitator notes on card pages.")
+    colophon: str = Field(description="Heading of the colophon page.")
+    guide: SetLabels
+    questions: SetLabels
+    ingredients: SetLabels
+    recipes: SetLabels
+    templates: SetLabels
+    recipe_worksheet: TemplateLabels
+    asset_map: TemplateLabels
+    action_plan: TemplateLabels
+
+
+class EditionLabels(_Group):
+    """Names of the two editions, used on the cover and in file metadata."""
+
+    community: str = Field(description="The A6 card pack, e.g. 'Community cards'.")
+    facilitator: str = Field(description="The A4 pack, e.g. 'Facilitator pack'.")
+
+
+class Labels(_Group):
+    """All printed words that are not card text."""
+
+    editions: EditionLabels
+    kinds: KindLabels
+    phases: PhaseLabels
+    asset_types: AssetLabels
+    recipe: RecipeLabels
+    ingredient: IngredientLabels
+    about: AboutLabels
+    facilitator: FacilitatorLabels
+
+    def phase(self, phase: str) -> str:
+        """Printed name of a workshop phase."""
+        return getattr(self.phases, phase.replace("-", "_"))
+
+    def asset_type(self, asset_type: str) -> str:
+        """Printed name of an asset type."""
+        return getattr(self.asset_types, asset_type.replace("-", "_"))

@@ -1,0 +1,105 @@
+"""What layout produces: pages of positioned boxes, in points, PDF coordinates (origin bottom-left)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from activate_pack.text import Line
+
+
+@dataclass(frozen=True)
+class Rect:
+    """A filled and/or stroked rectangle. ``bleed`` marks page-edge backgrounds."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    fill: str | None = None
+    stroke: str | None = None
+    stroke_width: float = 0.75
+    radius: float = 0.0
+    bleed: bool = False
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A straight line, e.g. a write-in line or a divider."""
+
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    colour: str
+    width: float = 0.6
+    dash: tuple[float, ...] | None = None
+
+
+@dataclass(frozen=True)
+class TextBox:
+    """Fitted text: ``lines`` hold baselines measured down from ``top``, x from ``x``."""
+
+    x: float
+    top: float
+    w: float
+    h: float
+    size: float
+    lines: tuple[Line, ...]
+    role: str
+    """What the text is: 'title', 'body', 'credit', …; tests and checks select boxes by it."""
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    @property
+    def used_height(self) -> float:
+        return self.lines[-1].y + self.size * 0.3 if self.lines else 0.0
+
+
+@dataclass(frozen=True)
+class ImageBox:
+    """A picture scaled into a rectangle, keeping its proportions."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    path: str
+    alt: str | None = None
+
+
+Box = Rect | Rule | TextBox | ImageBox
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page (or one card face) of boxes, with what it shows for tests and previews."""
+
+    width: float
+    height: float
+    boxes: tuple[Box, ...]
+    kind: str
+    """'card', 'cover', 'contents', 'divider', 'guide', 'template', 'colophon'…"""
+    card: str | None = None
+    face: str | None = None  # 'front' or 'back' for card faces
+    card_kind: str | None = None
+
+    def texts(self, role: str | None = None) -> list[TextBox]:
+        """The page's text boxes, optionally only those of one role."""
+        return [b for b in self.boxes if isinstance(b, TextBox) and (role is None or b.role == role)]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A laid-out document: its pages and the metadata the renderer writes."""
+
+    pages: tuple[Page, ...]
+    title: str
+    author: str
+    subject: str
+    keywords: tuple[str, ...]
+    language: str
+    licence_url: str
+    rights: str
+    extra: dict[str, str] = field(default_factory=dict)

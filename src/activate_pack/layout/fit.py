@@ -1,0 +1,64 @@
+"""Fitting text into boxes: shrink in steps to the minimum size, or say how much to cut."""
+
+from __future__ import annotations
+
+import math
+
+from activate_pack.errors import Problems
+from activate_pack.layout.boxes import TextBox
+from activate_pack.layout.spec import TypeSize
+from activate_pack.text import Flow, Layouter
+
+STEP = 0.5
+"""Font sizes are tried in half-point steps."""
+
+
+def fit(flow: Flow, x: float, y: float, w: float, h: float, size: TypeSize, role: str,
+        problems: Problems, card: str | None = None, what: str | None = None,
+        where: tuple[str, int | None] | None = None) -> TextBox:
+    """Lay ``flow`` in the box (x, y = bottom, w, h) at the largest size that fits.
+
+    If even the minimum size overflows, a problem naming the card, the text and about how many
+    words to cut is recorded, and the text is laid at the minimum size (the build then fails,
+    so nothing is ever clipped silently).
+    """
+    layouter = Layouter(flow)
+    sizes = _sizes(size)
+    # Binary search for the largest size that fits: height grows with size.
+    lo, hi = 0, len(sizes) - 1
+    best = None
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        laid = layouter.lay(sizes[mid], w)
+        if laid.height <= h + 0.01:
+            best, hi = laid, mid - 1
+        else:
+            lo = mid + 1
+    if best is None:
+        best = layouter.lay(sizes[-1], w)
+        words = flow.words
+        over = best.height - h
+        cut = max(1, math.ceil(words * over / best.height * 1.1)) if best.height else words
+        path, line = where if where else (None, None)
+        subject = what or role
+        problems.add(f"{subject} does not fit on the card even at {sizes[-1]:g} pt; "
+                     f"cut about {cut} word{'s' if cut != 1 else ''} (of {words})",
+                     path, line, card=card)
+    missing = flow.missing_glyphs()
+    if missing:
+        chars = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in sorted(missing))
+        path, line = where if where else (None, None)
+        problems.add(f"{what or role}: the bundled fonts have no shape for {chars}; "
+                     "replace or remove the character", path, line, card=card)
+    return TextBox(x, y + h, w, h, best.size, best.lines, role)
+
+
+def _sizes(size: TypeSize) -> list[float]:
+    sizes = []
+    current = size.size
+    while current >= size.smallest - 1e-6:
+        sizes.append(round(current, 2))
+        current -= STEP
+    if not sizes or sizes[-1] > size.smallest + 1e-6:
+        sizes.append(size.smallest)
+    return sizes

@@ -1,0 +1,70 @@
+"""Assemble whole documents: the A6 community pack and the A4 facilitator pack."""
+
+from __future__ import annotations
+
+from activate_pack import markup
+from activate_pack.errors import Problems
+from activate_pack.layout import facilitator as fac
+from activate_pack.layout.boxes import Document, Page
+from activate_pack.layout.cards import Ctx, about_front, card_back, card_front
+from activate_pack.layout.spec import LayoutSpec
+from activate_pack.licences import author_names, licence
+from activate_pack.model import Pack
+
+
+def metadata(pack: Pack, edition: str) -> dict[str, object]:
+    """Document information shared by both editions."""
+    info = pack.info
+    lic = licence(info.licence)
+    return {
+        "title": f"{info.title}: {edition}",
+        "author": author_names([a.name for a in info.authors]),
+        "subject": markup.plain(info.description or info.subtitle or info.title),
+        "keywords": tuple(k for k in (info.title, edition, info.locality, "asset-based community development",
+                                      "Creative Commons", lic.short_name) if k),
+        "language": info.language,
+        "licence_url": lic.deed_url,
+        "rights": f"{info.copyright}. Licensed under {lic.name} ({lic.short_name}): {lic.deed_url}",
+    }
+
+
+def community(pack: Pack, spec: LayoutSpec, problems: Problems, ctx: Ctx | None = None) -> Document:
+    """The A6 community pack: the about card, then every card, each front followed by its back."""
+    ctx = ctx or Ctx(pack, spec, problems)
+    pages: list[Page] = [about_front(ctx), card_back(ctx, "about", None, "about")]
+    for card in pack.cards:
+        pages.append(card_front(ctx, card))
+        pages.append(card_back(ctx, card.kind, card, card.id))
+    return Document(tuple(pages), **metadata(pack, pack.labels.editions.community))  # type: ignore[arg-type]
+
+
+def facilitator(pack: Pack, spec: LayoutSpec, problems: Problems, ctx: Ctx | None = None) -> Document:
+    """The A4 facilitator pack: cover, contents, five sets with dividers, colophon."""
+    ctx = ctx or Ctx(pack, spec, problems, notes=True)
+    ctx.notes = True
+    sets: list[tuple[str, list[Page]]] = [
+        ("guide", [fac.guide_page(ctx, page) for page in pack.guide]),
+        ("questions", [card_front(ctx, card) for card in pack.questions]),
+        ("ingredients", [card_front(ctx, card) for card in pack.ingredients]),
+        ("recipes", [card_front(ctx, card) for card in pack.recipes]),
+        ("templates", [fac.recipe_worksheet(ctx), fac.asset_map(ctx), fac.action_plan(ctx)]),
+    ]
+    body: list[Page] = []
+    entries: list[tuple[str, int, str]] = []
+    first = 3  # after the cover and the contents page
+    for number, (name, pages) in enumerate(sets, 1):
+        labels = getattr(pack.labels.facilitator, name)
+        entries.append((f"{pack.labels.facilitator.set_word} {number}: {labels.title}",
+                        first + len(body), fac.SET_KINDS[name]))
+        body.append(fac.divider(ctx, number, name))
+        body.extend(pages)
+    entries.append((pack.labels.facilitator.colophon, first + len(body), "about"))
+    body.append(fac.colophon(ctx))
+    pages = [fac.cover(ctx), fac.contents(ctx, entries), *body]
+    numbered = [pages[0]] + [
+        fac.with_footer(ctx, page, index, page.card_kind, on_colour=page.kind == "divider")
+        for index, page in enumerate(pages[1:], 2)
+    ]
+    # The cover carries the credit line too (every page does), in the cover's colours.
+    numbered[0] = fac.with_footer(ctx, pages[0], 1, "about", on_colour=True)
+    return Document(tuple(numbered), **metadata(pack, pack.labels.editions.facilitator))  # type: ignore[arg-type]

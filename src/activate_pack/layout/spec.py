@@ -1,0 +1,177 @@
+"""Layout specs: YAML files in ``layouts/`` with ``extends`` inheritance, millimetres in, points out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from activate_pack.errors import PackError, Problem, Problems
+from activate_pack.source import Located, read_yaml
+
+MM = 72.0 / 25.4
+"""Points per millimetre: YAML speaks millimetres, everything after loading speaks points."""
+
+
+class _Spec(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class TypeSize(_Spec):
+    """A text size: the size to start at, and the smallest it may shrink to."""
+
+    size: float = Field(gt=3, le=200, description="Starting size in points.")
+    min: float | None = Field(None, gt=3, le=200, description="Smallest size in points "
+                                                                "(defaults to the starting size).")
+    leading: float = Field(1.25, ge=1.0, le=2.5, description="Line spacing as a multiple of the size.")
+
+    @property
+    def smallest(self) -> float:
+        return self.min if self.min is not None else self.size
+
+
+class KindColours(_Spec):
+    """Colours for one card kind."""
+
+    main: str = Field(pattern=r"^#[0-9A-Fa-f]{6}$", description="The kind's strong colour.")
+    tint: str = Field(pattern=r"^#[0-9A-Fa-f]{6}$", description="A pale version for panels.")
+    on_main: str = Field(pattern=r"^#[0-9A-Fa-f]{6}$", description="Text colour on the strong colour.")
+
+
+class Colours(_Spec):
+    """Colours shared by every kind."""
+
+    text: str = Field("#1A1A1A", pattern=r"^#[0-9A-Fa-f]{6}$", description="Body text.")
+    muted: str = Field("#4D4D4D", pattern=r"^#[0-9A-Fa-f]{6}$", description="Secondary text.")
+    paper: str = Field("#FFFFFF", pattern=r"^#[0-9A-Fa-f]{6}$", description="The page.")
+    rule: str = Field("#8C8C8C", pattern=r"^#[0-9A-Fa-f]{6}$", description="Write-in lines and rules.")
+
+
+Rect = tuple[float, float, float, float]
+
+
+class CardOverride(_Spec):
+    """Per-kind changes to regions and type sizes."""
+
+    regions: dict[str, Rect] = Field(default_factory=dict)
+    type: dict[str, TypeSize] = Field(default_factory=dict)
+
+
+class LayoutSpec(_Spec):
+    """A resolved layout: page geometry, type, colours and regions (millimetres)."""
+
+    name: str
+    description: str = ""
+    font: str = Field("atkinson", description="Bundled font family for all text.")
+    page: tuple[float, float] = Field(description="Page width and height in mm.")
+    margin: float = Field(description="Distance from the page edge to text, in mm.")
+    safe: float = Field(5.0, description="Text must stay at least this far inside the page edge (mm).")
+    bleed: float = Field(3.0, ge=0, le=10, description="Bleed for print-shop output, in mm.")
+    type: dict[str, TypeSize]
+    colours: Colours = Field(default_factory=Colours)
+    kinds: dict[str, KindColours]
+    regions: dict[str, Rect] = Field(description="Named boxes [x, y, width, height] in mm, "
+                                                 "measured from the top-left corner of the page.")
+    cards: dict[str, CardOverride] = Field(default_factory=dict,
+                                           description="Per-kind overrides of regions and type.")
+
+    @property
+    def width(self) -> float:
+        """Page width in points."""
+        return self.page[0] * MM
+
+    @property
+    def height(self) -> float:
+        """Page height in points."""
+        return self.page[1] * MM
+
+    def region(self, name: str, kind: str | None = None) -> tuple[float, float, float, float]:
+        """A region as (x, bottom, width, height) in points, PDF coordinates."""
+        override = self.cards.get(kind) if kind else None
+        x, y, w, h = (override.regions.get(name) if override and name in override.regions
+                      else self.regions[name])
+        return x * MM, self.height - (y + h) * MM, w * MM, h * MM
+
+    def has_region(self, name: str, kind: str | None = None) -> bool:
+        """True if the layout defines the region (for this kind)."""
+        override = self.cards.get(kind) if kind else None
+        return name in self.regions or bool(override and name in override.regions)
+
+    def size(self, role: str, kind: str | None = None) -> TypeSize:
+        """The type size for a role such as 'title' or 'body'."""
+        override = self.cards.get(kind) if kind else None
+        if override and role in override.type:
+            return override.type[role]
+        return self.type[role]
+
+    def colours_for(self, kind: str) -> KindColours:
+        """The colours of a card kind."""
+        return self.kinds[kind]
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def layout_dirs(pack_root: Path, default_root: Path) -> list[Path]:
+    """Where layouts are looked up: the pack's own layouts/, then the built-in ones."""
+    dirs = [pack_root / "layouts"]
+    if default_root.resolve() != pack_root.resolve():
+        dirs.append(default_root / "layouts")
+    return dirs
+
+
+def _find(name: str, dirs: list[Path]) -> tuple[Path, str]:
+    for directory in dirs:
+        path = directory / f"{name}.yaml"
+        if path.is_file():
+            return path, f"layouts/{name}.yaml"
+    raise KeyError(name)
+
+
+def load_layout(name: str, dirs: list[Path]) -> LayoutSpec:
+    """Load a layout by name, following ``extends`` from parent to child."""
+    chain: list[str] = []
+    data: dict[str, Any] = {}
+    layers: list[tuple[str, Located]] = []
+    current: str | None = name
+    while current is not None:
+        if current in chain:
+            loop = " → ".join([*chain, current])
+            raise PackError(Problem(f"layouts extend each other in a circle: {loop}; "
+                                    "remove one of the 'extends:' lines",
+                                    layers[-1][0] if layers else None))
+        chain.append(current)
+        try:
+            path, shown = _find(current, dirs)
+        except KeyError:
+            parent_of = layers[-1][0] if layers else None
+            known = sorted({p.stem for d in dirs if d.is_dir() for p in d.glob("*.yaml")})
+            raise PackError(Problem(f"there is no layout called '{current}' "
+                                    f"(available: {', '.join(known)})",
+                                    parent_of, layers[-1][1].mark("extends")[0] if layers else None)) from None
+        raw = read_yaml(path, shown)
+        if not isinstance(raw, Located):
+            raise PackError(Problem("expected layout settings (page:, margin:, type: …)", shown, 1))
+        layers.append((shown, raw))
+        parent = raw.get("extends")
+        if parent is not None and not isinstance(parent, str):
+            raise PackError(Problem("extends: expected the name of another layout", shown,
+                                    raw.mark("extends")[0]))
+        current = parent
+    for _, raw in reversed(layers):
+        data = _merge(data, {k: v for k, v in raw.items() if k != "extends"})
+    data["name"] = name
+    from activate_pack.load import validate  # local: load imports layout lazily, not vice versa
+
+    problems = Problems()
+    spec = validate(LayoutSpec, data, layers[0][0], problems)
+    problems.raise_if_errors()
+    return spec

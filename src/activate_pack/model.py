@@ -1,0 +1,193 @@
+"""The pack as plain, validated, immutable data: no PDF in sight, so any renderer can use it.
+
+Each model's fields carry a description; the JSON Schema for editors is generated from them.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from activate_pack.licences import LICENCES
+
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64,
+                            description="A short stable name: lowercase letters, digits and "
+                                        "hyphens, such as 'walk-and-talk'.")]
+Text = Annotated[str, Field(min_length=1, max_length=5000)]
+"""Card text: light markup allowed (**bold**, *italic*, '- ' bullets, '1. ' numbered lists)."""
+
+PHASES = ("warm-up", "explore", "discover", "design", "plan", "reflect")
+ASSET_TYPES = ("gifts-and-skills", "groups-and-associations", "institutions",
+               "physical-spaces", "exchange", "culture-and-stories")
+Phase = Literal["warm-up", "explore", "discover", "design", "plan", "reflect"]
+AssetType = Literal["gifts-and-skills", "groups-and-associations", "institutions",
+                    "physical-spaces", "exchange", "culture-and-stories"]
+Effort = Literal["low", "medium", "high"]
+
+
+class Strict(BaseModel):
+    """Base for every model: unknown fields are errors, and values never change after loading."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True,
+                              coerce_numbers_to_str=True)
+
+
+class Author(Strict):
+    """A person or organisation credited for the pack."""
+
+    name: Text = Field(description="The name to credit, as it should appear in print.")
+    role: str | None = Field(None, description="What they did, e.g. 'Writer' or 'Illustrator'.")
+    organisation: str | None = Field(None, description="The organisation they belong to.")
+
+
+class ImageCredit(Strict):
+    """Where an image came from and the terms it may be used under."""
+
+    title: str | None = Field(None, description="The image's title, if it has one.")
+    author: Text = Field(description="Who made the image.")
+    source: str | None = Field(None, description="Where the image was found (a web address).")
+    licence: str = Field(description="The image's licence id, e.g. 'CC-BY-4.0'.")
+    exception: bool = Field(False, description="True if the image is used under other terms "
+                                               "than the pack's licence; the colophon lists it.")
+
+
+class Image(Strict):
+    """A picture placed on a card."""
+
+    file: str = Field(description="Path of the image file, relative to the pack's content/ folder.")
+    alt: str | None = Field(None, description="A short description of the picture for people "
+                                              "who cannot see it.")
+    credit: ImageCredit | None = Field(None, description="Who made the image and its licence.")
+
+
+class PackInfo(Strict):
+    """The pack's own details: content/pack.yaml."""
+
+    title: Text = Field(description="The pack's name, printed on every page.")
+    subtitle: str | None = Field(None, description="A short line under the title on the cover.")
+    version: str = Field("1.0.0", description="The pack's version, e.g. '1.0.0'.")
+    language: str = Field("en-GB", pattern=r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$",
+                          description="The language of the text, as a BCP 47 tag, e.g. 'en-GB'.")
+    locality: str | None = Field(None, description="The place the pack is made for, e.g. 'Dudley'.")
+    description: str | None = Field(None, description="Two or three sentences: what the pack "
+                                                      "is and who it is for.")
+    authors: list[Author] = Field(min_length=1, description="Who made the pack, in credit order.")
+    licence: str = Field(description="The Creative Commons licence id, e.g. 'CC-BY-SA-4.0'.")
+    source_url: str = Field(description="Where people can download the pack and its source.")
+    copyright: str = Field(description="The copyright notice, e.g. '© 2026 Jo Bloggs'.")
+
+    @field_validator("licence")
+    @classmethod
+    def _known_licence(cls, value: str) -> str:
+        if value not in LICENCES:
+            raise ValueError(f"unknown licence {value!r}; use one of: " + ", ".join(LICENCES))
+        return value
+
+
+class CardBase(Strict):
+    """Fields every card has."""
+
+    id: Slug = Field(description="The card's stable name, unique across the pack.")
+    title: Text = Field(max_length=120, description="The card's heading.")
+    image: Image | None = Field(None, description="An optional picture for the card.")
+    notes: str | None = Field(None, description="Facilitator notes: printed in the A4 pack only.")
+
+
+class InspiredBy(Strict):
+    """Where an idea comes from."""
+
+    name: Text = Field(description="The project or kind of project that inspired this one.")
+    place: str | None = Field(None, description="Where it happens.")
+
+
+class RecipeCard(CardBase):
+    """A project idea and the local ingredients it needs."""
+
+    kind: Literal["recipe"] = Field("recipe", description="Set by the folder: recipes/.")
+    blank: bool = Field(False, description="True for a card with write-in lines instead of text.")
+    summary: Text = Field(description="The project idea in a sentence or two.")
+    challenge: str | None = Field(None, description="The local challenge the idea answers.")
+    who_for: str | None = Field(None, description="Who the project is for.")
+    ingredients: list[Slug] = Field(default_factory=list,
+                                    description="Ids of the ingredient cards the recipe needs.")
+    method: list[Text] = Field(default_factory=list, description="The steps, in order.")
+    time: str | None = Field(None, description="How much time it takes, e.g. 'A morning a week'.")
+    effort: Effort | None = Field(None, description="How much effort: low, medium or high.")
+    first_step: str | None = Field(None, description="A first small step to take this week.")
+    inspired_by: InspiredBy | None = Field(None, description="What inspired the idea.")
+
+
+class QuestionCard(CardBase):
+    """A discussion question for one phase of a workshop."""
+
+    kind: Literal["question"] = Field("question", description="Set by the folder: questions/.")
+    question: Text = Field(description="The question to ask the group.")
+    prompts: list[Text] = Field(min_length=2, max_length=4,
+                                description="Two to four follow-up prompts.")
+    phase: Phase = Field(description="The workshop phase: " + ", ".join(PHASES) + ".")
+
+
+class IngredientCard(CardBase):
+    """A local asset: something a place already has."""
+
+    kind: Literal["ingredient"] = Field("ingredient", description="Set by the folder: ingredients/.")
+    blank: bool = Field(False, description="True for a card with write-in lines instead of text.")
+    asset_type: AssetType | None = Field(None, description="One of the six kinds of asset: "
+                                                           + ", ".join(ASSET_TYPES) + ".")
+    prompt: Text = Field(description="A question that helps people spot this asset nearby.")
+    uses: str | None = Field(None, description="How the asset can be used in a project.")
+
+
+class GuidePage(Strict):
+    """One page of the facilitator guide (A4 pack only)."""
+
+    id: Slug = Field(description="The page's stable name.")
+    title: Text = Field(description="The page heading.")
+    body: Text = Field(max_length=20000, description="The page text, with light markup.")
+
+
+Card = RecipeCard | QuestionCard | IngredientCard
+CARD_MODELS: dict[str, type[CardBase]] = {
+    "recipes": RecipeCard, "questions": QuestionCard, "ingredients": IngredientCard,
+}
+"""Content folder name → card model: the one place that says which folders hold which cards."""
+
+
+class Location(BaseModel):
+    """Where something was defined: file (relative to the pack) and line."""
+
+    model_config = ConfigDict(frozen=True)
+    path: str
+    line: int | None = None
+
+
+class Pack(BaseModel):
+    """A whole loaded pack: its details, labels, cards and guide, ready for layout."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    root: str
+    info: PackInfo
+    labels: "Labels"
+    recipes: tuple[RecipeCard, ...]
+    questions: tuple[QuestionCard, ...]
+    ingredients: tuple[IngredientCard, ...]
+    guide: tuple[GuidePage, ...]
+    locations: dict[str, Location]
+
+    @property
+    def cards(self) -> tuple[Card, ...]:
+        """Every card, in the order the A6 pack prints them."""
+        return (*self.questions, *self.ingredients, *self.recipes)
+
+    def card(self, card_id: str) -> Card:
+        """The card with this id."""
+        for card in self.cards:
+            if card.id == card_id:
+                return card
+        raise KeyError(card_id)
+
+
+from activate_pack.labels import Labels  # noqa: E402  (Labels is large; it lives in its own module)
+
+Pack.model_rebuild()

@@ -1,0 +1,1 @@
+"""Rendering: laid-out documents to PDF bytes (and, for previews, PNG images)."""

@@ -1,0 +1,113 @@
+"""Draw laid-out pages with ReportLab, and write the document information and XMP metadata."""
+
+from __future__ import annotations
+
+import io
+from typing import Callable
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfbase.pdfdoc import (PDFDate, PDFDictionary, PDFInfo, PDFName, PDFStream,
+                                       PDFString)
+from reportlab.pdfgen.canvas import Canvas
+
+from activate_pack import __version__
+from activate_pack.layout.boxes import Document, ImageBox, Page, Rect, Rule, TextBox
+from activate_pack.metadata import xmp
+
+CREATOR = f"activate-pack {__version__}"
+
+
+class _Info(PDFInfo):
+    """The document information dictionary with the licence added."""
+
+    licence_url = ""
+    rights = ""
+
+    def format(self, document):  # type: ignore[override]
+        stamp = PDFDate(ts=document._timeStamp, dateFormatter=self._dateFormatter)
+        return PDFDictionary({
+            "Title": PDFString(self.title), "Author": PDFString(self.author),
+            "Subject": PDFString(self.subject), "Keywords": PDFString(self.keywords),
+            "Creator": PDFString(self.creator), "Producer": PDFString(self.producer),
+            "CreationDate": stamp, "ModDate": stamp, "Trapped": PDFName(self.trapped),
+            "License": PDFString(self.licence_url), "Rights": PDFString(self.rights),
+        }).format(document)
+
+
+def _colour(value: str) -> HexColor:
+    return HexColor(value)
+
+
+def draw_page(canvas: Canvas, page: Page, dx: float = 0.0, dy: float = 0.0) -> None:
+    """Draw one page's boxes, offset by (dx, dy)."""
+    for box in page.boxes:
+        if isinstance(box, Rect):
+            if box.fill:
+                canvas.setFillColor(_colour(box.fill))
+            if box.stroke:
+                canvas.setStrokeColor(_colour(box.stroke))
+                canvas.setLineWidth(box.stroke_width)
+            if box.radius:
+                canvas.roundRect(box.x + dx, box.y + dy, box.w, box.h, box.radius,
+                                 stroke=1 if box.stroke else 0, fill=1 if box.fill else 0)
+            else:
+                canvas.rect(box.x + dx, box.y + dy, box.w, box.h,
+                            stroke=1 if box.stroke else 0, fill=1 if box.fill else 0)
+        elif isinstance(box, Rule):
+            canvas.setStrokeColor(_colour(box.colour))
+            canvas.setLineWidth(box.width)
+            canvas.setDash(list(box.dash) if box.dash else [])
+            canvas.line(box.x1 + dx, box.y1 + dy, box.x2 + dx, box.y2 + dy)
+            canvas.setDash([])
+        elif isinstance(box, TextBox):
+            _draw_text(canvas, box, dx, dy)
+        elif isinstance(box, ImageBox):
+            canvas.drawImage(box.path, box.x + dx, box.y + dy, box.w, box.h,
+                             preserveAspectRatio=True, anchor="c", mask="auto")
+
+
+def _draw_text(canvas: Canvas, box: TextBox, dx: float, dy: float) -> None:
+    text = canvas.beginText()
+    colour = None
+    font = None
+    for line in box.lines:
+        baseline = box.top - line.y + dy
+        for seg in line.segments:
+            if (seg.font, seg.size) != font:
+                text.setFont(seg.font, seg.size)
+                font = (seg.font, seg.size)
+            if seg.colour != colour:
+                text.setFillColor(_colour(seg.colour))
+                colour = seg.colour
+            text.setTextOrigin(box.x + seg.x + dx, baseline)
+            text.textOut(seg.text)
+    canvas.drawText(text)
+
+
+def render(doc: Document, creators: list[str], attribution_name: str, attribution_url: str,
+           progress: Callable[[int], None] | None = None) -> bytes:
+    """Render a document to PDF bytes: same input, same bytes."""
+    out = io.BytesIO()
+    first = doc.pages[0]
+    canvas = Canvas(out, pagesize=(first.width, first.height), invariant=1, pageCompression=1,
+                    lang=doc.language)
+    info = _Info()
+    info.licence_url, info.rights = doc.licence_url, doc.rights
+    canvas._doc.info = info
+    canvas.setTitle(doc.title)
+    canvas.setAuthor(doc.author)
+    canvas.setSubject(doc.subject)
+    canvas.setKeywords(", ".join(doc.keywords))
+    canvas.setCreator(CREATOR)
+    canvas.setProducer(CREATOR)
+    metadata = PDFStream(PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}),
+                         xmp(doc, creators, attribution_name, attribution_url, CREATOR), filters=[])
+    canvas._doc.Catalog.Metadata = canvas._doc.Reference(metadata)
+    for index, page in enumerate(doc.pages):
+        canvas.setPageSize((page.width, page.height))
+        draw_page(canvas, page)
+        canvas.showPage()
+        if progress:
+            progress(index + 1)
+    canvas.save()
+    return out.getvalue()

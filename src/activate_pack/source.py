@@ -1,0 +1,189 @@
+"""Safe YAML reading that remembers where every key and item came from.
+
+Only plain data is allowed: no tags that build Python objects, and no aliases (``*name``),
+which also rules out "billion laughs" expansion bombs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from activate_pack.errors import PackError, Problem
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+"""A YAML file larger than this is refused: no card pack needs more, and it keeps builds fast."""
+
+
+class Located(dict):
+    """A YAML mapping that also knows the file and line of itself and of each key."""
+
+    path: str
+    line: int
+    column: int
+    key_marks: dict[str, tuple[int, int]]
+
+    def mark(self, key: str) -> tuple[int, int]:
+        """Line and column of ``key`` (or of the mapping itself when the key is absent)."""
+        return self.key_marks.get(key, (self.line, self.column))
+
+
+class LocatedList(list):
+    """A YAML sequence that knows the line of each item."""
+
+    path: str
+    line: int
+    column: int
+    item_marks: list[tuple[int, int]]
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases and records marks on mappings and sequences."""
+
+    display_path = "<yaml>"
+
+    def compose_node(self, parent, index):  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _YamlProblem(
+                "YAML aliases (*name) are not allowed in a pack; write the text out in full",
+                event.start_mark)
+        event = self.peek_event()
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise _YamlProblem(
+                f"YAML anchors (&{anchor}) are not allowed in a pack; write the text out in full",
+                event.start_mark)
+        return super().compose_node(parent, index)
+
+    def construct_undefined(self, node):  # type: ignore[override]
+        raise _YamlProblem(
+            f"the YAML tag {node.tag.replace('tag:yaml.org,2002:', '!!')!r} is not allowed: a pack holds plain text, lists and "
+            "fields only", node.start_mark)
+
+
+_Loader.add_constructor(None, _Loader.construct_undefined)
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
+    result = Located()
+    result.path = loader.display_path
+    result.line, result.column = node.start_mark.line + 1, node.start_mark.column + 1
+    result.key_marks = {}
+    for key_node, value_node in node.value:
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            raise _YamlProblem("YAML merge keys (<<) are not allowed in a pack", key_node.start_mark)
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            key = str(key)
+        if key in result:
+            raise _YamlProblem(f"the field {key!r} appears twice in the same place",
+                               key_node.start_mark)
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_marks[key] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+    return result
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LocatedList:
+    result = LocatedList(loader.construct_object(child, deep=True) for child in node.value)
+    result.path = loader.display_path
+    result.line, result.column = node.start_mark.line + 1, node.start_mark.column + 1
+    result.item_marks = [(c.start_mark.line + 1, c.start_mark.column + 1) for c in node.value]
+    return result
+
+
+def _construct_text(loader: _Loader, node: yaml.ScalarNode) -> str:
+    return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+# Dates and timestamps stay text: "2024-05-01" in a modification history means what it says.
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_text)
+
+
+class _YamlProblem(Exception):
+    def __init__(self, message: str, mark: yaml.Mark | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.mark = mark
+
+
+def _explain(exc: yaml.MarkedYAMLError) -> str:
+    """Turn PyYAML's wording into advice a non-programmer can act on."""
+    problem = (exc.problem or str(exc)).strip()
+    if "'\\t'" in problem or "\\t" in problem and "tab" not in problem:
+        return ("a tab character is used for indentation here; YAML needs spaces "
+                "(replace the tab with spaces)")
+    if "end of stream" in problem or "<stream end>" in problem:
+        opened = f" on line {exc.context_mark.line + 1}" if exc.context_mark else " earlier"
+        return f"a quote or bracket opened{opened} is never closed"
+    if "mapping values are not allowed here" in problem:
+        return ("a ':' followed by a space is inside unquoted text; put the whole text in "
+                "quotes, or check the indentation of this line")
+    if "expected <block end>" in problem or "could not find expected ':'" in problem:
+        return "the indentation of this line does not match the lines around it"
+    if "did not find expected" in problem:
+        return f"the YAML structure is broken here ({problem}); check quotes, dashes and indentation"
+    context = f"{exc.context}: " if exc.context else ""
+    return f"YAML syntax error: {context}{problem}"
+
+
+def decode(data: bytes, display_path: str) -> str:
+    """Decode a YAML file's bytes as UTF-8, with a clear message for other encodings."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise PackError(Problem("this file is saved as UTF-16; save it as UTF-8 "
+                                "(in most editors: Save As, Encoding: UTF-8)", display_path))
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]  # a UTF-8 byte-order mark, as Windows Notepad writes: harmless
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise PackError(Problem("this file is not valid UTF-8 text (byte "
+                                f"0x{data[exc.start]:02x}); save it as UTF-8", display_path, line)) from None
+
+
+def parse(text: str, display_path: str) -> Any:
+    """Parse one YAML document from text, raising PackError with the file and line."""
+    loader = _Loader(text)
+    loader.display_path = display_path
+    try:
+        try:
+            return loader.get_single_data()
+        finally:
+            loader.dispose()
+    except _YamlProblem as exc:
+        mark = exc.mark
+        raise PackError(Problem(exc.message, display_path, mark.line + 1 if mark else None,
+                                mark.column + 1 if mark else None)) from None
+    except yaml.composer.ComposerError as exc:
+        if "expected a single document" in str(exc):
+            mark = exc.problem_mark
+            raise PackError(Problem("this file holds more than one YAML document ('---'); "
+                                    "keep one per file", display_path,
+                                    mark.line + 1 if mark else None)) from None
+        raise PackError(Problem(_explain(exc), display_path)) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise PackError(Problem(_explain(exc), display_path, mark.line + 1 if mark else None,
+                                mark.column + 1 if mark else None)) from None
+    except yaml.YAMLError as exc:  # e.g. a reader error for control characters
+        raise PackError(Problem(f"YAML error: {exc}", display_path)) from None
+    except RecursionError:
+        raise PackError(Problem("the YAML is nested too deeply", display_path)) from None
+
+
+def read_yaml(path: Path, display_path: str) -> Any:
+    """Read and parse a YAML file, refusing oversized and non-UTF-8 files."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise PackError(Problem(f"this file is {size // 1024} KB; a pack file may be at most "
+                                    f"{MAX_FILE_BYTES // 1024} KB", display_path))
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PackError(Problem(f"cannot read this file: {exc.strerror}", display_path)) from None
+    return parse(decode(data, display_path), display_path)
