@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from activate_pack.errors import Problems
+from activate_pack.errors import Problem, Problems
 from activate_pack.layout.boxes import Document
 from activate_pack.layout.spec import LayoutSpec, layout_dirs, load_layout
 from activate_pack.load import default_pack_dir, load_pack
@@ -39,13 +39,20 @@ def output_name(pack: Pack, size: str) -> str:
     return f"{slug(pack.info.title)}-{size}-{EDITIONS[size]}.pdf"
 
 
-def layout_document(pack: Pack, size: str, spec: LayoutSpec) -> Document:
-    """Lay out one edition, raising PackError with every problem found."""
+Warn = Callable[[Problem], None]
+"""Receives warnings (problems that do not stop a build), e.g. to print them."""
+
+
+def layout_document(pack: Pack, size: str, spec: LayoutSpec, warn: Warn | None = None) -> Document:
+    """Lay out one edition, raising PackError with every error found; warnings go to ``warn``."""
     from activate_pack.layout import pages
 
     problems = Problems()
     doc = pages.community(pack, spec, problems) if size == "a6" else pages.facilitator(pack, spec, problems)
     problems.raise_if_errors()
+    if warn:
+        for problem in problems.items:
+            warn(problem)
     return doc
 
 
@@ -58,14 +65,15 @@ def render_document(pack: Pack, doc: Document, progress: Callable[[int], None] |
 
 
 def build(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path,
-          progress: Callable[[str, int, int], None] | None = None) -> list[Built]:
+          progress: Callable[[str, int, int], None] | None = None,
+          warn: Warn | None = None) -> list[Built]:
     """Build the requested editions of the pack in ``pack_dir`` into ``out_dir``."""
     from activate_pack.write import write_atomic
 
     pack = load_pack(pack_dir)
     dirs = layout_dirs(pack_dir, default_pack_dir())
     specs = {size: load_layout(size, dirs) for size in sizes}
-    docs = {size: layout_document(pack, size, specs[size]) for size in sizes}
+    docs = {size: layout_document(pack, size, specs[size], warn) for size in sizes}
     rendered: dict[str, bytes] = {}
     for size, doc in docs.items():
         total = len(doc.pages)

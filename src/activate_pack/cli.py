@@ -52,6 +52,10 @@ def fail(error: PackError) -> typer.Exit:
     return typer.Exit(1)
 
 
+def _warn(problem: object) -> None:
+    typer.echo(str(problem), err=True)
+
+
 def _human(size: int) -> str:
     return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
 
@@ -78,7 +82,7 @@ def build(
     try:
         pack_dir = find_pack(pack)
         with _progress() as progress:
-            built = run_build(pack_dir, sizes, out, progress)
+            built = run_build(pack_dir, sizes, out, progress, warn=_warn)
     except PackError as error:
         raise fail(error) from None
     except KeyboardInterrupt:

@@ -120,6 +120,9 @@ def _explain(exc: yaml.MarkedYAMLError) -> str:
     if "end of stream" in problem or "<stream end>" in problem:
         opened = f" on line {exc.context_mark.line + 1}" if exc.context_mark else " earlier"
         return f"a quote or bracket opened{opened} is never closed"
+    if (exc.context or "").startswith("while parsing a flow") and exc.context_mark:
+        return (f"the bracket opened on line {exc.context_mark.line + 1} is not closed; "
+                "close it, or put text with commas or colons in quotes")
     if "mapping values are not allowed here" in problem:
         return ("a ':' followed by a space is inside unquoted text; put the whole text in "
                 "quotes, or check the indentation of this line")

@@ -13,6 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from activate_pack import __version__
 from activate_pack.layout.boxes import Document, ImageBox, Page, Rect, Rule, TextBox
 from activate_pack.metadata import xmp
+from activate_pack.text import font_name
 
 CREATOR = f"activate-pack {__version__}"
 
@@ -89,8 +90,9 @@ def render(doc: Document, creators: list[str], attribution_name: str, attributio
     """Render a document to PDF bytes: same input, same bytes."""
     out = io.BytesIO()
     first = doc.pages[0]
+    # The initial font is our own, so no unembedded Helvetica is ever referenced.
     canvas = Canvas(out, pagesize=(first.width, first.height), invariant=1, pageCompression=1,
-                    lang=doc.language)
+                    lang=doc.language, initialFontName=font_name("atkinson"), initialFontSize=10)
     info = _Info()
     info.licence_url, info.rights = doc.licence_url, doc.rights
     canvas._doc.info = info

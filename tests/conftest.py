@@ -1,0 +1,103 @@
+"""Shared fixtures: the default pack built once, and small packs written into tmp_path."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from activate_pack.build import build
+from activate_pack.load import default_pack_dir
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def default_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The default pack built once per test session: {'a6': path, 'a4': path}."""
+    out = tmp_path_factory.mktemp("default-build")
+    built = build(default_pack_dir(), ("a6", "a4"), out)
+    return {item.path.name.split("-")[-2]: item.path for item in built}
+
+
+PACK_YAML = """\
+title: Test Pack
+version: "0.1"
+language: en-GB
+locality: Testville
+authors:
+  - name: Test Author
+licence: CC-BY-SA-4.0
+source_url: https://example.org/test-pack
+copyright: "© 2026 Test Author"
+"""
+
+RECIPE = """\
+id: soup-club
+title: Soup club
+summary: Neighbours cook soup together once a week.
+ingredients: [cooks]
+method:
+  - Find a kitchen.
+  - Cook.
+time: An evening a week
+effort: low
+"""
+
+QUESTIONS = """\
+- id: warm-hello
+  title: Hello
+  question: What did you have for breakfast?
+  prompts: [Who made it?, Where did you eat it?]
+  phase: warm-up
+"""
+
+INGREDIENTS = """\
+- id: cooks
+  title: Keen cooks
+  asset_type: gifts-and-skills
+  prompt: Who near you loves to cook?
+  uses: Cooks can run a club.
+"""
+
+GUIDE = """\
+id: guide-hello
+title: Hello
+body: A short guide page.
+"""
+
+
+@pytest.fixture
+def make_pack(tmp_path: Path) -> Callable[..., Path]:
+    """Write a small valid pack; keyword arguments replace or add files (None deletes one)."""
+
+    def make(**files: str | None) -> Path:
+        root = tmp_path / "pack"
+        defaults = {
+            "content/pack.yaml": PACK_YAML,
+            "content/recipes/soup-club.yaml": RECIPE,
+            "content/questions/warm-up.yaml": QUESTIONS,
+            "content/ingredients/skills.yaml": INGREDIENTS,
+            "content/guide/01-hello.yaml": GUIDE,
+        }
+        for name, text in {**defaults, **{k.replace("__", "/"): v for k, v in files.items()}}.items():
+            path = root / name
+            if text is None:
+                path.unlink(missing_ok=True)
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return root
+
+    return make
+
+
+@pytest.fixture
+def default_copy(tmp_path: Path) -> Path:
+    """A writable copy of the default pack."""
+    root = tmp_path / "copy"
+    shutil.copytree(default_pack_dir() / "content", root / "content")
+    return root

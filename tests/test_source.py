@@ -1,0 +1,57 @@
+"""YAML reading: syntax errors name the line, and unsafe YAML is refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from activate_pack.errors import PackError
+from activate_pack.source import decode, parse
+
+
+def problem(text: str):
+    with pytest.raises(PackError) as info:
+        parse(text, "x.yaml")
+    [p] = info.value.problems
+    return p
+
+
+def test_keys_remember_their_lines() -> None:
+    data = parse("a: 1\nb:\n  - x\n  - c: 2\n", "x.yaml")
+    assert data.mark("b") == (2, 1)
+    assert data["b"].item_marks == [(3, 5), (4, 5)]
+    assert data["b"][1].line == 4
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("a: 1\nb:\n\t- x\n", 3, "tab"),
+    ("a: [1, 2\nb: 3\n", 2, "bracket opened on line 1 is not closed"),
+    ('a: "open\nb: 2\n', 3, "never closed"),
+    ("title: Time: now\n", 1, "quotes"),
+    ("a: 1\na: 2\n", 2, "appears twice"),
+    ("a: &x 1\nb: *x\n", 1, "anchors"),
+    ("a: !!python/object/apply:os.system [ls]\n", 1, "!!python/object/apply:os.system"),
+    ("a: 1\n---\nb: 2\n", 2, "more than one YAML document"),
+])
+def test_yaml_mistakes_are_explained_with_their_line(text: str, line: int, words: str) -> None:
+    p = problem(text)
+    assert p.path == "x.yaml"
+    assert p.line == line
+    assert words in p.message
+
+
+def test_billion_laughs_is_refused_without_expanding() -> None:
+    bomb = 'a: &a ["lol","lol"]\nb: &b [*a,*a]\nc: &c [*b,*b]\n'
+    assert "anchors" in problem(bomb).message
+
+
+def test_encodings() -> None:
+    assert decode("\ufefftitle: x".encode("utf-8"), "x.yaml") == "title: x"
+    with pytest.raises(PackError, match="UTF-16"):
+        decode("title: x".encode("utf-16"), "x.yaml")
+    with pytest.raises(PackError, match="not valid UTF-8") as info:
+        decode(b"title: ok\nname: caf\xe9\n", "x.yaml")
+    assert info.value.problems[0].line == 2
+
+
+def test_dates_stay_text() -> None:
+    assert parse("when: 2024-05-01\n", "x.yaml")["when"] == "2024-05-01"
