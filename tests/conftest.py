@@ -51,7 +51,7 @@ QUESTIONS = """\
 - id: warm-hello
   title: Hello
   question: What did you have for breakfast?
-  prompts: [Who made it?, Where did you eat it?]
+  prompts: ["Who made it?", "Where did you eat it?"]
   phase: warm-up
 """
 

@@ -220,7 +220,10 @@ class Layouter:
             marker_seg: Segment | None = None
             if item.marker:
                 marker_font = font_name(style.family, item.runs[0].bold if item.runs else False)
-                indent = max(width(item.marker, marker_font, fs), fs * 0.6) + fs * 0.45
+                # Numbered items share one indent (up to '88.'), so their text lines up.
+                widest = "88." if item.marker[-1:] in ".)" else item.marker
+                indent = max(width(item.marker, marker_font, fs), width(widest, marker_font, fs),
+                             fs * 0.6) + fs * 0.4
                 marker_seg = Segment(0.0, item.marker, marker_font, fs,
                                      style.marker_colour or style.colour)
             for number, (line_words, line_width) in enumerate(_break(words, fs, box_width - indent)):

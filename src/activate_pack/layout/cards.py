@@ -148,7 +148,7 @@ def recipe_flow(ctx: Ctx, card: RecipeCard) -> Flow:
     if card.effort:
         facts.append(f"**{labels.effort}:** {labels.effort_levels.get(card.effort, card.effort)}")
     if facts:
-        flow.add(markup.inline("   ".join(facts)), ctx.style(space_before=0.6))
+        flow.add(markup.inline("  ·  ".join(facts)), ctx.style(space_before=0.6))
     if card.first_step:
         flow.add(_lead(labels.first_step, card.first_step, body), body)
     if card.inspired_by:

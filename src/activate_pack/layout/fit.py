@@ -37,8 +37,11 @@ def fit(flow: Flow, x: float, y: float, w: float, h: float, size: TypeSize, role
     if best is None:
         best = layouter.lay(sizes[-1], w)
         words = flow.words
-        over = best.height - h
-        cut = max(1, math.ceil(words * over / best.height * 1.1)) if best.height else words
+        # Lines over the box, turned into words at the text's average words per line: short
+        # list items make this an estimate, so the message says "about".
+        lines = max(1, len(best.lines))
+        over_lines = math.ceil((best.height - h) / (best.height / lines))
+        cut = min(words, max(1, math.ceil(over_lines * words / lines)))
         path, line = where if where else (None, None)
         subject = what or role
         problems.add(f"{subject} does not fit on the card even at {sizes[-1]:g} pt; "

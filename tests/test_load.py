@@ -1,0 +1,141 @@
+"""Model rules: each rule's failure and the message a pack editor sees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from activate_pack.errors import PackError
+from activate_pack.load import default_pack_dir, find_pack, load_pack
+from activate_pack.model import ASSET_TYPES, PHASES
+
+
+def problems(root: Path) -> list[str]:
+    with pytest.raises(PackError) as info:
+        load_pack(root)
+    return [str(p) for p in info.value.problems]
+
+
+def test_default_pack_loads_with_the_promised_content() -> None:
+    pack = load_pack(default_pack_dir())
+    assert len([r for r in pack.recipes if not r.blank]) >= 12
+    assert len(pack.questions) >= 24
+    assert all(sum(q.phase == phase for q in pack.questions) >= 4 for phase in PHASES)
+    assert all(sum(i.asset_type == t for i in pack.ingredients) >= 4 for t in ASSET_TYPES)
+    assert any(r.blank for r in pack.recipes) and any(i.blank for i in pack.ingredients)
+    assert len(pack.guide) >= 5
+    assert pack.info.licence == "CC-BY-SA-4.0"
+
+
+def test_small_pack_loads(make_pack: Callable[..., Path]) -> None:
+    pack = load_pack(make_pack())
+    assert [c.id for c in pack.cards] == ["warm-hello", "cooks", "soup-club"]
+    assert pack.locations["soup-club"].path == "content/recipes/soup-club.yaml"
+
+
+def test_unknown_field_suggests_the_nearest(make_pack: Callable[..., Path]) -> None:
+    root = make_pack(content__recipes__soup_club_yaml=None, **{
+        "content/recipes/soup-club.yaml": "id: soup-club\ntitle: Soup\nsumary: Soup.\n"})
+    found = problems(root)
+    assert any("content/recipes/soup-club.yaml:3:1: unknown field 'sumary' (did you mean 'summary'?)"
+               " (card soup-club)" == p for p in found), found
+    assert any("summary: this field is required" in p for p in found)
+
+
+def test_wrong_type_and_bad_value_name_the_line(make_pack: Callable[..., Path]) -> None:
+    root = make_pack(**{"content/questions/warm-up.yaml": """\
+        - id: q-one
+          title: One
+          question: Why?
+          prompts: Just one prompt
+          phase: warmup
+        """})
+    found = problems(root)
+    assert any(p.startswith("content/questions/warm-up.yaml:4:") and "prompts: expected a list" in p
+               for p in found), found
+    assert any(p.startswith("content/questions/warm-up.yaml:5:") and "'warmup' is not allowed" in p
+               and "did you mean 'warm-up'" in p for p in found), found
+
+
+def test_prompt_count_is_checked(make_pack: Callable[..., Path]) -> None:
+    root = make_pack(**{"content/questions/warm-up.yaml": """\
+        - id: q-one
+          title: One
+          question: Why?
+          prompts: [a, b, c, d, e]
+          phase: explore
+        """})
+    assert any("prompts: has more than 4 items" in p for p in problems(root))
+
+
+def test_duplicate_ids_point_at_the_first_use(make_pack: Callable[..., Path]) -> None:
+    root = make_pack(**{"content/ingredients/more.yaml": """\
+        - id: cooks
+          title: More cooks
+          prompt: Who else cooks?
+        """})
+    [found] = problems(root)
+    # Files are read in name order, so the second use is in skills.yaml.
+    assert found == ("content/ingredients/skills.yaml:1: the id 'cooks' is already used in "
+                     "content/ingredients/more.yaml:1; every card needs its own id (card cooks)")
+
+
+def test_unknown_ingredient_suggests_nearest_id(make_pack: Callable[..., Path]) -> None:
+    root = make_pack(**{"content/recipes/soup-club.yaml": """\
+        id: soup-club
+        title: Soup club
+        summary: Soup.
+        ingredients: [cook]
+        """})
+    found = problems(root)
+    assert any("no ingredient card with the id 'cook'; did you mean 'cooks'?" in p
+               and "(card soup-club)" in p for p in found), found
+
+
+def test_every_problem_is_reported_at_once(make_pack: Callable[..., Path]) -> None:
+    root = make_pack(**{
+        "content/recipes/soup-club.yaml": "id: Soup Club\ntitle: Soup\nsummary: x\n",
+        "content/questions/warm-up.yaml": "- id: q\n  title: Q\n  question: Q?\n  prompts: [a, b]\n",
+        "content/guide/02-broken.yaml": "id: g\ntitle: [unclosed\n",
+    })
+    found = problems(root)
+    assert any("content/recipes/soup-club.yaml:1:" in p and "not a valid id" in p for p in found)
+    assert any("content/questions/warm-up.yaml" in p and "phase: this field is required" in p
+               for p in found)
+    assert any("content/guide/02-broken.yaml:3:" in p and "opened on line 2 is never closed" in p
+               for p in found), found
+
+
+def test_unknown_licence_lists_valid_ids(make_pack: Callable[..., Path], tmp_path: Path) -> None:
+    root = make_pack()
+    text = (root / "content/pack.yaml").read_text().replace("CC-BY-SA-4.0", "CC-BY-SA-3.0")
+    (root / "content/pack.yaml").write_text(text)
+    [found] = problems(root)
+    assert found.startswith("content/pack.yaml:7:")
+    assert "unknown licence 'CC-BY-SA-3.0'" in found and "CC-BY-SA-4.0" in found
+
+
+def test_markup_characters_are_plain_text(make_pack: Callable[..., Path]) -> None:
+    root = make_pack(**{"content/ingredients/skills.yaml": """\
+        - id: cooks
+          title: Cooks & bakers <3
+          asset_type: gifts-and-skills
+          prompt: "Who cooks for < £5 & shares?"
+        """})
+    card = load_pack(root).card("cooks")
+    assert card.title == "Cooks & bakers <3"
+
+
+def test_find_pack(tmp_path: Path, make_pack: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_pack()
+    assert find_pack(root) == root
+    monkeypatch.chdir(root)
+    assert find_pack(None) == root
+    monkeypatch.chdir(tmp_path)
+    assert find_pack(None) == default_pack_dir()
+    with pytest.raises(PackError, match="not a pack folder"):
+        find_pack(tmp_path)
+    with pytest.raises(PackError, match="no such folder"):
+        find_pack(tmp_path / "missing")
