@@ -39,29 +39,47 @@ class LocatedList(list):
     item_marks: list[tuple[int, int]]
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that refuses aliases and records marks on mappings and sequences."""
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's parser when PyYAML was built with it (about ten times faster), else pure Python."""
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """A safe loader that refuses aliases and records marks on mappings and sequences."""
 
     display_path = "<yaml>"
 
-    def compose_node(self, parent, index):  # type: ignore[override]
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise _YamlProblem(
-                "YAML aliases (*name) are not allowed in a pack; write the text out in full",
-                event.start_mark)
-        event = self.peek_event()
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            raise _YamlProblem(
-                f"YAML anchors (&{anchor}) are not allowed in a pack; write the text out in full",
-                event.start_mark)
-        return super().compose_node(parent, index)
+    def get_single_data(self):  # type: ignore[override]
+        node = self.get_single_node()
+        if node is None:
+            return None
+        _refuse_aliases(node)
+        return self.construct_document(node)
 
     def construct_undefined(self, node):  # type: ignore[override]
         raise _YamlProblem(
-            f"the YAML tag {node.tag.replace('tag:yaml.org,2002:', '!!')!r} is not allowed: a pack holds plain text, lists and "
-            "fields only", node.start_mark)
+            f"the YAML tag {node.tag.replace('tag:yaml.org,2002:', '!!')!r} is not allowed: "
+            "a pack holds plain text, lists and fields only", node.start_mark)
+
+
+def _refuse_aliases(root: yaml.Node) -> None:
+    """Refuse any node reached twice: that is what an alias (*name) makes.
+
+    Checked on the composed graph, before anything is constructed, so a "billion laughs"
+    document is refused without ever being expanded.
+    """
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            raise _YamlProblem("YAML anchors and aliases (&name, *name) are not allowed in a "
+                               "pack; write the text out in full", node.start_mark)
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
 
 
 _Loader.add_constructor(None, _Loader.construct_undefined)
@@ -111,10 +129,12 @@ class _YamlProblem(Exception):
         self.mark = mark
 
 
-def _explain(exc: yaml.MarkedYAMLError) -> str:
+def _explain(exc: yaml.MarkedYAMLError, text: str = "") -> str:
     """Turn PyYAML's wording into advice a non-programmer can act on."""
     problem = (exc.problem or str(exc)).strip()
-    if "'\\t'" in problem or "\\t" in problem and "tab" not in problem:
+    mark = exc.problem_mark
+    at = text[mark.index] if mark is not None and 0 <= mark.index < len(text) else ""
+    if at == "\t" or "'\\t'" in problem:
         return ("a tab character is used for indentation here; YAML needs spaces "
                 "(replace the tab with spaces)")
     if "end of stream" in problem or "<stream end>" in problem:
@@ -123,7 +143,7 @@ def _explain(exc: yaml.MarkedYAMLError) -> str:
     if (exc.context or "").startswith("while parsing a flow") and exc.context_mark:
         return (f"the bracket opened on line {exc.context_mark.line + 1} is not closed; "
                 "close it, or put text with commas or colons in quotes")
-    if "mapping values are not allowed here" in problem:
+    if "mapping values are not allowed" in problem:
         return ("a ':' followed by a space is inside unquoted text; put the whole text in "
                 "quotes, or check the indentation of this line")
     if "expected <block end>" in problem or "could not find expected ':'" in problem:
@@ -168,10 +188,10 @@ def parse(text: str, display_path: str) -> Any:
             raise PackError(Problem("this file holds more than one YAML document ('---'); "
                                     "keep one per file", display_path,
                                     mark.line + 1 if mark else None)) from None
-        raise PackError(Problem(_explain(exc), display_path)) from None
+        raise PackError(Problem(_explain(exc, text), display_path)) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        raise PackError(Problem(_explain(exc), display_path, mark.line + 1 if mark else None,
+        raise PackError(Problem(_explain(exc, text), display_path, mark.line + 1 if mark else None,
                                 mark.column + 1 if mark else None)) from None
     except yaml.YAMLError as exc:  # e.g. a reader error for control characters
         raise PackError(Problem(f"YAML error: {exc}", display_path)) from None

@@ -30,6 +30,10 @@ class Ctx:
     """True in the facilitator pack: card pages show their facilitator notes."""
     card_credits: dict[str, str] = field(default_factory=dict)
     """Per-card credit lines where they differ from the pack's (e.g. 'changed' in adaptations)."""
+    backs: dict[tuple[str, str, str], tuple[Box, ...]] = field(default_factory=dict)
+    footers: dict[tuple[str, str, str], TextBox] = field(default_factory=dict)
+    """Credit lines already laid out: the renderer draws a shared box once, as a form."""
+    """Card backs already laid out, by kind, sub-label and credit: alike backs share boxes."""
 
     def __post_init__(self) -> None:
         if not self.credit:
@@ -72,10 +76,14 @@ def text_box(ctx: Ctx, flow: Flow, region: str, role: str, kind: str | None,
 
 
 def footer(ctx: Ctx, kind: str | None, colour: str, card: str | None = None) -> list[Box]:
-    """The credit line every page carries, as real text."""
-    flow = Flow()
-    flow.add(ctx.card_credits.get(card or "", ctx.credit), ctx.style(colour=colour))
-    return [text_box(ctx, flow, "footer", "credit", kind, card, "the credit line")]
+    """The credit line every page carries, as real text (one shared box per distinct line)."""
+    text = ctx.card_credits.get(card or "", ctx.credit)
+    key = (text, kind or "", colour)
+    if key not in ctx.footers:
+        flow = Flow()
+        flow.add(text, ctx.style(colour=colour))
+        ctx.footers[key] = text_box(ctx, flow, "footer", "credit", kind, card, "the credit line")
+    return [ctx.footers[key]]
 
 
 def header(ctx: Ctx, card: AnyCard | None, kind: str, title: str) -> list[Box]:
@@ -247,6 +255,11 @@ def notes_panel(ctx: Ctx, card: AnyCard) -> list[Box]:
 def card_back(ctx: Ctx, kind: str, card: AnyCard | None, card_id: str) -> Page:
     """The back of a card: the kind's colour edge to edge, its name and the pack's name."""
     spec = ctx.spec
+    sub = kind_label(ctx, card, kind).split(" · ", 1)
+    credit = ctx.card_credits.get(card_id, ctx.credit)
+    key = (kind, sub[-1], credit)
+    if key in ctx.backs:  # the same boxes object: the renderer draws it once and reuses it
+        return Page(spec.width, spec.height, ctx.backs[key], "card", card_id, "back", kind)
     colours = spec.colours_for(kind)
     boxes: list[Box] = [Rect(0, 0, spec.width, spec.height, fill=colours.main, bleed=True)]
     ring = min(spec.width, spec.height) * 0.34
@@ -256,7 +269,6 @@ def card_back(ctx: Ctx, kind: str, card: AnyCard | None, card_id: str) -> Page:
     flow = Flow()
     name = getattr(ctx.labels.kinds, kind)
     flow.add(name, ctx.style(bold=True, colour=colours.on_main, align="center"))
-    sub = kind_label(ctx, card, kind).split(" · ", 1)
     if len(sub) > 1:
         flow.add(sub[1], ctx.style(colour=colours.on_main, align="center", scale=0.7))
     flow.add(ctx.pack.info.title, ctx.style(colour=colours.on_main, align="center", scale=0.55,
@@ -265,7 +277,8 @@ def card_back(ctx: Ctx, kind: str, card: AnyCard | None, card_id: str) -> Page:
     boxes.append(fit(flow, cx - ring * 0.9, cy - box_h / 2, ring * 1.8, box_h,
                      spec.size("back"), "back", ctx.problems, card_id, "the card back"))
     boxes += footer(ctx, kind, colours.on_main, card_id)
-    return Page(spec.width, spec.height, tuple(boxes), "card", card_id, "back", kind)
+    ctx.backs[key] = tuple(boxes)
+    return Page(spec.width, spec.height, ctx.backs[key], "card", card_id, "back", kind)
 
 
 def about_front(ctx: Ctx) -> Page:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from activate_pack.errors import Problems
 from activate_pack.layout.boxes import TextBox
 from activate_pack.layout.spec import TypeSize
-from activate_pack.text import Flow, Layouter
+from activate_pack.text import Flow, Item, Laid, Layouter
 
 STEP = 0.5
 """Font sizes are tried in half-point steps."""
@@ -22,20 +23,10 @@ def fit(flow: Flow, x: float, y: float, w: float, h: float, size: TypeSize, role
     words to cut is recorded, and the text is laid at the minimum size (the build then fails,
     so nothing is ever clipped silently).
     """
-    layouter = Layouter(flow)
     sizes = _sizes(size)
-    # Binary search for the largest size that fits: height grows with size.
-    lo, hi = 0, len(sizes) - 1
-    best = None
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        laid = layouter.lay(sizes[mid], w)
-        if laid.height <= h + 0.01:
-            best, hi = laid, mid - 1
-        else:
-            lo = mid + 1
+    best = _largest_fit(tuple(flow.items), w, h, tuple(sizes))
     if best is None:
-        best = layouter.lay(sizes[-1], w)
+        best = Layouter(flow).lay(sizes[-1], w)
         words = flow.words
         # Lines over the box, turned into words at the text's average words per line: short
         # list items make this an estimate, so the message says "about".
@@ -47,7 +38,7 @@ def fit(flow: Flow, x: float, y: float, w: float, h: float, size: TypeSize, role
         problems.add(f"{subject} does not fit on the card even at {sizes[-1]:g} pt; "
                      f"cut about {cut} word{'s' if cut != 1 else ''} (of {words})",
                      path, line, card=card)
-    missing = flow.missing_glyphs()
+    missing = _missing(tuple(flow.items))
     if missing:
         chars = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in sorted(missing))
         path, line = where if where else (None, None)
@@ -56,6 +47,36 @@ def fit(flow: Flow, x: float, y: float, w: float, h: float, size: TypeSize, role
     return TextBox(x, y + h, w, h, best.size, best.lines, role)
 
 
+@lru_cache(maxsize=4096)
+def _missing(items: tuple[Item, ...]) -> frozenset[str]:
+    """Characters of the flow its fonts lack (cached like the fitting itself)."""
+    return frozenset(Flow(list(items)).missing_glyphs())
+
+
+@lru_cache(maxsize=4096)
+def _largest_fit(items: tuple[Item, ...], w: float, h: float, sizes: tuple[float, ...]) -> Laid | None:
+    """The flow laid at the largest of ``sizes`` that fits in w × h, or None.
+
+    Cached: credit lines, card backs and labels repeat on many pages with the same text.
+    """
+    layouter = Layouter(Flow(list(items)))
+    laid = layouter.lay(sizes[0], w)
+    if laid.height <= h + 0.01:  # most text fits at its starting size: one layout pass
+        return laid
+    # Binary search for the largest size that fits: height grows with size.
+    lo, hi = 1, len(sizes) - 1
+    best = None
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        laid = layouter.lay(sizes[mid], w)
+        if laid.height <= h + 0.01:
+            best, hi = laid, mid - 1
+        else:
+            lo = mid + 1
+    return best
+
+
+@lru_cache(maxsize=256)
 def _sizes(size: TypeSize) -> list[float]:
     sizes = []
     current = size.size

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+from collections import Counter
 from typing import Callable
 
+from reportlab import rl_config
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfdoc import (PDFDate, PDFDictionary, PDFInfo, PDFName, PDFStream,
                                        PDFString)
@@ -13,7 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from activate_pack import __version__
 from activate_pack.layout.boxes import Document, ImageBox, Page, Rect, Rule, TextBox
 from activate_pack.metadata import xmp
-from activate_pack.text import font_name
+from activate_pack.text import font_name, width
 
 CREATOR = f"activate-pack {__version__}"
 
@@ -39,9 +41,41 @@ def _colour(value: str) -> HexColor:
     return HexColor(value)
 
 
-def draw_page(canvas: Canvas, page: Page, dx: float = 0.0, dy: float = 0.0) -> None:
-    """Draw one page's boxes, offset by (dx, dy)."""
+class Forms:
+    """Boxes and pages that repeat (the same object on many pages) are drawn once, as forms."""
+
+    def __init__(self, canvas: Canvas, pages: tuple[Page, ...]) -> None:
+        self.canvas = canvas
+        self.page_counts = Counter(id(p.boxes) for p in pages)
+        self.box_counts = Counter(id(b) for p in pages for b in p.boxes if isinstance(b, TextBox))
+        self.names: dict[int, str] = {}
+
+    def draw(self, key: int, width: float, height: float, draw: Callable[[], None],
+             dx: float = 0.0, dy: float = 0.0) -> None:
+        """Draw via a form named for ``key``, defining it on first use."""
+        canvas = self.canvas
+        if key not in self.names:
+            self.names[key] = f"F{len(self.names)}"
+            canvas.beginForm(self.names[key], 0, 0, width, height)
+            draw()
+            canvas.endForm()
+        if dx or dy:
+            canvas.saveState()
+            canvas.translate(dx, dy)
+            canvas.doForm(self.names[key])
+            canvas.restoreState()
+        else:
+            canvas.doForm(self.names[key])
+
+
+def draw_page(canvas: Canvas, page: Page, dx: float = 0.0, dy: float = 0.0,
+              forms: Forms | None = None) -> None:
+    """Draw one page's boxes, offset by (dx, dy); repeated boxes go through ``forms``."""
     for box in page.boxes:
+        if forms is not None and isinstance(box, TextBox) and forms.box_counts[id(box)] > 1:
+            forms.draw(id(box), page.width, page.height,
+                       lambda box=box: _draw_text(canvas, box, 0.0, 0.0), dx, dy)
+            continue
         if isinstance(box, Rect):
             if box.fill:
                 canvas.setFillColor(_colour(box.fill))
@@ -73,6 +107,7 @@ def _draw_text(canvas: Canvas, box: TextBox, dx: float, dy: float) -> None:
     font = None
     for line in box.lines:
         baseline = box.top - line.y + dy
+        cursor = None  # where the text cursor stands after the previous segment
         for seg in line.segments:
             if (seg.font, seg.size) != font:
                 text.setFont(seg.font, seg.size)
@@ -80,8 +115,11 @@ def _draw_text(canvas: Canvas, box: TextBox, dx: float, dy: float) -> None:
             if seg.colour != colour:
                 text.setFillColor(_colour(seg.colour))
                 colour = seg.colour
-            text.setTextOrigin(box.x + seg.x + dx, baseline)
+            x = box.x + seg.x + dx
+            if cursor is None or abs(cursor - x) > 0.01:
+                text.setTextOrigin(x, baseline)
             text.textOut(seg.text)
+            cursor = x + width(seg.text, seg.font, seg.size)
     canvas.drawText(text)
 
 
@@ -89,6 +127,7 @@ def render(doc: Document, creators: list[str], attribution_name: str, attributio
            progress: Callable[[int], None] | None = None) -> bytes:
     """Render a document to PDF bytes: same input, same bytes."""
     out = io.BytesIO()
+    rl_config.useA85 = 0  # binary streams: ASCII85 only makes files larger and builds slower
     first = doc.pages[0]
     # The initial font is our own, so no unembedded Helvetica is ever referenced.
     canvas = Canvas(out, pagesize=(first.width, first.height), invariant=1, pageCompression=1,
@@ -105,9 +144,17 @@ def render(doc: Document, creators: list[str], attribution_name: str, attributio
     metadata = PDFStream(PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}),
                          xmp(doc, creators, attribution_name, attribution_url, CREATOR), filters=[])
     canvas._doc.Catalog.Metadata = canvas._doc.Reference(metadata)
+    # A page drawn more than once (card backs of one kind, say) becomes a form drawn once and
+    # reused: smaller files, faster builds. Layout hands out the very same boxes object for
+    # faces that are alike, so identity finds them without hashing every page's content.
+    forms = Forms(canvas, doc.pages)
     for index, page in enumerate(doc.pages):
         canvas.setPageSize((page.width, page.height))
-        draw_page(canvas, page)
+        if forms.page_counts[id(page.boxes)] > 1:
+            forms.draw(id(page.boxes), page.width, page.height,
+                       lambda page=page: draw_page(canvas, page))
+        else:
+            draw_page(canvas, page, forms=forms)
         canvas.showPage()
         if progress:
             progress(index + 1)
