@@ -139,3 +139,10 @@ def test_text_too_long_for_the_card_fails_with_advice(tmp_path: Path, make_pack:
     assert str(problem).startswith("content/recipes/soup-club.yaml:1: the card text does not fit")
     assert "cut about" in problem.message and problem.card == "soup-club"
     assert not (tmp_path / "out").exists()
+
+
+def test_pdfs_pass_qpdf_checks(default_pdfs: dict[str, Path]) -> None:
+    pikepdf = pytest.importorskip("pikepdf")  # listed in the test extra, so present in CI
+    for path in default_pdfs.values():
+        with pikepdf.open(path) as pdf:
+            assert pdf.check_pdf_syntax() == [], path
