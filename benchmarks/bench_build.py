@@ -47,8 +47,9 @@ def make_pack(root: Path, n: int) -> Path:
     """Write a pack of ``n`` ingredient cards (title, prompt, uses) into ``root``."""
     (root / "content" / "ingredients").mkdir(parents=True)
     (root / "content" / "pack.yaml").write_text(PACK_YAML)
-    with open(root / "content" / "ingredients" / "cards.yaml", "w") as out:
-        for i, (title, para) in enumerate(card_texts(n)):
+    for i, (title, para) in enumerate(card_texts(n)):
+        # 500 cards a file: pack files are limited in size, as real packs are.
+        with open(root / "content" / "ingredients" / f"cards-{i // 500:03d}.yaml", "a") as out:
             prompt, uses = para.split(" ", 12)[:12], para
             out.write(f"- id: card-{i}\n  title: {title}\n  asset_type: exchange\n"
                       f"  prompt: {' '.join(prompt)}?\n  uses: {uses}\n")
