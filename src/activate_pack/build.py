@@ -60,7 +60,9 @@ def render_document(pack: Pack, doc: Document, progress: Callable[[int], None] |
     """Render a laid-out document to PDF bytes."""
     from activate_pack.render.pdf import render
 
-    creators = [a.name for a in pack.info.authors]
+    from activate_pack.notices import creators as pack_creators
+
+    creators = pack_creators(pack)  # original authors first, then adapters
     return render(doc, creators, doc.author, pack.info.source_url, progress)
 
 
@@ -74,14 +76,14 @@ def build(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path,
     dirs = layout_dirs(pack_dir, default_pack_dir())
     specs = {size: load_layout(size, dirs) for size in sizes}
     docs = {size: layout_document(pack, size, specs[size], warn) for size in sizes}
+    counts = {size: len(doc.pages) for size, doc in docs.items()}
     rendered: dict[str, bytes] = {}
-    for size, doc in docs.items():
-        total = len(doc.pages)
-        callback = (lambda done, s=size, t=total: progress(s, done, t)) if progress else None
-        rendered[size] = render_document(pack, doc, callback)
+    for size in sizes:
+        callback = (lambda done, s=size, t=counts[size]: progress(s, done, t)) if progress else None
+        rendered[size] = render_document(pack, docs[size], callback)
     built = []
     for size, data in rendered.items():
         path = out_dir / output_name(pack, size)
         write_atomic(path, data)
-        built.append(Built(path, len(docs[size].pages), len(data)))
+        built.append(Built(path, counts[size], len(data)))
     return built

@@ -70,7 +70,7 @@ def ascent(name: str) -> float:
     return pdfmetrics.getFont(name).face.ascent / 1000.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """A piece of text in one font, at a position relative to its line."""
 
@@ -81,7 +81,7 @@ class Segment:
     colour: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """One line of text: its baseline (downwards from the top of the box) and its segments."""
 
@@ -94,7 +94,7 @@ class Line:
         return "".join(s.text for s in self.segments)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Style:
     """How a block of text looks, relative to the box's base size."""
 
@@ -110,7 +110,7 @@ class Style:
     marker_colour: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item:
     """A block of runs with its style; list items carry their marker ('•' or '3.')."""
 
@@ -160,7 +160,7 @@ class Flow:
         return missing
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Word:
     pieces: tuple[tuple[str, str], ...]  # (text, font name)
     unit: float                          # width at size 1
@@ -190,7 +190,7 @@ def _make_word(pieces: list[tuple[str, str]], space_font: str | None) -> _Word:
     return _Word(tuple(pieces), sum(_unit_width(t, f) for t, f in pieces), space_font)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Laid:
     """A flow laid out at one size: its lines and total height."""
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from activate_pack.text import Line
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rect:
     """A filled and/or stroked rectangle. ``bleed`` marks page-edge backgrounds."""
 
@@ -22,7 +22,7 @@ class Rect:
     bleed: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rule:
     """A straight line, e.g. a write-in line or a divider."""
 
@@ -35,7 +35,7 @@ class Rule:
     dash: tuple[float, ...] | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TextBox:
     """Fitted text: ``lines`` hold baselines measured down from ``top``, x from ``x``."""
 
@@ -57,7 +57,7 @@ class TextBox:
         return self.lines[-1].y + self.size * 0.3 if self.lines else 0.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ImageBox:
     """A picture scaled into a rectangle, keeping its proportions."""
 
@@ -72,7 +72,7 @@ class ImageBox:
 Box = Rect | Rule | TextBox | ImageBox
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Page:
     """One page (or one card face) of boxes, with what it shows for tests and previews."""
 
@@ -90,7 +90,7 @@ class Page:
         return [b for b in self.boxes if isinstance(b, TextBox) and (role is None or b.role == role)]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """A laid-out document: its pages and the metadata the renderer writes."""
 
