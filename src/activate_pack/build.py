@@ -13,6 +13,7 @@ from activate_pack.layout.boxes import Document
 from activate_pack.layout.spec import LayoutSpec, layout_dirs, load_layout
 from activate_pack.load import default_pack_dir, load_pack
 from activate_pack.model import Pack
+from activate_pack.printing import Imposed, PrintOptions, plan as print_plan
 
 SIZES = ("a6", "a4")
 EDITIONS = {"a6": "community", "a4": "facilitator"}
@@ -34,9 +35,10 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "pack"
 
 
-def output_name(pack: Pack, size: str) -> str:
-    """File name of an edition: '<pack-slug>-a6-community.pdf'."""
-    return f"{slug(pack.info.title)}-{size}-{EDITIONS[size]}.pdf"
+def output_name(pack: Pack, size: str, options: PrintOptions | None = None) -> str:
+    """File name of an edition: '<pack-slug>-a6-community.pdf' ('…-shop.pdf' for --print shop)."""
+    suffix = options.suffix() if options else ""
+    return f"{slug(pack.info.title)}-{size}-{EDITIONS[size]}{suffix}.pdf"
 
 
 Warn = Callable[[Problem], None]
@@ -56,34 +58,44 @@ def layout_document(pack: Pack, size: str, spec: LayoutSpec, warn: Warn | None =
     return doc
 
 
-def render_document(pack: Pack, doc: Document, progress: Callable[[int], None] | None = None) -> bytes:
-    """Render a laid-out document to PDF bytes."""
+def render_document(pack: Pack, doc: Document, progress: Callable[[int], None] | None = None,
+                    imposed: Imposed | None = None) -> bytes:
+    """Render a laid-out document to PDF bytes (as imposed sheets or inks, if given)."""
     from activate_pack.render.pdf import render
 
     from activate_pack.notices import creators as pack_creators
 
     creators = pack_creators(pack)  # original authors first, then adapters
+    if imposed is not None:
+        return imposed.render(creators, doc.author, pack.info.source_url, progress)
     return render(doc, creators, doc.author, pack.info.source_url, progress)
 
 
 def build(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path,
           progress: Callable[[str, int, int], None] | None = None,
-          warn: Warn | None = None) -> list[Built]:
-    """Build the requested editions of the pack in ``pack_dir`` into ``out_dir``."""
+          warn: Warn | None = None, options: PrintOptions | None = None) -> list[Built]:
+    """Build the requested editions of the pack in ``pack_dir`` into ``out_dir``.
+
+    ``options`` asks for a print-ready variant (``--print``, ``--duplex``, ``--cmyk``).
+    """
     from activate_pack.write import write_atomic
 
     pack = load_pack(pack_dir)
     dirs = layout_dirs(pack_dir, default_pack_dir())
     specs = {size: load_layout(size, dirs) for size in sizes}
-    docs = {size: layout_document(pack, size, specs[size], warn) for size in sizes}
-    counts = {size: len(doc.pages) for size, doc in docs.items()}
+    plans = ({size: print_plan(specs[size], dirs, options) for size in sizes}
+             if options and not options.plain else {})
+    docs = {size: layout_document(pack, size, plans[size].faces if plans else specs[size], warn)
+            for size in sizes}
+    imposed = {size: plan.impose(pack, docs[size]) for size, plan in plans.items()}
+    counts = {size: len(imposed[size]) if imposed else len(doc.pages) for size, doc in docs.items()}
     rendered: dict[str, bytes] = {}
     for size in sizes:
         callback = (lambda done, s=size, t=counts[size]: progress(s, done, t)) if progress else None
-        rendered[size] = render_document(pack, docs[size], callback)
+        rendered[size] = render_document(pack, docs[size], callback, imposed.get(size))
     built = []
     for size, data in rendered.items():
-        path = out_dir / output_name(pack, size)
+        path = out_dir / output_name(pack, size, options)
         write_atomic(path, data)
         built.append(Built(path, counts[size], len(data)))
     return built

@@ -28,6 +28,18 @@ class Size(str, Enum):
     all = "all"
 
 
+class PrintMode(str, Enum):
+    shop = "shop"
+    home = "home"
+
+
+class Duplex(str, Enum):
+    long = "long"
+    short = "short"
+    fold = "fold"
+    none = "none"
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"activate-pack {__version__}")
@@ -52,6 +64,13 @@ def fail(error: PackError) -> typer.Exit:
     return typer.Exit(1)
 
 
+def _usage(message: str) -> typer.Exit:
+    """Print a problem with the options given, and return the exit for code 2 (usage)."""
+    typer.echo(f"activate-pack build: {message}", err=True)
+    typer.echo("Try 'activate-pack build --help' for the options.", err=True)
+    return typer.Exit(2)
+
+
 def _warn(problem: object) -> None:
     typer.echo(str(problem), err=True)
 
@@ -68,21 +87,45 @@ PackArg = Annotated[Optional[Path], typer.Argument(
 @app.command()
 def build(
     pack: PackArg = None,
-    size: Annotated[Size, typer.Option(
+    size: Annotated[Optional[Size], typer.Option(
         "--size", "-s", help="Which pack to build: a6 (community cards), a4 (facilitator pack) "
-                             "or all.")] = Size.all,
+                             "or all. Default: all, or a6 with --print home.",
+        show_default=False)] = None,
     out: Annotated[Path, typer.Option(
         "--out", "-o", help="Folder to write the PDF files into.")] = Path("dist"),
+    print_mode: Annotated[Optional[PrintMode], typer.Option(
+        "--print", help="Make a print-ready file: 'shop' for a print shop (3 mm bleed, crop "
+                        "marks, trim box), 'home' for a desktop printer (four A6 cards to an "
+                        "A4 sheet, with a first sheet explaining how to print). Default: one "
+                        "card face or page per PDF page.", show_default=False)] = None,
+    duplex: Annotated[Optional[Duplex], typer.Option(
+        "--duplex", help="With --print home: how the backs are printed. 'long' (default): "
+                         "double-sided, flip on long edge; 'short': flip on short edge; "
+                         "'fold': front and back side by side, to fold and glue; 'none': "
+                         "fronts only.", show_default=False)] = None,
+    cmyk: Annotated[bool, typer.Option(
+        "--cmyk", help="Write colours as CMYK printing inks (body text as 100% black), as "
+                       "many print shops ask.")] = False,
 ) -> None:
     """Build the PDF card packs."""
     from activate_pack.build import SIZES, build as run_build
     from activate_pack.load import find_pack
+    from activate_pack.printing import PrintOptions
 
+    if duplex is not None and print_mode is not PrintMode.home:
+        raise _usage("--duplex is for home printing: add --print home, or leave --duplex out")
+    if print_mode is PrintMode.home and size not in (None, Size.a6):
+        raise _usage("--print home is for the A6 cards (the facilitator pack is A4 already: "
+                     "print it at 100%); use --size a6, or leave --size out")
+    if size is None:
+        size = Size.a6 if print_mode is PrintMode.home else Size.all
     sizes = SIZES if size is Size.all else (size.value,)
+    options = PrintOptions(print_mode.value if print_mode else None,
+                           duplex.value if duplex else "long", cmyk)
     try:
         pack_dir = find_pack(pack)
         with _progress() as progress:
-            built = run_build(pack_dir, sizes, out, progress, warn=_warn)
+            built = run_build(pack_dir, sizes, out, progress, warn=_warn, options=options)
     except PackError as error:
         raise fail(error) from None
     except KeyboardInterrupt:
@@ -117,6 +160,11 @@ class _progress:
     def __exit__(self, *exc: object) -> None:
         if self._bar is not None:
             self._bar.stop()
+
+
+# check, schema, preview and watch live in their own module; importing it adds them to the app.
+from activate_pack import cli_editing  # noqa: E402,F401
+from activate_pack import cli_adapt  # noqa: E402,F401  (new: start a local adaptation)
 
 
 def main() -> None:

@@ -79,6 +79,31 @@ class AboutLabels(_Group):
     version: str = Field(description="Label before the version.")
 
 
+class AdaptationLabels(_Group):
+    """Words of the change notice an adapted pack carries (braces mark the details filled in)."""
+
+    adapted_from: str = Field(description="The credit of the base pack, with {title}, {authors}, "
+                                          "{source} and {licence}.")
+    earlier: str = Field(description="The credit of an earlier base pack, with the same details.")
+    changes: str = Field(description="Heading before the list of changes.")
+    added: str = Field(description="Label before the ids of cards added.")
+    changed: str = Field(description="Label before the ids of cards changed.")
+    removed: str = Field(description="Label before the ids of cards removed.")
+    reordered: str = Field(description="Sentence saying the cards were put in a new order.")
+    variables: str = Field(description="Label before the local details set, e.g. 'locality'.")
+    translated: str = Field(description="Sentence for a translation, with {source} and {target}.")
+    no_changes: str = Field(description="Sentence for an adaptation that changed no cards.")
+    more: str = Field(description="Ending of a shortened list, with {count}.")
+    credit: str = Field(description="Authors part of the credit line of an adapted pack, with "
+                                    "{adapters}, {title} and {authors}.")
+    card_changed: str = Field(description="Authors part of the credit line of a changed card, "
+                                          "with {adapters}, {title} and {authors}.")
+    card_added: str = Field(description="Authors part of the credit line of an added card, "
+                                        "with {adapters}.")
+    exceptions: str = Field(description="Sentence before the list of pictures used under other "
+                                        "terms than the pack's licence.")
+
+
 class SetLabels(_Group):
     """One of the five sets in the A4 facilitator pack."""
 
@@ -118,6 +143,32 @@ class EditionLabels(_Group):
     facilitator: str = Field(description="The A4 pack, e.g. 'Facilitator pack'.")
 
 
+class DuplexLabels(_Group):
+    """One sentence per way of printing home sheets (--duplex)."""
+
+    long: str = Field(description="How to print with a long-edge flip.")
+    short: str = Field(description="How to print with a short-edge flip.")
+    fold: str = Field(description="How to print the fold-and-glue sheets (no duplex).")
+    none: str = Field(description="How to print the fronts only.")
+
+
+class PrintingLabels(_Group):
+    """Words on the sheet that explains how to print the cards at home."""
+
+    title: str = Field(description="Heading of the instruction sheet.")
+    first: str = Field(description="Advice to print and check the instruction sheet first.")
+    first_single: str = Field(description="The same advice when the sheet is printed one-sided.")
+    scale: str = Field(description="Print at actual size (100%), never 'fit to page'.")
+    duplex: DuplexLabels
+    check_bar: str = Field(description="How to measure the check bar.")
+    bar: str = Field(description="The caption of the check bar, e.g. '50 mm'.")
+    alignment: str = Field(description="How to check that the marks on both sides meet.")
+    cutting: str = Field(description="How to cut the sheets into cards.")
+    folding: str = Field(description="How to cut, fold and glue the fold-and-glue sheets.")
+    back_title: str = Field(description="Heading on the back of the instruction sheet.")
+    back_text: str = Field(description="What the back of the instruction sheet says.")
+
+
 class Labels(_Group):
     """All printed words that are not card text."""
 
@@ -128,7 +179,9 @@ class Labels(_Group):
     recipe: RecipeLabels
     ingredient: IngredientLabels
     about: AboutLabels
+    adaptation: AdaptationLabels
     facilitator: FacilitatorLabels
+    printing: PrintingLabels
 
     def phase(self, phase: str) -> str:
         """Printed name of a workshop phase."""

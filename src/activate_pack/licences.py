@@ -85,3 +85,33 @@ def credit_line(title: str, authors: list[str], licence_id: str) -> str:
     """The credit printed on every page: title · author · licence short name · licence URL."""
     lic = licence(licence_id)
     return f"{title} · {author_names(authors)} · {lic.short_name} · {lic.deed_url}"
+
+
+def adaptation_refusal(base_id: str, adapted_id: str, subject: str = "the base pack") -> str | None:
+    """Why material under ``base_id`` may not be shared adapted under ``adapted_id``, or None.
+
+    The rules of the CC 4.0 licences, reduced to what a pack needs: NoDerivatives forbids
+    sharing adaptations; ShareAlike ties the adaptation to the same licence; NonCommercial may
+    never be dropped; BY and CC0 allow any licence.
+    """
+    base, adapted = licence(base_id), licence(adapted_id)
+    if not base.adaptations_allowed:
+        return (f"{subject} is licensed {base.short_name}, a NoDerivatives licence, so "
+                "adapted versions of it may not be shared at all")
+    if base.share_alike and adapted.id != base.id:
+        if not adapted.share_alike or not adapted.adaptations_allowed:
+            return (f"{subject} is licensed {base.short_name}, whose ShareAlike condition "
+                    f"means an adaptation must use {base.short_name} too, not "
+                    f"{adapted.short_name}")
+        if adapted.non_commercial and not base.non_commercial:
+            return (f"{subject} is licensed {base.short_name}, which lets anyone use it "
+                    f"commercially; adding NonCommercial ({adapted.short_name}) would take that "
+                    f"away, and ShareAlike requires {base.short_name}")
+        return (f"{subject} is licensed {base.short_name}, whose ShareAlike and "
+                f"NonCommercial conditions mean an adaptation must use {base.short_name} too, "
+                f"not {adapted.short_name}")
+    if base.non_commercial and not adapted.non_commercial:
+        return (f"{subject} is licensed {base.short_name}, so it may not be used "
+                f"commercially; {adapted.short_name} would allow commercial use, so choose a "
+                "NonCommercial licence (CC-BY-NC-4.0, CC-BY-NC-SA-4.0 or CC-BY-NC-ND-4.0)")
+    return None

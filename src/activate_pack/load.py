@@ -227,8 +227,14 @@ def load_labels(root: Path, problems: Problems) -> Labels | None:
     return validate(Labels, data, LABELS_FILE, problems)
 
 
-def load_pack(root: Path) -> Pack:
-    """Load and validate a whole pack, raising PackError listing every problem found."""
+def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 0) -> Pack:
+    """Load and validate a whole pack, raising PackError listing every problem found.
+
+    ``overrides`` are variables set by an adaptation that extends this pack (they win over
+    the pack's own); ``depth`` counts how many adaptations deep this base is.
+    """
+    from activate_pack import adapt, credits, templating
+
     problems = Problems()
     try:
         info_data = read_yaml(root / PACK_FILE, PACK_FILE)
@@ -239,14 +245,25 @@ def load_pack(root: Path) -> Pack:
                                 PACK_FILE, 1))
     info = validate(PackInfo, info_data, PACK_FILE, problems)
     labels = load_labels(root, problems)
+    own = adapt.own_variables(info) if info is not None else {}
+    base = (adapt.load_base(root, info, info_data, {**own, **(overrides or {})}, depth, problems)
+            if info is not None and info.extends else None)
+    variables = {**(base[0].variables if base else {}), **own}
+    if base and not (root / LABELS_FILE).is_file():
+        labels = base[0].labels  # e.g. a translated base keeps its wording in the adaptation
+    context = {**variables, **(overrides or {})} if info is not None else None
 
     cards: dict[str, list[Any]] = {folder: [] for folder in CARD_MODELS}
     locations: dict[str, Location] = {}
+    broken: set[str] = set()  # ids of cards with errors of their own: not "missing" as well
     for folder, model in CARD_MODELS.items():
         for shown, doc in _card_docs(root, folder, problems):
             card_id = doc.get("id") if isinstance(doc.get("id"), str) else None
+            if context is not None:
+                doc = templating.render_doc(doc, context, shown, problems, card_id)
             card = validate(model, doc, shown, problems, card_id)
             if card is None:
+                broken.add(card_id or "")
                 continue
             if card.id in locations:
                 first = locations[card.id]
@@ -258,6 +275,8 @@ def load_pack(root: Path) -> Pack:
 
     guide: list[GuidePage] = []
     for shown, doc in _card_docs(root, "guide", problems):
+        if context is not None:
+            doc = templating.render_doc(doc, context, shown, problems)
         page = validate(GuidePage, doc, shown, problems, doc.get("id") if isinstance(doc.get("id"), str) else None)
         if page is not None:
             if page.id in locations:
@@ -267,24 +286,33 @@ def load_pack(root: Path) -> Pack:
             locations[page.id] = Location(path=shown, line=doc.line)
             guide.append(page)
 
-    _check_references(cards, locations, problems)
+    changes = (adapt.merge(base[0], base[1], info, info_data, cards, guide, locations, problems)
+               if base else None)
+    _check_references(cards, locations, problems, broken)
+    exceptions = credits.check_images(cards, info, locations, problems) if info else ()
     problems.raise_if_errors()
     questions = sorted(cards["questions"], key=lambda c: PHASES.index(c.phase))
     ingredients = sorted(cards["ingredients"], key=lambda c: (
         c.blank, ASSET_TYPES.index(c.asset_type) if c.asset_type else 0))
     recipes = sorted(cards["recipes"], key=lambda c: c.blank)
+    if base:
+        (questions, ingredients, recipes, guide), reordered = adapt.apply_order(
+            info, [questions, ingredients, recipes, guide])
+        changes = changes.model_copy(update={"reordered": reordered})
     return Pack(root=str(root), info=info, labels=labels, recipes=tuple(recipes),
                 questions=tuple(questions), ingredients=tuple(ingredients), guide=tuple(guide),
-                locations=locations)
+                locations=locations, variables=variables,
+                upstream=(adapt.upstream_of(base[0]), *base[0].upstream) if base else (),
+                changes=changes, exceptions=exceptions)
 
 
 def _check_references(cards: dict[str, list[Any]], locations: dict[str, Location],
-                      problems: Problems) -> None:
+                      problems: Problems, broken: set[str] | None = None) -> None:
     """Every ingredient a recipe names must be an ingredient card of the pack."""
     known = [c.id for c in cards["ingredients"] if not c.blank]
     for recipe in cards["recipes"]:
         for ref in recipe.ingredients:
-            if ref in known:
+            if ref in known or ref in (broken or ()):
                 continue
             close = difflib.get_close_matches(ref, known, n=1, cutoff=0.5)
             hint = f"; did you mean '{close[0]}'?" if close else ""

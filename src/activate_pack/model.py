@@ -61,6 +61,28 @@ class Image(Strict):
     credit: ImageCredit | None = Field(None, description="Who made the image and its licence.")
 
 
+class Upstream(Strict):
+    """The pack an adaptation is based on, credited as the licence asks."""
+
+    title: Text = Field(description="The base pack's title.")
+    authors: list[Text] = Field(min_length=1, description="The base pack's authors, in credit "
+                                                          "order.")
+    source_url: str = Field(description="Where the base pack can be found.")
+    licence: str = Field(description="The base pack's licence id, e.g. 'CC-BY-SA-4.0'.")
+    version: str | None = Field(None, description="The base pack's version when it was adapted.")
+
+
+class HistoryEntry(Strict):
+    """One step in the pack's modification history."""
+
+    who: Text = Field(description="The person or group who made the change.")
+    when: Text = Field(description="When, as a date such as '2026-05-01'.")
+    what: Text = Field(description="What they changed, in a sentence.")
+
+
+VariableName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
+
+
 class PackInfo(Strict):
     """The pack's own details: content/pack.yaml."""
 
@@ -76,6 +98,26 @@ class PackInfo(Strict):
     licence: str = Field(description="The Creative Commons licence id, e.g. 'CC-BY-SA-4.0'.")
     source_url: str = Field(description="Where people can download the pack and its source.")
     copyright: str = Field(description="The copyright notice, e.g. '© 2026 Jo Bloggs'.")
+    extends: str | None = Field(None, description="For an adaptation: the pack it is based on, "
+                                                  "either 'default' (the built-in Activate Pack) "
+                                                  "or a folder inside this pack, e.g. 'upstream'.")
+    upstream: Upstream | None = Field(None, description="For an adaptation: the base pack's "
+                                                        "attribution, filled in by "
+                                                        "'activate-pack new'.")
+    variables: dict[VariableName, str] = Field(
+        default_factory=dict, description="Words card text can use as {{ name }}, such as "
+                                          "locality, organisation, contact, website or "
+                                          "meeting_place.")
+    history: list[HistoryEntry] = Field(default_factory=list,
+                                        description="Who changed the pack, when and what, oldest "
+                                                    "first; an adaptation keeps every earlier "
+                                                    "entry.")
+    remove: list[Slug] = Field(default_factory=list,
+                               description="For an adaptation: ids of base cards or guide pages "
+                                           "to leave out.")
+    order: list[Slug] = Field(default_factory=list,
+                              description="For an adaptation: card ids to print first, in this "
+                                          "order, within their kind.")
 
     @field_validator("licence")
     @classmethod
@@ -154,6 +196,23 @@ CARD_MODELS: dict[str, type[CardBase]] = {
 """Content folder name → card model: the one place that says which folders hold which cards."""
 
 
+class Changes(BaseModel):
+    """What an adaptation changed compared with its base pack."""
+
+    model_config = ConfigDict(frozen=True)
+    added: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    reordered: bool = False
+    variables: dict[str, str] = {}
+    language: tuple[str, str] | None = None
+    """(base language, new language) when the text was translated."""
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.changed or self.removed or self.reordered
+                    or self.variables or self.language)
+
+
 class Location(BaseModel):
     """Where something was defined: file (relative to the pack) and line."""
 
@@ -174,6 +233,14 @@ class Pack(BaseModel):
     ingredients: tuple[IngredientCard, ...]
     guide: tuple[GuidePage, ...]
     locations: dict[str, Location]
+    variables: dict[str, str] = {}
+    """The words card text may use as {{ name }}, after inheritance from any base pack."""
+    upstream: tuple[Upstream, ...] = ()
+    """For an adaptation: the pack it is based on, then that pack's own bases, nearest first."""
+    changes: "Changes | None" = None
+    """For an adaptation: what differs from its base, computed at load time."""
+    exceptions: tuple[ImageCredit, ...] = ()
+    """Images used under other terms than the pack's licence, for the colophon."""
 
     @property
     def cards(self) -> tuple[Card, ...]:

@@ -169,8 +169,37 @@ def decode(data: bytes, display_path: str) -> str:
                                 f"0x{data[exc.start]:02x}); save it as UTF-8", display_path, line)) from None
 
 
+MAX_DEPTH = 100
+"""Deepest nesting of lists and groups in one file; a pack needs five or so."""
+
+
+def _refuse_deep_nesting(text: str, display_path: str) -> None:
+    """Refuse absurdly deep nesting before the document is composed."""
+    # libyaml's composer recurses in C: tens of thousands of levels crash the whole process
+    # (a segmentation fault, not an exception), so depth is measured on the flat event stream.
+    # Every list or group starts with one of these characters, so fewer of them than the limit
+    # means the file cannot be too deep, and the scan below is skipped for ordinary files.
+    if sum(text.count(c) for c in ":-[{?") <= MAX_DEPTH:
+        return
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Base):  # events come from a loop, not recursion
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise PackError(Problem(
+                        f"the lists and groups in this file are nested more than {MAX_DEPTH} "
+                        "levels deep; a pack file needs only a few levels", display_path,
+                        event.start_mark.line + 1))
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # parse() reports syntax errors in its own words
+
+
 def parse(text: str, display_path: str) -> Any:
     """Parse one YAML document from text, raising PackError with the file and line."""
+    _refuse_deep_nesting(text, display_path)
     loader = _Loader(text)
     loader.display_path = display_path
     try:
@@ -193,6 +222,12 @@ def parse(text: str, display_path: str) -> Any:
         mark = exc.problem_mark or exc.context_mark
         raise PackError(Problem(_explain(exc, text), display_path, mark.line + 1 if mark else None,
                                 mark.column + 1 if mark else None)) from None
+    except yaml.reader.ReaderError as exc:  # a control character, e.g. pasted from a PDF
+        line = text[: exc.position].count("\n") + 1 if exc.position is not None else None
+        code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "a control code"
+        raise PackError(Problem(f"this file holds an invisible control character ({code}) that "
+                                "YAML does not allow; delete it, or retype the line",
+                                display_path, line)) from None
     except yaml.YAMLError as exc:  # e.g. a reader error for control characters
         raise PackError(Problem(f"YAML error: {exc}", display_path)) from None
     except RecursionError:

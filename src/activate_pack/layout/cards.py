@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from activate_pack import markup
+from activate_pack import markup, notices
 from activate_pack.errors import Problems
 from activate_pack.labels import Labels
 from activate_pack.layout.boxes import Box, Page, Rect, Rule, TextBox
 from activate_pack.layout.fit import fit
+from activate_pack.layout.pictures import card_picture
 from activate_pack.layout.spec import MM, LayoutSpec
-from activate_pack.licences import author_names, credit_line, licence
+from activate_pack.licences import author_names, licence
 from activate_pack.markup import Run
 from activate_pack.model import IngredientCard, Pack, QuestionCard, RecipeCard
 from activate_pack.text import Flow, Style
@@ -37,8 +38,9 @@ class Ctx:
 
     def __post_init__(self) -> None:
         if not self.credit:
-            info = self.pack.info
-            self.credit = credit_line(info.title, [a.name for a in info.authors], info.licence)
+            self.credit = notices.pack_credit(self.pack)
+        # Cards an adaptation changed or added say so in their own credit line.
+        self.card_credits = {**notices.card_credits(self.pack), **self.card_credits}
 
     @property
     def labels(self) -> Labels:
@@ -196,6 +198,9 @@ def card_front(ctx: Ctx, card: AnyCard) -> Page:
     kind = card.kind
     boxes: list[Box] = header(ctx, card, kind, card.title)
     bx, by, bw, bh = spec.region("body", kind)
+    picture, taken = card_picture(ctx, card)  # a picture sits above the text, which gets less room
+    boxes += picture
+    bh -= taken
     label_style = ctx.style(bold=True, colour=spec.colours_for(kind).main)
     gap = 8.5 * MM if spec.width > 400 else 7.5 * MM
     if isinstance(card, RecipeCard) and card.blank:
@@ -310,6 +315,7 @@ def attribution_flow(ctx: Ctx, kind: str, description: bool = False) -> Flow:
     flow.add(author_names([a.name + (f" ({a.organisation})" if a.organisation else "")
                            for a in info.authors]), ctx.style(), new_paragraph=False)
     flow.add(info.copyright, ctx.style(space_before=0.2))
+    add_adaptation(ctx, flow, head, full=description)
     flow.add(labels.licence, head)
     flow.add(f"{lic.name} ({lic.short_name})", ctx.style(), new_paragraph=False)
     flow.add(lic.deed_url, ctx.style(), new_paragraph=False)
@@ -318,3 +324,22 @@ def attribution_flow(ctx: Ctx, kind: str, description: bool = False) -> Flow:
     flow.add(info.source_url, ctx.style(), new_paragraph=False)
     flow.add_blocks(markup.parse(labels.no_endorsement), ctx.style(italic=True, space_before=0.7))
     return flow
+
+
+def add_adaptation(ctx: Ctx, flow: Flow, head: Style, full: bool) -> None:
+    """Where an adapted pack comes from and what changed; ``full`` lists every id (colophon)."""
+    pack = ctx.pack
+    small = ctx.style(space_before=0.2)
+    for sentence in notices.credit_sentences(pack):
+        flow.add(sentence, small)
+    if pack.changes is not None:
+        flow.add(ctx.labels.adaptation.changes, head)
+        limit = None if full else notices.SHORT_LIST
+        for index, line in enumerate(notices.change_lines(pack, limit)):
+            flow.add(line, ctx.style(space_before=0.15) if index else ctx.style(),
+                     new_paragraph=True)
+    if pack.exceptions:
+        flow.add(ctx.labels.adaptation.exceptions, ctx.style(space_before=0.5))
+        for credit in pack.exceptions:
+            parts = [credit.title, credit.author, credit.licence, credit.source]
+            flow.add(", ".join(p for p in parts if p), ctx.style(), marker="•")

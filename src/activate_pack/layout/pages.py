@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from activate_pack import markup
+from activate_pack import markup, notices
 from activate_pack.errors import Problems
 from activate_pack.layout import facilitator as fac
 from activate_pack.layout.boxes import Document, Page
@@ -12,19 +12,29 @@ from activate_pack.licences import author_names, licence
 from activate_pack.model import Pack
 
 
+def _sentences(first: str, second: str) -> str:
+    """Two texts as one paragraph, with a full stop between them when the first lacks one."""
+    if not second:
+        return first
+    return f"{first.rstrip()}{'' if first.rstrip().endswith(('.', '!', '?')) else '.'} {second}"
+
+
 def metadata(pack: Pack, edition: str) -> dict[str, object]:
     """Document information shared by both editions."""
     info = pack.info
     lic = licence(info.licence)
+    notice = notices.notice(pack)  # an adaptation's "Adapted from …. Changes: …", else ""
     return {
         "title": f"{info.title}: {edition}",
-        "author": author_names([a.name for a in info.authors]),
-        "subject": markup.plain(info.description or info.subtitle or info.title),
+        "author": author_names(notices.creators(pack)),
+        "subject": _sentences(markup.plain(info.description or info.subtitle or info.title),
+                              notice),
         "keywords": tuple(k for k in (info.title, edition, info.locality, "asset-based community development",
                                       "Creative Commons", lic.short_name) if k),
         "language": info.language,
         "licence_url": lic.deed_url,
-        "rights": f"{info.copyright}. Licensed under {lic.name} ({lic.short_name}): {lic.deed_url}",
+        "rights": f"{info.copyright}. Licensed under {lic.name} ({lic.short_name}): {lic.deed_url}"
+                  + (f". {notice}" if notice else ""),
     }
 
 

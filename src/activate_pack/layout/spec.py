@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from activate_pack.errors import PackError, Problem, Problems
 from activate_pack.source import Located, read_yaml
@@ -58,6 +58,19 @@ class CardOverride(_Spec):
     type: dict[str, TypeSize] = Field(default_factory=dict)
 
 
+class PrintChoice(_Spec):
+    """How a layout is printed in one ``--print`` mode."""
+
+    sheet: str = Field(description="The sheet template, a file in layouts/sheets/ (without .yaml).")
+    layout: str | None = Field(None, description="A variant layout for the card faces in this "
+                                                 "mode, e.g. 'a6-home'; default: this layout.")
+
+
+Percent = Annotated[float, Field(ge=0, le=100)]
+CMYK = tuple[Percent, Percent, Percent, Percent]
+HexColour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
+
+
 class LayoutSpec(_Spec):
     """A resolved layout: page geometry, type, colours and regions (millimetres)."""
 
@@ -75,6 +88,14 @@ class LayoutSpec(_Spec):
                                                  "measured from the top-left corner of the page.")
     cards: dict[str, CardOverride] = Field(default_factory=dict,
                                            description="Per-kind overrides of regions and type.")
+    inset: float = Field(0.0, ge=0, le=20, description="Page-edge backgrounds stop this far "
+                                                        "inside the page edge (mm), for printers "
+                                                        "that cannot print to the edge.")
+    printing: dict[Literal["shop", "home"], PrintChoice] = Field(
+        default_factory=dict, description="The sheet template (and face layout) for each --print mode.")
+    cmyk: dict[HexColour, CMYK] = Field(
+        default_factory=dict, description="CMYK ink percentages for some colours with --cmyk, "
+                                          "e.g. '#1A1A1A': [0, 0, 0, 100]; others are converted.")
 
     @property
     def width(self) -> float:
@@ -122,7 +143,10 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 
 def layout_dirs(pack_root: Path, default_root: Path) -> list[Path]:
     """Where layouts are looked up: the pack's own layouts/, then the built-in ones."""
-    dirs = [pack_root / "layouts"]
+    from activate_pack.adapt import base_layout_dirs  # local: adapt imports load, load imports spec
+
+    # An adaptation's base packs, copied inside it, keep their own layouts (nearest first).
+    dirs = [pack_root / "layouts", *base_layout_dirs(pack_root)]
     if default_root.resolve() != pack_root.resolve():
         dirs.append(default_root / "layouts")
     return dirs

@@ -7,7 +7,7 @@ from collections import Counter
 from typing import Callable
 
 from reportlab import rl_config
-from reportlab.lib.colors import HexColor
+from reportlab.lib.colors import CMYKColor, Color, HexColor
 from reportlab.pdfbase.pdfdoc import (PDFDate, PDFDictionary, PDFInfo, PDFName, PDFStream,
                                        PDFString, PDFZCompress)
 from reportlab.pdfgen.canvas import Canvas
@@ -37,7 +37,9 @@ class _Info(PDFInfo):
         }).format(document)
 
 
-def _colour(value: str) -> HexColor:
+def _colour(value: str) -> Color:
+    if value.startswith("device-cmyk("):  # inks chosen by layout/inks.py for --cmyk
+        return CMYKColor(*(float(v) / 100 for v in value[12:-1].split()))
     return HexColor(value)
 
 
@@ -142,23 +144,9 @@ def render(doc: Document, creators: list[str], attribution_name: str, attributio
            progress: Callable[[int], None] | None = None) -> bytes:
     """Render a document to PDF bytes: same input, same bytes."""
     out = io.BytesIO()
-    rl_config.useA85 = 0  # binary streams: ASCII85 only makes files larger and builds slower
     first = doc.pages[0]
-    # The initial font is our own, so no unembedded Helvetica is ever referenced.
-    canvas = Canvas(out, pagesize=(first.width, first.height), invariant=1, pageCompression=1,
-                    lang=doc.language, initialFontName=font_name("atkinson"), initialFontSize=10)
-    info = _Info()
-    info.licence_url, info.rights = doc.licence_url, doc.rights
-    canvas._doc.info = info
-    canvas.setTitle(doc.title)
-    canvas.setAuthor(doc.author)
-    canvas.setSubject(doc.subject)
-    canvas.setKeywords(", ".join(doc.keywords))
-    canvas.setCreator(CREATOR)
-    canvas.setProducer(CREATOR)
-    metadata = PDFStream(PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}),
-                         xmp(doc, creators, attribution_name, attribution_url, CREATOR), filters=[])
-    canvas._doc.Catalog.Metadata = canvas._doc.Reference(metadata)
+    canvas = new_canvas(out, doc, (first.width, first.height), creators, attribution_name,
+                        attribution_url)
     # A page drawn more than once (card backs of one kind, say) becomes a form drawn once and
     # reused: smaller files, faster builds. Layout hands out the very same boxes object for
     # faces that are alike, so identity finds them without hashing every page's content.
@@ -176,3 +164,25 @@ def render(doc: Document, creators: list[str], attribution_name: str, attributio
             progress(index + 1)
     canvas.save()
     return out.getvalue()
+
+
+def new_canvas(out: io.BytesIO, doc: Document, size: tuple[float, float], creators: list[str],
+               attribution_name: str, attribution_url: str) -> Canvas:
+    """A canvas writing to ``out`` with the document's information and XMP metadata set."""
+    rl_config.useA85 = 0  # binary streams: ASCII85 only makes files larger and builds slower
+    # The initial font is our own, so no unembedded Helvetica is ever referenced.
+    canvas = Canvas(out, pagesize=size, invariant=1, pageCompression=1,
+                    lang=doc.language, initialFontName=font_name("atkinson"), initialFontSize=10)
+    info = _Info()
+    info.licence_url, info.rights = doc.licence_url, doc.rights
+    canvas._doc.info = info
+    canvas.setTitle(doc.title)
+    canvas.setAuthor(doc.author)
+    canvas.setSubject(doc.subject)
+    canvas.setKeywords(", ".join(doc.keywords))
+    canvas.setCreator(CREATOR)
+    canvas.setProducer(CREATOR)
+    metadata = PDFStream(PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}),
+                         xmp(doc, creators, attribution_name, attribution_url, CREATOR), filters=[])
+    canvas._doc.Catalog.Metadata = canvas._doc.Reference(metadata)
+    return canvas

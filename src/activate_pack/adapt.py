@@ -1,0 +1,217 @@
+"""Adaptations: a pack that extends a base pack, overlays its own cards and says what changed.
+
+The base is either the built-in pack (``extends: default``) or a folder inside the adaptation
+(``extends: upstream``), so building never reads outside the adaptation's own folder. The base
+is loaded with the adaptation's variables, local files replace base cards by id, ``remove:``
+leaves cards out and ``order:`` puts some first; then the differences are computed, so the
+change notice the licence asks for is always true.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any
+
+from activate_pack.errors import PackError, Problem, Problems
+from activate_pack.licences import adaptation_refusal
+from activate_pack.model import Changes, GuidePage, Location, Pack, PackInfo, Upstream
+from activate_pack.source import Located
+
+DEFAULT_BASE = "default"
+"""The value of ``extends:`` that names the built-in Activate Pack."""
+
+MAX_DEPTH = 8
+"""Adaptations of adaptations nest one folder deeper each time; more than this is a mistake."""
+
+
+def _line(data: Any, key: str) -> int | None:
+    return data.mark(key)[0] if isinstance(data, Located) else None
+
+
+def own_variables(info: PackInfo) -> dict[str, str]:
+    """The variables a pack.yaml sets itself: its locality, then its ``variables:``."""
+    found = {"locality": info.locality} if info.locality else {}
+    found.update(info.variables)
+    return found
+
+
+def base_dir(root: Path, info: PackInfo, data: Any) -> Path:
+    """The folder of the base pack named by ``extends:``, which must lie inside ``root``."""
+    from activate_pack.load import PACK_FILE, default_pack_dir, inside
+
+    line = _line(data, "extends")
+    name = (info.extends or "").strip()
+    if name == DEFAULT_BASE:
+        return default_pack_dir()
+    base = root / name
+    if Path(name).is_absolute() or not inside(root, base) or base.resolve() == root.resolve():
+        raise PackError(Problem(f"extends: '{name}' must be 'default' or a folder inside this "
+                                "pack, such as 'upstream'; copy the base pack into this folder",
+                                PACK_FILE, line))
+    if not (base / PACK_FILE).is_file():
+        raise PackError(Problem(f"extends: there is no pack in '{name}' (no {name}/{PACK_FILE}); "
+                                "copy the base pack there, or write 'extends: default'",
+                                PACK_FILE, line))
+    return base
+
+
+def _moved(problem: Problem, prefix: str) -> Problem:
+    path = f"{prefix}/{problem.path}" if prefix and problem.path else problem.path
+    return Problem(problem.message, path, problem.line, problem.column, problem.card,
+                   problem.severity)
+
+
+def load_base(root: Path, info: PackInfo, data: Any, overrides: dict[str, str], depth: int,
+              problems: Problems) -> tuple[Pack, str] | None:
+    """Load the base pack with this pack's variables; return it and its folder as shown."""
+    from activate_pack.load import PACK_FILE, default_pack_dir, load_pack
+
+    if depth >= MAX_DEPTH:
+        problems.add(f"extends: adaptations are nested more than {MAX_DEPTH} deep", PACK_FILE,
+                     _line(data, "extends"))
+        return None
+    prefix = ""  # where the base's files are shown from: '' for the built-in pack
+    try:
+        base_root = base_dir(root, info, data)
+        prefix = ("" if base_root == default_pack_dir()
+                  else base_root.resolve().relative_to(root.resolve()).as_posix())
+        base = load_pack(base_root, overrides, depth + 1)
+    except PackError as exc:
+        problems.extend([_moved(p, prefix) for p in exc.problems])
+        return None
+    check_base(info, data, base, problems)
+    return base, prefix
+
+
+def check_base(info: PackInfo, data: Any, base: Pack, problems: Problems) -> None:
+    """The licence, the upstream credit and the history must respect the base pack."""
+    from activate_pack.load import PACK_FILE
+
+    reason = adaptation_refusal(base.info.licence, info.licence)
+    if reason:
+        problems.add(f"licence: {info.licence} cannot be used: {reason}", PACK_FILE,
+                     _line(data, "licence"))
+    expected = upstream_of(base)
+    if info.upstream is not None and info.upstream.model_copy(update={"version": None}) != \
+            expected.model_copy(update={"version": None}):
+        problems.add("upstream: the base pack's credit must stay as it is; set it back to "
+                     f"title: {expected.title!r}, authors: {list(expected.authors)}, "
+                     f"source_url: {expected.source_url!r}, licence: {expected.licence} "
+                     "(the licence asks you to keep the original attribution)",
+                     PACK_FILE, _line(data, "upstream"))
+    for entry in base.info.history:
+        if entry not in info.history:
+            problems.add(f"history: the earlier entry '{entry.when}, {entry.who}: {entry.what}' "
+                         "from the base pack is missing; keep every earlier entry and add "
+                         "yours after them", PACK_FILE, _line(data, "history"))
+
+
+def upstream_of(base: Pack) -> Upstream:
+    """The attribution of a base pack, as an adaptation records it."""
+    info = base.info
+    return Upstream(title=info.title, authors=[a.name for a in info.authors],
+                    source_url=info.source_url, licence=info.licence, version=info.version)
+
+
+def merge(base: Pack, prefix: str, info: PackInfo, data: Any, cards: dict[str, list[Any]],
+          guide: list[GuidePage], locations: dict[str, Location],
+          problems: Problems) -> Changes:
+    """Lay the local cards over the base's, in place, and return what changed."""
+    from activate_pack.load import PACK_FILE
+
+    local = {c.id: c for folder in cards.values() for c in folder} | {p.id: p for p in guide}
+    base_items = {c.id: c for c in (*base.cards, *base.guide)}
+    remove = set(info.remove)
+    for card_id in info.remove:
+        if card_id in local:
+            problems.add(f"remove: '{card_id}' is also defined in "
+                         f"{locations[card_id].path}; delete that file or take the id off "
+                         "this list", PACK_FILE, _line(data, "remove"), card=card_id)
+        elif card_id not in base_items:
+            problems.add(f"remove: the base pack has no card or page with the id "
+                         f"'{card_id}'{_nearest(card_id, list(base_items))}", PACK_FILE,
+                         _line(data, "remove"), card=card_id)
+    base_lists = {"recipes": base.recipes, "questions": base.questions,
+                  "ingredients": base.ingredients}
+    for folder, mine in cards.items():
+        cards[folder] = _overlay(base_lists[folder], mine, local, remove, prefix, base,
+                                 locations)
+    guide[:] = _overlay(base.guide, guide, local, remove, prefix, base, locations)
+    merged_ids = [item.id for folder in cards.values() for item in folder] + [p.id for p in guide]
+    for card_id in info.order:
+        if card_id not in merged_ids:
+            problems.add(f"order: there is no card with the id '{card_id}'"
+                         f"{_nearest(card_id, merged_ids)}", PACK_FILE, _line(data, "order"),
+                         card=card_id)
+    changed = sorted(i for i in local if i in base_items and local[i] != base_items[i])
+    added = sorted(i for i in local if i not in base_items)
+    language = ((base.info.language, info.language)
+                if base.info.language != info.language else None)
+    variables = {k: v for k, v in own_variables(info).items() if base.variables.get(k) != v}
+    return Changes(added=tuple(added), changed=tuple(changed),
+                   removed=tuple(sorted(remove & set(base_items))), variables=variables,
+                   language=language)
+
+
+def _overlay(base_items: tuple[Any, ...], mine: list[Any], local: dict[str, Any], remove: set[str],
+             prefix: str, base: Pack, locations: dict[str, Location]) -> list[Any]:
+    """Base items in their order (replaced where overridden), then this pack's new ones."""
+    merged: list[Any] = []
+    placed: set[str] = set()
+    mine_ids = {item.id for item in mine}
+    for item in base_items:
+        if item.id in remove:
+            continue
+        if item.id in mine_ids:
+            merged.append(local[item.id])
+            placed.add(item.id)
+        elif item.id not in local:  # an id moved to another kind is placed with that kind
+            merged.append(item)
+            where = base.locations.get(item.id)
+            if where is not None:
+                path = f"{prefix}/{where.path}" if prefix else where.path
+                locations[item.id] = Location(path=path, line=where.line)
+    merged.extend(item for item in mine if item.id not in placed)
+    return merged
+
+
+def _nearest(name: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def apply_order(info: PackInfo, groups: list[list[Any]]) -> tuple[list[list[Any]], bool]:
+    """Put the ids listed under ``order:`` first within their kind (ids are checked in merge)."""
+    rank = {card_id: index for index, card_id in enumerate(info.order)}
+    if not rank:
+        return groups, False
+    result = [sorted(group, key=lambda item: rank.get(item.id, len(rank))) for group in groups]
+    return result, any(a != b for a, b in zip(result, groups))
+
+
+def base_layout_dirs(root: Path) -> list[Path]:
+    """The layouts/ folders of the base packs copied inside an adaptation, nearest first.
+
+    Problems are left for loading to report; this only follows ``extends:`` while it can.
+    """
+    from activate_pack.load import PACK_FILE, inside
+    from activate_pack.source import read_yaml
+
+    found: list[Path] = []
+    current = root
+    for _ in range(MAX_DEPTH):
+        try:
+            data = read_yaml(current / PACK_FILE, PACK_FILE)
+        except PackError:
+            break
+        name = data.get("extends") if isinstance(data, dict) else None
+        if not isinstance(name, str) or name.strip() in ("", DEFAULT_BASE):
+            break
+        base = current / name.strip()
+        if Path(name).is_absolute() or not inside(root, base) or \
+                base.resolve() == current.resolve():
+            break
+        found.append(base / "layouts")
+        current = base
+    return found

@@ -1,0 +1,51 @@
+"""The ``new`` command: start a local adaptation of a pack.
+
+Importing this module adds the command to the ``activate-pack`` app (``cli.py`` does so). The
+work happens in :mod:`activate_pack.newpack`, which raises PackError for every user mistake.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from activate_pack.cli import app, fail
+from activate_pack.errors import PackError
+
+
+@app.command()
+def new(
+    folder: Annotated[Path, typer.Argument(
+        help="The folder to create for your version of the pack. It must not exist yet, or be "
+             "empty.", show_default=False)],
+    base: Annotated[Optional[Path], typer.Option(
+        "--from", help="The pack to adapt (a folder holding content/pack.yaml); it is copied "
+                       "into the new folder. Default: the built-in Activate Pack.",
+        show_default=False)] = None,
+    locality: Annotated[Optional[str], typer.Option(
+        "--locality", help="The place your version is for, e.g. 'Reading'. Card text can use "
+                           "it as {{ locality }}.", show_default=False)] = None,
+    organisation: Annotated[Optional[str], typer.Option(
+        "--organisation", help="Your group or organisation, credited as the adapter.",
+        show_default=False)] = None,
+    title: Annotated[Optional[str], typer.Option(
+        "--title", help="The title of your version. Default: the original's title and your "
+                        "place.", show_default=False)] = None,
+    source_url: Annotated[Optional[str], typer.Option(
+        "--source-url", help="Where people will get your version. Default: the original's "
+                             "address, until you publish yours.", show_default=False)] = None,
+) -> None:
+    """Start your own version of a pack, for your area, that keeps the credit to the original."""
+    from activate_pack.newpack import new_pack
+
+    try:
+        created = new_pack(folder, base, locality, organisation, title, source_url)
+    except PackError as error:
+        raise fail(error) from None
+    typer.echo(f"created {created.root}")
+    for path in created.files:
+        typer.echo(f"  {path.relative_to(created.root).as_posix()}")
+    typer.echo(f"Next: read {created.root / 'README.md'}, edit content/pack.yaml, then run "
+               f"'activate-pack build' in {created.root}.")

@@ -1,0 +1,138 @@
+"""Commands for people editing a pack: check, schema, watch and preview.
+
+Importing this module adds the commands to the ``activate-pack`` app (``cli.py`` does so), so
+the app keeps one home while these commands keep theirs. Heavy modules are imported inside each
+command, so ``activate-pack --help`` stays instant.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from activate_pack.cli import PackArg, Size, _warn, app, fail
+from activate_pack.errors import PackError
+
+
+def _sizes(size: Size) -> tuple[str, ...]:
+    from activate_pack.build import SIZES
+
+    return SIZES if size is Size.all else (size.value,)
+
+
+@app.command()
+def check(
+    pack: PackArg = None,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Fail (exit code 1) on warnings too, such as low-resolution pictures or "
+                         "pictures without a description.")] = False,
+    size: Annotated[Size, typer.Option(
+        "--size", "-s", help="Which pack to check: a6 (community cards), a4 (facilitator pack) "
+                             "or all.")] = Size.all,
+) -> None:
+    """Check a pack for problems, writing nothing.
+
+    Reports every problem a build would meet (and more: colour contrast, pictures without a
+    description) as FILE:LINE: message, then a count.
+    """
+    from activate_pack.check import check as run_check
+    from activate_pack.load import find_pack
+
+    try:
+        pack_dir = find_pack(pack)
+        report = run_check(pack_dir, _sizes(size))
+    except PackError as error:
+        raise fail(error) from None
+    for problem in report.problems:
+        typer.echo(str(problem))
+    typer.echo(report.summary())
+    if report.failed(strict):
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema(
+    kind: Annotated[Optional[str], typer.Option(
+        "--kind", "-k", help="Only the schema for one kind of file: pack, labels, recipes, "
+                             "questions, ingredients or guide. Default: one schema for them all.",
+        show_default=False)] = None,
+    out: Annotated[Optional[Path], typer.Option(
+        "--out", "-o", help="Write to this file (ending .json), or into this folder one file per "
+                            "kind. Default: print to the screen.", show_default=False)] = None,
+) -> None:
+    """Print or write the JSON Schemas editors use.
+
+    Editors such as VS Code use them to check and complete pack files as you type.
+    """
+    from activate_pack import schema as schemas
+
+    try:
+        if out is None:
+            typer.echo(schemas.dumps(schemas.schema_for(kind)), nl=False)
+            return
+        for path in schemas.write(out, kind):
+            typer.echo(f"wrote {path}")
+    except PackError as error:
+        raise fail(error) from None
+
+
+@app.command()
+def preview(
+    pack: PackArg = None,
+    out: Annotated[Path, typer.Option(
+        "--out", "-o", help="Folder to write the PNG images into.")] = Path("dist/preview"),
+    size: Annotated[Size, typer.Option(
+        "--size", "-s", help="Which pack to preview: a6 (community cards), a4 (facilitator "
+                             "pack) or all.")] = Size.all,
+    width: Annotated[int, typer.Option(
+        "--width", "-w", min=100, max=4000,
+        help="Width of each page image, in pixels.")] = 700,
+) -> None:
+    """Write PNG images of every card face.
+
+    Also writes a contact sheet per size; the images are drawn from the real PDFs.
+    """
+    from activate_pack.load import find_pack
+    from activate_pack.render.preview import preview as run_preview
+
+    try:
+        pack_dir = find_pack(pack)
+        written = run_preview(pack_dir, _sizes(size), out, width, warn=_warn)
+    except PackError as error:
+        raise fail(error) from None
+    except KeyboardInterrupt:
+        typer.echo("Stopped. Files written by earlier runs are unchanged.", err=True)
+        raise typer.Exit(130) from None
+    for sheet in written.sheets:
+        typer.echo(f"wrote {sheet}")
+    pages = len(written.files) - len(written.sheets)
+    typer.echo(f"wrote {pages} page images ({written.faces} of them card faces) into {out}")
+
+
+@app.command()
+def watch(
+    pack: PackArg = None,
+    size: Annotated[Size, typer.Option(
+        "--size", "-s", help="Which pack to rebuild: a6 (community cards), a4 (facilitator "
+                             "pack) or all.")] = Size.all,
+    out: Annotated[Path, typer.Option(
+        "--out", "-o", help="Folder to write the PDF files into.")] = Path("dist"),
+) -> None:
+    """Rebuild the PDFs whenever a pack file is saved.
+
+    Problems are printed and watching goes on; stop with Ctrl+C.
+    """
+    from activate_pack.load import find_pack
+    from activate_pack.watch import watch as run_watch
+
+    try:
+        pack_dir = find_pack(pack)
+    except PackError as error:
+        raise fail(error) from None
+    try:
+        run_watch(pack_dir, _sizes(size), out, typer.echo)
+    except KeyboardInterrupt:
+        pass
+    typer.echo("Stopped watching.")

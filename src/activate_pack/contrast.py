@@ -1,0 +1,128 @@
+"""Colour contrast of a layout's colour pairs, judged against WCAG 2.x level AA.
+
+Text needs 4.5:1 against its background, or 3:1 when it is large (at least 18 pt, or 14 pt
+bold); lines that carry meaning, such as write-in lines, need 3:1 (WCAG 1.4.11).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from activate_pack.errors import PackError, Problems
+from activate_pack.layout.spec import LayoutSpec
+from activate_pack.source import Located, read_yaml
+
+BODY_MINIMUM = 4.5
+LARGE_MINIMUM = 3.0
+GRAPHIC_MINIMUM = 3.0
+
+
+def luminance(hex_colour: str) -> float:
+    """Relative luminance of an sRGB colour written as '#RRGGBB' (WCAG 2.x definition)."""
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def ratio(foreground: str, background: str) -> float:
+    """The WCAG contrast ratio of two colours, from 1 (none) to 21 (black on white)."""
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def is_large(size: float, bold: bool) -> bool:
+    """WCAG 'large text': at least 18 pt, or at least 14 pt when bold."""
+    return size >= 18 or (bold and size >= 14)
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two colours of the layout that are used together, and what they are used for."""
+
+    foreground: str
+    """Dotted key of the colour in the layout, e.g. 'kinds.recipe.on_main'."""
+    background: str
+    use: str
+    roles: tuple[str, ...] = ()
+    """The type roles drawn in this pair; the smallest decides the minimum. Empty: a graphic."""
+    bold: bool = False
+
+
+def pairs(spec: LayoutSpec) -> list[Pair]:
+    """The colour pairs the card and page layouts actually draw."""
+    found = [
+        Pair("colours.text", "colours.paper", "card text", ("body",)),
+        Pair("colours.muted", "colours.paper", "the credit line", ("credit",)),
+        Pair("colours.rule", "colours.paper", "write-in lines"),
+    ]
+    for kind in spec.kinds:
+        found += [
+            Pair(f"kinds.{kind}.on_main", f"kinds.{kind}.main",
+                 "text on the coloured band and the card back", ("label", "back", "credit")),
+            Pair(f"kinds.{kind}.main", "colours.paper",
+                 "headings and questions in the card's colour", ("body",), bold=True),
+        ]
+        if "notes" in spec.type:
+            found += [
+                Pair("colours.text", f"kinds.{kind}.tint", "facilitator notes", ("notes",)),
+                Pair(f"kinds.{kind}.main", f"kinds.{kind}.tint", "the facilitator notes heading",
+                     ("notes",), bold=True),
+            ]
+    return found
+
+
+def _value(spec: LayoutSpec, key: str) -> str:
+    node: object = spec
+    for part in key.split("."):
+        node = node[part] if isinstance(node, dict) else getattr(node, part)
+    return str(node)
+
+
+def check(spec: LayoutSpec, dirs: list[Path], problems: Problems) -> None:
+    """Record every colour pair of ``spec`` whose contrast is below WCAG AA."""
+    for pair in pairs(spec):
+        fore, back = _value(spec, pair.foreground), _value(spec, pair.background)
+        found = ratio(fore, back)
+        if pair.roles:
+            size = min(spec.size(role).smallest for role in pair.roles if role in spec.type)
+            large = is_large(size, pair.bold)
+            need = LARGE_MINIMUM if large else BODY_MINIMUM
+            what = "large text" if large else "text"
+            severity = "error"
+        else:
+            need, what, severity = GRAPHIC_MINIMUM, "lines people write on", "warning"
+        if found + 1e-9 >= need:
+            continue
+        path, line = where(spec.name, pair.foreground, dirs)
+        problems.add(f"{pair.foreground} {fore} on {pair.background} {back} ({pair.use}): "
+                     f"contrast {found:.2f}:1 is below {need:g}:1, the WCAG AA minimum for "
+                     f"{what}; make one colour darker or the other lighter",
+                     path, line, severity=severity)
+
+
+def where(name: str, key: str, dirs: list[Path]) -> tuple[str | None, int | None]:
+    """The layout file (following 'extends') and line where ``key`` is set, for messages."""
+    seen: set[str] = set()
+    current: str | None = name
+    while current and current not in seen:
+        seen.add(current)
+        path = next((d / f"{current}.yaml" for d in dirs if (d / f"{current}.yaml").is_file()),
+                    None)
+        if path is None:
+            break
+        shown = f"layouts/{current}.yaml"
+        try:
+            data = read_yaml(path, shown)
+        except PackError:
+            break
+        node = data
+        parts = key.split(".")
+        for index, part in enumerate(parts):
+            if not isinstance(node, Located) or part not in node:
+                break
+            if index == len(parts) - 1:
+                return shown, node.mark(part)[0]
+            node = node[part]
+        current = data.get("extends") if isinstance(data, Located) else None
+    return f"layouts/{name}.yaml", None

@@ -1,0 +1,170 @@
+"""Pictures on cards: find them safely inside the pack, open them safely, and judge them for print.
+
+A pack may come from a stranger, so an image path must stay inside the pack's ``content/``
+folder (no absolute paths, no ``..``, no links leading out), and a file is opened with Pillow's
+decompression-bomb limit enforced before a single pixel is decoded.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any, Iterator
+
+from activate_pack.errors import Problems
+
+MAX_IMAGE_BYTES = 20 * 1024 * 1024
+"""An image file larger than this is refused: a card picture never needs more."""
+
+MAX_IMAGE_PIXELS = 89_478_485
+"""Pillow's own decompression-bomb limit (about 9,500 × 9,500 pixels), enforced as an error."""
+
+PRINT_PPI = 300
+"""Below this many pixels per inch at the size it is printed, a picture looks soft."""
+
+FORMATS = {"PNG": "PNG", "JPEG": "JPEG"}
+"""Formats ReportLab embeds faithfully; anything else must be converted first."""
+
+
+@dataclass(frozen=True)
+class ImageFile:
+    """An image that passed every check: its real path and size in pixels."""
+
+    path: Path
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    image: ImageFile | None
+    message: str | None
+
+
+def placed_size(image: ImageFile, w: float, h: float) -> tuple[float, float]:
+    """The size (points) of the image scaled to fit w × h without changing its proportions."""
+    scale = min(w / image.width, h / image.height)
+    return image.width * scale, image.height * scale
+
+
+def ppi(image: ImageFile, placed_w: float) -> float:
+    """Pixels per inch of the image when printed ``placed_w`` points wide."""
+    return image.width / (placed_w / 72.0) if placed_w > 0 else float("inf")
+
+
+def resolve(root: Path, file: str) -> tuple[Path | None, str | None]:
+    """The image's path inside ``root``/content, or None and the reason it is refused."""
+    text = file.strip()
+    if not text:
+        return None, "image.file: give the path of the picture, such as 'images/park.jpg'"
+    pure = PurePosixPath(text.replace("\\", "/"))
+    if pure.is_absolute() or PureWindowsPath(text).drive:
+        return None, (f"image.file: '{file}' is an absolute path; put the picture inside the "
+                      "pack's content/ folder and give its path from there, such as "
+                      "'images/park.jpg'")
+    if ".." in pure.parts:
+        return None, (f"image.file: '{file}' points outside the pack's content/ folder ('..'); "
+                      "copy the picture into the pack and give its path from content/")
+    from activate_pack.load import inside  # local: load imports layout lazily, not vice versa
+
+    content = root / "content"
+    path = content / pure
+    if (path.exists() or path.is_symlink()) and not inside(root, path):
+        return None, (f"image.file: '{file}' is a link to somewhere outside the pack folder; "
+                      "copy the picture into the pack instead")
+    return path, None
+
+
+def inspect(root: Path, file: str) -> tuple[ImageFile | None, str | None]:
+    """Check an image for use on a card: the image, or None and what is wrong with it."""
+    path, reason = resolve(root, file)
+    if path is None:
+        return None, reason
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None, (f"image.file: there is no picture at content/{file}; check the "
+                      "spelling, or copy the picture into the pack's content/ folder")
+    except OSError as exc:
+        return None, f"image.file: cannot read content/{file} ({exc.strerror})"
+    verdict = _inspect(path, file, stat.st_size, stat.st_mtime_ns)
+    return verdict.image, verdict.message
+
+
+@lru_cache(maxsize=256)
+def _inspect(path: Path, file: str, size: int, mtime: int) -> _Verdict:
+    """Open and fully decode an image once per version of the file."""
+    # Cached by size and time too: a picture may be on many cards, and watch mode must see a
+    # picture that was saved again.
+    from PIL import Image, UnidentifiedImageError
+
+    if not path.is_file():
+        return _Verdict(None, f"image.file: content/{file} is a folder, not a picture")
+    if size > MAX_IMAGE_BYTES:
+        return _Verdict(None, f"image.file: content/{file} is {_megabytes(size)}; a card "
+                              f"picture may be at most {_megabytes(MAX_IMAGE_BYTES)} "
+                              "(save it smaller, e.g. 2000 pixels wide)")
+    try:
+        with warnings.catch_warnings():
+            # Pillow only warns between its limit and twice it: treat both as refusals.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with _header_only(Image), Image.open(path) as im:
+                width, height = im.size
+            if width * height > MAX_IMAGE_PIXELS:
+                return _too_big(file, width, height)  # refused before a pixel is decoded
+            with Image.open(path) as im:
+                if im.format not in FORMATS:
+                    return _Verdict(None, f"image.file: content/{file} is a {im.format} image; "
+                                          "save it as PNG or JPEG")
+                im.load()  # decode every pixel now, so a damaged file fails here, not in print
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return _too_big(file, None, None)
+    except UnidentifiedImageError:
+        return _Verdict(None, f"image.file: content/{file} is not a picture (or not one this "
+                              "tool can read); "
+                              "save it as PNG or JPEG")
+    except (OSError, SyntaxError, ValueError, EOFError) as exc:
+        return _Verdict(None, f"image.file: content/{file} is damaged or incomplete ({exc}); "
+                              "save it again as PNG or JPEG")
+    return _Verdict(ImageFile(path, width, height), None)
+
+
+@contextmanager
+def _header_only(image_module: Any) -> Iterator[None]:
+    """Let Pillow read an image's header whatever size it declares, so the message can say it."""
+    # Opening reads only the header; the size is checked against MAX_IMAGE_PIXELS straight
+    # after, before any pixel is decoded, and Pillow's own limit is back in force by then.
+    saved = image_module.MAX_IMAGE_PIXELS
+    image_module.MAX_IMAGE_PIXELS = None
+    try:
+        yield
+    finally:
+        image_module.MAX_IMAGE_PIXELS = saved
+
+
+def _too_big(file: str, width: int | None, height: int | None) -> _Verdict:
+    size = f" ({width:,} × {height:,} pixels)" if width and height else ""
+    side = round(math.sqrt(MAX_IMAGE_PIXELS), -2)
+    return _Verdict(None, f"image.file: content/{file} is too large{size}; a card picture may "
+                          f"have at most {MAX_IMAGE_PIXELS:,} pixels, about {side:,.0f} × "
+                          f"{side:,.0f} (save it smaller, e.g. 2000 pixels wide)")
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def check_resolution(image: ImageFile, placed_w: float, file: str, problems: Problems,
+                     path: str | None, line: int | None, card: str | None) -> None:
+    """Warn when a picture has fewer than PRINT_PPI pixels per inch where it is placed."""
+    found = ppi(image, placed_w)
+    if found < PRINT_PPI:
+        need = round(image.width * PRINT_PPI / found)
+        problems.add(f"image.file: content/{file} is {image.width} × {image.height} pixels, "
+                     f"only {found:.0f} pixels per inch at its printed size "
+                     f"({placed_w / 72 * 25.4:.0f} mm wide); it may look blurred in print. Use a picture at least {need} "
+                     "pixels wide", path, line, card=card, severity="warning")

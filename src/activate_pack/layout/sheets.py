@@ -1,0 +1,103 @@
+"""Sheet templates: how card faces are put on printed sheets, as data in ``layouts/sheets/``.
+
+A template says how big the paper is, how many faces go on it, and which marks help cut it:
+crop marks for a print shop, cut guides for scissors at home. Millimetres in the YAML; the
+geometry that uses them lives in ``impose.py``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from activate_pack.errors import PackError, Problem, Problems
+from activate_pack.source import Located, read_yaml
+
+SHEETS_DIR = "sheets"
+"""Sheet templates live in this folder inside each ``layouts/`` folder."""
+
+
+class _Sheet(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class CropMarks(_Sheet):
+    """Crop marks at each corner of the trim, outside the bleed, for a print shop's guillotine."""
+
+    offset: float = Field(3.0, ge=0, le=20, description="Gap from the trim line to each mark (mm).")
+    length: float = Field(5.0, gt=0, le=30, description="Length of each mark (mm).")
+    width: float = Field(0.25, gt=0, le=2, description="Line width of the marks (points).")
+    margin: float = Field(2.0, ge=0, le=20, description="Paper left beyond the marks (mm).")
+
+
+class CutGuides(_Sheet):
+    """Light guides for cutting sheets of several cards by hand."""
+
+    cross: float = Field(8.0, gt=0, le=50, description="Length of each arm of the cross drawn "
+                                                      "where four cards meet (mm).")
+    tick: float = Field(12.0, gt=0, le=50, description="Length of the ticks drawn in from the "
+                                                      "sheet edge along each cut (mm).")
+    width: float = Field(0.5, gt=0, le=3, description="Line width of the guides (points).")
+    colour: str = Field("#8C8C8C", pattern=r"^#[0-9A-Fa-f]{6}$", description="Colour of the guides.")
+    dash: tuple[float, float] = Field((3.0, 2.0), description="Dash and gap of fold lines (mm).")
+
+
+class SheetSpec(_Sheet):
+    """A sheet template: one face per page for a print shop, or several faces on a sheet."""
+
+    name: str
+    description: str = ""
+    paper: tuple[float, float] | None = Field(
+        None, description="Sheet width and height in mm; leave it out for one face per page, "
+                          "the page then being the face plus its bleed and crop marks.")
+    columns: int = Field(1, ge=1, le=8, description="Card faces across the sheet.")
+    rows: int = Field(1, ge=1, le=8, description="Card faces down the sheet.")
+    bleed: bool = Field(False, description="Extend page-edge backgrounds by the layout's bleed.")
+    crop_marks: CropMarks | None = Field(None, description="Crop marks round each face.")
+    cut_guides: CutGuides | None = Field(None, description="Cut guides on sheets of several faces.")
+    instructions: str | None = Field(
+        None, description="Start with a sheet that explains how to print, in the type and "
+                          "colours of this layout (e.g. 'a4'); leave it out for none.")
+
+    @model_validator(mode="after")
+    def _one_or_many(self) -> SheetSpec:
+        if self.paper is None and (self.columns, self.rows) != (1, 1):
+            raise ValueError("columns and rows need a paper size: add 'paper: [width, height]' "
+                             "in mm, or remove columns and rows for one face per page")
+        if self.paper is not None and (self.crop_marks or self.bleed):
+            raise ValueError("crop marks and bleed are for one face per page; remove 'paper:' "
+                             "or remove 'crop_marks:' and 'bleed:'")
+        return self
+
+    @property
+    def many(self) -> bool:
+        """True for several faces on a sheet of fixed paper (home printing)."""
+        return self.paper is not None
+
+
+def load_sheet(name: str, dirs: list[Path]) -> SheetSpec:
+    """Load the sheet template ``name`` from the first layouts folder that has it."""
+    from activate_pack.load import inside, validate  # local: load imports layout lazily
+
+    for directory in dirs:
+        path = directory / SHEETS_DIR / f"{name}.yaml"
+        if not path.is_file():
+            continue
+        shown = f"layouts/{SHEETS_DIR}/{name}.yaml"
+        if not inside(directory.parent, path):
+            raise PackError(Problem("this file is a link to somewhere outside the pack folder; "
+                                    "copy the file into the pack instead", shown))
+        raw = read_yaml(path, shown)
+        if raw is not None and not isinstance(raw, Located):
+            raise PackError(Problem("expected sheet settings (paper:, columns:, rows: …)", shown, 1))
+        data = raw if raw is not None else {}
+        data["name"] = name  # added to the located mapping itself, so errors keep their lines
+        problems = Problems()
+        spec = validate(SheetSpec, data, shown, problems)
+        problems.raise_if_errors()
+        return spec
+    known = sorted({p.stem for d in dirs if (d / SHEETS_DIR).is_dir()
+                    for p in (d / SHEETS_DIR).glob("*.yaml")})
+    raise PackError(Problem(f"there is no sheet template called '{name}' in layouts/{SHEETS_DIR}/ "
+                            f"(available: {', '.join(known) or 'none'})"))

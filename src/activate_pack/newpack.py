@@ -1,0 +1,135 @@
+"""``activate-pack new``: start an adaptation of a pack, ready for local editors.
+
+The new folder holds a starter ``content/pack.yaml`` (with the base pack's credit filled in),
+a README in plain words, empty card folders and the schemas editors use. A base other than the
+built-in pack is copied into the folder, so building needs nothing outside it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import StrictUndefined
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from activate_pack.adapt import DEFAULT_BASE, upstream_of
+from activate_pack.errors import PackError, Problem
+from activate_pack.licences import adaptation_refusal, licence
+from activate_pack.metadata import build_epoch
+from activate_pack.source import parse
+
+STARTER = Path(__file__).resolve().parent / "starter"
+"""The templates of the files ``new`` writes."""
+
+UPSTREAM_DIR = "upstream"
+"""Where ``new --from PACK`` copies the base pack, inside the new folder."""
+
+CARD_FOLDERS = ("recipes", "questions", "ingredients", "guide")
+SKIP = shutil.ignore_patterns(".*", "dist", "__pycache__", "*.pdf")
+"""Not copied from a base pack: hidden files, built PDFs and caches."""
+
+
+@dataclass(frozen=True)
+class Created:
+    """What ``new`` made: the folder and the files written in it."""
+
+    root: Path
+    files: tuple[Path, ...]
+
+
+def schema_line(kind: str) -> str:
+    """The first line of a YAML file ``new`` writes: where editors find its schema ('' if none)."""
+    try:
+        from activate_pack.schema import schema_comment
+    except ImportError:  # an installation without the schema command: editors do without
+        return ""
+    return schema_comment(kind)
+
+
+def _yaml_text(value: Any) -> str:
+    """A value as a YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps("" if value is None else str(value), ensure_ascii=False)
+
+
+def _render(name: str, values: dict[str, Any]) -> str:
+    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, loader=None,
+                                        keep_trailing_newline=True)
+    env.filters["q"] = _yaml_text
+    return env.from_string((STARTER / name).read_text(encoding="utf-8")).render(**values)
+
+
+def _empty_or_missing(root: Path) -> None:
+    if root.exists() and (not root.is_dir() or any(root.iterdir())):
+        raise PackError(Problem(f"{root} already exists and is not empty; choose a new folder "
+                                "name, so nothing of yours is overwritten"))
+
+
+def new_pack(root: Path, base: Path | None = None, locality: str | None = None,
+             organisation: str | None = None, title: str | None = None,
+             source_url: str | None = None) -> Created:
+    """Create an adaptation in ``root`` of ``base`` (default: the built-in pack)."""
+    from activate_pack.load import PACK_FILE, default_pack_dir, find_pack, load_pack
+
+    _empty_or_missing(root)
+    base_root = default_pack_dir() if base is None else find_pack(base)
+    base_pack = load_pack(base_root)  # a broken base is reported now, not at the first build
+    info = base_pack.info
+    base_lic = licence(info.licence)
+    refusal = adaptation_refusal(info.licence, info.licence)
+    if refusal:
+        raise PackError(Problem(f"this pack cannot be adapted: {refusal}",
+                                f"{base_root / PACK_FILE}"))
+    values = {
+        "schema_line": schema_line("pack"),
+        "title": title, "locality": locality, "organisation": organisation,
+        "subtitle": info.subtitle, "language": info.language,
+        "year": time.strftime("%Y", time.gmtime(_today())),
+        "source_url": source_url or info.source_url,
+        "licence": info.licence, "base_licence": base_lic.short_name,
+        "licence_fixed": base_lic.share_alike or base_lic.non_commercial,
+        "extends": DEFAULT_BASE if base is None else UPSTREAM_DIR,
+        "upstream": upstream_of(base_pack).model_dump(),
+        "history": [entry.model_dump() for entry in info.history],
+        "today": time.strftime("%Y-%m-%d", time.gmtime(_today())),
+    }
+    pack_yaml = _render("pack.yaml", values)
+    written = parse(pack_yaml, PACK_FILE)  # read back: the README quotes the final title
+    readme = _render("README.md", values | {
+        "title": written["title"], "locality_or_area": locality or written["title"],
+        "from_folder": UPSTREAM_DIR if base is not None else "",
+        "base_licence_name": base_lic.name, "base_licence_url": base_lic.deed_url,
+    })
+
+    root.mkdir(parents=True, exist_ok=True)
+    files = []
+    if base is not None:
+        shutil.copytree(base_root, root / UPSTREAM_DIR, ignore=SKIP, symlinks=True)
+    for folder in CARD_FOLDERS:
+        (root / "content" / folder).mkdir(parents=True, exist_ok=True)
+    for name, text in ((PACK_FILE, pack_yaml), ("README.md", readme)):
+        (root / name).write_text(text, encoding="utf-8")
+        files.append(root / name)
+    files.extend(_schemas(root))
+    load_pack(root)  # what new writes must build: a mistake here is ours, found at once
+    return Created(root, tuple(files))
+
+
+def _schemas(root: Path) -> list[Path]:
+    """Schema files for editors, when this installation can make them."""
+    try:
+        from activate_pack.schema import SCHEMA_DIR, write
+    except ImportError:
+        return []
+    return write(root / SCHEMA_DIR)
+
+
+def _today() -> int:
+    """Now, or SOURCE_DATE_EPOCH when set, so the history's date is repeatable in tests."""
+    return build_epoch() if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit() \
+        else int(time.time())

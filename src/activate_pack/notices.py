@@ -1,0 +1,118 @@
+"""The words an adapted pack prints about where it came from and what it changed.
+
+Every word comes from the pack's labels (``adaptation:`` in content/labels.yaml); this module
+only fills in the details. The same sentences go on the about card, into the colophon and into
+the PDF's metadata, so all three always agree.
+"""
+
+from __future__ import annotations
+
+import re
+
+from activate_pack.labels import Labels
+from activate_pack.licences import author_names, credit_line, licence
+from activate_pack.model import Pack, Upstream
+
+SHORT_LIST = 3
+"""How many ids the A6 about card names before it says 'and N more'."""
+
+
+def fill(template: str, **values: str) -> str:
+    """Put values into a label's {name} slots; unknown slots stay as they are.
+
+    Plain replacement rather than str.format, whose '{name.attribute}' syntax would let a
+    label reach into Python objects.
+    """
+    return re.sub(r"\{([a-z_]+)\}", lambda m: values.get(m.group(1), m.group(0)), template)
+
+
+def adapters(pack: Pack) -> str:
+    """The names of the people who made this adaptation, joined for print."""
+    return author_names([a.name for a in pack.info.authors])
+
+
+def credit_sentences(pack: Pack) -> list[str]:
+    """'Adapted from <title> by <authors> (<source>), licensed <licence>.', nearest base first."""
+    words = pack.labels.adaptation
+    return [fill(words.adapted_from if index == 0 else words.earlier, **_slots(up))
+            for index, up in enumerate(pack.upstream)]
+
+
+def _slots(up: Upstream) -> dict[str, str]:
+    return {"title": up.title, "authors": author_names(list(up.authors)),
+            "source": up.source_url, "licence": licence(up.licence).short_name}
+
+
+def _ids(ids: tuple[str, ...], labels: Labels, limit: int | None) -> str:
+    if limit is None or len(ids) <= limit:
+        return ", ".join(ids)
+    rest = fill(labels.adaptation.more, count=str(len(ids) - limit))
+    return ", ".join(ids[:limit]) + " " + rest
+
+
+def change_lines(pack: Pack, limit: int | None = None) -> list[str]:
+    """One line per kind of change; ``limit`` shortens long id lists (for the A6 card)."""
+    changes, labels = pack.changes, pack.labels
+    words = labels.adaptation
+    if changes is None:
+        return []
+    lines = []
+    for label, ids in ((words.added, changes.added), (words.changed, changes.changed),
+                       (words.removed, changes.removed)):
+        if ids:
+            count = f" ({len(ids)})" if limit is not None and len(ids) > limit else ""
+            lines.append(f"{label}{count}: {_ids(ids, labels, limit)}.")
+    if changes.reordered:
+        lines.append(words.reordered)
+    if changes.variables:
+        # On the small card, many details would crowd out the credit: their names are enough.
+        short = limit is not None and len(changes.variables) > 2
+        pairs = ", ".join(name if short else f"{name}: {value}"
+                          for name, value in sorted(changes.variables.items()))
+        lines.append(f"{words.variables}: {pairs}.")
+    if changes.language:
+        lines.append(fill(words.translated, source=changes.language[0],
+                          target=changes.language[1]))
+    if not (changes.added or changes.changed or changes.removed):
+        lines.append(words.no_changes)
+    return lines
+
+
+def notice(pack: Pack) -> str:
+    """The whole notice in one paragraph, for metadata: credits, then 'Changes: …'."""
+    if not pack.upstream:
+        return ""
+    changes = " ".join(change_lines(pack))
+    return " ".join(credit_sentences(pack)) + f" {pack.labels.adaptation.changes}: {changes}"
+
+
+def pack_credit(pack: Pack) -> str:
+    """The credit line on every page; an adaptation credits its base pack in it too."""
+    info = pack.info
+    if not pack.upstream:
+        return credit_line(info.title, [a.name for a in info.authors], info.licence)
+    who = fill(pack.labels.adaptation.credit, adapters=adapters(pack), **_slots(pack.upstream[0]))
+    return credit_line(info.title, [who], info.licence)
+
+
+def card_credits(pack: Pack) -> dict[str, str]:
+    """Credit lines of the cards an adaptation changed or added, saying so."""
+    if pack.changes is None or not pack.upstream:
+        return {}
+    info, words = pack.info, pack.labels.adaptation
+    slots = _slots(pack.upstream[0]) | {"adapters": adapters(pack)}
+    found = {}
+    for card_id in pack.changes.changed:
+        found[card_id] = credit_line(info.title, [fill(words.card_changed, **slots)], info.licence)
+    for card_id in pack.changes.added:
+        found[card_id] = credit_line(info.title, [fill(words.card_added, **slots)], info.licence)
+    return found
+
+
+def creators(pack: Pack) -> list[str]:
+    """Everyone to name as a creator: the original authors first, then each set of adapters."""
+    names: list[str] = []
+    for up in reversed(pack.upstream):
+        names.extend(n for n in up.authors if n not in names)
+    names.extend(a.name for a in pack.info.authors if a.name not in names)
+    return names

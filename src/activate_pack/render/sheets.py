@@ -1,0 +1,105 @@
+"""Draw imposed sheets: card faces placed (and turned) on sheets, marks, and page boxes."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from reportlab.lib.colors import CMYKColorSep, Color
+from reportlab.pdfgen.canvas import Canvas
+
+from activate_pack.layout.boxes import Document
+from activate_pack.layout.impose import Area, Placement, Sheet
+from activate_pack.render.pdf import Forms, _colour, _compress_last_page, draw_page, new_canvas
+
+REGISTRATION = "registration"
+"""The colour name of crop marks: printed on every plate, so it shows whatever the inks."""
+
+
+@dataclass(frozen=True)
+class MarkStyle:
+    """How one kind of mark is drawn: colour ('#RRGGBB', inks, or 'registration'), width, dash."""
+
+    colour: str
+    width: float
+    dash: tuple[float, ...] = ()
+
+
+def _paint(colour: str) -> Color:
+    if colour == REGISTRATION:
+        # A separation called All: 100% of every ink, the printers' registration colour.
+        return CMYKColorSep(1, 1, 1, 1, spotName="All")
+    return _colour(colour)
+
+
+def _box(area: Area | None) -> tuple[float, float, float, float] | None:
+    return (area.x, area.y, area.right, area.top) if area else None
+
+
+class _Faces:
+    """Faces placed more than once (a card back of one kind, say) are drawn once as forms."""
+
+    def __init__(self, canvas: Canvas, sheets: Sequence[Sheet], pad: float) -> None:
+        faces = tuple(p.face for s in sheets for p in s.placements)
+        self.canvas = canvas
+        self.pad = pad  # the form must hold backgrounds that run into the bleed
+        self.texts = Forms(canvas, faces)
+        self.names: dict[int, str] = {}
+
+    def draw(self, placement: Placement) -> None:
+        """Draw a face with its trim at the placement's area, turned if it asks."""
+        canvas, face, area = self.canvas, placement.face, placement.area
+        canvas.saveState()
+        if placement.rotate == 180:
+            canvas.translate(area.right, area.top)
+            canvas.rotate(180)
+        else:
+            canvas.translate(area.x, area.y)
+        key = id(face.boxes)
+        if self.texts.page_counts[key] > 1:
+            if key not in self.names:
+                self.names[key] = f"Sheet{len(self.names)}"
+                canvas.beginForm(self.names[key], -self.pad, -self.pad,
+                                 face.width + self.pad, face.height + self.pad)
+                draw_page(canvas, face)
+                canvas.endForm()
+            canvas.doForm(self.names[key])
+        else:
+            draw_page(canvas, face, forms=self.texts)
+        canvas.restoreState()
+
+
+def render_sheets(doc: Document, sheets: Sequence[Sheet], styles: dict[str, MarkStyle],
+                  creators: list[str], attribution_name: str, attribution_url: str,
+                  pad: float = 0.0, progress: Callable[[int], None] | None = None) -> bytes:
+    """Render imposed sheets to PDF bytes, with the document's metadata: same input, same bytes.
+
+    ``styles`` says how to draw each kind of mark; ``pad`` is how far faces' backgrounds may
+    run past their trim (the bleed).
+    """
+    out = io.BytesIO()
+    first = sheets[0]
+    canvas = new_canvas(out, doc, (first.width, first.height), creators, attribution_name,
+                        attribution_url)
+    faces = _Faces(canvas, sheets, pad)
+    for index, sheet in enumerate(sheets):
+        canvas.setPageSize((sheet.width, sheet.height))
+        # Boxes apply to the pages that follow until changed, so every page sets all of them.
+        canvas.setTrimBox(_box(sheet.trim))
+        canvas.setBleedBox(_box(sheet.bleed))
+        for placement in sheet.placements:
+            faces.draw(placement)
+        for kind in sorted({m.kind for m in sheet.marks}):
+            style = styles[kind]
+            canvas.setStrokeColor(_paint(style.colour))
+            canvas.setLineWidth(style.width)
+            canvas.setDash(list(style.dash) if style.dash else [])
+            canvas.lines([(m.x1, m.y1, m.x2, m.y2) for m in sheet.marks if m.kind == kind])
+            canvas.setDash([])
+        canvas.showPage()
+        _compress_last_page(canvas)
+        if progress:
+            progress(index + 1)
+    canvas.save()
+    return out.getvalue()

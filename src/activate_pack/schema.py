@@ -1,0 +1,164 @@
+"""JSON Schemas (draft 2020-12) for pack files, generated from the model, for editors.
+
+With the schema files in a pack's ``schemas/`` folder and a ``# yaml-language-server: $schema=…``
+line at the top of each YAML file (see :func:`schema_comment`), editors such as VS Code (with the
+Red Hat YAML extension) check and complete fields as the user types.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.json_schema import models_json_schema
+
+from activate_pack.errors import PackError
+from activate_pack.labels import Labels
+from activate_pack.licences import LICENCES
+from activate_pack.model import CARD_MODELS, GuidePage, PackInfo
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+SCHEMA_DIR = "schemas"
+"""Folder of a pack (next to content/) that holds its schema files."""
+
+KINDS: dict[str, tuple[type[BaseModel], str]] = {
+    "pack": (PackInfo, "content/pack.yaml: the pack's title, authors, licence and source."),
+    "labels": (Labels, "content/labels.yaml: the printed words that are not card text. Every "
+                       "field may be left out; missing ones keep the default pack's wording."),
+    **{folder: (model, f"A file in content/{folder}/: one card, or a list of cards.")
+       for folder, model in CARD_MODELS.items()},
+    "guide": (GuidePage, "A file in content/guide/: one page of the facilitator guide, or a "
+                         "list of pages."),
+}
+"""Kind of file → the model that validates it and what the file is."""
+
+LISTABLE = (*CARD_MODELS, "guide")
+"""Kinds whose files may hold one mapping or a list of them."""
+
+
+def schema_file(kind: str) -> str:
+    """File name of one kind's schema, e.g. 'recipes.schema.json'."""
+    return f"{kind}.schema.json"
+
+
+def schema_comment(kind: str) -> str:
+    """The first line for a pack file of ``kind``, pointing editors at the pack's schema.
+
+    The path is relative to the YAML file: pack.yaml and labels.yaml sit in content/, card and
+    guide files one folder deeper, and the schemas in the pack's ``schemas/`` folder.
+    """
+    _known(kind)
+    up = "../../" if kind in LISTABLE else "../"
+    return f"# yaml-language-server: $schema={up}{SCHEMA_DIR}/{schema_file(kind)}"
+
+
+def _known(kind: str) -> None:
+    if kind not in KINDS:
+        raise PackError(f"there is no schema called '{kind}'; choose one of: {', '.join(KINDS)}")
+
+
+def _definitions() -> dict[str, Any]:
+    """Every model's schema in one shared ``$defs``, with every field described."""
+    models = [(model, "validation") for model, _ in KINDS.values()]
+    _, top = models_json_schema(models, ref_template="#/$defs/{model}")
+    defs: dict[str, Any] = top["$defs"]
+    for definition in defs.values():
+        for prop in definition.get("properties", {}).values():
+            if "description" not in prop:
+                # A field holding a group of fields is described by the group's own docstring.
+                ref = prop.get("$ref") or next((a["$ref"] for a in prop.get("anyOf", [])
+                                                if "$ref" in a), None)
+                if ref:
+                    prop["description"] = defs[ref.rsplit("/", 1)[1]].get("description", "")
+    defs["PackInfo"]["properties"]["licence"]["enum"] = list(LICENCES)
+    # labels.yaml only overrides some wording: nothing in it is required.
+    for name in _reachable({"$ref": "#/$defs/Labels"}, defs):
+        defs[name] = _optional_everywhere(defs[name])
+    return defs
+
+
+def _optional_everywhere(node: Any) -> Any:
+    """A copy of a schema with nothing required."""
+    if isinstance(node, dict):
+        return {k: _optional_everywhere(v) for k, v in node.items() if k != "required"}
+    if isinstance(node, list):
+        return [_optional_everywhere(v) for v in node]
+    return node
+
+
+def _body(kind: str, defs: dict[str, Any]) -> dict[str, Any]:
+    model, _ = KINDS[kind]
+    ref = {"$ref": f"#/$defs/{model.__name__}"}
+    if kind in LISTABLE:
+        return {"anyOf": [ref, {"type": "array", "items": ref, "minItems": 1}]}
+    return ref
+
+
+def _reachable(root: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    """Only the definitions a schema refers to, directly or through others."""
+    keep: dict[str, Any] = {}
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/$defs/"):
+                name = ref.rsplit("/", 1)[1]
+                if name not in keep:
+                    keep[name] = defs[name]
+                    stack.append(defs[name])
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return dict(sorted(keep.items()))
+
+
+def schema_for(kind: str | None = None) -> dict[str, Any]:
+    """The schema for one kind of pack file, or (``None``) one schema accepting any of them."""
+    if kind is not None:
+        _known(kind)
+    return json.loads(_schema_text(kind))  # a fresh copy each time: callers may change it
+
+
+@lru_cache(maxsize=None)
+def _schema_text(kind: str | None) -> str:
+    defs = _definitions()
+    if kind is None:
+        body: dict[str, Any] = {"anyOf": [_body(k, defs) for k in KINDS]}
+        title, description = "Activate Pack files", (
+            "Any file of an Activate Pack: pack.yaml, labels.yaml, or a file of cards or guide "
+            "pages. Use the schema of one kind (activate-pack schema --kind …) for exact checks.")
+        name = "pack-files"
+    else:
+        body = _body(kind, defs)
+        title, description = f"Activate Pack: {kind}", KINDS[kind][1]
+        name = kind
+    schema = {"$schema": DRAFT, "$id": f"urn:activate-pack:schema:{name}", "title": title,
+              "description": description, **body}
+    schema["$defs"] = _reachable(body, defs)
+    return json.dumps(schema)
+
+
+def dumps(schema: dict[str, Any]) -> str:
+    """A schema as JSON text, the same bytes every time."""
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def write(out: Path, kind: str | None = None) -> list[Path]:
+    """Write one schema to ``out`` if it ends in .json, else one file per kind into ``out``."""
+    from activate_pack.write import write_atomic
+
+    if kind is not None:
+        _known(kind)
+    if out.suffix.lower() == ".json":
+        write_atomic(out, dumps(schema_for(kind)).encode("utf-8"))
+        return [out]
+    written = []
+    for name in [kind] if kind else list(KINDS):
+        path = out / schema_file(name)
+        write_atomic(path, dumps(schema_for(name)).encode("utf-8"))
+        written.append(path)
+    return written

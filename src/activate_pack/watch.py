@@ -1,0 +1,103 @@
+"""Watch mode: rebuild on every save, print problems without stopping, rebuild only what changed."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from activate_pack.build import SIZES, build
+from activate_pack.errors import PackError, Problem
+
+Echo = Callable[[str], None]
+
+WATCHED = (".yaml", ".yml", ".png", ".jpg", ".jpeg")
+"""Files whose saving triggers a rebuild: pack text, layouts and pictures."""
+
+GUIDE_ONLY = ("a4",)
+"""Guide pages are printed in the facilitator pack only."""
+
+
+def affected(paths: Iterable[Path], pack_dir: Path,
+             sizes: tuple[str, ...] = SIZES) -> tuple[str, ...]:
+    """The editions (of ``sizes``) whose inputs include any of ``paths``, in build order."""
+    root = pack_dir.resolve()
+    wanted: set[str] = set()
+    for path in paths:
+        try:
+            parts = path.resolve().relative_to(root).parts
+        except ValueError:
+            continue
+        if not parts or parts[-1].startswith(".") or not parts[-1].lower().endswith(WATCHED):
+            continue  # editors' temporary and backup files
+        if parts[0] == "content" and len(parts) > 2 and parts[1] == "guide":
+            wanted.update(GUIDE_ONLY)
+        elif parts[0] == "layouts" and len(parts) == 2 and Path(parts[1]).stem in SIZES:
+            wanted.add(Path(parts[1]).stem)
+        elif parts[0] in ("content", "layouts"):
+            return sizes  # cards, pack details, labels, pictures or a shared layout: everything
+    return tuple(size for size in sizes if size in wanted)
+
+
+def rebuild(pack_dir: Path, sizes: tuple[str, ...], out: Path, echo: Echo) -> bool:
+    """Build ``sizes`` once, printing what was written or every problem; True if it built."""
+    warnings: list[Problem] = []
+    started = time.perf_counter()
+    try:
+        built = build(pack_dir, sizes, out, warn=warnings.append)
+    except PackError as error:
+        for problem in error.problems:
+            echo(str(problem))
+        count = len(error.problems)
+        echo(f"{count} problem{'s' if count != 1 else ''} found; the PDFs were not changed. "
+             "Waiting for the next save…")
+        return False
+    for problem in warnings:
+        echo(str(problem))
+    took = time.perf_counter() - started
+    for item in built:
+        echo(f"wrote {item.path}  ({item.pages} pages)")
+    echo(f"Built in {took:.1f} s. Waiting for the next save…")
+    return True
+
+
+def changes(pack_dir: Path, stop: threading.Event | None = None) -> Iterator[set[Path]]:
+    """Sets of saved files under the pack's content/ and layouts/ folders, as they happen."""
+    from watchfiles import watch as watch_files
+
+    folders = [p for p in (pack_dir / "content", pack_dir / "layouts") if p.is_dir()]
+    for batch in watch_files(*folders, stop_event=stop, debounce=300, step=50):
+        yield {Path(path) for _, path in batch}
+
+
+def watch(pack_dir: Path, sizes: tuple[str, ...], out: Path, echo: Echo,
+          batches: Iterable[set[Path]] | None = None, stop: threading.Event | None = None) -> int:
+    """Build once, then rebuild the affected editions after each batch of saves.
+
+    ``batches`` replaces the file watcher (tests pass a list); ``stop`` ends the watch from
+    another thread. Returns the number of builds run. Ctrl+C raises KeyboardInterrupt, which
+    the command line turns into a quiet exit; a build cut short leaves earlier PDFs intact.
+    """
+    echo(f"Watching {pack_dir.resolve()} for changes; press Ctrl+C to stop.")
+    rebuild(pack_dir, sizes, out, echo)
+    runs = 1
+    for batch in batches if batches is not None else changes(pack_dir, stop):
+        todo = affected(batch, pack_dir, sizes)
+        if not todo:
+            continue
+        names = ", ".join(sorted(_shown(p, pack_dir) for p in batch
+                                 if p.name.lower().endswith(WATCHED)))
+        echo(f"Changed: {names}. Rebuilding {' and '.join(s.upper() for s in todo)}…")
+        rebuild(pack_dir, todo, out, echo)
+        runs += 1
+        if stop is not None and stop.is_set():
+            break
+    return runs
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)

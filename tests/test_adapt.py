@@ -1,0 +1,281 @@
+"""Adaptations: `new`, then local edits, then a build whose PDFs credit the original and list
+exactly what changed, in print and in the XMP metadata."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Callable
+
+import pypdf
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from activate_pack.build import build
+from activate_pack.cli import app
+from activate_pack.errors import PackError
+from activate_pack.load import default_pack_dir, load_pack
+from activate_pack.newpack import new_pack
+
+BY_SA = "https://creativecommons.org/licenses/by-sa/4.0/"
+ORIGINAL = ("Adapted from Activate Pack by Activate Pack contributors "
+            "(https://github.com/activate-pack/activate-pack), licensed CC BY-SA 4.0.")
+NS = {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "dc": "http://purl.org/dc/elements/1.1/",
+      "cc": "http://creativecommons.org/ns#", "xmpRights": "http://ns.adobe.com/xap/1.0/rights/"}
+
+NEW_CARD = """\
+id: riverside-clean-up
+title: Riverside clean-up
+summary: Neighbours meet by the river in {{ locality }} once a month to pick litter and chat.
+ingredients: [parks-and-green-spaces]
+method:
+  - Ask the council for bags and grabbers.
+  - Pick a Saturday morning.
+time: A morning a month
+effort: low
+"""
+
+
+def _edit(root: Path, key: str, value: object) -> None:
+    """Change one top-level line of content/pack.yaml, keeping its comments."""
+    path = root / "content" / "pack.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = [f"{key}: {json.dumps(value)}"
+             if line.startswith(f"{key}:") else line for line in lines]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def adapted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """`new mytown --locality Reading`, one card edited, one added, one removed, built once."""
+    base = tmp_path_factory.mktemp("adapt")
+    root = base / "mytown"
+    result = CliRunner().invoke(app, ["new", str(root), "--locality", "Reading",
+                                      "--organisation", "Reading Neighbours"])
+    assert result.exit_code == 0, result.output
+    walk = (default_pack_dir() / "content/recipes/walk-and-talk.yaml").read_text(encoding="utf-8")
+    (root / "content/recipes/walk-and-talk.yaml").write_text(
+        walk.replace("title: Walk and talk", "title: Walk and talk in {{ locality }}"),
+        encoding="utf-8")
+    (root / "content/recipes/riverside-clean-up.yaml").write_text(NEW_CARD, encoding="utf-8")
+    _edit(root, "remove", ["pocket-park"])
+    built = build(root, ("a6", "a4"), root / "dist")
+    return {"root": root, **{item.path.name.split("-")[-2]: item.path for item in built}}
+
+
+def _text(pdf: Path, page: int) -> str:
+    return pypdf.PdfReader(pdf).pages[page].extract_text()
+
+
+def _xmp(pdf: Path) -> ET.Element:
+    reader = pypdf.PdfReader(pdf)
+    return ET.fromstring(reader.trailer["/Root"]["/Metadata"].get_object().get_data())
+
+
+def test_colophon_lists_exactly_the_changes(adapted: dict[str, Path]) -> None:
+    text = _text(adapted["a4"], -1)
+    flat = " ".join(text.split())
+    assert ORIGINAL in flat
+    assert "Reading" in text
+    changes = text.split("Changes", 1)[1].split("Licence", 1)[0]
+    lines = [line.strip() for line in changes.strip().splitlines()]
+    assert lines[:3] == ["Cards added: riverside-clean-up.", "Cards changed: walk-and-talk.",
+                         "Cards left out: pocket-park."]
+    assert "locality: Reading" in " ".join(lines[3:])
+    assert "organisation: Reading Neighbours" in " ".join(lines[3:])
+
+
+def test_about_card_credits_the_original_and_summarises(adapted: dict[str, Path]) -> None:
+    flat = " ".join(_text(adapted["a6"], 0).split())
+    assert ORIGINAL in flat
+    assert "Cards added: riverside-clean-up." in flat
+    assert "Cards left out: pocket-park." in flat
+
+
+def test_changed_and_added_cards_say_so_in_their_credit(adapted: dict[str, Path]) -> None:
+    reader = pypdf.PdfReader(adapted["a6"])
+    texts = [" ".join(page.extract_text().split()) for page in reader.pages]
+    walk = next(t for t in texts if "Walk and talk in Reading" in t)
+    assert "changed by Reading Neighbours" in walk
+    river = next(t for t in texts if "Riverside clean-up" in t and "litter" in t)
+    assert "Neighbours meet by the river in Reading" in river
+    assert "added by Reading Neighbours" in river
+    other = next(t for t in texts if "Fix-it cafe" in t)
+    assert "adapted from Activate Pack by Activate Pack contributors" in other
+    assert not any("Pocket park" in t for t in texts)
+
+
+@pytest.mark.parametrize("size", ["a6", "a4"])
+def test_xmp_carries_licence_and_adapted_from(adapted: dict[str, Path], size: str) -> None:
+    root = _xmp(adapted[size])
+    desc = root.find(".//rdf:Description", NS)
+    assert desc.find("cc:license", NS).get(f"{{{NS['rdf']}}}resource") == BY_SA
+    assert desc.find("xmpRights:Marked", NS).text == "True"
+    assert desc.find("xmpRights:WebStatement", NS).text == BY_SA
+    creators = [li.text for li in desc.findall("dc:creator/rdf:Seq/rdf:li", NS)]
+    assert creators == ["Activate Pack contributors", "Reading Neighbours"]
+    rights = desc.find("dc:rights/rdf:Alt/rdf:li", NS).text
+    assert ORIGINAL in rights and "Changes:" in rights and "riverside-clean-up" in rights
+    usage = desc.find("xmpRights:UsageTerms/rdf:Alt/rdf:li", NS).text
+    assert usage == rights
+    info = pypdf.PdfReader(adapted[size]).metadata
+    assert info["/Author"] == "Activate Pack contributors and Reading Neighbours"
+    assert info["/Rights"] == rights
+
+
+@pytest.mark.skipif(shutil.which("exiftool") is None, reason="exiftool is not installed")
+def test_exiftool_shows_the_licence(adapted: dict[str, Path]) -> None:
+    out = subprocess.run(["exiftool", str(adapted["a6"]), str(adapted["a4"])],
+                         capture_output=True, text=True, check=True).stdout
+    assert out.count(f"License                         : {BY_SA}") == 2
+    assert out.count("Marked                          : True") == 2
+
+
+def test_upstream_attribution_is_intact(adapted: dict[str, Path]) -> None:
+    data = yaml.safe_load((adapted["root"] / "content/pack.yaml").read_text(encoding="utf-8"))
+    assert data["extends"] == "default"
+    assert data["upstream"]["title"] == "Activate Pack"
+    assert data["upstream"]["authors"] == ["Activate Pack contributors"]
+    assert data["upstream"]["licence"] == "CC-BY-SA-4.0"
+    assert data["history"][-1]["who"] == "Reading Neighbours"
+    assert (adapted["root"] / "README.md").read_text(encoding="utf-8").count("activate-pack build")
+
+
+def _new(tmp_path: Path, name: str = "town", **options: str) -> Path:
+    return new_pack(tmp_path / name, locality="Testford", organisation="Test Group",
+                    **options).root
+
+
+def _problems(root: Path) -> str:
+    with pytest.raises(PackError) as info:
+        load_pack(root)
+    return str(info.value)
+
+
+def test_dropping_sharealike_is_refused_with_the_reason(tmp_path: Path) -> None:
+    root = _new(tmp_path)
+    _edit(root, "licence", "CC-BY-4.0")
+    message = _problems(root)
+    assert message.startswith("content/pack.yaml:")
+    assert "ShareAlike" in message
+
+
+def test_adding_noncommercial_is_refused(tmp_path: Path) -> None:
+    root = _new(tmp_path)
+    _edit(root, "licence", "CC-BY-NC-SA-4.0")
+    assert "NonCommercial" in _problems(root)
+
+
+def test_tampered_upstream_credit_is_refused(tmp_path: Path) -> None:
+    root = _new(tmp_path)
+    path = root / "content/pack.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        '    - "Activate Pack contributors"', '    - "Somebody Else"'), encoding="utf-8")
+    assert "upstream: the base pack's credit must stay as it is" in _problems(root)
+
+
+def test_adaptation_of_an_adaptation_keeps_history_and_credits(tmp_path: Path) -> None:
+    first = _new(tmp_path, "first")
+    second = new_pack(tmp_path / "second", base=first, locality="Otherby",
+                      organisation="Second Group").root
+    pack = load_pack(second)
+    assert [u.title for u in pack.upstream] == ["Activate Pack: Testford", "Activate Pack"]
+    assert len(pack.info.history) == 2
+    from activate_pack.notices import creators
+
+    assert creators(pack) == ["Activate Pack contributors", "Test Group", "Second Group"]
+    # Dropping the first adaptation's history entry is refused.
+    text = (second / "content/pack.yaml").read_text(encoding="utf-8")
+    start = text.index("  - who: \"Test Group\"")
+    end = text.index("  - who: \"Second Group\"")
+    (second / "content/pack.yaml").write_text(text[:start] + text[end:], encoding="utf-8")
+    assert "history: the earlier entry" in _problems(second)
+
+
+def test_noderivatives_base_cannot_be_adapted(make_pack: Callable[..., Path],
+                                              tmp_path: Path) -> None:
+    from tests.conftest import PACK_YAML
+
+    base = make_pack(**{"content/pack.yaml": PACK_YAML.replace("CC-BY-SA-4.0", "CC-BY-ND-4.0")})
+    with pytest.raises(PackError) as info:
+        new_pack(tmp_path / "nd", base=base)
+    assert "NoDerivatives" in str(info.value)
+    assert not (tmp_path / "nd").exists()
+
+
+def test_remove_and_order_are_checked(tmp_path: Path) -> None:
+    root = _new(tmp_path)
+    _edit(root, "remove", ["pocket-prak"])
+    _edit(root, "order", ["repair-cafe", "no-such-card"])
+    message = _problems(root)
+    assert ("remove: the base pack has no card or page with the id 'pocket-prak'; "
+            "did you mean 'pocket-park'?") in message
+    assert "order: there is no card with the id 'no-such-card'" in message
+
+
+def test_order_puts_cards_first_and_counts_as_a_change(tmp_path: Path) -> None:
+    root = _new(tmp_path)
+    _edit(root, "order", ["repair-cafe", "chatty-bench"])
+    pack = load_pack(root)
+    assert [c.id for c in pack.recipes[:2]] == ["repair-cafe", "chatty-bench"]
+    assert pack.changes is not None and pack.changes.reordered
+
+
+def test_extends_must_stay_inside_the_pack(tmp_path: Path) -> None:
+    root = _new(tmp_path)
+    _edit(root, "extends", "../elsewhere")
+    assert "must be 'default' or a folder inside this pack" in _problems(root)
+
+
+def test_new_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
+    (tmp_path / "busy").mkdir()
+    (tmp_path / "busy" / "notes.txt").write_text("mine", encoding="utf-8")
+    result = CliRunner().invoke(app, ["new", str(tmp_path / "busy")])
+    assert result.exit_code == 1
+    assert "not empty" in result.output
+    assert (tmp_path / "busy" / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+IMAGE_CARD = """\
+- id: cooks
+  title: Keen cooks
+  asset_type: gifts-and-skills
+  prompt: Who near you loves to cook?
+  image:
+    file: images/cooks.png
+{credit}
+"""
+
+
+@pytest.mark.parametrize("credit, expected", [
+    ("", "say who made this picture"),
+    ("    credit: {author: A. Painter, licence: CC-BY-ND-4.0}", "NoDerivatives"),
+    ("    credit: {author: A. Painter, licence: All rights reserved}", "unknown licence"),
+])
+def test_image_credits_must_fit_the_licence(make_pack: Callable[..., Path], credit: str,
+                                            expected: str) -> None:
+    root = make_pack(**{"content/ingredients/skills.yaml": IMAGE_CARD.format(credit=credit)})
+    message = _problems(root)
+    assert expected in message and "(card cooks)" in message
+
+
+def test_image_exception_is_listed(make_pack: Callable[..., Path]) -> None:
+    credit = ("    credit: {title: Cooking, author: A. Painter, licence: CC-BY-ND-4.0, "
+              "exception: true}")
+    root = make_pack(**{"content/ingredients/skills.yaml": IMAGE_CARD.format(credit=credit)})
+    pack = load_pack(root)
+    assert [c.author for c in pack.exceptions] == ["A. Painter"]
+
+
+def test_a_copied_base_keeps_its_layouts(tmp_path: Path) -> None:
+    from activate_pack.layout.spec import layout_dirs
+
+    first = _new(tmp_path, "first")
+    second = new_pack(tmp_path / "second", base=first).root
+    dirs = layout_dirs(second, default_pack_dir())
+    assert dirs == [second / "layouts", second / "upstream" / "layouts",
+                    default_pack_dir() / "layouts"]

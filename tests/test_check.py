@@ -1,0 +1,132 @@
+"""`activate-pack check`: every problem at once, at file and line, writing nothing."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from typer.testing import CliRunner
+
+from activate_pack import contrast
+from activate_pack.check import check
+from activate_pack.cli import app
+from activate_pack.load import default_pack_dir
+
+runner = CliRunner()
+LOCATED = re.compile(r"^(?P<path>[\w./-]+\.yaml):(?P<line>\d+)(?::(?P<col>\d+))?: ")
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_acceptance_syntax_error_and_unknown_field_in_different_files(default_copy: Path) -> None:
+    recipe = default_copy / "content/recipes/walk-and-talk.yaml"
+    lines = recipe.read_text(encoding="utf-8").splitlines(keepends=True)
+    bad_line = next(i for i, line in enumerate(lines, 1) if line.startswith("title:"))
+    lines[bad_line - 1] = "title: [Walk and talk\n"
+    recipe.write_text("".join(lines), encoding="utf-8")
+    ingredient = default_copy / "content/ingredients/exchange.yaml"
+    text = ingredient.read_text(encoding="utf-8")
+    unknown_line = text[: text.index("  uses:")].count("\n") + 1
+    ingredient.write_text(text.replace("  uses:", "  usses:", 1), encoding="utf-8")
+    before = _files(default_copy)
+
+    result = runner.invoke(app, ["check", str(default_copy)])
+
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output and result.exception is None or \
+        isinstance(result.exception, SystemExit)
+    out = result.output.splitlines()
+    syntax = [l for l in out if l.startswith("content/recipes/walk-and-talk.yaml:")]
+    assert syntax and f"opened on line {bad_line}" in syntax[0], out
+    unknown = [l for l in out if l.startswith(f"content/ingredients/exchange.yaml:{unknown_line}:")]
+    assert unknown and "unknown field 'usses' (did you mean 'uses'?)" in unknown[0], out
+    # The unknown field's card is not also reported as a missing ingredient of some recipe.
+    assert not any("no ingredient card" in line for line in out), out
+    assert re.fullmatch(r"\d+ errors? and \d+ warnings? found\.", out[-1])
+    assert _files(default_copy) == before
+
+
+def test_the_default_pack_has_no_problems() -> None:
+    result = runner.invoke(app, ["check", str(default_pack_dir())])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "No problems found."
+
+
+def test_problems_from_every_stage_are_reported_together(make_pack: Callable[..., Path]) -> None:
+    long = " ".join(["What did you have for breakfast this morning?"] * 60)
+    root = make_pack(**{
+        "content/questions/warm-up.yaml": f"""\
+            - id: warm-hello
+              title: Hello ☃
+              question: {long}
+              prompts: ["Who made it?", "Where did you eat it?"]
+              phase: warm-up
+            """,
+    })
+    # The pack's own base layout, with grey text on the question band (a6 and a4 extend it).
+    (root / "layouts").mkdir()
+    text = (default_pack_dir() / "layouts/base.yaml").read_text(encoding="utf-8")
+    (root / "layouts/base.yaml").write_text(
+        text.replace('question:   {main: "#4A3A8C", tint: "#ECE9F6", on_main: "#FFFFFF"}',
+                     'question:   {main: "#4A3A8C", tint: "#ECE9F6", on_main: "#8A8A8A"}'),
+        encoding="utf-8")
+    report = check(root)
+    messages = [str(p) for p in report.errors]
+    fit = [m for m in messages if "does not fit" in m]
+    assert fit and all("content/questions/warm-up.yaml:1" in m and "cut about" in m for m in fit)
+    assert {m.split(":")[2].strip() for m in fit} >= {"A6 cards", "A4 pack"}, fit
+    glyph = [m for m in messages if "U+2603" in m]
+    assert len(glyph) == 1 and "(card warm-hello)" in glyph[0]  # same in both editions: once
+    low = [p for p in report.errors if "kinds.question.on_main #8A8A8A" in p.message]
+    assert low and low[0].path == "layouts/base.yaml"
+    line = text[: text.index("question:   {")].count("\n") + 1
+    assert low[0].line == line
+    assert "below 4.5:1" in low[0].message
+
+
+def test_contrast_ratios_match_wcag_examples() -> None:
+    assert contrast.ratio("#000000", "#FFFFFF") == pytest.approx(21.0)
+    assert contrast.ratio("#FFFFFF", "#FFFFFF") == pytest.approx(1.0)
+    # #767676 on white is the classic lightest grey that passes AA for body text.
+    assert contrast.ratio("#767676", "#FFFFFF") == pytest.approx(4.54, abs=0.01)
+    assert contrast.is_large(18, False) and contrast.is_large(14, True)
+    assert not contrast.is_large(17.5, False) and not contrast.is_large(13.5, True)
+
+
+def test_pale_write_in_lines_warn_and_strict_fails(make_pack: Callable[..., Path]) -> None:
+    root = make_pack()
+    (root / "layouts").mkdir()
+    (root / "layouts/base.yaml").write_text(
+        (default_pack_dir() / "layouts/base.yaml").read_text(encoding="utf-8")
+        .replace('rule: "#8C8C8C"', 'rule: "#DDDDDD"'), encoding="utf-8")
+    result = runner.invoke(app, ["check", str(root)])
+    assert result.exit_code == 0, result.output
+    assert ("warning: colours.rule #DDDDDD on colours.paper #FFFFFF (write-in lines)"
+            in result.output)
+    assert result.output.splitlines()[-1] == "0 errors and 1 warning found."
+    strict = runner.invoke(app, ["check", str(root), "--strict"])
+    assert strict.exit_code == 1
+
+
+def test_located_lines_have_editor_friendly_form(make_pack: Callable[..., Path]) -> None:
+    root = make_pack(**{"content/recipes/soup-club.yaml": "id: soup-club\ntitle: Soup\n"
+                                                          "summary: Soup.\ningredients: [cooks]\n"
+                                                          "colour: red\n"})
+    result = runner.invoke(app, ["check", str(root)])
+    [line] = [l for l in result.output.splitlines() if "colour" in l]
+    match = LOCATED.match(line)
+    assert match and match["path"] == "content/recipes/soup-club.yaml" and match["line"] == "5"
+    assert line.endswith("(card soup-club)")
+
+
+def test_check_one_size_only(make_pack: Callable[..., Path]) -> None:
+    root = make_pack(**{"content/guide/01-hello.yaml": "id: guide-hello\ntitle: Hello ☃\n"
+                                                       "body: A short guide page.\n"})
+    assert runner.invoke(app, ["check", str(root), "--size", "a6"]).exit_code == 0
+    result = runner.invoke(app, ["check", str(root), "--size", "a4"])
+    assert result.exit_code == 1 and "U+2603" in result.output

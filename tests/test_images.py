@@ -1,0 +1,166 @@
+"""Pictures on cards: safe paths, safe opening, print resolution, and placement in the PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import pikepdf
+import pytest
+from PIL import Image
+
+from activate_pack import images
+from activate_pack.build import build
+from activate_pack.check import check
+
+CARD = """\
+id: hello
+title: Hello
+question: What did you have for breakfast?
+prompts: [Who made it?, Where did you eat it?]
+phase: warm-up
+image:
+  file: {file}
+  alt: {alt}
+  credit: {{author: Test Author, licence: CC-BY-4.0}}
+"""
+
+
+def _image(path: Path, size: tuple[int, int], colour: str = "#2E7D32", fmt: str = "PNG") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", size, colour).save(path, fmt)
+    return path
+
+
+def _pack(make_pack: Callable[..., Path], file: str, alt: str = "A green square") -> Path:
+    return make_pack(**{"content/questions/warm-up.yaml": CARD.format(file=file, alt=alt)})
+
+
+def test_a_good_picture_passes(tmp_path: Path) -> None:
+    _image(tmp_path / "content/images/ok.png", (1200, 600))
+    found, message = images.inspect(tmp_path, "images/ok.png")
+    assert message is None and found is not None
+    assert (found.width, found.height) == (1200, 600)
+    assert found.path == tmp_path / "content/images/ok.png"
+
+
+@pytest.mark.parametrize("file, words", [
+    ("/etc/passwd", "absolute path"),
+    ("C:\\Users\\me\\photo.png", "absolute path"),
+    ("../outside.png", "points outside"),
+    ("images/../../outside.png", "points outside"),
+    ("images\\..\\..\\outside.png", "points outside"),
+    ("", "give the path"),
+])
+def test_paths_leading_outside_are_refused(tmp_path: Path, file: str, words: str) -> None:
+    _image(tmp_path / "outside.png", (10, 10))
+    found, message = images.inspect(tmp_path / "pack", file)
+    assert found is None and message is not None and words in message
+
+
+def test_a_link_leading_outside_is_refused_and_one_inside_is_fine(tmp_path: Path) -> None:
+    root = tmp_path / "pack"
+    outside = _image(tmp_path / "elsewhere.png", (600, 600))
+    inside = _image(root / "content/images/real.png", (600, 600))
+    (root / "content/images/out.png").symlink_to(outside)
+    (root / "content/images/in.png").symlink_to(inside)
+    assert "outside the pack" in (images.inspect(root, "images/out.png")[1] or "")
+    assert images.inspect(root, "images/in.png")[1] is None
+
+
+def test_wrong_format_and_damaged_files(tmp_path: Path) -> None:
+    _image(tmp_path / "content/a.gif", (50, 50), fmt="GIF")
+    assert "GIF image" in (images.inspect(tmp_path, "a.gif")[1] or "")
+    (tmp_path / "content/b.png").write_bytes(b"\x89PNG\r\n\x1a\nnot really")
+    assert images.inspect(tmp_path, "b.png")[0] is None
+    (tmp_path / "content/folder.png").mkdir()
+    assert "folder" in (images.inspect(tmp_path, "folder.png")[1] or "")
+
+
+def test_oversized_file_and_pixel_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _image(tmp_path / "content/big.png", (400, 300))
+    monkeypatch.setattr(images, "MAX_IMAGE_PIXELS", 100_000)
+    images._inspect.cache_clear()
+    message = images.inspect(tmp_path, "big.png")[1] or ""
+    assert "too large (400 × 300 pixels)" in message
+    monkeypatch.setattr(images, "MAX_IMAGE_PIXELS", 10**8)
+    monkeypatch.setattr(images, "MAX_IMAGE_BYTES", 100)
+    images._inspect.cache_clear()  # verdicts are cached per file version, not per limit
+    assert "at most 0.0 MB" in (images.inspect(tmp_path, "big.png")[1] or "")
+
+
+def test_a_changed_picture_is_seen_again(tmp_path: Path) -> None:
+    path = _image(tmp_path / "content/p.png", (100, 100))
+    assert images.inspect(tmp_path, "p.png")[0].width == 100  # type: ignore[union-attr]
+    path.write_bytes(b"now broken, and a different size")
+    assert images.inspect(tmp_path, "p.png")[0] is None
+
+
+@pytest.fixture(scope="module")
+def built_with_picture(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A small pack with a 1500 × 500 picture on its question card, built once."""
+    from conftest import INGREDIENTS, PACK_YAML, RECIPE
+
+    root = tmp_path_factory.mktemp("picture") / "pack"
+    for name, text in {"content/pack.yaml": PACK_YAML, "content/recipes/soup.yaml": RECIPE,
+                       "content/ingredients/skills.yaml": INGREDIENTS,
+                       "content/questions/q.yaml": CARD.format(file="images/wide.png",
+                                                               alt="A wide green band")}.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    _image(root / "content/images/wide.png", (1500, 500), "#2E7D32")
+    out = root.parent / "out"
+    built = build(root, ("a6", "a4"), out)
+    return {item.path.name.split("-")[-2]: item.path for item in built}
+
+
+def _images_on_pages(pdf: Path) -> dict[int, list[tuple[int, int]]]:
+    found: dict[int, list[tuple[int, int]]] = {}
+    with pikepdf.open(pdf) as doc:
+        for number, page in enumerate(doc.pages, 1):
+            for raw in page.get_images().values():
+                found.setdefault(number, []).append((int(raw.Width), int(raw.Height)))
+    return found
+
+
+def test_the_picture_is_on_the_card_front_in_both_editions(built_with_picture) -> None:
+    import pypdfium2 as pdfium
+
+    for size, pdf in built_with_picture.items():
+        placed = _images_on_pages(pdf)
+        assert list(placed.values()) == [[(1500, 500)]], (size, placed)
+        number = next(iter(placed))
+        doc = pdfium.PdfDocument(str(pdf))
+        try:
+            page = doc[number - 1]
+            text = page.get_textpage().get_text_range()
+            assert "What did you have for breakfast?" in text
+            # Pixels: the picture's green is drawn, centred across the page, above the text.
+            bitmap = page.render(scale=1).to_pil().convert("RGB")
+            w, h = bitmap.size
+            column = [bitmap.getpixel((w // 2, y)) for y in range(h)]
+            green = [y for y, px in enumerate(column) if abs(px[0] - 0x2E) < 12
+                     and abs(px[1] - 0x7D) < 12 and abs(px[2] - 0x32) < 12]
+            assert green, size
+            assert 0.15 * h < green[0] < 0.45 * h, (size, green[0], h)
+        finally:
+            doc.close()
+
+
+def test_low_resolution_is_a_warning_naming_card_and_picture(
+        make_pack: Callable[..., Path]) -> None:
+    root = _pack(make_pack, "images/small.png")
+    _image(root / "content/images/small.png", (240, 120))
+    report = check(root)
+    assert not report.errors
+    warning = next(p for p in report.warnings if "pixels per inch" in p.message)
+    assert warning.card == "hello" and "content/images/small.png" in warning.message
+    assert "240 × 120" in warning.message
+
+
+def test_missing_alt_text_is_a_warning(make_pack: Callable[..., Path]) -> None:
+    root = _pack(make_pack, "images/ok.png", alt="''")
+    _image(root / "content/images/ok.png", (3000, 1500))
+    report = check(root)
+    assert not report.errors
+    assert [p.card for p in report.warnings if "image.alt" in p.message] == ["hello"]

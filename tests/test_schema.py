@@ -1,0 +1,146 @@
+"""JSON Schemas for editors: valid, described, accepting the default pack, refusing mistakes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Iterator
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from activate_pack.cli import app
+from activate_pack.load import default_pack_dir
+from activate_pack.schema import KINDS, LISTABLE, schema_comment, schema_for, write
+from activate_pack.source import read_yaml
+
+runner = CliRunner()
+Validator = jsonschema.Draft202012Validator
+
+
+def default_files() -> Iterator[tuple[str, Path]]:
+    """(kind, path) of every YAML file of the default pack."""
+    content = default_pack_dir() / "content"
+    yield "pack", content / "pack.yaml"
+    yield "labels", content / "labels.yaml"
+    for kind in LISTABLE:
+        for path in sorted((content / kind).glob("*.yaml")):
+            yield kind, path
+
+
+def _data(path: Path) -> Any:
+    return read_yaml(path, path.name)
+
+
+@pytest.mark.parametrize("kind", [None, *KINDS])
+def test_each_schema_is_valid_draft_2020_12(kind: str | None) -> None:
+    schema = schema_for(kind)
+    Validator.check_schema(schema)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["$id"] and schema["title"] and schema["description"]
+
+
+def _properties(node: Any, where: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    if isinstance(node, dict):
+        for name, prop in (node.get("properties") or {}).items():
+            yield f"{where}.{name}", prop
+        for key, value in node.items():
+            yield from _properties(value, f"{where}/{key}")
+    elif isinstance(node, list):
+        for value in node:
+            yield from _properties(value, where)
+
+
+def test_every_field_has_a_description() -> None:
+    fields = list(_properties(schema_for(None)))
+    assert len(fields) > 100
+    missing = [where for where, prop in fields if not prop.get("description")]
+    assert not missing, missing
+
+
+def test_the_default_content_validates() -> None:
+    checked = 0
+    combined = Validator(schema_for(None))
+    for kind, path in default_files():
+        data = _data(path)
+        errors = [e.message for e in Validator(schema_for(kind)).iter_errors(data)]
+        assert not errors, (path, errors[:3])
+        assert combined.is_valid(data), path
+        checked += 1
+    assert checked > 30
+
+
+@pytest.mark.parametrize("kind, text, words", [
+    ("questions", "id: q\ntitle: Q\nquestion: Q?\nprompts: [a, b]\nphase: warm-up\npromts: [x]\n",
+     "promts"),
+    ("questions", "id: q\ntitle: Q\nquestion: Q?\nprompts: just one\nphase: warm-up\n", "array"),
+    ("questions", "id: q\ntitle: Q\nquestion: Q?\nprompts: [a, b]\nphase: warmup\n", "warmup"),
+    ("recipes", "- id: Not A Slug\n  title: T\n  summary: S\n", "does not match"),
+    ("recipes", "id: r\ntitle: T\n", "summary"),
+    ("pack", "title: T\nauthors: [{name: A}]\nlicence: CC-BY-5.0\nsource_url: u\ncopyright: c\n",
+     "CC-BY-5.0"),
+    ("labels", "kinds:\n  recipe: 5\n", "not of type 'string'"),
+    ("guide", "[]\n", "should be non-empty"),
+])
+def test_broken_files_fail(tmp_path: Path, kind: str, text: str, words: str) -> None:
+    path = tmp_path / "broken.yaml"
+    path.write_text(text, encoding="utf-8")
+    errors = list(Validator(schema_for(kind)).iter_errors(_data(path)))
+    assert errors
+    # anyOf wraps the real reasons: look through the whole error tree.
+    reasons = []
+    stack = list(errors)
+    while stack:
+        error = stack.pop()
+        reasons.append(error.message)
+        stack.extend(error.context or [])
+    assert any(words in reason for reason in reasons), reasons
+
+
+def test_labels_may_override_only_some_wording(tmp_path: Path) -> None:
+    path = tmp_path / "labels.yaml"
+    path.write_text("kinds:\n  recipe: Project idea\n", encoding="utf-8")
+    assert Validator(schema_for("labels")).is_valid(_data(path))
+
+
+def test_cli_prints_a_schema_that_validates_the_default_content() -> None:
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0
+    schema = json.loads(result.output)
+    validator = Validator(schema)
+    for _, path in default_files():
+        assert validator.is_valid(_data(path)), path
+    one = runner.invoke(app, ["schema", "--kind", "recipes"])
+    assert json.loads(one.output)["title"].endswith("recipes")
+    wrong = runner.invoke(app, ["schema", "--kind", "recipe"])
+    assert wrong.exit_code == 1 and "choose one of: pack, labels, recipes" in wrong.output
+
+
+def test_schema_comment_points_at_the_written_files(tmp_path: Path) -> None:
+    written = runner.invoke(app, ["schema", "--out", str(tmp_path / "schemas")])
+    assert written.exit_code == 0, written.output
+    assert sorted(p.name for p in (tmp_path / "schemas").iterdir()) == sorted(
+        f"{kind}.schema.json" for kind in KINDS)
+    places = {"pack": "content/pack.yaml", "labels": "content/labels.yaml",
+              **{kind: f"content/{kind}/some-file.yaml" for kind in LISTABLE}}
+    for kind, place in places.items():
+        line = schema_comment(kind)
+        assert line.startswith("# yaml-language-server: $schema=")
+        relative = line.split("=", 1)[1]
+        target = ((tmp_path / place).parent / relative).resolve()
+        assert target == (tmp_path / "schemas" / f"{kind}.schema.json").resolve(), kind
+        assert json.loads(target.read_text(encoding="utf-8"))["$id"].endswith(kind)
+
+
+def test_schema_comment_is_ignored_by_the_loader(make_pack) -> None:
+    from activate_pack.load import load_pack
+
+    root = make_pack(**{"content/guide/01-hello.yaml": schema_comment("guide") + "\n"
+                                                       "id: guide-hello\ntitle: Hi\nbody: Text.\n"})
+    assert load_pack(root).guide[0].title == "Hi"
+
+
+def test_single_file_output(tmp_path: Path) -> None:
+    [path] = write(tmp_path / "pack.json", "pack")
+    assert json.loads(path.read_text(encoding="utf-8"))["title"] == "Activate Pack: pack"

@@ -1,0 +1,102 @@
+"""Variables in card text: filled in from pack.yaml, typos explained, escapes refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from jinja2.exceptions import SecurityError, TemplateError
+
+from activate_pack.errors import PackError
+from activate_pack.load import load_pack
+from activate_pack.templating import _ENV, TemplateProblem, render_text
+from tests.conftest import PACK_YAML
+
+WITH_VARIABLES = PACK_YAML + """\
+variables:
+  contact: Sam on 0118 000 0000
+  meeting_place: the library
+"""
+
+
+def _question(text: str) -> str:
+    return f"""\
+- id: warm-hello
+  title: Hello
+  question: {text}
+  prompts: ["Who made it?", "Where did you eat it?"]
+  phase: warm-up
+"""
+
+
+def test_variables_fill_card_text(make_pack: Callable[..., Path]) -> None:
+    root = make_pack(**{
+        "content/pack.yaml": WITH_VARIABLES,
+        "content/questions/warm-up.yaml": _question(
+            "'What do you love about {{ locality }}? Ask {{ contact }} at {{ meeting_place }}.'"),
+    })
+    pack = load_pack(root)
+    assert pack.card("warm-hello").question == (
+        "What do you love about Testville? Ask Sam on 0118 000 0000 at the library.")
+    assert pack.variables["locality"] == "Testville"
+
+
+def test_unknown_variable_names_file_line_and_nearest(make_pack: Callable[..., Path]) -> None:
+    root = make_pack(**{
+        "content/pack.yaml": WITH_VARIABLES,
+        "content/questions/warm-up.yaml": _question("'Where is {{ meeting_plac }}?'"),
+    })
+    with pytest.raises(PackError) as info:
+        load_pack(root)
+    [problem] = info.value.problems
+    assert problem.path == "content/questions/warm-up.yaml"
+    assert problem.line == 3  # the 'question:' line
+    assert problem.card == "warm-hello"
+    assert "meeting_plac" in problem.message and "did you mean 'meeting_place'" in problem.message
+
+
+ESCAPES = [
+    "{{ ''.__class__.__mro__ }}",
+    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "{{ cycler.__init__.__globals__ }}",
+    "{{ locality.__class__ }}",
+    "{{ locality | attr('__class__') }}",
+    "{% import 'os' as os %}",
+    "{% include '/etc/passwd' %}",
+    "{% from '/etc/passwd' import x %}",
+    "{{ lipsum.__globals__['os'].popen('id').read() }}",
+    "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}",
+    "{{ 'x' * 1000000000 }}",
+]
+
+
+@pytest.mark.parametrize("text", ESCAPES)
+def test_escapes_are_refused_in_words(text: str) -> None:
+    with pytest.raises(TemplateProblem) as info:
+        render_text(text, {"locality": "Testville"})
+    assert "placeholder" in str(info.value) or "filter" in str(info.value)
+
+
+@pytest.mark.parametrize("text", ESCAPES[:4])
+def test_escapes_in_a_pack_are_pack_errors(make_pack: Callable[..., Path], text: str) -> None:
+    root = make_pack(**{"content/questions/warm-up.yaml": _question(repr(text))})
+    with pytest.raises(PackError) as info:
+        load_pack(root)
+    assert info.value.problems[0].path == "content/questions/warm-up.yaml"
+
+
+def test_the_sandbox_is_a_second_wall() -> None:
+    """Even without the placeholder check, the sandbox refuses dunders and file reads."""
+    with pytest.raises(SecurityError):
+        _ENV.from_string("{{ ''.__class__.__mro__ }}").render()
+    with pytest.raises((TemplateError, TypeError)):
+        _ENV.from_string("{% include '/etc/passwd' %}").render()
+
+
+def test_ids_and_settings_are_not_templated(make_pack: Callable[..., Path]) -> None:
+    root = make_pack(**{"content/questions/warm-up.yaml": _question("'Hello {{ locality }}'")
+                        .replace("phase: warm-up", "phase: '{{ locality }}'")})
+    with pytest.raises(PackError) as info:
+        load_pack(root)
+    assert "phase" in str(info.value)
