@@ -198,7 +198,7 @@ def test_adaptation_of_an_adaptation_keeps_history_and_credits(tmp_path: Path) -
 
 def test_noderivatives_base_cannot_be_adapted(make_pack: Callable[..., Path],
                                               tmp_path: Path) -> None:
-    from tests.conftest import PACK_YAML
+    from conftest import PACK_YAML
 
     base = make_pack(**{"content/pack.yaml": PACK_YAML.replace("CC-BY-SA-4.0", "CC-BY-ND-4.0")})
     with pytest.raises(PackError) as info:

@@ -11,7 +11,7 @@ from jinja2.exceptions import SecurityError, TemplateError
 from activate_pack.errors import PackError
 from activate_pack.load import load_pack
 from activate_pack.templating import _ENV, TemplateProblem, render_text
-from tests.conftest import PACK_YAML
+from conftest import PACK_YAML
 
 WITH_VARIABLES = PACK_YAML + """\
 variables:

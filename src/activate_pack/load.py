@@ -12,7 +12,7 @@ from activate_pack.errors import PackError, Problem, Problems
 from activate_pack.labels import Labels
 from activate_pack.model import (ASSET_TYPES, CARD_MODELS, PHASES, GuidePage, Location, Pack,
                                  PackInfo)
-from activate_pack.source import Located, LocatedList, read_yaml
+from activate_pack.source import Located, LocatedList, deep_merge, read_yaml
 
 PACK_FILE = "content/pack.yaml"
 LABELS_FILE = "content/labels.yaml"
@@ -197,16 +197,6 @@ def _card_docs(root: Path, folder: str, problems: Problems) -> Iterator[tuple[st
                              f"found {_describe(doc)}", shown, line)
 
 
-def _deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
-    merged = dict(base)
-    for key, value in over.items():
-        if isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = _deep_merge(merged[key], value)
-        else:
-            merged[key] = value
-    return merged
-
-
 def load_labels(root: Path, problems: Problems) -> Labels | None:
     """The pack's labels.yaml laid over the default pack's wording."""
     default_root = default_pack_dir()
@@ -223,7 +213,7 @@ def load_labels(root: Path, problems: Problems) -> Labels | None:
             if found is not None and not isinstance(found, dict):
                 problems.add("expected groups of labels", _display(layer, path), 1)
                 return None
-            data = _deep_merge(data, found or {})
+            data = deep_merge(data, found or {})
     return validate(Labels, data, LABELS_FILE, problems)
 
 

@@ -245,3 +245,14 @@ def read_yaml(path: Path, display_path: str) -> Any:
     except OSError as exc:
         raise PackError(Problem(f"cannot read this file: {exc.strerror}", display_path)) from None
     return parse(decode(data, display_path), display_path)
+
+
+def deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """``over`` laid on ``base``: nested groups merge key by key, anything else is replaced."""
+    merged = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = deep_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged

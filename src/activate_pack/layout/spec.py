@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from activate_pack.errors import PackError, Problem, Problems
-from activate_pack.source import Located, read_yaml
+from activate_pack.source import Located, deep_merge, read_yaml
 
 MM = 72.0 / 25.4
 """Points per millimetre: YAML speaks millimetres, everything after loading speaks points."""
@@ -131,16 +131,6 @@ class LayoutSpec(_Spec):
         return self.kinds[kind]
 
 
-def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
-    merged = dict(base)
-    for key, value in over.items():
-        if isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = _merge(merged[key], value)
-        else:
-            merged[key] = value
-    return merged
-
-
 def layout_dirs(pack_root: Path, default_root: Path) -> list[Path]:
     """Where layouts are looked up: the pack's own layouts/, then the built-in ones."""
     from activate_pack.adapt import base_layout_dirs  # local: adapt imports load, load imports spec
@@ -191,7 +181,7 @@ def load_layout(name: str, dirs: list[Path]) -> LayoutSpec:
                                     raw.mark("extends")[0]))
         current = parent
     for _, raw in reversed(layers):
-        data = _merge(data, {k: v for k, v in raw.items() if k != "extends"})
+        data = deep_merge(data, {k: v for k, v in raw.items() if k != "extends"})
     data["name"] = name
     from activate_pack.load import validate  # local: load imports layout lazily, not vice versa
 

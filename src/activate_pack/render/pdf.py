@@ -125,6 +125,14 @@ def _draw_text(canvas: Canvas, box: TextBox, dx: float, dy: float) -> None:
     canvas.drawText(text)
 
 
+def end_page(canvas: Canvas, index: int, progress: Callable[[int], None] | None) -> None:
+    """Finish page ``index`` (from 0): close it, compress it, report progress."""
+    canvas.showPage()
+    _compress_last_page(canvas)
+    if progress:
+        progress(index + 1)
+
+
 def _compress_last_page(canvas: Canvas) -> None:
     """Compress the page just finished now rather than at save time.
 
@@ -158,10 +166,7 @@ def render(doc: Document, creators: list[str], attribution_name: str, attributio
                        lambda page=page: draw_page(canvas, page))
         else:
             draw_page(canvas, page, forms=forms)
-        canvas.showPage()
-        _compress_last_page(canvas)
-        if progress:
-            progress(index + 1)
+        end_page(canvas, index, progress)
     canvas.save()
     return out.getvalue()
 

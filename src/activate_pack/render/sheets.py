@@ -11,7 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from activate_pack.layout.boxes import Document
 from activate_pack.layout.impose import Area, Placement, Sheet
-from activate_pack.render.pdf import Forms, _colour, _compress_last_page, draw_page, new_canvas
+from activate_pack.render.pdf import Forms, _colour, draw_page, end_page, new_canvas
 
 REGISTRATION = "registration"
 """The colour name of crop marks: printed on every plate, so it shows whatever the inks."""
@@ -97,9 +97,6 @@ def render_sheets(doc: Document, sheets: Sequence[Sheet], styles: dict[str, Mark
             canvas.setDash(list(style.dash) if style.dash else [])
             canvas.lines([(m.x1, m.y1, m.x2, m.y2) for m in sheet.marks if m.kind == kind])
             canvas.setDash([])
-        canvas.showPage()
-        _compress_last_page(canvas)
-        if progress:
-            progress(index + 1)
+        end_page(canvas, index, progress)
     canvas.save()
     return out.getvalue()
