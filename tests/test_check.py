@@ -42,7 +42,8 @@ def test_acceptance_syntax_error_and_unknown_field_in_different_files(default_co
         isinstance(result.exception, SystemExit)
     out = result.output.splitlines()
     syntax = [l for l in out if l.startswith("content/recipes/walk-and-talk.yaml:")]
-    assert syntax and f"opened on line {bad_line}" in syntax[0], out
+    assert syntax and syntax[0].startswith(f"content/recipes/walk-and-talk.yaml:{bad_line}:") \
+        and "never closed" in syntax[0], out
     unknown = [l for l in out if l.startswith(f"content/ingredients/exchange.yaml:{unknown_line}:")]
     assert unknown and "unknown field 'usses' (did you mean 'uses'?)" in unknown[0], out
     # The unknown field's card is not also reported as a missing ingredient of some recipe.

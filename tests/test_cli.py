@@ -40,7 +40,7 @@ def test_user_error_exits_1_without_traceback(tmp_path: Path, make_pack: Callabl
     root = make_pack(**{"content/recipes/soup-club.yaml": "id: soup-club\ntitle: [oops\n"})
     result = runner.invoke(app, ["build", str(root), "--out", str(tmp_path / "out")])
     assert result.exit_code == 1
-    assert "content/recipes/soup-club.yaml:3:" in result.output
+    assert "content/recipes/soup-club.yaml:2:" in result.output
     assert "nothing was written" in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "out").exists()

@@ -104,7 +104,7 @@ def test_every_problem_is_reported_at_once(make_pack: Callable[..., Path]) -> No
     assert any("content/recipes/soup-club.yaml:1:" in p and "not a valid id" in p for p in found)
     assert any("content/questions/warm-up.yaml" in p and "phase: this field is required" in p
                for p in found)
-    assert any("content/guide/02-broken.yaml:3:" in p and "opened on line 2 is" in p
+    assert any("content/guide/02-broken.yaml:2:" in p and "bracket that opens here" in p
                for p in found), found
 
 

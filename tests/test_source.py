@@ -24,8 +24,8 @@ def test_keys_remember_their_lines() -> None:
 
 @pytest.mark.parametrize("text, line, words", [
     ("a: 1\nb:\n\t- x\n", 3, "tab"),
-    ("a: [1, 2\nb: 3\n", 2, "bracket opened on line 1 is not closed"),
-    ('a: "open\nb: 2\n', 3, "never closed"),
+    ("a: [1, 2\nb: 3\n", 1, "the bracket that opens here is never closed"),
+    ('a: "open\nb: 2\n', 1, "the quote that starts here is never closed"),
     ("title: Time: now\n", 1, "quotes"),
     ("a: 1\na: 2\n", 2, "appears twice"),
     ("a: &x 1\nb: *x\n", 1, "anchors"),

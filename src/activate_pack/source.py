@@ -129,6 +129,12 @@ class _YamlProblem(Exception):
         self.mark = mark
 
 
+def _unclosed(exc: yaml.MarkedYAMLError) -> bool:
+    """True for a bracket or quote left open: the place to fix is where it was opened."""
+    return exc.context_mark is not None and (exc.context or "").startswith(
+        ("while parsing a flow", "while scanning a quoted"))
+
+
 def _explain(exc: yaml.MarkedYAMLError, text: str = "") -> str:
     """Turn PyYAML's wording into advice a non-programmer can act on."""
     problem = (exc.problem or str(exc)).strip()
@@ -137,12 +143,15 @@ def _explain(exc: yaml.MarkedYAMLError, text: str = "") -> str:
     if at == "\t" or "'\\t'" in problem:
         return ("a tab character is used for indentation here; YAML needs spaces "
                 "(replace the tab with spaces)")
+    if _unclosed(exc):
+        noticed = exc.problem_mark.line + 1 if exc.problem_mark else None
+        later = f" (the file reaches line {noticed} without it)" if noticed else ""
+        if (exc.context or "").startswith("while scanning a quoted"):
+            return f"the quote that starts here is never closed{later}; add the closing quote"
+        return (f"the bracket that opens here is never closed{later}; close it, or put text "
+                "that contains commas or colons in quotes")
     if "end of stream" in problem or "<stream end>" in problem:
-        opened = f" on line {exc.context_mark.line + 1}" if exc.context_mark else " earlier"
-        return f"a quote or bracket opened{opened} is never closed"
-    if (exc.context or "").startswith("while parsing a flow") and exc.context_mark:
-        return (f"the bracket opened on line {exc.context_mark.line + 1} is not closed; "
-                "close it, or put text with commas or colons in quotes")
+        return "a quote or bracket opened earlier is never closed"
     if "mapping values are not allowed" in problem:
         return ("a ':' followed by a space is inside unquoted text; put the whole text in "
                 "quotes, or check the indentation of this line")
@@ -219,7 +228,7 @@ def parse(text: str, display_path: str) -> Any:
                                     mark.line + 1 if mark else None)) from None
         raise PackError(Problem(_explain(exc, text), display_path)) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        mark = exc.context_mark if _unclosed(exc) else (exc.problem_mark or exc.context_mark)
         raise PackError(Problem(_explain(exc, text), display_path, mark.line + 1 if mark else None,
                                 mark.column + 1 if mark else None)) from None
     except yaml.reader.ReaderError as exc:  # a control character, e.g. pasted from a PDF
