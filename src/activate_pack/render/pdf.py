@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
+from functools import lru_cache
 from typing import Callable
 
 from reportlab import rl_config
@@ -37,6 +38,7 @@ class _Info(PDFInfo):
         }).format(document)
 
 
+@lru_cache(maxsize=1024)
 def _colour(value: str) -> Color:
     if value.startswith("device-cmyk("):  # inks chosen by layout/inks.py for --cmyk
         return CMYKColor(*(float(v) / 100 for v in value[12:-1].split()))
