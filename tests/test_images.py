@@ -164,3 +164,16 @@ def test_missing_alt_text_is_a_warning(make_pack: Callable[..., Path]) -> None:
     report = check(root)
     assert not report.errors
     assert [p.card for p in report.warnings if "image.alt" in p.message] == ["hello"]
+
+
+def test_pictures_of_inherited_cards_come_from_the_base(tmp_path: Path,
+                                                         make_pack: Callable[..., Path]) -> None:
+    from activate_pack.newpack import new_pack
+
+    base = _pack(make_pack, "images/green.png")
+    _image(base / "content/images/green.png", (1300, 1300))
+    town = tmp_path / "town"
+    new_pack(town, base=base, locality="Reading")
+    built = build(town, ("a6",), tmp_path / "out")
+    pages = _images_on_pages(built[0].path)
+    assert any((1300, 1300) in found for found in pages.values()), pages

@@ -276,8 +276,12 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
             locations[page.id] = Location(path=shown, line=doc.line)
             guide.append(page)
 
+    own_ids = {c.id for folder in cards.values() for c in folder} | {p.id for p in guide}
     changes = (adapt.merge(base[0], base[1], info, info_data, cards, guide, locations, problems)
                if base else None)
+    # Inherited cards keep the folder they came from, so their pictures are found there.
+    folders = {c.id: base[0].folders.get(c.id, base[0].root)
+               for c in (*base[0].cards, *base[0].guide) if c.id not in own_ids} if base else {}
     _check_references(cards, locations, problems, broken)
     exceptions = credits.check_images(cards, info, locations, problems) if info else ()
     problems.raise_if_errors()
@@ -293,7 +297,7 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
                 questions=tuple(questions), ingredients=tuple(ingredients), guide=tuple(guide),
                 locations=locations, variables=variables,
                 upstream=(adapt.upstream_of(base[0]), *base[0].upstream) if base else (),
-                changes=changes, exceptions=exceptions)
+                changes=changes, exceptions=exceptions, folders=folders)
 
 
 def _check_references(cards: dict[str, list[Any]], locations: dict[str, Location],

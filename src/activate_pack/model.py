@@ -241,6 +241,9 @@ class Pack(BaseModel):
     """For an adaptation: what differs from its base, computed at load time."""
     exceptions: tuple[ImageCredit, ...] = ()
     """Images used under other terms than the pack's licence, for the colophon."""
+    folders: dict[str, str] = {}
+    """For an adaptation: the pack folder each inherited card came from (its pictures are
+    there); cards not listed are this pack's own."""
 
     @property
     def cards(self) -> tuple[Card, ...]:

@@ -26,7 +26,8 @@ def card_picture(ctx: Ctx, card: AnyCard) -> tuple[list[Box], float]:
     # The body loses everything from its top down to just below the picture's region.
     taken = max(0.0, body_y + body_h - y + GAP)
     path, line = ctx.where(card.id) or (None, None)
-    found, message = images.inspect(Path(ctx.pack.root), card.image.file)
+    found, message = images.inspect(Path(ctx.pack.folders.get(card.id, ctx.pack.root)),
+                                    card.image.file)
     if found is None:
         ctx.problems.add(message or "image.file: this picture cannot be used", path, line,
                          card=card.id)
