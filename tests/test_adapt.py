@@ -279,3 +279,17 @@ def test_a_copied_base_keeps_its_layouts(tmp_path: Path) -> None:
     dirs = layout_dirs(second, default_pack_dir())
     assert dirs == [second / "layouts", second / "upstream" / "layouts",
                     default_pack_dir() / "layouts"]
+
+
+def test_own_labels_are_laid_over_the_base_labels(tmp_path: Path, make_pack) -> None:
+    from activate_pack.load import load_pack
+    from activate_pack.newpack import new_pack
+
+    base = make_pack(**{"content/labels.yaml": "kinds:\n  question: Pytanie\n  recipe: Przepis\n"})
+    town = tmp_path / "town"
+    new_pack(town, base=base, locality="Reading")
+    (town / "content" / "labels.yaml").write_text("kinds:\n  recipe: Our recipe\n")
+    labels = load_pack(town).labels
+    assert labels.kinds.question == "Pytanie"      # from the base's translation
+    assert labels.kinds.recipe == "Our recipe"     # the adaptation's own word
+    assert labels.kinds.ingredient == "Ingredient"  # the default wording underneath both

@@ -78,7 +78,7 @@ def build(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path,
 
     ``options`` asks for a print-ready variant (``--print``, ``--duplex``, ``--cmyk``).
     """
-    from activate_pack.write import write_atomic
+    from activate_pack.write import write_all
 
     pack = load_pack(pack_dir)
     dirs = layout_dirs(pack_dir, default_pack_dir())
@@ -93,9 +93,6 @@ def build(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path,
     for size in sizes:
         callback = (lambda done, s=size, t=counts[size]: progress(s, done, t)) if progress else None
         rendered[size] = render_document(pack, docs[size], callback, imposed.get(size))
-    built = []
-    for size, data in rendered.items():
-        path = out_dir / output_name(pack, size, options)
-        write_atomic(path, data)
-        built.append(Built(path, counts[size], len(data)))
-    return built
+    paths = {size: out_dir / output_name(pack, size, options) for size in rendered}
+    write_all([(paths[size], data) for size, data in rendered.items()])
+    return [Built(paths[size], counts[size], len(data)) for size, data in rendered.items()]

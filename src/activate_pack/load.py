@@ -197,11 +197,11 @@ def _card_docs(root: Path, folder: str, problems: Problems) -> Iterator[tuple[st
                              f"found {_describe(doc)}", shown, line)
 
 
-def load_labels(root: Path, problems: Problems) -> Labels | None:
-    """The pack's labels.yaml laid over the default pack's wording."""
+def load_labels(root: Path, problems: Problems, base: Labels | None = None) -> Labels | None:
+    """The pack's labels.yaml laid over its base pack's wording (or the default pack's)."""
     default_root = default_pack_dir()
-    data: dict[str, Any] = {}
-    layers = [default_root] if default_root.resolve() != root.resolve() else []
+    data: dict[str, Any] = base.model_dump(by_alias=True) if base else {}
+    layers = [default_root] if base is None and default_root.resolve() != root.resolve() else []
     for layer in [*layers, root]:
         path = layer / LABELS_FILE
         if path.is_file():
@@ -234,13 +234,13 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
         raise PackError(Problem("expected the pack's details (title:, authors:, licence: …)",
                                 PACK_FILE, 1))
     info = validate(PackInfo, info_data, PACK_FILE, problems)
-    labels = load_labels(root, problems)
     own = adapt.own_variables(info) if info is not None else {}
     base = (adapt.load_base(root, info, info_data, {**own, **(overrides or {})}, depth, problems)
             if info is not None and info.extends else None)
     variables = {**(base[0].variables if base else {}), **own}
-    if base and not (root / LABELS_FILE).is_file():
-        labels = base[0].labels  # e.g. a translated base keeps its wording in the adaptation
+    # An adaptation's own labels.yaml is laid over its base's wording (a translated base keeps
+    # its translation for every label the adaptation does not change).
+    labels = load_labels(root, problems, base[0].labels if base else None)
     context = {**variables, **(overrides or {})} if info is not None else None
 
     cards: dict[str, list[Any]] = {folder: [] for folder in CARD_MODELS}
