@@ -55,3 +55,36 @@ def test_encodings() -> None:
 
 def test_dates_stay_text() -> None:
     assert parse("when: 2024-05-01\n", "x.yaml")["when"] == "2024-05-01"
+
+
+def _events_depth(text: str) -> int:
+    import yaml
+
+    depth = deepest = 0
+    for event in yaml.parse(text):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+    return deepest
+
+
+def test_quick_depth_bound_is_never_below_the_real_depth() -> None:
+    import yaml
+    from hypothesis import given, settings, strategies as st
+
+    from activate_pack.source import _depth_bound
+
+    data = st.recursive(st.text("ab -?", max_size=4) | st.integers(),
+                        lambda inner: st.lists(inner, max_size=3)
+                        | st.dictionaries(st.text("abc", min_size=1, max_size=3), inner, max_size=3),
+                        max_leaves=40)
+
+    @settings(max_examples=200, deadline=None)
+    @given(data, st.booleans(), st.integers(min_value=1, max_value=4))
+    def check(value, flow, indent) -> None:
+        text = yaml.safe_dump(value, default_flow_style=flow, indent=max(2, indent))
+        assert _depth_bound(text) >= _events_depth(text)
+
+    check()

@@ -182,13 +182,26 @@ MAX_DEPTH = 100
 """Deepest nesting of lists and groups in one file; a pack needs five or so."""
 
 
+def _depth_bound(text: str) -> int:
+    """A number no smaller than the file's deepest nesting of lists and groups."""
+    brackets = text.count("[") + text.count("{")
+    if brackets > MAX_DEPTH:
+        return brackets
+    block = 0
+    for line in text.splitlines():
+        stripped = line.lstrip(" ")
+        block = max(block, len(line) - len(stripped) + stripped.count("-") + stripped.count("?"))
+    return brackets + 2 * block + 1
+
+
 def _refuse_deep_nesting(text: str, display_path: str) -> None:
     """Refuse absurdly deep nesting before the document is composed."""
     # libyaml's composer recurses in C: tens of thousands of levels crash the whole process
     # (a segmentation fault, not an exception), so depth is measured on the flat event stream.
-    # Every list or group starts with one of these characters, so fewer of them than the limit
-    # means the file cannot be too deep, and the scan below is skipped for ordinary files.
-    if sum(text.count(c) for c in ":-[{?") <= MAX_DEPTH:
+    # A cheap upper bound first, so ordinary files skip the scan: each opening bracket adds a
+    # level, and in block style each column of indentation or '-' or '?' on a line adds at
+    # most two (a list, and the group inside its item).
+    if _depth_bound(text) <= MAX_DEPTH:
         return
     depth = 0
     try:
