@@ -131,3 +131,18 @@ def test_check_one_size_only(make_pack: Callable[..., Path]) -> None:
     assert runner.invoke(app, ["check", str(root), "--size", "a6"]).exit_code == 0
     result = runner.invoke(app, ["check", str(root), "--size", "a4"])
     assert result.exit_code == 1 and "U+2603" in result.output
+
+
+def test_the_stand_in_group_name_of_a_new_pack_is_a_warning(tmp_path: Path) -> None:
+    from activate_pack.newpack import PLACEHOLDER, new_pack
+
+    town = tmp_path / "town"
+    new_pack(town, locality="Reading")
+    report = check(town)
+    lines = (town / "content" / "pack.yaml").read_text().splitlines()
+    flagged = [p.line for p in report.warnings if PLACEHOLDER in p.message]
+    assert flagged and all(PLACEHOLDER in lines[n - 1] for n in flagged)
+    assert not report.errors and report.failed(strict=True)
+    named = tmp_path / "named"
+    new_pack(named, locality="Reading", organisation="Reading Neighbours")
+    assert not [p for p in check(named).warnings if PLACEHOLDER in p.message]

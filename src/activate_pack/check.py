@@ -60,6 +60,7 @@ def check(pack_dir: Path, sizes: tuple[str, ...] = ("a6", "a4")) -> Report:
         contrast.check(spec, dirs, problems)
     if pack is not None:
         alt_text(pack, problems)
+        placeholders(pack_dir, problems)
         per_edition = {size: layout_problems(pack, size, spec) for size, spec in specs.items()}
         problems.extend(merge_editions(per_edition))
     return Report(tuple(_ordered(problems.items)))
@@ -103,6 +104,19 @@ def alt_text(pack: Pack, problems: Problems) -> None:
                          "words saying what it shows, for people who cannot see it",
                          where.path if where else None, where.line if where else None,
                          card=card.id, severity="warning")
+
+
+def placeholders(pack_dir: Path, problems: Problems) -> None:
+    """Warn about the stand-in group name that ``new`` writes when no organisation is given."""
+    from activate_pack.load import PACK_FILE
+    from activate_pack.newpack import PLACEHOLDER
+
+    text = (pack_dir / PACK_FILE).read_text(encoding="utf-8", errors="replace")
+    for number, line in enumerate(text.splitlines(), 1):
+        if PLACEHOLDER in line and not line.lstrip().startswith("#"):
+            problems.add(f"'{PLACEHOLDER}' is still here: put the name of your group or "
+                         "organisation instead, so the credits name you", PACK_FILE, number,
+                         severity="warning")
 
 
 def _key(problem: Problem) -> tuple[object, ...]:

@@ -52,6 +52,10 @@ def schema_line(kind: str) -> str:
     return schema_comment(kind)
 
 
+PLACEHOLDER = "Our group (put your group's name here)"
+"""The organisation written into a new pack when none is given; ``check`` warns until it goes."""
+
+
 def _yaml_text(value: Any) -> str:
     """A value as a YAML double-quoted scalar (JSON strings are valid YAML)."""
     return json.dumps("" if value is None else str(value), ensure_ascii=False)
@@ -88,6 +92,7 @@ def new_pack(root: Path, base: Path | None = None, locality: str | None = None,
     values = {
         "schema_line": schema_line("pack"),
         "title": title, "locality": locality, "organisation": organisation,
+        "placeholder": PLACEHOLDER,
         "subtitle": info.subtitle, "language": info.language,
         "year": time.strftime("%Y", time.gmtime(_today())),
         "source_url": source_url or info.source_url,
