@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
@@ -71,6 +71,28 @@ def render_document(pack: Pack, doc: Document, progress: Callable[[int], None] |
     return render(doc, creators, doc.author, pack.info.source_url, progress)
 
 
+def _render_handing_over(creators: list[str], source_url: str, docs: dict[str, Document],
+                         progress: Callable[[str, int, int], None] | None) -> dict[str, bytes]:
+    """Render each document, letting go of its laid-out pages as they are drawn.
+
+    Everything has been checked by now, so the layout is not needed after drawing; freeing it
+    page by page keeps a 10,000-card build's memory down while ReportLab saves the file.
+    """
+    from activate_pack.layout.fit import clear_caches
+    from activate_pack.render.pdf import render
+
+    clear_caches()  # fitted text is kept for reuse while laying out; drawing does not need it
+    rendered: dict[str, bytes] = {}
+    for size in list(docs):
+        doc = docs.pop(size)
+        pages = list(doc.pages)  # the only holder of the pages from here on
+        doc = replace(doc, pages=())
+        total = len(pages)
+        callback = (lambda done, s=size, t=total: progress(s, done, t)) if progress else None
+        rendered[size] = render(doc, creators, doc.author, source_url, callback, pages)
+    return rendered
+
+
 def build(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path,
           progress: Callable[[str, int, int], None] | None = None,
           warn: Warn | None = None, options: PrintOptions | None = None) -> list[Built]:
@@ -89,10 +111,17 @@ def build(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path,
             for size in sizes}
     imposed = {size: plan.impose(pack, docs[size]) for size, plan in plans.items()}
     counts = {size: len(imposed[size]) if imposed else len(doc.pages) for size, doc in docs.items()}
+    paths = {size: out_dir / output_name(pack, size, options) for size in sizes}
     rendered: dict[str, bytes] = {}
-    for size in sizes:
-        callback = (lambda done, s=size, t=counts[size]: progress(s, done, t)) if progress else None
-        rendered[size] = render_document(pack, docs[size], callback, imposed.get(size))
-    paths = {size: out_dir / output_name(pack, size, options) for size in rendered}
+    if imposed:
+        for size in sizes:
+            callback = (lambda done, s=size, t=counts[size]: progress(s, done, t)) if progress else None
+            rendered[size] = render_document(pack, docs[size], callback, imposed[size])
+    else:
+        from activate_pack.notices import creators as pack_creators
+
+        creators, source_url = pack_creators(pack), pack.info.source_url
+        del pack  # the cards are laid out: let the model go too before the big save
+        rendered = _render_handing_over(creators, source_url, docs, progress)
     write_all([(paths[size], data) for size, data in rendered.items()])
     return [Built(paths[size], counts[size], len(data)) for size, data in rendered.items()]

@@ -86,3 +86,9 @@ def _sizes(size: TypeSize) -> list[float]:
     if not sizes or sizes[-1] > size.smallest + 1e-6:
         sizes.append(size.smallest)
     return sizes
+
+
+def clear_caches() -> None:
+    """Forget fitted text kept for reuse (a large pack's layout is done, its memory is wanted)."""
+    _largest_fit.cache_clear()
+    _missing.cache_clear()

@@ -151,17 +151,26 @@ def _compress_last_page(canvas: Canvas) -> None:
 
 
 def render(doc: Document, creators: list[str], attribution_name: str, attribution_url: str,
-           progress: Callable[[int], None] | None = None) -> bytes:
-    """Render a document to PDF bytes: same input, same bytes."""
+           progress: Callable[[int], None] | None = None,
+           pages: list[Page] | None = None) -> bytes:
+    """Render a document to PDF bytes: same input, same bytes.
+
+    If ``pages`` is given, those pages are drawn instead of ``doc.pages`` and the list is
+    emptied as they are drawn, so a large pack's layout is freed while its PDF is written.
+    """
     out = io.BytesIO()
-    first = doc.pages[0]
+    queue = pages if pages is not None else list(doc.pages)
+    first = queue[0]
     canvas = new_canvas(out, doc, (first.width, first.height), creators, attribution_name,
                         attribution_url)
     # A page drawn more than once (card backs of one kind, say) becomes a form drawn once and
     # reused: smaller files, faster builds. Layout hands out the very same boxes object for
     # faces that are alike, so identity finds them without hashing every page's content.
-    forms = Forms(canvas, doc.pages)
-    for index, page in enumerate(doc.pages):
+    forms = Forms(canvas, tuple(queue))
+    queue.reverse()  # pop() from the end hands the pages over in order
+    index = 0
+    while queue:
+        page = queue.pop()
         canvas.setPageSize((page.width, page.height))
         if forms.page_counts[id(page.boxes)] > 1:
             forms.draw(id(page.boxes), page.width, page.height,
@@ -169,6 +178,8 @@ def render(doc: Document, creators: list[str], attribution_name: str, attributio
         else:
             draw_page(canvas, page, forms=forms)
         end_page(canvas, index, progress)
+        index += 1
+    del page  # the last page too: nothing of the layout is kept while the file is saved
     canvas.save()
     return out.getvalue()
 
