@@ -98,7 +98,7 @@ def _write(path: Path, data: bytes) -> None:
 GENERATORS: dict[str, Callable[[Path], None]] = {
     "image-bomb": image_bomb, "image-truncated": truncated_png, "huge-text-field": huge_field,
     "yaml-deep-nesting": deep_nesting, "image-symlink-outside": image_symlink,
-    "card-symlink-outside": card_symlink,
+    "card-symlink-outside": card_symlink, "logo-bomb": image_bomb,
 }
 
 

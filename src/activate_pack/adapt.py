@@ -10,12 +10,14 @@ change notice the licence asks for is always true.
 from __future__ import annotations
 
 import difflib
+import filecmp
 from pathlib import Path
 from typing import Any
 
 from activate_pack.errors import PackError, Problem, Problems
+from activate_pack.images import resolve
 from activate_pack.licences import adaptation_refusal
-from activate_pack.model import Changes, GuidePage, Location, Pack, PackInfo, Upstream
+from activate_pack.model import Changes, GuidePage, Location, Logo, Pack, PackInfo, Upstream
 from activate_pack.source import Located
 
 DEFAULT_BASE = "default"
@@ -174,6 +176,49 @@ def _overlay(base_items: tuple[Any, ...], mine: list[Any], local: dict[str, Any]
                 locations[item.id] = Location(path=path, line=where.line)
     merged.extend(item for item in mine if item.id not in placed)
     return merged
+
+
+def pack_logo(root: Path, info: PackInfo, data: Any, base: tuple[Pack, str] | None) -> Logo | None:
+    """The logo a pack prints: its own ``logo:``, else (for an adaptation) its base's.
+
+    An empty ``logo:`` is a choice too: no logo at all, not even the base's, since an
+    organisation adapting a pack may not want another organisation's mark on its cards.
+    """
+    from activate_pack.load import PACK_FILE
+
+    if isinstance(data, Located) and "logo" in data:
+        if info.logo is None:
+            return None
+        return Logo(image=info.logo, folder=str(root),
+                    location=Location(path=PACK_FILE, line=_line(data, "logo")))
+    if base is None or base[0].logo is None:
+        return None
+    inherited, prefix = base[0].logo, base[1]
+    # The file stays where it is (the base's folder); messages point into the base's pack.yaml.
+    where = inherited.location
+    shown = f"{prefix}/{where.path}" if prefix else where.path
+    return inherited.model_copy(update={"location": Location(path=shown, line=where.line)})
+
+
+def logo_change(before: Logo | None, after: Logo | None) -> str | None:
+    """'added', 'changed' or 'removed' when an adaptation's logo differs from its base's."""
+    if before is None or after is None:
+        return None if before is after else ("added" if before is None else "removed")
+    if before.image == after.image and _same_file(before, after):
+        return None
+    return "changed"
+
+
+def _same_file(one: Logo, two: Logo) -> bool:
+    """True if both logos' files hold the same bytes (a copied logo is not a changed one)."""
+    first, _ = resolve(Path(one.folder), one.image.file)
+    second, _ = resolve(Path(two.folder), two.image.file)
+    if first is None or second is None:
+        return False
+    try:
+        return filecmp.cmp(first, second, shallow=False)
+    except OSError:  # a missing file is reported when the logo is placed; here it just differs
+        return False
 
 
 def _nearest(name: str, known: list[str]) -> str:

@@ -96,7 +96,7 @@ def merge_editions(per_edition: dict[str, list[Problem]]) -> list[Problem]:
 
 
 def alt_text(pack: Pack, problems: Problems) -> None:
-    """Warn about pictures without a description for people who cannot see them."""
+    """Warn about pictures (and a logo) without a description for people who cannot see them."""
     for card in pack.cards:
         if card.image is not None and not (card.image.alt or "").strip():
             where = pack.locations.get(card.id)
@@ -104,6 +104,11 @@ def alt_text(pack: Pack, problems: Problems) -> None:
                          "words saying what it shows, for people who cannot see it",
                          where.path if where else None, where.line if where else None,
                          card=card.id, severity="warning")
+    logo = pack.logo
+    if logo is not None and not (logo.image.alt or "").strip():
+        problems.add("logo.alt: the logo has no description; add 'alt:' saying whose logo it "
+                     "is, for people who cannot see it", logo.location.path,
+                     logo.location.line, severity="warning")
 
 
 def placeholders(pack_dir: Path, problems: Problems) -> None:

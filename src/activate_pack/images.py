@@ -79,8 +79,19 @@ def resolve(root: Path, file: str) -> tuple[Path | None, str | None]:
     return path, None
 
 
-def inspect(root: Path, file: str) -> tuple[ImageFile | None, str | None]:
-    """Check an image for use on a card: the image, or None and what is wrong with it."""
+def inspect(root: Path, file: str,
+            field: str = "image.file") -> tuple[ImageFile | None, str | None]:
+    """Check an image for use on a card: the image, or None and what is wrong with it.
+
+    ``field`` names the YAML field the message starts with ('logo.file' for a pack's logo).
+    """
+    image, message = _checked(root, file)
+    if message is not None and field != "image.file":
+        message = field + message.removeprefix("image.file")
+    return image, message
+
+
+def _checked(root: Path, file: str) -> tuple[ImageFile | None, str | None]:
     path, reason = resolve(root, file)
     if path is None:
         return None, reason
@@ -159,12 +170,13 @@ def _megabytes(size: int) -> str:
 
 
 def check_resolution(image: ImageFile, placed_w: float, file: str, problems: Problems,
-                     path: str | None, line: int | None, card: str | None) -> None:
+                     path: str | None, line: int | None, card: str | None,
+                     field: str = "image.file") -> None:
     """Warn when a picture has fewer than PRINT_PPI pixels per inch where it is placed."""
     found = ppi(image, placed_w)
     if found < PRINT_PPI:
         need = round(image.width * PRINT_PPI / found)
-        problems.add(f"image.file: content/{file} is {image.width} × {image.height} pixels, "
+        problems.add(f"{field}: content/{file} is {image.width} × {image.height} pixels, "
                      f"only {found:.0f} pixels per inch at its printed size "
                      f"({placed_w / 72 * 25.4:.0f} mm wide); it may look blurred in print. Use a picture at least {need} "
                      "pixels wide", path, line, card=card, severity="warning")

@@ -102,6 +102,11 @@ class AdaptationLabels(_Group):
                                         "with {adapters}.")
     exceptions: str = Field(description="Sentence before the list of pictures used under other "
                                         "terms than the pack's licence.")
+    logo_added: str = Field(description="Sentence for an adaptation that added a logo.")
+    logo_changed: str = Field(description="Sentence for an adaptation that replaced the base "
+                                          "pack's logo with its own.")
+    logo_removed: str = Field(description="Sentence for an adaptation that left the base pack's "
+                                          "logo off.")
 
 
 class SetLabels(_Group):

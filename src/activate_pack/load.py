@@ -283,7 +283,8 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
     folders = {c.id: base[0].folders.get(c.id, base[0].root)
                for c in (*base[0].cards, *base[0].guide) if c.id not in own_ids} if base else {}
     _check_references(cards, locations, problems, broken)
-    exceptions = credits.check_images(cards, info, locations, problems) if info else ()
+    logo = adapt.pack_logo(root, info, info_data, base) if info is not None else None
+    exceptions = credits.check_images(cards, info, locations, problems, logo) if info else ()
     problems.raise_if_errors()
     questions = sorted(cards["questions"], key=lambda c: PHASES.index(c.phase))
     ingredients = sorted(cards["ingredients"], key=lambda c: (
@@ -292,12 +293,13 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
     if base:
         (questions, ingredients, recipes, guide), reordered = adapt.apply_order(
             info, [questions, ingredients, recipes, guide])
-        changes = changes.model_copy(update={"reordered": reordered})
+        changes = changes.model_copy(update={"reordered": reordered,
+                                             "logo": adapt.logo_change(base[0].logo, logo)})
     return Pack(root=str(root), info=info, labels=labels, recipes=tuple(recipes),
                 questions=tuple(questions), ingredients=tuple(ingredients), guide=tuple(guide),
                 locations=locations, variables=variables,
                 upstream=(adapt.upstream_of(base[0]), *base[0].upstream) if base else (),
-                changes=changes, exceptions=exceptions, folders=folders)
+                changes=changes, exceptions=exceptions, folders=folders, logo=logo)
 
 
 def _check_references(cards: dict[str, list[Any]], locations: dict[str, Location],

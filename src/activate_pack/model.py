@@ -118,6 +118,11 @@ class PackInfo(Strict):
     order: list[Slug] = Field(default_factory=list,
                               description="For an adaptation: card ids to print first, in this "
                                           "order, within their kind.")
+    logo: Image | None = Field(None, description="A logo, such as your organisation's, printed "
+                                                 "on every card back, the 'about this pack' card "
+                                                 "and the cover: file (inside content/), alt "
+                                                 "and credit. An adaptation without one uses its "
+                                                 "base pack's; leave it empty to print none.")
 
     @field_validator("licence")
     @classmethod
@@ -207,10 +212,12 @@ class Changes(BaseModel):
     variables: dict[str, str] = {}
     language: tuple[str, str] | None = None
     """(base language, new language) when the text was translated."""
+    logo: Literal["added", "changed", "removed"] | None = None
+    """How the adaptation's logo differs from its base's, if it does."""
 
     def __bool__(self) -> bool:
         return bool(self.added or self.changed or self.removed or self.reordered
-                    or self.variables or self.language)
+                    or self.variables or self.language or self.logo)
 
 
 class Location(BaseModel):
@@ -219,6 +226,17 @@ class Location(BaseModel):
     model_config = ConfigDict(frozen=True)
     path: str
     line: int | None = None
+
+
+class Logo(BaseModel):
+    """The logo a pack prints, after inheritance: the image, where its file is, where it was set."""
+
+    model_config = ConfigDict(frozen=True)
+    image: Image
+    folder: str
+    """The pack folder whose content/ holds the file: a base pack's, for an inherited logo."""
+    location: Location
+    """The 'logo:' line of the pack.yaml that set it, for problem messages."""
 
 
 class Pack(BaseModel):
@@ -244,6 +262,8 @@ class Pack(BaseModel):
     folders: dict[str, str] = {}
     """For an adaptation: the pack folder each inherited card came from (its pictures are
     there); cards not listed are this pack's own."""
+    logo: Logo | None = None
+    """The logo on card backs, the about card and the cover: the pack's own or its base's."""
 
     @property
     def cards(self) -> tuple[Card, ...]:

@@ -101,6 +101,7 @@ def new_pack(root: Path, base: Path | None = None, locality: str | None = None,
         "extends": DEFAULT_BASE if base is None else UPSTREAM_DIR,
         "upstream": upstream_of(base_pack).model_dump(),
         "history": [entry.model_dump() for entry in info.history],
+        "base_logo": base_pack.logo is not None,  # the starter says the original's is kept
         "today": time.strftime("%Y-%m-%d", time.gmtime(_today())),
     }
     pack_yaml = _render("pack.yaml", values)

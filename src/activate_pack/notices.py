@@ -73,6 +73,9 @@ def change_lines(pack: Pack, limit: int | None = None) -> list[str]:
     if changes.language:
         lines.append(fill(words.translated, source=changes.language[0],
                           target=changes.language[1]))
+    if changes.logo:
+        lines.append({"added": words.logo_added, "changed": words.logo_changed,
+                      "removed": words.logo_removed}[changes.logo])
     if not (changes.added or changes.changed or changes.removed):
         lines.append(words.no_changes)
     return lines

@@ -6,9 +6,11 @@ from dataclasses import dataclass, field
 
 from activate_pack import markup, notices
 from activate_pack.errors import Problems
+from activate_pack.images import ImageFile
 from activate_pack.labels import Labels
 from activate_pack.layout.boxes import Box, Page, Rect, Rule, TextBox
 from activate_pack.layout.fit import fit
+from activate_pack.layout.logo import TEXT_GAP, place_logo
 from activate_pack.layout.pictures import card_picture
 from activate_pack.layout.spec import MM, LayoutSpec
 from activate_pack.licences import author_names, licence
@@ -32,9 +34,14 @@ class Ctx:
     card_credits: dict[str, str] = field(default_factory=dict)
     """Per-card credit lines where they differ from the pack's (e.g. 'changed' in adaptations)."""
     backs: dict[tuple[str, str, str], tuple[Box, ...]] = field(default_factory=dict)
+    """Card backs already laid out, by kind, sub-label and credit: alike backs share boxes."""
     footers: dict[tuple[str, str, str], TextBox] = field(default_factory=dict)
     """Credit lines already laid out: the renderer draws a shared box once, as a form."""
-    """Card backs already laid out, by kind, sub-label and credit: alike backs share boxes."""
+    logo_checked: bool = False
+    logo_file: ImageFile | None = None
+    """The pack's logo, inspected once per document (layout/logo.py)."""
+    logo_widths: list[float] = field(default_factory=list)
+    """How wide the logo is printed on each page that has it, to judge its resolution once."""
 
     def __post_init__(self) -> None:
         if not self.credit:
@@ -70,9 +77,12 @@ def kind_label(ctx: Ctx, card: AnyCard | None, kind: str) -> str:
 
 
 def text_box(ctx: Ctx, flow: Flow, region: str, role: str, kind: str | None,
-             card: str | None = None, what: str | None = None) -> TextBox:
-    """Fit a flow into a named region of the layout."""
+             card: str | None = None, what: str | None = None,
+             stop: float | None = None) -> TextBox:
+    """Fit a flow into a named region of the layout (ending at x = ``stop``, if given)."""
     x, y, w, h = ctx.spec.region(region, kind)
+    if stop is not None:
+        w = min(w, stop - x)
     return fit(flow, x, y, w, h, ctx.spec.size(role, kind), role, ctx.problems, card, what,
                ctx.where(card))
 
@@ -88,19 +98,20 @@ def footer(ctx: Ctx, kind: str | None, colour: str, card: str | None = None) -> 
     return [ctx.footers[key]]
 
 
-def header(ctx: Ctx, card: AnyCard | None, kind: str, title: str) -> list[Box]:
-    """The coloured band with the kind label and the title."""
+def header(ctx: Ctx, card: AnyCard | None, kind: str, title: str,
+           stop: float | None = None) -> list[Box]:
+    """The coloured band with the kind label and the title (ending at x = ``stop``, if given)."""
     colours = ctx.spec.colours_for(kind)
     x, y, w, h = ctx.spec.region("band", kind)
     boxes: list[Box] = [Rect(x, y, w, h, fill=colours.main, bleed=True)]
     label = Flow()
     label.add(kind_label(ctx, card, kind).upper(), ctx.style(colour=colours.on_main, bold=True))
     card_id = card.id if card else None
-    boxes.append(text_box(ctx, label, "label", "label", kind, card_id, "the card label"))
+    boxes.append(text_box(ctx, label, "label", "label", kind, card_id, "the card label", stop))
     heading = Flow()
     heading.add(markup.inline(title, bold=True), ctx.style(colour=colours.on_main, bold=True,
                                                            leading=ctx.spec.size("title", kind).leading))
-    boxes.append(text_box(ctx, heading, "title", "title", kind, card_id, "title"))
+    boxes.append(text_box(ctx, heading, "title", "title", kind, card_id, "title", stop))
     return boxes
 
 
@@ -281,6 +292,7 @@ def card_back(ctx: Ctx, kind: str, card: AnyCard | None, card_id: str) -> Page:
     box_h = ring * 1.3
     boxes.append(fit(flow, cx - ring * 0.9, cy - box_h / 2, ring * 1.8, box_h,
                      spec.size("back"), "back", ctx.problems, card_id, "the card back"))
+    boxes += place_logo(ctx, "logo", kind, panel=True)[0]
     boxes += footer(ctx, kind, colours.on_main, card_id)
     ctx.backs[key] = tuple(boxes)
     return Page(spec.width, spec.height, ctx.backs[key], "card", card_id, "back", kind)
@@ -289,7 +301,12 @@ def card_back(ctx: Ctx, kind: str, card: AnyCard | None, card_id: str) -> Page:
 def about_front(ctx: Ctx) -> Page:
     """The 'about this pack' card: the full attribution on one A6 face."""
     spec = ctx.spec
-    boxes: list[Box] = header(ctx, None, "about", ctx.pack.info.title)
+    # The logo goes in the band, beside the title, which stops short of it: the body has no
+    # room to spare, as an adaptation's credits and changes fill it.
+    logo, at = place_logo(ctx, "about_logo", "about", align="right", panel=True)
+    boxes: list[Box] = header(ctx, None, "about", ctx.pack.info.title,
+                              stop=at[0] - TEXT_GAP if at else None)
+    boxes += logo
     bx, by, bw, bh = spec.region("body", "about")
     boxes.append(fit(attribution_flow(ctx, "about"), bx, by, bw, bh, spec.size("body", "about"),
                      "body", ctx.problems, None, "the about card", ("content/pack.yaml", None)))

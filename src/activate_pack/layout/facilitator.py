@@ -7,6 +7,7 @@ from activate_pack.labels import TemplateLabels
 from activate_pack.layout.boxes import Box, Page, Rect, Rule
 from activate_pack.layout.cards import Ctx, attribution_flow, footer
 from activate_pack.layout.fit import fit
+from activate_pack.layout.logo import place_logo
 from activate_pack.layout.spec import MM
 from activate_pack.model import GuidePage
 from activate_pack.text import Flow
@@ -61,6 +62,8 @@ def cover(ctx: Ctx) -> Page:
     flow.add(extra, ctx.style(colour=on, scale=0.32, space_before=0.3))
     boxes.append(fit(flow, x, y + h * 0.45, w, h * 0.55, spec.size("cover"), "title",
                      ctx.problems, None, "the cover", ("content/pack.yaml", None)))
+    # Below the title, in line with it, just above the coloured bands.
+    boxes += place_logo(ctx, "logo", None, align="left", valign="bottom", panel=True)[0]
     return Page(spec.width, spec.height, tuple(boxes), "cover")
 
 

@@ -7,6 +7,7 @@ from activate_pack.errors import Problems
 from activate_pack.layout import facilitator as fac
 from activate_pack.layout.boxes import Document, Page
 from activate_pack.layout.cards import Ctx, about_front, card_back, card_front
+from activate_pack.layout.logo import check_print_size
 from activate_pack.layout.spec import LayoutSpec
 from activate_pack.licences import author_names, licence
 from activate_pack.model import Pack
@@ -45,6 +46,7 @@ def community(pack: Pack, spec: LayoutSpec, problems: Problems, ctx: Ctx | None 
     for card in pack.cards:
         pages.append(card_front(ctx, card))
         pages.append(card_back(ctx, card.kind, card, card.id))
+    check_print_size(ctx)
     return Document(tuple(pages), **metadata(pack, pack.labels.editions.community))  # type: ignore[arg-type]
 
 
@@ -77,4 +79,5 @@ def facilitator(pack: Pack, spec: LayoutSpec, problems: Problems, ctx: Ctx | Non
     ]
     # The cover carries the credit line too (every page does), in the cover's colours.
     numbered[0] = fac.with_footer(ctx, pages[0], 1, "about", on_colour=True)
+    check_print_size(ctx)
     return Document(tuple(numbered), **metadata(pack, pack.labels.editions.facilitator))  # type: ignore[arg-type]
