@@ -139,3 +139,23 @@ def test_find_pack(tmp_path: Path, make_pack: Callable[..., Path], monkeypatch: 
         find_pack(tmp_path)
     with pytest.raises(PackError, match="no such folder"):
         find_pack(tmp_path / "missing")
+
+
+@pytest.mark.parametrize("name", ["content/pack.yaml", "content/labels.yaml", "layouts/a6.yaml",
+                                  "content/recipes/soup-club.yaml"])
+def test_files_linked_from_outside_the_pack_are_refused(tmp_path: Path, make_pack: Callable[..., Path],
+                                                       name: str) -> None:
+    from activate_pack.build import build
+
+    root = make_pack()
+    outside = tmp_path / "secret.yaml"
+    outside.write_text((root / "content/pack.yaml").read_text() if name.endswith("pack.yaml")
+                       else "title: not yours\n")
+    target = root / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    target.symlink_to(outside)
+    with pytest.raises(PackError) as info:
+        build(root, ("a6",), tmp_path / "out")
+    assert any(p.path == name and "link to somewhere outside the pack folder" in p.message
+               for p in info.value.problems), info.value.problems

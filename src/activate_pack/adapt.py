@@ -247,7 +247,7 @@ def base_layout_dirs(root: Path) -> list[Path]:
     current = root
     for _ in range(MAX_DEPTH):
         try:
-            data = read_yaml(current / PACK_FILE, PACK_FILE)
+            data = read_yaml(current / PACK_FILE, PACK_FILE, root=root)
         except PackError:
             break
         name = data.get("extends") if isinstance(data, dict) else None

@@ -113,7 +113,7 @@ def where(name: str, key: str, dirs: list[Path]) -> tuple[str | None, int | None
             break
         shown = f"layouts/{current}.yaml"
         try:
-            data = read_yaml(path, shown)
+            data = read_yaml(path, shown, root=path.parent.parent)
         except PackError:
             break
         node = data

@@ -12,7 +12,7 @@ from activate_pack.errors import PackError, Problem, Problems
 from activate_pack.labels import Labels
 from activate_pack.model import (ASSET_TYPES, CARD_MODELS, PHASES, GuidePage, Location, Pack,
                                  PackInfo)
-from activate_pack.source import Located, LocatedList, deep_merge, read_yaml
+from activate_pack.source import Located, LocatedList, deep_merge, inside, read_yaml
 
 PACK_FILE = "content/pack.yaml"
 LABELS_FILE = "content/labels.yaml"
@@ -44,15 +44,6 @@ def find_pack(path: Path | None) -> Path:
         raise PackError(f"{path}: not a pack folder (it has no {PACK_FILE}); "
                         "run 'activate-pack new FOLDER' to start one")
     return path
-
-
-def inside(root: Path, path: Path) -> bool:
-    """True if ``path`` (after following links) lies within the pack folder ``root``."""
-    try:
-        path.resolve().relative_to(root.resolve())
-        return True
-    except ValueError:
-        return False
 
 
 def _display(root: Path, path: Path) -> str:
@@ -175,12 +166,8 @@ def _card_docs(root: Path, folder: str, problems: Problems) -> Iterator[tuple[st
         shown = _display(root, path)
         if path.name.startswith(".") or path.suffix not in (".yaml", ".yml"):
             continue
-        if not inside(root, path):
-            problems.add("this file is a link to somewhere outside the pack folder; "
-                         "copy the file into the pack instead", shown)
-            continue
         try:
-            data = read_yaml(path, shown)
+            data = read_yaml(path, shown, root=root)
         except PackError as exc:
             problems.extend(exc.problems)
             continue
@@ -206,7 +193,7 @@ def load_labels(root: Path, problems: Problems, base: Labels | None = None) -> L
         path = layer / LABELS_FILE
         if path.is_file():
             try:
-                found = read_yaml(path, _display(layer, path))
+                found = read_yaml(path, _display(layer, path), root=layer)
             except PackError as exc:
                 problems.extend(exc.problems)
                 return None
@@ -227,7 +214,7 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
 
     problems = Problems()
     try:
-        info_data = read_yaml(root / PACK_FILE, PACK_FILE)
+        info_data = read_yaml(root / PACK_FILE, PACK_FILE, root=root)
     except PackError as exc:
         raise PackError(exc.problems) from None
     if not isinstance(info_data, Located):

@@ -256,8 +256,24 @@ def parse(text: str, display_path: str) -> Any:
         raise PackError(Problem("the YAML is nested too deeply", display_path)) from None
 
 
-def read_yaml(path: Path, display_path: str) -> Any:
-    """Read and parse a YAML file, refusing oversized and non-UTF-8 files."""
+def inside(root: Path, path: Path) -> bool:
+    """True if ``path`` (after following links) lies within the pack folder ``root``."""
+    try:
+        path.resolve().relative_to(root.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def read_yaml(path: Path, display_path: str, root: Path | None = None) -> Any:
+    """Read and parse a YAML file, refusing oversized and non-UTF-8 files.
+
+    With ``root`` (the pack folder), a file that is a link leading outside it is refused: a
+    pack from someone else must not read other files on the computer.
+    """
+    if root is not None and not inside(root, path):
+        raise PackError(Problem("this file is a link to somewhere outside the pack folder; "
+                                "copy the file into the pack instead", display_path))
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:

@@ -85,10 +85,7 @@ def load_sheet(name: str, dirs: list[Path]) -> SheetSpec:
         if not path.is_file():
             continue
         shown = f"layouts/{SHEETS_DIR}/{name}.yaml"
-        if not inside(directory.parent, path):
-            raise PackError(Problem("this file is a link to somewhere outside the pack folder; "
-                                    "copy the file into the pack instead", shown))
-        raw = read_yaml(path, shown)
+        raw = read_yaml(path, shown, root=directory.parent)
         if raw is not None and not isinstance(raw, Located):
             raise PackError(Problem("expected sheet settings (paper:, columns:, rows: …)", shown, 1))
         data = raw if raw is not None else {}

@@ -171,7 +171,7 @@ def load_layout(name: str, dirs: list[Path]) -> LayoutSpec:
             raise PackError(Problem(f"there is no layout called '{current}' "
                                     f"(available: {', '.join(known)})",
                                     parent_of, layers[-1][1].mark("extends")[0] if layers else None)) from None
-        raw = read_yaml(path, shown)
+        raw = read_yaml(path, shown, root=path.parent.parent)  # layouts/ sits in its pack
         if not isinstance(raw, Located):
             raise PackError(Problem("expected layout settings (page:, margin:, type: …)", shown, 1))
         layers.append((shown, raw))
