@@ -133,6 +133,14 @@ def test_contents_page_numbers_point_at_the_dividers(docs) -> None:
     for number in numbers[:-1]:
         assert pages[number - 1].kind == "divider"
     assert pages[numbers[-1] - 1].kind == "colophon"
+    # Under the sets: the guide's pages and the templates, each pointing at its own page.
+    titles = [b.text for b in contents.texts("subentry") if not b.text.isdigit()]
+    pointed = [int(b.text) for b in contents.texts("subentry") if b.text.isdigit()]
+    assert len(titles) == len(pointed) == len(load_pack(DEFAULT).guide) + 3
+    for title, number in zip(titles, pointed):
+        page = pages[number - 1]
+        assert page.kind in ("guide", "template")
+        assert " ".join(title.split()) in " ".join(t.text.replace("\n", " ") for t in page.texts("title"))
 
 
 def write_layout(root: Path, name: str, text: str) -> None:

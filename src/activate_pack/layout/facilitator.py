@@ -67,8 +67,12 @@ def cover(ctx: Ctx) -> Page:
     return Page(spec.width, spec.height, tuple(boxes), "cover")
 
 
-def contents(ctx: Ctx, entries: list[tuple[str, int, str]]) -> Page:
-    """The contents page: (title, page number, colour kind) per entry."""
+Entry = tuple[str, int, str, bool]
+"""A contents line: title, page number, colour kind, and whether it is a page within a set."""
+
+
+def contents(ctx: Ctx, entries: list[Entry]) -> Page:
+    """The contents page: each set, its pages where there is room, and the colophon."""
     spec = ctx.spec
     x, y, w, h = _page_area(ctx)
     boxes: list[Box] = []
@@ -77,21 +81,30 @@ def contents(ctx: Ctx, entries: list[tuple[str, int, str]]) -> Page:
     title_h = 16 * MM
     boxes.append(fit(head, x, y + h - title_h, w, title_h, spec.size("heading"), "title",
                      ctx.problems))
-    row = 11 * MM
     top = y + h - title_h - 8 * MM
-    for index, (title, number, kind) in enumerate(entries):
+    room = top - (y + 8 * MM)
+    # Rows shrink to fit a long guide; if even small rows do not fit, only sets are listed.
+    row = min(11 * MM, room / max(1, len(entries)))
+    if row < 8 * MM:
+        entries = [e for e in entries if not e[3]]
+        row = min(11 * MM, room / max(1, len(entries)))
+    for index, (title, number, kind, within) in enumerate(entries):
         row_top = top - index * row
         colour = spec.colours_for(kind).main
-        boxes.append(Rect(x, row_top - row + 2.5 * MM, 3 * MM, row - 3 * MM, fill=colour))
+        role = "subentry" if within else "body"
+        indent = 13 * MM if within else 7 * MM
+        if not within:
+            boxes.append(Rect(x, row_top - row + 2.5 * MM, 3 * MM, row - 3 * MM, fill=colour))
         flow = Flow()
-        flow.add(title, ctx.style(bold=True))
-        boxes.append(fit(flow, x + 7 * MM, row_top - row, w - 30 * MM, row, spec.size("body"),
-                         "body", ctx.problems, None, "a contents entry"))
+        flow.add(title, ctx.style(bold=not within))
+        boxes.append(fit(flow, x + indent, row_top - row, w - indent - 23 * MM, row,
+                         spec.size("body"), role, ctx.problems, None, "a contents entry"))
         num = Flow()
-        num.add(str(number), ctx.style(bold=True, colour=colour, align="center"))
+        num.add(str(number), ctx.style(bold=not within, colour=colour if not within
+                                       else spec.colours.muted, align="center"))
         boxes.append(fit(num, x + w - 20 * MM, row_top - row, 20 * MM, row, spec.size("body"),
-                         "body", ctx.problems))
-        boxes.append(Rule(x + 7 * MM, row_top - row + 1 * MM, x + w, row_top - row + 1 * MM,
+                         role, ctx.problems))
+        boxes.append(Rule(x + indent, row_top - row + 1 * MM, x + w, row_top - row + 1 * MM,
                           spec.colours.rule, 0.4, (1, 2)))
     return Page(spec.width, spec.height, tuple(boxes), "contents")
 

@@ -62,15 +62,23 @@ def facilitator(pack: Pack, spec: LayoutSpec, problems: Problems, ctx: Ctx | Non
         ("templates", [fac.recipe_worksheet(ctx), fac.asset_map(ctx), fac.action_plan(ctx)]),
     ]
     body: list[Page] = []
-    entries: list[tuple[str, int, str]] = []
+    entries: list[fac.Entry] = []
     first = 3  # after the cover and the contents page
+    # The guide's pages and the templates are listed under their sets; cards are not (a set
+    # holds dozens of them, in the order of the A6 pack).
+    titled = {"guide": [p.title for p in pack.guide],
+              "templates": [getattr(pack.labels.facilitator, t).title
+                            for t in ("recipe_worksheet", "asset_map", "action_plan")]}
     for number, (name, pages) in enumerate(sets, 1):
         labels = getattr(pack.labels.facilitator, name)
+        kind = fac.SET_KINDS[name]
         entries.append((f"{pack.labels.facilitator.set_word} {number}: {labels.title}",
-                        first + len(body), fac.SET_KINDS[name]))
+                        first + len(body), kind, False))
         body.append(fac.divider(ctx, number, name))
+        entries += [(title, first + len(body) + offset, kind, True)
+                    for offset, title in enumerate(titled.get(name, []))]
         body.extend(pages)
-    entries.append((pack.labels.facilitator.colophon, first + len(body), "about"))
+    entries.append((pack.labels.facilitator.colophon, first + len(body), "about", False))
     body.append(fac.colophon(ctx))
     pages = [fac.cover(ctx), fac.contents(ctx, entries), *body]
     numbered = [pages[0]] + [
