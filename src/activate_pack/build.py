@@ -50,7 +50,7 @@ def layout_document(pack: Pack, size: str, spec: LayoutSpec, warn: Warn | None =
     from activate_pack.layout import pages
 
     problems = Problems()
-    doc = pages.community(pack, spec, problems) if size == "a6" else pages.facilitator(pack, spec, problems)
+    doc = pages.edition(pack, size, spec, problems)
     problems.raise_if_errors()
     if warn:
         for problem in problems.items:

@@ -71,10 +71,7 @@ def layout_problems(pack: Pack, size: str, spec: LayoutSpec) -> list[Problem]:
     from activate_pack.layout import pages
 
     found = Problems()
-    if size == "a6":
-        pages.community(pack, spec, found)
-    else:
-        pages.facilitator(pack, spec, found)
+    pages.edition(pack, size, spec, found)
     return found.items
 
 

@@ -89,3 +89,8 @@ def facilitator(pack: Pack, spec: LayoutSpec, problems: Problems, ctx: Ctx | Non
     numbered[0] = fac.with_footer(ctx, pages[0], 1, "about", on_colour=True)
     check_print_size(ctx)
     return Document(tuple(numbered), **metadata(pack, pack.labels.editions.facilitator))  # type: ignore[arg-type]
+
+
+def edition(pack: Pack, size: str, spec: LayoutSpec, problems: Problems) -> Document:
+    """Lay out the edition a layout size stands for: 'a6' the community cards, else the A4 pack."""
+    return community(pack, spec, problems) if size == "a6" else facilitator(pack, spec, problems)
