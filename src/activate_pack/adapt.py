@@ -9,12 +9,11 @@ change notice the licence asks for is always true.
 
 from __future__ import annotations
 
-import difflib
 import filecmp
 from pathlib import Path
 from typing import Any
 
-from activate_pack.errors import PackError, Problem, Problems
+from activate_pack.errors import PackError, Problem, Problems, nearest
 from activate_pack.images import resolve
 from activate_pack.licences import adaptation_refusal
 from activate_pack.model import Changes, GuidePage, Location, Logo, Pack, PackInfo, Upstream
@@ -222,8 +221,8 @@ def _same_file(one: Logo, two: Logo) -> bool:
 
 
 def _nearest(name: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    close = nearest(name, known)
+    return f"; did you mean '{close}'?" if close else ""
 
 
 def apply_order(info: PackInfo, groups: list[list[Any]]) -> tuple[list[list[Any]], bool]:

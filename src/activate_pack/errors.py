@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +31,12 @@ class Problem:
         kind = "" if self.severity == "error" else f"{self.severity}: "
         card = f" (card {self.card})" if self.card else ""
         return f"{where}{kind}{self.message}{card}"
+
+
+def nearest(name: str, known: Iterable[str], cutoff: float = 0.5) -> str | None:
+    """The known name closest to a misspelt one, for "did you mean …?" advice, or None."""
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=cutoff)
+    return close[0] if close else None
 
 
 class PackError(Exception):

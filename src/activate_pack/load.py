@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import Any, Iterator
 
 from pydantic import BaseModel, ValidationError
 
-from activate_pack.errors import PackError, Problem, Problems
+from activate_pack.errors import PackError, Problem, Problems, nearest
 from activate_pack.labels import Labels
 from activate_pack.model import (ASSET_TYPES, CARD_MODELS, PHASES, GuidePage, Location, Pack,
                                  PackInfo)
@@ -93,8 +92,8 @@ def explain(error: dict[str, Any], model: type[BaseModel]) -> str:
     if kind == "extra_forbidden":
         name = str(loc[-1])
         known = _field_names(model, loc[:-1])
-        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-        hint = f" (did you mean '{close[0]}'?)" if close else f" (known fields: {', '.join(known)})"
+        close = nearest(name, known, cutoff=0.6)
+        hint = f" (did you mean '{close}'?)" if close else f" (known fields: {', '.join(known)})"
         return f"unknown field '{name}'{hint}"
     if kind in ("string_type",):
         return f"{field}: expected text, found {_describe(value)}"
@@ -114,8 +113,8 @@ def explain(error: dict[str, Any], model: type[BaseModel]) -> str:
         close = ""
         if isinstance(value, str):
             options = [o.strip(" '") for o in allowed.replace(" or ", ", ").split(",")]
-            match = difflib.get_close_matches(value, options, n=1, cutoff=0.5)
-            close = f" (did you mean '{match[0]}'?)" if match else ""
+            match = nearest(value, options)
+            close = f" (did you mean '{match}'?)" if match else ""
         return f"{field}: {value!r} is not allowed; use {allowed}{close}"
     if kind == "string_too_short":
         return f"{field}: must not be empty"
@@ -297,8 +296,8 @@ def _check_references(cards: dict[str, list[Any]], locations: dict[str, Location
         for ref in recipe.ingredients:
             if ref in known or ref in (broken or ()):
                 continue
-            close = difflib.get_close_matches(ref, known, n=1, cutoff=0.5)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
+            close = nearest(ref, known)
+            hint = f"; did you mean '{close}'?" if close else ""
             where = locations[recipe.id]
             problems.add(f"ingredients: there is no ingredient card with the id '{ref}'{hint}",
                          where.path, where.line, card=recipe.id)

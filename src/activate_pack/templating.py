@@ -9,13 +9,12 @@ could not read files, reach Python objects or loop for ever.
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateError, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from activate_pack.errors import Problems
+from activate_pack.errors import Problems, nearest
 from activate_pack.source import Located, LocatedList
 
 SAFE_FILTERS = frozenset({"upper", "lower", "title", "capitalize", "trim"})
@@ -58,8 +57,8 @@ def _check(tree: nodes.Template, known: list[str]) -> None:
 
 
 def _unknown(name: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
+    close = nearest(name, known, cutoff=0.6)
+    hint = f"; did you mean '{close}'?" if close else ""
     listed = ", ".join(sorted(known)) if known else "none yet"
     return (f"unknown variable '{{{{ {name} }}}}'{hint} (known variables: {listed}; add it "
             "under 'variables:' in content/pack.yaml)")
