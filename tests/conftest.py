@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
 from pathlib import Path
@@ -13,6 +14,21 @@ from activate_pack.build import build
 from activate_pack.load import default_pack_dir
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def require_tool(command: str, debian_package: str) -> str:
+    """The path of a system tool a test reads output with.
+
+    Where it is missing, the test is skipped on a developer's machine, but fails under CI=true:
+    ``.ci/run`` installs every such tool, so a missing one there is a broken CI script.
+    """
+    path = shutil.which(command)
+    if path is None:
+        message = f"{command} is not installed (Debian package {debian_package})"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message + "; .ci/run should have installed it")
+        pytest.skip(message)
+    return path
 
 
 @pytest.fixture(scope="session")

@@ -15,6 +15,8 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from conftest import require_tool
+
 from activate_pack.build import build
 from activate_pack.cli import app
 from activate_pack.errors import PackError
@@ -127,8 +129,8 @@ def test_xmp_carries_licence_and_adapted_from(adapted: dict[str, Path], size: st
     assert info["/Rights"] == rights
 
 
-@pytest.mark.skipif(shutil.which("exiftool") is None, reason="exiftool is not installed")
 def test_exiftool_shows_the_licence(adapted: dict[str, Path]) -> None:
+    require_tool("exiftool", "libimage-exiftool-perl")
     out = subprocess.run(["exiftool", str(adapted["a6"]), str(adapted["a4"])],
                          capture_output=True, text=True, check=True).stdout
     assert out.count(f"License                         : {BY_SA}") == 2

@@ -4,8 +4,26 @@ from __future__ import annotations
 
 import pytest
 
+from activate_pack import source
 from activate_pack.errors import PackError
 from activate_pack.source import decode, parse
+
+
+@pytest.fixture(params=["libyaml", "pure-python"], autouse=True)
+def loader(request, monkeypatch):
+    """Every test here runs with libyaml's parser and with PyYAML's pure-Python one.
+
+    The two stop different things themselves (libyaml has its own nesting limit since the
+    PyYAML 6.0.4 wheels), and a user gets whichever wheel pip picks, so the messages must not
+    depend on it.
+    """
+    if request.param == "libyaml":
+        if not hasattr(source, "_CLoader"):
+            pytest.fail("this PyYAML was built without libyaml; the C parser cannot be tested")
+        monkeypatch.setattr(source, "LOADER", source._CLoader)
+    else:
+        monkeypatch.setattr(source, "LOADER", source._Loader)
+    return request.param
 
 
 def problem(text: str):
@@ -51,6 +69,23 @@ def test_encodings() -> None:
     with pytest.raises(PackError, match="not valid UTF-8") as info:
         decode(b"title: ok\nname: caf\xe9\n", "x.yaml")
     assert info.value.problems[0].line == 2
+
+
+@pytest.mark.parametrize("levels", [101, 1_001, 20_000])
+@pytest.mark.parametrize("style", ["flow", "block"])
+def test_deep_nesting_gets_the_projects_sentence_whichever_parser(style: str, levels: int) -> None:
+    if style == "flow":
+        text = "question: " + "[" * levels + "x" + "]" * levels + "\n"
+    else:
+        text = "".join(" " * i + "- \n" for i in range(levels)) + " " * levels + "- x\n"
+    p = problem(text)
+    assert p.message == source.NESTED_TOO_DEEP
+    assert "nested more than 100 levels" in p.message
+    assert p.path == "x.yaml" and p.line is not None
+
+
+def test_nesting_within_the_limit_is_read() -> None:
+    assert parse("a: " + "[" * 90 + "1" + "]" * 90 + "\n", "x.yaml")["a"] is not None
 
 
 def test_dates_stay_text() -> None:

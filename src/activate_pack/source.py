@@ -39,12 +39,14 @@ class LocatedList(list):
     item_marks: list[tuple[int, int]]
 
 
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml's parser when PyYAML was built with it (about ten times faster), else pure Python."""
+class _Loader(yaml.SafeLoader):
+    """A safe loader that refuses aliases and records marks on mappings and sequences.
 
-
-class _Loader(_Base):  # type: ignore[misc, valid-type]
-    """A safe loader that refuses aliases and records marks on mappings and sequences."""
+    This class is PyYAML's pure-Python parser; ``_CLoader`` below is the same loader on
+    libyaml, used whenever PyYAML was built with it (about ten times faster). The two parsers
+    differ in what they stop themselves (libyaml has its own nesting limit), so every message
+    is worded here, whichever of them finds the problem.
+    """
 
     display_path = "<yaml>"
 
@@ -121,6 +123,20 @@ _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 # Dates and timestamps stay text: "2024-05-01" in a modification history means what it says.
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_text)
 
+if hasattr(yaml, "CSafeLoader"):
+    class _CLoader(yaml.CSafeLoader):  # type: ignore[misc, valid-type]
+        """``_Loader`` on libyaml's parser: the same constructors and checks."""
+
+        display_path = "<yaml>"
+        yaml_constructors = _Loader.yaml_constructors
+        get_single_data = _Loader.get_single_data
+        construct_undefined = _Loader.construct_undefined
+
+    LOADER: type = _CLoader
+else:  # pragma: no cover - PyYAML built without libyaml
+    LOADER = _Loader
+"""The loader ``parse`` uses; tests set it to ``_Loader`` to run the pure-Python parser too."""
+
 
 class _YamlProblem(Exception):
     def __init__(self, message: str, mark: yaml.Mark | None) -> None:
@@ -150,6 +166,8 @@ def _explain(exc: yaml.MarkedYAMLError, text: str = "") -> str:
             return f"the quote that starts here is never closed{later}; add the closing quote"
         return (f"the bracket that opens here is never closed{later}; close it, or put text "
                 "that contains commas or colons in quotes")
+    if "nesting depth" in problem:  # libyaml's own limit (PyYAML 6.0.4 wheels and later)
+        return NESTED_TOO_DEEP
     if "end of stream" in problem or "<stream end>" in problem:
         return "a quote or bracket opened earlier is never closed"
     if "mapping values are not allowed" in problem:
@@ -181,6 +199,10 @@ def decode(data: bytes, display_path: str) -> str:
 MAX_DEPTH = 100
 """Deepest nesting of lists and groups in one file; a pack needs five or so."""
 
+NESTED_TOO_DEEP = (f"the lists and groups in this file are nested more than {MAX_DEPTH} levels "
+                   "deep; a pack file needs only a few levels")
+"""The one sentence for deep nesting, whether our walk or the parser's own limit finds it."""
+
 
 def _depth_bound(text: str) -> int:
     """A number no smaller than the file's deepest nesting of lists and groups."""
@@ -205,24 +227,22 @@ def _refuse_deep_nesting(text: str, display_path: str) -> None:
         return
     depth = 0
     try:
-        for event in yaml.parse(text, Loader=_Base):  # events come from a loop, not recursion
+        for event in yaml.parse(text, Loader=LOADER):  # events come from a loop, not recursion
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise PackError(Problem(
-                        f"the lists and groups in this file are nested more than {MAX_DEPTH} "
-                        "levels deep; a pack file needs only a few levels", display_path,
-                        event.start_mark.line + 1))
+                    raise PackError(Problem(NESTED_TOO_DEEP, display_path,
+                                            event.start_mark.line + 1))
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.YAMLError:
-        return  # parse() reports syntax errors in its own words
+        return  # parse() reports syntax errors, libyaml's nesting limit included, in our words
 
 
 def parse(text: str, display_path: str) -> Any:
     """Parse one YAML document from text, raising PackError with the file and line."""
     _refuse_deep_nesting(text, display_path)
-    loader = _Loader(text)
+    loader = LOADER(text)
     loader.display_path = display_path
     try:
         try:
@@ -253,7 +273,7 @@ def parse(text: str, display_path: str) -> Any:
     except yaml.YAMLError as exc:  # e.g. a reader error for control characters
         raise PackError(Problem(f"YAML error: {exc}", display_path)) from None
     except RecursionError:
-        raise PackError(Problem("the YAML is nested too deeply", display_path)) from None
+        raise PackError(Problem(NESTED_TOO_DEEP, display_path)) from None
 
 
 def inside(root: Path, path: Path) -> bool:
