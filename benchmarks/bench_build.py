@@ -58,7 +58,7 @@ def make_pack(root: Path, n: int) -> Path:
 
 def ours(root: Path, out: Path) -> int:
     """Build the A6 community pack with activate-pack; returns the file size."""
-    from activate_pack.build import build
+    from activate_pack.output.build import build
 
     [built] = build(root, ("a6",), out)
     return built.bytes
@@ -135,7 +135,7 @@ def main() -> None:
         child(args.child, args.cards)
         return
 
-    import activate_pack.build  # noqa: F401  (imports are not part of the timing)
+    import activate_pack.output.build  # noqa: F401  (imports are not part of the timing)
 
     times: dict[str, list[float]] = {"ours": [], "floor": [], "floor with backs": []}
     with tempfile.TemporaryDirectory() as tmp:

@@ -10,8 +10,8 @@ from typing import Callable
 
 import pytest
 
-from activate_pack.build import build
-from activate_pack.load import default_pack_dir
+from activate_pack.output.build import build
+from activate_pack.pack.paths import default_pack_dir
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -4,7 +4,6 @@ exactly what changed, in print and in the XMP metadata."""
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -17,11 +16,12 @@ from typer.testing import CliRunner
 
 from conftest import require_tool
 
-from activate_pack.build import build
+from activate_pack.output.build import build
 from activate_pack.cli import app
 from activate_pack.errors import PackError
-from activate_pack.load import default_pack_dir, load_pack
-from activate_pack.newpack import new_pack
+from activate_pack.pack.paths import default_pack_dir
+from activate_pack.pack.load import load_pack
+from activate_pack.output.newpack import new_pack
 
 BY_SA = "https://creativecommons.org/licenses/by-sa/4.0/"
 ORIGINAL = ("Adapted from Activate Pack by Activate Pack contributors "
@@ -187,7 +187,7 @@ def test_adaptation_of_an_adaptation_keeps_history_and_credits(tmp_path: Path) -
     pack = load_pack(second)
     assert [u.title for u in pack.upstream] == ["Activate Pack: Testford", "Activate Pack"]
     assert len(pack.info.history) == 2
-    from activate_pack.notices import creators
+    from activate_pack.compose.notices import creators
 
     assert creators(pack) == ["Activate Pack contributors", "Test Group", "Second Group"]
     # Dropping the first adaptation's history entry is refused.
@@ -284,8 +284,8 @@ def test_a_copied_base_keeps_its_layouts(tmp_path: Path) -> None:
 
 
 def test_own_labels_are_laid_over_the_base_labels(tmp_path: Path, make_pack) -> None:
-    from activate_pack.load import load_pack
-    from activate_pack.newpack import new_pack
+    from activate_pack.pack.load import load_pack
+    from activate_pack.output.newpack import new_pack
 
     base = make_pack(**{"content/labels.yaml": "kinds:\n  question: Pytanie\n  recipe: Przepis\n"})
     town = tmp_path / "town"

@@ -9,10 +9,11 @@ from typing import Callable
 import pytest
 from pypdf import PdfReader
 
-from activate_pack.build import build
+from activate_pack.output.build import build
 from activate_pack.errors import PackError
 from activate_pack.layout.spec import MM
-from activate_pack.load import default_pack_dir, load_pack
+from activate_pack.pack.paths import default_pack_dir
+from activate_pack.pack.load import load_pack
 
 PACK = load_pack(default_pack_dir())
 

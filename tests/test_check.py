@@ -9,10 +9,10 @@ from typing import Callable
 import pytest
 from typer.testing import CliRunner
 
-from activate_pack import contrast
-from activate_pack.check import check
+from activate_pack.layout import contrast
+from activate_pack.output.check import check
 from activate_pack.cli import app
-from activate_pack.load import default_pack_dir
+from activate_pack.pack.paths import default_pack_dir
 
 runner = CliRunner()
 LOCATED = re.compile(r"^(?P<path>[\w./-]+\.yaml):(?P<line>\d+)(?::(?P<col>\d+))?: ")
@@ -134,7 +134,7 @@ def test_check_one_size_only(make_pack: Callable[..., Path]) -> None:
 
 
 def test_the_stand_in_group_name_of_a_new_pack_is_a_warning(tmp_path: Path) -> None:
-    from activate_pack.newpack import PLACEHOLDER, new_pack
+    from activate_pack.output.newpack import PLACEHOLDER, new_pack
 
     town = tmp_path / "town"
     new_pack(town, locality="Reading")

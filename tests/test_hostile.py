@@ -15,11 +15,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from activate_pack.build import build
+from activate_pack.output.build import build
 from activate_pack.errors import PackError, Problems
-from activate_pack.load import default_pack_dir, load_pack, validate
-from activate_pack.model import PackInfo, QuestionCard, RecipeCard
-from activate_pack.source import parse
+from activate_pack.pack.paths import default_pack_dir
+from activate_pack.pack.load import load_pack
+from activate_pack.pack.validate import validate
+from activate_pack.pack.model import PackInfo, QuestionCard, RecipeCard
+from activate_pack.pack.source import parse
 
 QUICK = settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
 

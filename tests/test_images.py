@@ -9,9 +9,9 @@ import pikepdf
 import pytest
 from PIL import Image
 
-from activate_pack import images
-from activate_pack.build import build
-from activate_pack.check import check
+from activate_pack.pack import images
+from activate_pack.output.build import build
+from activate_pack.output.check import check
 
 CARD = """\
 id: hello
@@ -168,7 +168,7 @@ def test_missing_alt_text_is_a_warning(make_pack: Callable[..., Path]) -> None:
 
 def test_pictures_of_inherited_cards_come_from_the_base(tmp_path: Path,
                                                          make_pack: Callable[..., Path]) -> None:
-    from activate_pack.newpack import new_pack
+    from activate_pack.output.newpack import new_pack
 
     base = _pack(make_pack, "images/green.png")
     _image(base / "content/images/green.png", (1300, 1300))

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from activate_pack.build import layout_document
+from activate_pack.output.build import layout_document
 from activate_pack.errors import PackError, Problems
 from activate_pack.layout.boxes import TextBox
 from activate_pack.layout.fit import fit
 from activate_pack.layout.spec import MM, TypeSize, layout_dirs, load_layout
-from activate_pack.load import default_pack_dir, load_pack
+from activate_pack.pack.paths import default_pack_dir
+from activate_pack.pack.load import load_pack
 from activate_pack.text import Flow, Layouter, Style, width
 
 DEFAULT = default_pack_dir()
@@ -179,7 +180,7 @@ def test_text_box_type(docs) -> None:
 
 
 def test_credit_line_is_at_least_6pt_and_readable(docs) -> None:
-    from activate_pack import contrast
+    from activate_pack.layout import contrast
     from activate_pack.layout.boxes import Rect
 
     for doc in docs.values():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from activate_pack.licences import LICENCES, adaptation_refusal, licence
+from activate_pack.pack.licences import LICENCES, adaptation_refusal, licence
 
 BY, SA, ND, NC, NCSA, NCND, CC0 = ("CC-BY-4.0", "CC-BY-SA-4.0", "CC-BY-ND-4.0", "CC-BY-NC-4.0",
                                    "CC-BY-NC-SA-4.0", "CC-BY-NC-ND-4.0", "CC0-1.0")

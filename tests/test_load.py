@@ -8,8 +8,9 @@ from typing import Callable
 import pytest
 
 from activate_pack.errors import PackError
-from activate_pack.load import default_pack_dir, find_pack, load_pack
-from activate_pack.model import ASSET_TYPES, PHASES
+from activate_pack.pack.paths import default_pack_dir, find_pack
+from activate_pack.pack.load import load_pack
+from activate_pack.pack.model import ASSET_TYPES, PHASES
 
 
 def problems(root: Path) -> list[str]:
@@ -145,7 +146,7 @@ def test_find_pack(tmp_path: Path, make_pack: Callable[..., Path], monkeypatch: 
                                   "content/recipes/soup-club.yaml"])
 def test_files_linked_from_outside_the_pack_are_refused(tmp_path: Path, make_pack: Callable[..., Path],
                                                        name: str) -> None:
-    from activate_pack.build import build
+    from activate_pack.output.build import build
 
     root = make_pack()
     outside = tmp_path / "secret.yaml"

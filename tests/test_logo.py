@@ -13,14 +13,15 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 
-from activate_pack.build import build, layout_document
-from activate_pack.check import check
+from activate_pack.output.build import build, layout_document
+from activate_pack.output.check import check
 from activate_pack.errors import PackError
 from activate_pack.layout.boxes import ImageBox, Page, Rect, TextBox
 from activate_pack.layout.spec import MM, layout_dirs, load_layout
-from activate_pack.load import default_pack_dir, load_pack
-from activate_pack.newpack import new_pack
-from activate_pack.schema import schema_for
+from activate_pack.pack.paths import default_pack_dir
+from activate_pack.pack.load import load_pack
+from activate_pack.output.newpack import new_pack
+from activate_pack.pack.schema import schema_for
 
 LOGO_RGB = (230, 20, 140)
 """A colour no layout uses, so a pixel of it can only be the logo."""

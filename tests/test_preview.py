@@ -10,9 +10,9 @@ from PIL import Image, ImageChops
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
-from activate_pack.build import build
+from activate_pack.output.build import build
 from activate_pack.cli import app
-from activate_pack.load import load_pack
+from activate_pack.pack.load import load_pack
 
 runner = CliRunner()
 

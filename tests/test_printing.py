@@ -12,13 +12,14 @@ import pytest
 from PIL import Image, ImageOps
 from pypdf import PdfReader
 
-from activate_pack.build import build, layout_document
+from activate_pack.output.build import build, layout_document
 from activate_pack.errors import PackError
 from activate_pack.layout.boxes import ImageBox, TextBox
 from activate_pack.layout.impose import grid
 from activate_pack.layout.spec import MM, layout_dirs, load_layout
-from activate_pack.load import default_pack_dir, load_pack
-from activate_pack.printing import PrintOptions
+from activate_pack.pack.paths import default_pack_dir
+from activate_pack.pack.load import load_pack
+from activate_pack.output.printing import PrintOptions
 
 PACK = load_pack(default_pack_dir())
 DIRS = layout_dirs(default_pack_dir(), default_pack_dir())
@@ -238,7 +239,7 @@ def test_part_filled_last_sheet_keeps_backs_behind_fronts(small: Path, tmp_path:
 def test_instruction_sheet_marks_meet_after_the_flip() -> None:
     from activate_pack.errors import Problems
     from activate_pack.layout.boxes import Rect, Rule
-    from activate_pack.layout.cards import Ctx
+    from activate_pack.layout.context import Ctx
     from activate_pack.layout.printsheet import instructions_back, instructions_front
 
     ctx = Ctx(PACK, load_layout("a4", DIRS), Problems())

@@ -9,7 +9,7 @@ from typing import Callable
 
 from pypdf import PdfReader
 
-from activate_pack.watch import affected, watch
+from activate_pack.output.watch import affected, watch
 
 
 def test_affected_editions(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from activate_pack.errors import PackError
-from activate_pack.write import write_all, write_atomic
+from activate_pack.output.write import write_all, write_atomic
 
 
 def test_write_replaces_the_file_and_leaves_nothing_else(tmp_path: Path) -> None:

@@ -2,68 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 
-from activate_pack import markup, notices
-from activate_pack.errors import Problems
-from activate_pack.images import ImageFile
-from activate_pack.labels import Labels
+from activate_pack.pack import markup
+from activate_pack.compose import notices
+from activate_pack.layout.context import AnyCard, Ctx
 from activate_pack.layout.boxes import Box, Page, Rect, Rule, TextBox
 from activate_pack.layout.fit import fit
 from activate_pack.layout.logo import TEXT_GAP, place_logo
 from activate_pack.layout.pictures import card_picture
-from activate_pack.layout.spec import MM, LayoutSpec
-from activate_pack.licences import author_names, licence
-from activate_pack.markup import Run
-from activate_pack.model import IngredientCard, Pack, QuestionCard, RecipeCard
+from activate_pack.layout.spec import MM
+from activate_pack.pack.licences import author_names, licence
+from activate_pack.pack.markup import Run
+from activate_pack.pack.model import IngredientCard, QuestionCard, RecipeCard
 from activate_pack.text import Flow, Style
-
-AnyCard = RecipeCard | QuestionCard | IngredientCard
-
-
-@dataclass
-class Ctx:
-    """What every layout function needs: the pack, the layout and a place to report problems."""
-
-    pack: Pack
-    spec: LayoutSpec
-    problems: Problems
-    credit: str = ""
-    notes: bool = False
-    """True in the facilitator pack: card pages show their facilitator notes."""
-    card_credits: dict[str, str] = field(default_factory=dict)
-    """Per-card credit lines where they differ from the pack's (e.g. 'changed' in adaptations)."""
-    backs: dict[tuple[str, str, str], tuple[Box, ...]] = field(default_factory=dict)
-    """Card backs already laid out, by kind, sub-label and credit: alike backs share boxes."""
-    footers: dict[tuple[str, str, str], TextBox] = field(default_factory=dict)
-    """Credit lines already laid out: the renderer draws a shared box once, as a form."""
-    logo_checked: bool = False
-    logo_file: ImageFile | None = None
-    """The pack's logo, inspected once per document (layout/logo.py)."""
-    logo_widths: list[float] = field(default_factory=list)
-    """How wide the logo is printed on each page that has it, to judge its resolution once."""
-
-    def __post_init__(self) -> None:
-        if not self.credit:
-            self.credit = notices.pack_credit(self.pack)
-        # Cards an adaptation changed or added say so in their own credit line.
-        self.card_credits = {**notices.card_credits(self.pack), **self.card_credits}
-
-    @property
-    def labels(self) -> Labels:
-        return self.pack.labels
-
-    def style(self, **kw: object) -> Style:
-        """A text style in the layout's font and text colour, with overrides."""
-        base = {"family": self.spec.font, "colour": self.spec.colours.text}
-        base.update(kw)
-        return Style(**base)  # type: ignore[arg-type]
-
-    def where(self, card_id: str | None) -> tuple[str, int | None] | None:
-        """File and line where a card was defined, for problem messages."""
-        loc = self.pack.locations.get(card_id) if card_id else None
-        return (loc.path, loc.line) if loc else None
-
 
 def kind_label(ctx: Ctx, card: AnyCard | None, kind: str) -> str:
     """The small line above a card title, e.g. 'Question · Explore'."""

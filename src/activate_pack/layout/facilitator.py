@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from activate_pack import markup
-from activate_pack.labels import TemplateLabels
+from activate_pack.pack import markup
+from activate_pack.pack.labels import TemplateLabels
 from activate_pack.layout.boxes import Box, Page, Rect, Rule
-from activate_pack.layout.cards import Ctx, attribution_flow, footer
+from activate_pack.layout.context import Ctx
+from activate_pack.layout.cards import attribution_flow, footer
 from activate_pack.layout.fit import fit
 from activate_pack.layout.logo import place_logo
 from activate_pack.layout.spec import MM
-from activate_pack.model import GuidePage
+from activate_pack.pack.model import GuidePage
 from activate_pack.text import Flow
 
 SET_KINDS = {"guide": "about", "questions": "question", "ingredients": "ingredient",

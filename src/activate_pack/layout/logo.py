@@ -12,12 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from activate_pack import images
+from activate_pack.pack import images
 from activate_pack.layout.boxes import Box, ImageBox, Rect
 from activate_pack.layout.spec import MM
 
 if TYPE_CHECKING:
-    from activate_pack.layout.cards import Ctx
+    from activate_pack.layout.context import Ctx
 
 Align = Literal["left", "centre", "right"]
 Area = tuple[float, float, float, float]

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from activate_pack import markup, notices
+from activate_pack.pack import markup
+from activate_pack.compose import notices
 from activate_pack.errors import Problems
 from activate_pack.layout import facilitator as fac
 from activate_pack.layout.boxes import Document, Page
-from activate_pack.layout.cards import Ctx, about_front, card_back, card_front
+from activate_pack.layout.context import Ctx
+from activate_pack.layout.cards import about_front, card_back, card_front
 from activate_pack.layout.logo import check_print_size
 from activate_pack.layout.spec import LayoutSpec
-from activate_pack.licences import author_names, licence
-from activate_pack.model import Pack
+from activate_pack.pack.licences import author_names, licence
+from activate_pack.pack.model import Pack
 
 
 def _sentences(first: str, second: str) -> str:

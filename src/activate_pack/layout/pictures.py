@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from activate_pack import images
+from activate_pack.pack import images
 from activate_pack.layout.boxes import Box, ImageBox
 from activate_pack.layout.spec import MM
 
 if TYPE_CHECKING:
-    from activate_pack.layout.cards import AnyCard, Ctx
+    from activate_pack.layout.context import AnyCard, Ctx
 
 GAP = 3 * MM
 """Space between the picture and the text below it."""

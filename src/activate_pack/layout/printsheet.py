@@ -7,9 +7,10 @@ printing the whole pack. Every word comes from the ``printing`` group of labels.
 
 from __future__ import annotations
 
-from activate_pack import markup
+from activate_pack.pack import markup
 from activate_pack.layout.boxes import Box, Page, Rect, Rule, TextBox
-from activate_pack.layout.cards import Ctx, footer
+from activate_pack.layout.context import Ctx
+from activate_pack.layout.cards import footer
 from activate_pack.layout.fit import fit
 from activate_pack.layout.impose import Area, flip
 from activate_pack.layout.spec import MM

@@ -12,7 +12,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from activate_pack.errors import PackError, Problem, Problems
-from activate_pack.source import Located, read_yaml
+from activate_pack.pack.source import Located, read_yaml
 
 SHEETS_DIR = "sheets"
 """Sheet templates live in this folder inside each ``layouts/`` folder."""
@@ -78,7 +78,7 @@ class SheetSpec(_Sheet):
 
 def load_sheet(name: str, dirs: list[Path]) -> SheetSpec:
     """Load the sheet template ``name`` from the first layouts folder that has it."""
-    from activate_pack.load import inside, validate  # local: load imports layout lazily
+    from activate_pack.pack.validate import validate
 
     for directory in dirs:
         path = directory / SHEETS_DIR / f"{name}.yaml"

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from activate_pack.errors import PackError, Problem, Problems
-from activate_pack.source import Located, deep_merge, read_yaml
+from activate_pack.pack.source import Located, deep_merge, read_yaml
 
 MM = 72.0 / 25.4
 """Points per millimetre: YAML speaks millimetres, everything after loading speaks points."""
@@ -133,7 +133,7 @@ class LayoutSpec(_Spec):
 
 def layout_dirs(pack_root: Path, default_root: Path) -> list[Path]:
     """Where layouts are looked up: the pack's own layouts/, then the built-in ones."""
-    from activate_pack.adapt import base_layout_dirs  # local: adapt imports load, load imports spec
+    from activate_pack.pack.adapt import base_layout_dirs  # local: adapt imports load, load imports spec
 
     # An adaptation's base packs, copied inside it, keep their own layouts (nearest first).
     dirs = [pack_root / "layouts", *base_layout_dirs(pack_root)]
@@ -183,7 +183,7 @@ def load_layout(name: str, dirs: list[Path]) -> LayoutSpec:
     for _, raw in reversed(layers):
         data = deep_merge(data, {k: v for k, v in raw.items() if k != "extends"})
     data["name"] = name
-    from activate_pack.load import validate  # local: load imports layout lazily, not vice versa
+    from activate_pack.pack.validate import validate
 
     problems = Problems()
     spec = validate(LayoutSpec, data, layers[0][0], problems)

@@ -15,7 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from activate_pack import __version__
 from activate_pack.layout.boxes import Document, ImageBox, Page, Rect, Rule, TextBox
-from activate_pack.metadata import xmp
+from activate_pack.render.xmp import xmp
 from activate_pack.text import font_name, width
 
 CREATOR = f"activate-pack {__version__}"

@@ -1,7 +1,7 @@
 """The ``new`` command: start a local adaptation of a pack.
 
 Importing this module adds the command to the ``activate-pack`` app (``cli.py`` does so). The
-work happens in :mod:`activate_pack.newpack`, which raises PackError for every user mistake.
+work happens in :mod:`activate_pack.output.newpack`, which raises PackError for every user mistake.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from activate_pack.cli import app, fail
+from activate_pack.cli.app import app, fail
 from activate_pack.errors import PackError
 
 
@@ -38,7 +38,7 @@ def new(
                              "address, until you publish yours.", show_default=False)] = None,
 ) -> None:
     """Start your own version of a pack, for your area, that keeps the credit to the original."""
-    from activate_pack.newpack import new_pack
+    from activate_pack.output.newpack import new_pack
 
     try:
         created = new_pack(folder, base, locality, organisation, title, source_url)

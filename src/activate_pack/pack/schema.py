@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from activate_pack.errors import PackError
-from activate_pack.labels import Labels
-from activate_pack.licences import LICENCES
-from activate_pack.model import CARD_MODELS, GuidePage, PackInfo
+from activate_pack.pack.labels import Labels
+from activate_pack.pack.licences import LICENCES
+from activate_pack.pack.model import CARD_MODELS, GuidePage, PackInfo
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_DIR = "schemas"
@@ -145,20 +144,3 @@ def _schema_text(kind: str | None) -> str:
 def dumps(schema: dict[str, Any]) -> str:
     """A schema as JSON text, the same bytes every time."""
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
-
-
-def write(out: Path, kind: str | None = None) -> list[Path]:
-    """Write one schema to ``out`` if it ends in .json, else one file per kind into ``out``."""
-    from activate_pack.write import write_atomic
-
-    if kind is not None:
-        _known(kind)
-    if out.suffix.lower() == ".json":
-        write_atomic(out, dumps(schema_for(kind)).encode("utf-8"))
-        return [out]
-    written = []
-    for name in [kind] if kind else list(KINDS):
-        path = out / schema_file(name)
-        write_atomic(path, dumps(schema_for(name)).encode("utf-8"))
-        written.append(path)
-    return written

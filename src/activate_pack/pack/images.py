@@ -69,7 +69,7 @@ def resolve(root: Path, file: str) -> tuple[Path | None, str | None]:
     if ".." in pure.parts:
         return None, (f"image.file: '{file}' points outside the pack's content/ folder ('..'); "
                       "copy the picture into the pack and give its path from content/")
-    from activate_pack.load import inside  # local: load imports layout lazily, not vice versa
+    from activate_pack.pack.source import inside
 
     content = root / "content"
     path = content / pure

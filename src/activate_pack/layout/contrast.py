@@ -11,7 +11,7 @@ from pathlib import Path
 
 from activate_pack.errors import PackError, Problems
 from activate_pack.layout.spec import LayoutSpec
-from activate_pack.source import Located, read_yaml
+from activate_pack.pack.source import Located, read_yaml
 
 BODY_MINIMUM = 4.5
 LARGE_MINIMUM = 3.0

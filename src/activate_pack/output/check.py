@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from activate_pack import contrast
+from activate_pack.layout import contrast
 from activate_pack.errors import PackError, Problem, Problems
 from activate_pack.layout.spec import LayoutSpec, layout_dirs, load_layout
-from activate_pack.load import default_pack_dir, load_pack
-from activate_pack.model import Pack
+from activate_pack.pack.paths import default_pack_dir
+from activate_pack.pack.load import load_pack
+from activate_pack.pack.model import Pack
 
 EDITION_NAMES = {"a6": "A6 cards", "a4": "A4 pack"}
 """How a problem found in only one edition says where it was found."""
@@ -110,8 +111,8 @@ def alt_text(pack: Pack, problems: Problems) -> None:
 
 def placeholders(pack_dir: Path, problems: Problems) -> None:
     """Warn about the stand-in group name that ``new`` writes when no organisation is given."""
-    from activate_pack.load import PACK_FILE
-    from activate_pack.newpack import PLACEHOLDER
+    from activate_pack.pack.paths import PACK_FILE
+    from activate_pack.output.newpack import PLACEHOLDER
 
     text = (pack_dir / PACK_FILE).read_text(encoding="utf-8", errors="replace")
     for number, line in enumerate(text.splitlines(), 1):

@@ -14,14 +14,14 @@ from typing import Callable
 
 from activate_pack.errors import PackError, Problem, Problems
 from activate_pack.layout.boxes import Document, Page
-from activate_pack.layout.cards import Ctx
+from activate_pack.layout.context import Ctx
 from activate_pack.layout.impose import (DUPLEX, Area, Placement, Sheet, edge_backgrounds,
                                          home_sheets, shop_sheets)
 from activate_pack.layout.inks import InkConverter
 from activate_pack.layout.printsheet import instructions_back, instructions_front
 from activate_pack.layout.sheets import SheetSpec, load_sheet
 from activate_pack.layout.spec import MM, LayoutSpec, load_layout
-from activate_pack.model import Pack
+from activate_pack.pack.model import Pack
 
 MODES = ("shop", "home")
 FILE_WORDS = {"long": "", "short": "short", "fold": "fold", "none": "fronts"}

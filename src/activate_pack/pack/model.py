@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from activate_pack.licences import LICENCES
+from activate_pack.pack.licences import LICENCES
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64,
                             description="A short stable name: lowercase letters, digits and "
@@ -278,6 +278,6 @@ class Pack(BaseModel):
         raise KeyError(card_id)
 
 
-from activate_pack.labels import Labels  # noqa: E402  (Labels is large; it lives in its own module)
+from activate_pack.pack.labels import Labels  # noqa: E402  (Labels is large; it lives in its own module)
 
 Pack.model_rebuild()

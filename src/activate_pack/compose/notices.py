@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from activate_pack.labels import Labels
-from activate_pack.licences import author_names, credit_line, licence
-from activate_pack.model import Pack, Upstream
+from activate_pack.pack.labels import Labels
+from activate_pack.pack.licences import author_names, credit_line, licence
+from activate_pack.pack.model import Pack, Upstream
 
 SHORT_LIST = 3
 """How many ids the A6 about card names before it says 'and N more'."""

@@ -11,9 +11,10 @@ from typing import Callable
 from activate_pack.errors import Problem, Problems
 from activate_pack.layout.boxes import Document
 from activate_pack.layout.spec import LayoutSpec, layout_dirs, load_layout
-from activate_pack.load import default_pack_dir, load_pack
-from activate_pack.model import Pack
-from activate_pack.printing import Imposed, PrintOptions, plan as print_plan
+from activate_pack.pack.paths import default_pack_dir
+from activate_pack.pack.load import load_pack
+from activate_pack.pack.model import Pack
+from activate_pack.output.printing import Imposed, PrintOptions, plan as print_plan
 
 SIZES = ("a6", "a4")
 EDITIONS = {"a6": "community", "a4": "facilitator"}
@@ -63,7 +64,7 @@ def render_document(pack: Pack, doc: Document, progress: Callable[[int], None] |
     """Render a laid-out document to PDF bytes (as imposed sheets or inks, if given)."""
     from activate_pack.render.pdf import render
 
-    from activate_pack.notices import creators as pack_creators
+    from activate_pack.compose.notices import creators as pack_creators
 
     creators = pack_creators(pack)  # original authors first, then adapters
     if imposed is not None:
@@ -100,7 +101,7 @@ def build(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path,
 
     ``options`` asks for a print-ready variant (``--print``, ``--duplex``, ``--cmyk``).
     """
-    from activate_pack.write import write_all
+    from activate_pack.output.write import write_all
 
     pack = load_pack(pack_dir)
     dirs = layout_dirs(pack_dir, default_pack_dir())
@@ -118,7 +119,7 @@ def build(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path,
             callback = (lambda done, s=size, t=counts[size]: progress(s, done, t)) if progress else None
             rendered[size] = render_document(pack, docs[size], callback, imposed[size])
     else:
-        from activate_pack.notices import creators as pack_creators
+        from activate_pack.compose.notices import creators as pack_creators
 
         creators, source_url = pack_creators(pack), pack.info.source_url
         del pack  # the cards are laid out: let the model go too before the big save

@@ -15,7 +15,7 @@ from jinja2 import StrictUndefined, TemplateError, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from activate_pack.errors import Problems, nearest
-from activate_pack.source import Located, LocatedList
+from activate_pack.pack.source import Located, LocatedList
 
 SAFE_FILTERS = frozenset({"upper", "lower", "title", "capitalize", "trim"})
 """Filters that only change letters or spaces: enough for card text, nothing to exploit."""

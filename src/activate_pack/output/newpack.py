@@ -18,13 +18,13 @@ from typing import Any
 from jinja2 import StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from activate_pack.adapt import DEFAULT_BASE, upstream_of
+from activate_pack.pack.adapt import DEFAULT_BASE, upstream_of
 from activate_pack.errors import PackError, Problem
-from activate_pack.licences import adaptation_refusal, licence
-from activate_pack.metadata import build_epoch
-from activate_pack.source import parse
+from activate_pack.pack.licences import adaptation_refusal, licence
+from activate_pack.render.xmp import build_epoch
+from activate_pack.pack.source import parse
 
-STARTER = Path(__file__).resolve().parent / "starter"
+STARTER = Path(__file__).resolve().parent.parent / "starter"
 """The templates of the files ``new`` writes."""
 
 UPSTREAM_DIR = "upstream"
@@ -46,7 +46,7 @@ class Created:
 def schema_line(kind: str) -> str:
     """The first line of a YAML file ``new`` writes: where editors find its schema ('' if none)."""
     try:
-        from activate_pack.schema import schema_comment
+        from activate_pack.pack.schema import schema_comment
     except ImportError:  # an installation without the schema command: editors do without
         return ""
     return schema_comment(kind)
@@ -78,7 +78,8 @@ def new_pack(root: Path, base: Path | None = None, locality: str | None = None,
              organisation: str | None = None, title: str | None = None,
              source_url: str | None = None) -> Created:
     """Create an adaptation in ``root`` of ``base`` (default: the built-in pack)."""
-    from activate_pack.load import PACK_FILE, default_pack_dir, find_pack, load_pack
+    from activate_pack.pack.paths import PACK_FILE, default_pack_dir, find_pack
+    from activate_pack.pack.load import load_pack
 
     _empty_or_missing(root)
     base_root = default_pack_dir() if base is None else find_pack(base)
@@ -129,7 +130,7 @@ def new_pack(root: Path, base: Path | None = None, locality: str | None = None,
 def _schemas(root: Path) -> list[Path]:
     """Schema files for editors, when this installation can make them."""
     try:
-        from activate_pack.schema import SCHEMA_DIR, write
+        from activate_pack.pack.schema import SCHEMA_DIR, write
     except ImportError:
         return []
     return write(root / SCHEMA_DIR)

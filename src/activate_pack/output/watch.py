@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from activate_pack.build import SIZES, build
+from activate_pack.output.build import SIZES, build
 from activate_pack.errors import PackError, Problem
 
 Echo = Callable[[str], None]

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import filecmp
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from activate_pack.errors import PackError, Problem, Problems, nearest
-from activate_pack.images import resolve
-from activate_pack.licences import adaptation_refusal
-from activate_pack.model import Changes, GuidePage, Location, Logo, Pack, PackInfo, Upstream
-from activate_pack.source import Located
+from activate_pack.pack.images import resolve
+from activate_pack.pack.licences import adaptation_refusal
+from activate_pack.pack.model import Changes, GuidePage, Location, Logo, Pack, PackInfo, Upstream
+from activate_pack.pack.paths import PACK_FILE, default_pack_dir
+from activate_pack.pack.source import Located, inside
 
 DEFAULT_BASE = "default"
 """The value of ``extends:`` that names the built-in Activate Pack."""
@@ -39,7 +40,6 @@ def own_variables(info: PackInfo) -> dict[str, str]:
 
 def base_dir(root: Path, info: PackInfo, data: Any) -> Path:
     """The folder of the base pack named by ``extends:``, which must lie inside ``root``."""
-    from activate_pack.load import PACK_FILE, default_pack_dir, inside
 
     line = _line(data, "extends")
     name = (info.extends or "").strip()
@@ -64,9 +64,12 @@ def _moved(problem: Problem, prefix: str) -> Problem:
 
 
 def load_base(root: Path, info: PackInfo, data: Any, overrides: dict[str, str], depth: int,
-              problems: Problems) -> tuple[Pack, str] | None:
-    """Load the base pack with this pack's variables; return it and its folder as shown."""
-    from activate_pack.load import PACK_FILE, default_pack_dir, load_pack
+              problems: Problems, load_pack: Callable[[Path, dict[str, str], int], Pack]
+              ) -> tuple[Pack, str] | None:
+    """Load the base pack with this pack's variables; return it and its folder as shown.
+
+    ``load_pack`` is the loader itself, passed in: a base is loaded the way its adaptation is.
+    """
 
     if depth >= MAX_DEPTH:
         problems.add(f"extends: adaptations are nested more than {MAX_DEPTH} deep", PACK_FILE,
@@ -87,7 +90,6 @@ def load_base(root: Path, info: PackInfo, data: Any, overrides: dict[str, str], 
 
 def check_base(info: PackInfo, data: Any, base: Pack, problems: Problems) -> None:
     """The licence, the upstream credit and the history must respect the base pack."""
-    from activate_pack.load import PACK_FILE
 
     reason = adaptation_refusal(base.info.licence, info.licence)
     if reason:
@@ -119,7 +121,6 @@ def merge(base: Pack, prefix: str, info: PackInfo, data: Any, cards: dict[str, l
           guide: list[GuidePage], locations: dict[str, Location],
           problems: Problems) -> Changes:
     """Lay the local cards over the base's, in place, and return what changed."""
-    from activate_pack.load import PACK_FILE
 
     local = {c.id: c for folder in cards.values() for c in folder} | {p.id: p for p in guide}
     base_items = {c.id: c for c in (*base.cards, *base.guide)}
@@ -183,7 +184,6 @@ def pack_logo(root: Path, info: PackInfo, data: Any, base: tuple[Pack, str] | No
     An empty ``logo:`` is a choice too: no logo at all, not even the base's, since an
     organisation adapting a pack may not want another organisation's mark on its cards.
     """
-    from activate_pack.load import PACK_FILE
 
     if isinstance(data, Located) and "logo" in data:
         if info.logo is None:
@@ -239,8 +239,7 @@ def base_layout_dirs(root: Path) -> list[Path]:
 
     Problems are left for loading to report; this only follows ``extends:`` while it can.
     """
-    from activate_pack.load import PACK_FILE, inside
-    from activate_pack.source import read_yaml
+    from activate_pack.pack.source import read_yaml
 
     found: list[Path] = []
     current = root

@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from activate_pack.build import EDITIONS, Warn, layout_document, render_document, slug
+from activate_pack.output.build import EDITIONS, Warn, layout_document, render_document, slug
 from activate_pack.layout.boxes import Page
 from activate_pack.layout.spec import layout_dirs, load_layout
-from activate_pack.load import default_pack_dir, load_pack
-from activate_pack.model import Pack
+from activate_pack.pack.paths import default_pack_dir
+from activate_pack.pack.load import load_pack
+from activate_pack.pack.model import Pack
 
 if TYPE_CHECKING:  # Pillow is imported inside the functions that use it
     from PIL.Image import Image as PILImage
@@ -123,7 +124,7 @@ def contact_sheet(thumbs: list[PILImage], captions: list[str], heading: str,
 def preview(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path, width: int = DEFAULT_WIDTH,
             warn: Warn | None = None) -> Previewed:
     """Build each edition in memory and write its page images and contact sheet into ``out_dir``."""
-    from activate_pack.write import write_atomic
+    from activate_pack.output.write import write_atomic
 
     pack = load_pack(pack_dir)
     dirs = layout_dirs(pack_dir, default_pack_dir())

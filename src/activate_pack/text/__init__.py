@@ -13,9 +13,9 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from activate_pack.markup import Block, Run
+from activate_pack.pack.markup import Block, Run
 
-FONT_DIR = Path(__file__).resolve().parent / "fonts"
+FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 
 FAMILIES: dict[str, dict[str, str]] = {
     "atkinson": {

@@ -12,12 +12,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from activate_pack.cli import PackArg, Size, _warn, app, fail
+from activate_pack.cli.app import PackArg, Size, _warn, app, fail
 from activate_pack.errors import PackError
 
 
 def _sizes(size: Size) -> tuple[str, ...]:
-    from activate_pack.build import SIZES
+    from activate_pack.output.build import SIZES
 
     return SIZES if size is Size.all else (size.value,)
 
@@ -37,8 +37,8 @@ def check(
     Reports every problem a build would meet (and more: colour contrast, pictures without a
     description) as FILE:LINE: message, then a count.
     """
-    from activate_pack.check import check as run_check
-    from activate_pack.load import find_pack
+    from activate_pack.output.check import check as run_check
+    from activate_pack.pack.paths import find_pack
 
     try:
         pack_dir = find_pack(pack)
@@ -66,13 +66,14 @@ def schema(
 
     Editors such as VS Code use them to check and complete pack files as you type.
     """
-    from activate_pack import schema as schemas
+    from activate_pack.output.schemas import write
+    from activate_pack.pack import schema as schemas
 
     try:
         if out is None:
             typer.echo(schemas.dumps(schemas.schema_for(kind)), nl=False)
             return
-        for path in schemas.write(out, kind):
+        for path in write(out, kind):
             typer.echo(f"wrote {path}")
     except PackError as error:
         raise fail(error) from None
@@ -94,8 +95,8 @@ def preview(
 
     Also writes a contact sheet per size; the images are drawn from the real PDFs.
     """
-    from activate_pack.load import find_pack
-    from activate_pack.render.preview import preview as run_preview
+    from activate_pack.pack.paths import find_pack
+    from activate_pack.output.preview import preview as run_preview
 
     try:
         pack_dir = find_pack(pack)
@@ -124,8 +125,8 @@ def watch(
 
     Problems are printed and watching goes on; stop with Ctrl+C.
     """
-    from activate_pack.load import find_pack
-    from activate_pack.watch import watch as run_watch
+    from activate_pack.pack.paths import find_pack
+    from activate_pack.output.watch import watch as run_watch
 
     try:
         pack_dir = find_pack(pack)

@@ -1,0 +1,21 @@
+"""The command line: thin wrappers that parse options, call the orchestrator and report.
+
+Each command lives in a module of its own, which adds it to the one typer app on import.
+Heavy modules are imported inside the commands, so ``activate-pack --help`` stays instant.
+"""
+
+from __future__ import annotations
+
+from activate_pack.cli import adapt, build, editing  # noqa: F401  (each adds its commands)
+from activate_pack.cli.app import app
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    """Entry point of the ``activate-pack`` command."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,111 @@
+"""The typer app and what every command shares: options, messages, exit codes, progress."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from activate_pack import __version__
+from activate_pack.errors import PackError
+
+app = typer.Typer(
+    name="activate-pack",
+    help="Turn YAML card descriptions into print-ready PDF card packs.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class Size(str, Enum):
+    a4 = "a4"
+    a6 = "a6"
+    all = "all"
+
+
+class PrintMode(str, Enum):
+    shop = "shop"
+    home = "home"
+
+
+class Duplex(str, Enum):
+    long = "long"
+    short = "short"
+    fold = "fold"
+    none = "none"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"activate-pack {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[Optional[bool], typer.Option(
+        "--version", callback=_version, is_eager=True,
+        help="Print the version and exit.")] = None,
+) -> None:
+    """Turn YAML card descriptions into print-ready PDF card packs."""
+
+
+def fail(error: PackError) -> typer.Exit:
+    """Print every problem of a PackError, and return the exit for code 1."""
+    for problem in error.problems:
+        typer.echo(str(problem), err=True)
+    count = len(error.problems)
+    typer.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", err=True)
+    return typer.Exit(1)
+
+
+def _usage(message: str) -> typer.Exit:
+    """Print a problem with the options given, and return the exit for code 2 (usage)."""
+    typer.echo(f"activate-pack build: {message}", err=True)
+    typer.echo("Try 'activate-pack build --help' for the options.", err=True)
+    return typer.Exit(2)
+
+
+def _warn(problem: object) -> None:
+    typer.echo(str(problem), err=True)
+
+
+def _human(size: int) -> str:
+    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
+
+
+PackArg = Annotated[Optional[Path], typer.Argument(
+    help="The pack folder (the one holding content/pack.yaml). Default: the current folder if it "
+         "is a pack, otherwise the built-in Activate Pack.", show_default=False)]
+
+
+class _progress:
+    """Shows a progress bar on long builds when the output is a terminal."""
+
+    THRESHOLD = 300  # pages; shorter builds finish before a bar would help
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        self._bar = None
+        self._tasks: dict[str, int] = {}
+        return self.update if sys.stderr.isatty() else None
+
+    def update(self, size: str, done: int, total: int) -> None:
+        if total < self.THRESHOLD:
+            return
+        if self._bar is None:
+            from rich.progress import Progress
+
+            self._bar = Progress(transient=True)
+            self._bar.start()
+        if size not in self._tasks:
+            self._tasks[size] = self._bar.add_task(f"{size.upper()} pages", total=total)
+        self._bar.update(self._tasks[size], completed=done)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()

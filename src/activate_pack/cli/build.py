@@ -1,0 +1,63 @@
+"""The ``build`` command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from activate_pack.cli.app import (Duplex, PackArg, PrintMode, Size, _human, _progress, _usage,
+                                   _warn, app, fail)
+from activate_pack.errors import PackError
+
+
+@app.command()
+def build(
+    pack: PackArg = None,
+    size: Annotated[Optional[Size], typer.Option(
+        "--size", "-s", help="Which pack to build: a6 (community cards), a4 (facilitator pack) "
+                             "or all. Default: all, or a6 with --print home.",
+        show_default=False)] = None,
+    out: Annotated[Path, typer.Option(
+        "--out", "-o", help="Folder to write the PDF files into.")] = Path("dist"),
+    print_mode: Annotated[Optional[PrintMode], typer.Option(
+        "--print", help="Make a print-ready file: 'shop' for a print shop (3 mm bleed, crop "
+                        "marks, trim box), 'home' for a desktop printer (four A6 cards to an "
+                        "A4 sheet, with a first sheet explaining how to print). Default: one "
+                        "card face or page per PDF page.", show_default=False)] = None,
+    duplex: Annotated[Optional[Duplex], typer.Option(
+        "--duplex", help="With --print home: how the backs are printed. 'long' (default): "
+                         "double-sided, flip on long edge; 'short': flip on short edge; "
+                         "'fold': front and back side by side, to fold and glue; 'none': "
+                         "fronts only.", show_default=False)] = None,
+    cmyk: Annotated[bool, typer.Option(
+        "--cmyk", help="Write colours as CMYK printing inks (body text as 100% black), as "
+                       "many print shops ask.")] = False,
+) -> None:
+    """Build the PDF card packs."""
+    from activate_pack.output.build import SIZES, build as run_build
+    from activate_pack.pack.paths import find_pack
+    from activate_pack.output.printing import PrintOptions
+
+    if duplex is not None and print_mode is not PrintMode.home:
+        raise _usage("--duplex is for home printing: add --print home, or leave --duplex out")
+    if print_mode is PrintMode.home and size not in (None, Size.a6):
+        raise _usage("--print home is for the A6 cards (the facilitator pack is A4 already: "
+                     "print it at 100%); use --size a6, or leave --size out")
+    if size is None:
+        size = Size.a6 if print_mode is PrintMode.home else Size.all
+    sizes = SIZES if size is Size.all else (size.value,)
+    options = PrintOptions(print_mode.value if print_mode else None,
+                           duplex.value if duplex else "long", cmyk)
+    try:
+        pack_dir = find_pack(pack)
+        with _progress() as progress:
+            built = run_build(pack_dir, sizes, out, progress, warn=_warn, options=options)
+    except PackError as error:
+        raise fail(error) from None
+    except KeyboardInterrupt:
+        typer.echo("Stopped. Files written by earlier builds are unchanged.", err=True)
+        raise typer.Exit(130) from None
+    for item in built:
+        typer.echo(f"wrote {item.path}  ({item.pages} pages, {_human(item.bytes)})")

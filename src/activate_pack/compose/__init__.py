@@ -1,0 +1,1 @@
+"""Compose: what each card and page says, before anything is placed."""

@@ -1,0 +1,1 @@
+"""Output: the one orchestrator, the only writer of files, previews and new packs."""

@@ -1,0 +1,1 @@
+"""The pack: safe YAML reading, the validated model, adaptations, variables, licences and labels."""

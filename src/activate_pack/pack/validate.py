@@ -1,0 +1,118 @@
+"""Validation into the model: pydantic's errors as one located, plain-English problem each."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from activate_pack.errors import Problems, nearest
+from activate_pack.pack.source import Located, LocatedList
+
+
+def _mark(data: Any, loc: tuple[Any, ...]) -> tuple[int | None, int | None]:
+    """Find the line and column for a pydantic error location inside located YAML data."""
+    line = col = None
+    node = data
+    for part in loc:
+        if isinstance(node, Located):
+            line, col = node.mark(part) if isinstance(part, str) else (node.line, node.column)
+            node = node.get(part) if isinstance(part, str) else None
+        elif isinstance(node, LocatedList) and isinstance(part, int) and part < len(node):
+            line, col = node.item_marks[part]
+            node = node[part]
+        else:
+            break
+    if line is None and isinstance(data, (Located, LocatedList)):
+        line, col = data.line, data.column
+    return line, col
+
+
+def _field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """Known field names of the (possibly nested) model at ``loc``, for "did you mean"."""
+    for part in loc:
+        if not isinstance(part, str) or part not in model.model_fields:
+            continue
+        annotation = model.model_fields[part].annotation
+        for candidate in getattr(annotation, "__args__", ()) or (annotation,):
+            inner = getattr(candidate, "__args__", (candidate,))[0] if hasattr(candidate, "__args__") else candidate
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                model = inner
+                break
+    return [f.alias or name for name, f in model.model_fields.items() if name != "kind"]
+
+
+def explain(error: dict[str, Any], model: type[BaseModel]) -> str:
+    """One pydantic error in words a pack editor understands."""
+    loc = tuple(error["loc"])
+    field = ".".join(str(p) for p in loc) or "this file"
+    kind = error["type"]
+    value = error.get("input")
+    if kind == "missing":
+        return f"{field}: this field is required"
+    if kind == "extra_forbidden":
+        name = str(loc[-1])
+        known = _field_names(model, loc[:-1])
+        close = nearest(name, known, cutoff=0.6)
+        hint = f" (did you mean '{close}'?)" if close else f" (known fields: {', '.join(known)})"
+        return f"unknown field '{name}'{hint}"
+    if kind in ("string_type",):
+        return f"{field}: expected text, found {describe(value)}"
+    if kind in ("list_type", "tuple_type"):
+        return f"{field}: expected a list (lines starting with '- '), found {describe(value)}"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"{field}: expected a group of fields, found {describe(value)}"
+    if kind == "bool_type" or kind == "bool_parsing":
+        return f"{field}: expected true or false, found {describe(value)}"
+    if kind == "string_pattern_mismatch" and loc and loc[-1] in ("id",) or kind == "string_pattern_mismatch" and isinstance(loc[-1], int):
+        return (f"{field}: {value!r} is not a valid id; use lowercase letters, digits and "
+                "hyphens, such as 'walk-and-talk'")
+    if kind == "string_pattern_mismatch":
+        return f"{field}: {value!r} is not in the expected form"
+    if kind == "literal_error":
+        allowed = error.get("ctx", {}).get("expected", "")
+        close = ""
+        if isinstance(value, str):
+            options = [o.strip(" '") for o in allowed.replace(" or ", ", ").split(",")]
+            match = nearest(value, options)
+            close = f" (did you mean '{match}'?)" if match else ""
+        return f"{field}: {value!r} is not allowed; use {allowed}{close}"
+    if kind == "string_too_short":
+        return f"{field}: must not be empty"
+    if kind == "string_too_long":
+        limit = error.get("ctx", {}).get("max_length")
+        return f"{field}: too long ({len(value)} characters; at most {limit})"
+    if kind == "too_short":
+        return f"{field}: needs at least {error['ctx']['min_length']} items"
+    if kind == "too_long":
+        return f"{field}: has more than {error['ctx']['max_length']} items"
+    if kind == "value_error":
+        return f"{field}: {error['msg'].removeprefix('Value error, ')}"
+    return f"{field}: {error['msg']}"
+
+
+def describe(value: Any) -> str:
+    """How a YAML value is named in a message: "a list", "the number 3", …"""
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}'"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return repr(value)
+
+
+def validate(model: type[BaseModel], data: Any, path: str, problems: Problems,
+             card: str | None = None) -> Any | None:
+    """Validate ``data`` into ``model``; record each failure with its line, return None on failure."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            line, col = _mark(data, tuple(error["loc"]))
+            problems.add(explain(error, model), path, line, col, card)
+        return None

@@ -1,0 +1,32 @@
+"""The pipeline's order holds: layers import only downwards, and no module imports itself back."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import grimp
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_layers_contract_is_kept() -> None:
+    lint = Path(sys.executable).parent / "lint-imports"
+    result = subprocess.run([str(lint)], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert "1 kept, 0 broken" in result.stdout
+
+
+def test_no_import_cycles() -> None:
+    graph = grimp.build_graph("activate_pack")
+    modules = sorted(graph.modules)
+    cycles = []
+    for module in modules:
+        for imported in graph.find_modules_directly_imported_by(module):
+            # A package importing its own submodules (cli/__init__ gathering commands) is
+            # not a cycle unless the submodule also reaches back to the package's module.
+            path = graph.find_shortest_chain(importer=imported, imported=module)
+            if path is not None:
+                cycles.append(" → ".join((module, *path)))
+    assert not cycles, "import cycles:\n" + "\n".join(sorted(set(cycles)))
