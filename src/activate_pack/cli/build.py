@@ -36,7 +36,8 @@ def build(
                        "many print shops ask.")] = False,
 ) -> None:
     """Build the PDF card packs."""
-    from activate_pack.output.build import SIZES, build as run_build
+    from activate_pack.layout.editions import SIZES
+    from activate_pack.output.build import build as run_build
     from activate_pack.pack.paths import find_pack
     from activate_pack.output.printing import PrintOptions
 

@@ -17,7 +17,7 @@ from activate_pack.errors import PackError
 
 
 def _sizes(size: Size) -> tuple[str, ...]:
-    from activate_pack.output.build import SIZES
+    from activate_pack.layout.editions import SIZES
 
     return SIZES if size is Size.all else (size.value,)
 

@@ -19,6 +19,7 @@ from jinja2 import StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from activate_pack.pack.adapt import DEFAULT_BASE, upstream_of
+from activate_pack.pack.advice import PLACEHOLDER
 from activate_pack.errors import PackError, Problem
 from activate_pack.pack.licences import adaptation_refusal, licence
 from activate_pack.render.xmp import build_epoch
@@ -50,10 +51,6 @@ def schema_line(kind: str) -> str:
     except ImportError:  # an installation without the schema command: editors do without
         return ""
     return schema_comment(kind)
-
-
-PLACEHOLDER = "Our group (put your group's name here)"
-"""The organisation written into a new pack when none is given; ``check`` warns until it goes."""
 
 
 def _yaml_text(value: Any) -> str:
