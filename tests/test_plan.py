@@ -175,6 +175,6 @@ def test_every_edition_is_declared_once() -> None:
     assert SIZES == ("a6", "a4")
     assert {e.layout for e in EDITIONS.values()} <= {p.stem for p in (default_pack_dir() / "layouts").glob("*.yaml")}
     prepared = prepare(default_pack_dir())
-    assert not prepared.errors, prepared.errors
+    assert not prepared.report.errors, prepared.errors
     assert {(o.variant.edition.size, o.variant.options.mode) for o in prepared.outputs} == {
         ("a6", None), ("a6", "shop"), ("a6", "home"), ("a4", None), ("a4", "shop")}

@@ -61,9 +61,9 @@ def build(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path,
 
     with _collector_paused():
         prepared = prepare(pack_dir, variants(sizes, options), out_dir)
-        if prepared.errors:
-            raise PackError(prepared.errors)
-        for problem in prepared.warnings if warn else ():
+        if prepared.report.errors:
+            raise PackError(prepared.report.errors)
+        for problem in prepared.report.warnings if warn else ():
             warn(problem)
         assert prepared.pack is not None  # no errors, so the pack loaded
         creators, source_url = pack_creators(prepared.pack), prepared.pack.info.source_url

@@ -49,13 +49,11 @@ class Output:
     imposed: Imposed
 
 
-@dataclass
-class Prepared:
-    """What :func:`prepare` found: the pack, the outputs, and every problem in order."""
+@dataclass(frozen=True)
+class Report:
+    """Everything ``check`` found, in file and line order."""
 
-    pack: Pack | None
-    outputs: list[Output] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    problems: tuple[Problem, ...]
 
     @property
     def errors(self) -> list[Problem]:
@@ -64,6 +62,26 @@ class Prepared:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity != "error"]
+
+    def failed(self, strict: bool = False) -> bool:
+        """True if the pack would not build (or, with ``strict``, has any warning)."""
+        return bool(self.errors or (strict and self.warnings))
+
+    def summary(self) -> str:
+        """The count line printed after the problems."""
+        if not self.problems:
+            return "No problems found."
+        e, w = len(self.errors), len(self.warnings)
+        return (f"{e} error{'s' if e != 1 else ''} and {w} warning{'s' if w != 1 else ''} found.")
+
+
+@dataclass
+class Prepared:
+    """What :func:`prepare` found: the pack, the outputs, and every problem in order."""
+
+    pack: Pack | None
+    outputs: list[Output] = field(default_factory=list)
+    report: Report = Report(())
 
 
 def variants(sizes: tuple[str, ...] = SIZES, options: PrintOptions | None = None) -> list[Variant]:
@@ -137,7 +155,7 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
                 continue
             path = out_dir / output_name(stem, variant)
             result.outputs.append(Output(variant, path, imposed))
-    result.problems = ordered(general.items + merge_variants(per_variant))
+    result.report = Report(tuple(ordered(general.items + merge_variants(per_variant))))
     return result
 
 

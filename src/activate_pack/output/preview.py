@@ -127,9 +127,9 @@ def preview(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path, width: int = 
     from activate_pack.output.write import write_atomic
 
     prepared = prepare(pack_dir, variants(sizes), out_dir)
-    if prepared.errors:
-        raise PackError(prepared.errors)
-    for problem in prepared.warnings if warn else ():
+    if prepared.report.errors:
+        raise PackError(prepared.report.errors)
+    for problem in prepared.report.warnings if warn else ():
         warn(problem)
     pack = prepared.pack
     assert pack is not None  # no errors, so the pack loaded
