@@ -125,11 +125,10 @@ def new_pack(root: Path, base: Path | None = None, locality: str | None = None,
 
 
 def _schemas(root: Path) -> list[Path]:
-    """Schema files for editors, when this installation can make them."""
-    try:
-        from activate_pack.pack.schema import SCHEMA_DIR, write
-    except ImportError:
-        return []
+    """Schema files for editors, so they check pack files as people type."""
+    from activate_pack.output.schemas import write
+    from activate_pack.pack.schema import SCHEMA_DIR
+
     return write(root / SCHEMA_DIR)
 
 
