@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from activate_pack.cli.app import PackArg, Size, _warn, app, fail
+from activate_pack.cli.app import CardsOption, PackArg, Size, _warn, app, card_ids, fail
 from activate_pack.errors import PackError
 
 
@@ -90,6 +90,7 @@ def preview(
     width: Annotated[int, typer.Option(
         "--width", "-w", min=100, max=4000,
         help="Width of each page image, in pixels.")] = 700,
+    cards: CardsOption = None,
 ) -> None:
     """Write PNG images of every card face.
 
@@ -100,7 +101,9 @@ def preview(
 
     try:
         pack_dir = find_pack(pack)
-        written = run_preview(pack_dir, _sizes(size), out, width, warn=_warn)
+        chosen = card_ids(cards)
+        sizes = ("a6",) if chosen and size is Size.all else _sizes(size)
+        written = run_preview(pack_dir, sizes, out, width, warn=_warn, cards=chosen)
     except PackError as error:
         raise fail(error) from None
     except KeyboardInterrupt:

@@ -49,18 +49,20 @@ def _collector_paused() -> Iterator[None]:
 
 def build(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path,
           progress: Callable[[str, int, int], None] | None = None,
-          warn: Warn | None = None, options: PrintOptions | None = None) -> list[Built]:
+          warn: Warn | None = None, options: PrintOptions | None = None,
+          cards: list[str] | None = None) -> list[Built]:
     """Build the requested editions of the pack in ``pack_dir`` into ``out_dir``.
 
-    ``options`` asks for a print-ready variant (``--print``, ``--duplex``, ``--cmyk``). Every
-    problem ``check`` would report for these outputs stops the build; warnings go to ``warn``.
+    ``options`` asks for a print-ready variant (``--print``, ``--duplex``, ``--cmyk``); ``cards``
+    for some cards only. Every problem ``check`` would report for these outputs stops the
+    build; warnings go to ``warn``.
     """
     from activate_pack.compose.notices import creators as pack_creators
     from activate_pack.layout.fit import clear_caches
     from activate_pack.output.write import write_all
 
     with _collector_paused():
-        prepared = prepare(pack_dir, variants(sizes, options), out_dir)
+        prepared = prepare(pack_dir, variants(sizes, options), out_dir, cards=cards)
         if prepared.report.errors:
             raise PackError(prepared.report.errors)
         for problem in prepared.report.warnings if warn else ():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -104,16 +104,21 @@ def every_variant(sizes: tuple[str, ...], dirs: list[Path]) -> list[Variant]:
 
 
 def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path = Path("dist"),
-            sizes: tuple[str, ...] = SIZES) -> Prepared:
+            sizes: tuple[str, ...] = SIZES, cards: list[str] | None = None) -> Prepared:
     """Load the pack and everything the outputs need, lay them out and impose them.
 
     Problems from every stage are collected, not raised: a build raises them, ``check`` lists
-    them. ``wanted`` None means every variant of ``sizes`` (the ``check`` case).
+    them. ``wanted`` None means every variant of ``sizes`` (the ``check`` case). ``cards``
+    keeps only those cards' faces, for printing a few without reprinting the pack.
     """
+    from activate_pack.output.cards import select
+
     general = Problems()
     pack: Pack | None = None
     try:
         pack = load_pack(pack_dir)
+        if cards:
+            pack = select(pack, cards)
     except PackError as exc:
         general.extend(exc.problems)
     dirs = layout_dirs(pack_dir, default_pack_dir())
@@ -148,12 +153,14 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
                 docs[key] = (lay_out(pack, variant.edition, plan.faces, found), found.items)
             doc, found_items = docs[key]
             per_variant[variant] = list(found_items)
+            if cards:  # the chosen cards only: not the about card, nor any other page
+                doc = replace(doc, pages=tuple(p for p in doc.pages if p.card in cards))
             try:
                 imposed = plan.impose(pack, doc)
             except PackError as exc:
                 per_variant[variant] += exc.problems
                 continue
-            path = out_dir / output_name(stem, variant)
+            path = out_dir / output_name(stem, variant, selected=bool(cards))
             result.outputs.append(Output(variant, path, imposed))
     result.report = Report(tuple(ordered(general.items + merge_variants(per_variant))))
     return result
@@ -246,7 +253,11 @@ def file_stem(pack: Pack, pack_dir: Path, problems: Problems | None = None) -> s
     return stem
 
 
-def output_name(stem: str, variant: Variant) -> str:
-    """File name of an output: '<stem>-a6-community.pdf' ('…-shop.pdf' for --print shop)."""
+def output_name(stem: str, variant: Variant, selected: bool = False) -> str:
+    """File name of an output: '<stem>-a6-community.pdf' ('…-shop.pdf' for --print shop).
+
+    A build of chosen cards only (``--cards``) adds '-cards', so it never replaces the pack.
+    """
     edition = variant.edition
-    return f"{stem}-{edition.size}-{edition.name}{variant.options.suffix()}.pdf"
+    chosen = "-cards" if selected else ""
+    return f"{stem}-{edition.size}-{edition.name}{chosen}{variant.options.suffix()}.pdf"

@@ -122,11 +122,11 @@ def contact_sheet(thumbs: list[PILImage], captions: list[str], heading: str,
 
 
 def preview(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path, width: int = DEFAULT_WIDTH,
-            warn: Warn | None = None) -> Previewed:
+            warn: Warn | None = None, cards: list[str] | None = None) -> Previewed:
     """Build each edition in memory and write its page images and contact sheet into ``out_dir``."""
     from activate_pack.output.write import write_atomic
 
-    prepared = prepare(pack_dir, variants(sizes), out_dir)
+    prepared = prepare(pack_dir, variants(sizes), out_dir, cards=cards)
     if prepared.report.errors:
         raise PackError(prepared.report.errors)
     for problem in prepared.report.warnings if warn else ():
