@@ -95,6 +95,18 @@ def card_ids(value: str | None) -> list[str] | None:
     return ids
 
 
+def locate(pack: Path | None) -> Path:
+    """The pack folder a command works on; says so when it is the built-in pack by default."""
+    from activate_pack.pack.paths import default_pack_dir, find_pack
+
+    found = find_pack(pack)
+    if pack is None and found == default_pack_dir():
+        typer.echo("No pack in this folder (it has no content/pack.yaml), so this is the "
+                   "built-in Activate Pack. To make your own version: activate-pack new FOLDER "
+                   "--locality PLACE", err=True)
+    return found
+
+
 PackArg = Annotated[Optional[Path], typer.Argument(
     help="The pack folder (the one holding content/pack.yaml). Default: the current folder if it "
          "is a pack, otherwise the built-in Activate Pack.", show_default=False)]

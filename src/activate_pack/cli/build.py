@@ -7,8 +7,21 @@ from typing import Annotated, Optional
 
 import typer
 
-from activate_pack.cli.app import (CardsOption, Duplex, PackArg, PrintMode, Size, _human,
-                                   _progress, _warn, app, card_ids, fail, usage)
+from activate_pack.cli.app import (
+    CardsOption,
+    Duplex,
+    PackArg,
+    PrintMode,
+    Size,
+    _human,
+    _progress,
+    _warn,
+    app,
+    card_ids,
+    fail,
+    locate,
+    usage,
+)
 from activate_pack.errors import PackError
 
 
@@ -39,7 +52,6 @@ def build(
     """Build the PDF card packs."""
     from activate_pack.layout.editions import SIZES
     from activate_pack.output.build import build as run_build
-    from activate_pack.pack.paths import find_pack
     from activate_pack.output.printing import PrintOptions
 
     if duplex is not None and print_mode is not PrintMode.home:
@@ -57,7 +69,7 @@ def build(
     options = PrintOptions(print_mode.value if print_mode else None,
                            duplex.value if duplex else "long", cmyk)
     try:
-        pack_dir = find_pack(pack)
+        pack_dir = locate(pack)
         with _progress() as progress:
             built = run_build(pack_dir, sizes, out, progress, warn=_warn, options=options,
                               cards=chosen)

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from activate_pack.cli.app import PackArg, app, fail
+from activate_pack.cli.app import PackArg, app, fail, locate
 from activate_pack.errors import PackError
 
 
@@ -35,10 +35,9 @@ def cards(
     """
     from activate_pack.output.cards import rows
     from activate_pack.pack.load import load_pack
-    from activate_pack.pack.paths import find_pack
 
     try:
-        listed = rows(load_pack(find_pack(pack)), kind.value if kind else None)
+        listed = rows(load_pack(locate(pack)), kind.value if kind else None)
     except PackError as error:
         raise fail(error) from None
     if as_json:
@@ -70,10 +69,9 @@ def copy(
     """
     from activate_pack.output.cards import copy_cards
     from activate_pack.pack.load import load_pack
-    from activate_pack.pack.paths import find_pack
 
     try:
-        pack_dir = find_pack(pack)
+        pack_dir = locate(pack)
         written = copy_cards(pack_dir, load_pack(pack_dir), ids)
     except PackError as error:
         raise fail(error) from None
@@ -91,10 +89,9 @@ def diff(pack: PackArg = None) -> None:
     """
     from activate_pack.compose import notices
     from activate_pack.pack.load import load_pack
-    from activate_pack.pack.paths import find_pack
 
     try:
-        loaded = load_pack(find_pack(pack))
+        loaded = load_pack(locate(pack))
     except PackError as error:
         raise fail(error) from None
     if not loaded.upstream:

@@ -12,7 +12,16 @@ from typing import Annotated, Optional
 
 import typer
 
-from activate_pack.cli.app import CardsOption, PackArg, Size, _warn, app, card_ids, fail
+from activate_pack.cli.app import (
+    CardsOption,
+    PackArg,
+    Size,
+    _warn,
+    app,
+    card_ids,
+    fail,
+    locate,
+)
 from activate_pack.errors import PackError
 
 
@@ -38,10 +47,9 @@ def check(
     description) as FILE:LINE: message, then a count.
     """
     from activate_pack.output.check import check as run_check
-    from activate_pack.pack.paths import find_pack
 
     try:
-        pack_dir = find_pack(pack)
+        pack_dir = locate(pack)
         report = run_check(pack_dir, _sizes(size))
     except PackError as error:
         raise fail(error) from None
@@ -96,11 +104,10 @@ def preview(
 
     Also writes a contact sheet per size; the images are drawn from the real PDFs.
     """
-    from activate_pack.pack.paths import find_pack
     from activate_pack.output.preview import preview as run_preview
 
     try:
-        pack_dir = find_pack(pack)
+        pack_dir = locate(pack)
         chosen = card_ids(cards)
         sizes = ("a6",) if chosen and size is Size.all else _sizes(size)
         written = run_preview(pack_dir, sizes, out, width, warn=_warn, cards=chosen)
@@ -128,11 +135,10 @@ def watch(
 
     Problems are printed and watching goes on; stop with Ctrl+C.
     """
-    from activate_pack.pack.paths import find_pack
     from activate_pack.output.watch import watch as run_watch
 
     try:
-        pack_dir = find_pack(pack)
+        pack_dir = locate(pack)
     except PackError as error:
         raise fail(error) from None
     try:

@@ -116,7 +116,10 @@ def new_pack(root: Path, base: Path | None = None, locality: str | None = None,
         shutil.copytree(base_root, root / UPSTREAM_DIR, ignore=SKIP, symlinks=True)
     for folder in CARD_FOLDERS:
         (root / "content" / folder).mkdir(parents=True, exist_ok=True)
-    for name, text in ((PACK_FILE, pack_yaml), ("README.md", readme)):
+    layout = (STARTER / "a6-layout.yaml").read_text(encoding="utf-8")
+    (root / "layouts").mkdir(exist_ok=True)
+    for name, text in ((PACK_FILE, pack_yaml), ("README.md", readme),
+                       ("layouts/a6.yaml", layout)):
         (root / name).write_text(text, encoding="utf-8")
         files.append(root / name)
     files.extend(_schemas(root))

@@ -96,18 +96,31 @@ def check_base(info: PackInfo, data: Any, base: Pack, problems: Problems) -> Non
         problems.add(f"licence: {info.licence} cannot be used: {reason}", PACK_FILE,
                      _line(data, "licence"))
     expected = upstream_of(base)
-    if info.upstream is not None and info.upstream.model_copy(update={"version": None}) != \
+    if info.upstream is None:
+        problems.add("upstream: this pack adapts another ('extends:'), so it must keep the credit "
+                     "to the original; add back the 'upstream:' lines as 'activate-pack new' "
+                     f"wrote them: title: {expected.title!r}, authors: {list(expected.authors)}, "
+                     f"source_url: {expected.source_url!r}, licence: {expected.licence}",
+                     PACK_FILE, _line(data, "extends"))
+    elif info.upstream.model_copy(update={"version": None}) != \
             expected.model_copy(update={"version": None}):
         problems.add("upstream: the base pack's credit must stay as it is; set it back to "
                      f"title: {expected.title!r}, authors: {list(expected.authors)}, "
                      f"source_url: {expected.source_url!r}, licence: {expected.licence} "
                      "(the licence asks you to keep the original attribution)",
                      PACK_FILE, _line(data, "upstream"))
-    for entry in base.info.history:
-        if entry not in info.history:
-            problems.add(f"history: the earlier entry '{entry.when}, {entry.who}: {entry.what}' "
-                         "from the base pack is missing; keep every earlier entry and add "
-                         "yours after them", PACK_FILE, _line(data, "history"))
+    missing = [entry for entry in base.info.history if entry not in info.history]
+    if not info.history or len(info.history) <= len(base.info.history) - len(missing):
+        problems.add("history: say what your version changes, in a line of its own after the "
+                     "original's: '- {who: Your group, when: 2026-05-01, what: Adapted for "
+                     "our area}' (the licence asks adaptations to say what they changed)",
+                     PACK_FILE, _line(data, "history") or _line(data, "extends"))
+    elif missing:
+        entry = missing[0]
+        more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
+        problems.add(f"history: the earlier entry '{entry.when}, {entry.who}: {entry.what}'{more} "
+                     "from the base pack is missing; keep every earlier entry and add yours "
+                     "after them", PACK_FILE, _line(data, "history"))
 
 
 def upstream_of(base: Pack) -> Upstream:

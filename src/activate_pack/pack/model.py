@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from activate_pack.pack.licences import LICENCES
 
@@ -20,10 +20,19 @@ Text = Annotated[str, Field(min_length=1, max_length=5000)]
 PHASES = ("warm-up", "explore", "discover", "design", "plan", "reflect")
 ASSET_TYPES = ("gifts-and-skills", "groups-and-associations", "institutions",
                "physical-spaces", "exchange", "culture-and-stories")
-Phase = Literal["warm-up", "explore", "discover", "design", "plan", "reflect"]
-AssetType = Literal["gifts-and-skills", "groups-and-associations", "institutions",
-                    "physical-spaces", "exchange", "culture-and-stories"]
-Effort = Literal["low", "medium", "high"]
+
+
+def _choice(value: object) -> object:
+    """A choice as written, whatever its case or surrounding spaces: 'Low ' is 'low'."""
+    return value.strip().lower() if isinstance(value, str) else value
+
+
+Phase = Annotated[Literal["warm-up", "explore", "discover", "design", "plan", "reflect"],
+                  BeforeValidator(_choice)]
+AssetType = Annotated[Literal["gifts-and-skills", "groups-and-associations", "institutions",
+                              "physical-spaces", "exchange", "culture-and-stories"],
+                      BeforeValidator(_choice)]
+Effort = Annotated[Literal["low", "medium", "high"], BeforeValidator(_choice)]
 
 
 class Strict(BaseModel):
