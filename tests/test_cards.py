@@ -114,3 +114,14 @@ def test_build_cards_writes_those_cards_only(town: Path, tmp_path: Path) -> None
     assert code == 1 and "there is no card with the id 'nope'" in output
     code, output = run("build", str(town), "--size", "a4", "--cards", "walk-and-talk")
     assert code == 2
+
+
+def test_an_original_id_reused_in_another_file_is_a_warning(town: Path) -> None:
+    (town / "content/recipes/my-walk.yaml").write_text(
+        "id: walk-and-talk\ntitle: My walk\nsummary: A new walk.\n", encoding="utf-8")
+    code, output = run("check", str(town))
+    assert "content/recipes/my-walk.yaml:1: warning: id: this replaces the original card " \
+           "'walk-and-talk' ('Walk and talk'" in output
+    run("copy", "warm-up-good-day", "--pack", str(town))  # the same file name: no warning
+    code, output = run("check", str(town))
+    assert "warm-up-good-day" not in output

@@ -143,6 +143,7 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
     result = Prepared(pack)
     per_variant: dict[Variant, list[Problem]] = {}
     if pack is not None:
+        general.extend(list(pack.warnings))
         advice.alt_text(pack, general)
         advice.placeholders(pack_dir, general)
         stem = file_stem(pack, pack_dir, general)

@@ -159,6 +159,7 @@ def merge(base: Pack, prefix: str, info: PackInfo, data: Any, cards: dict[str, l
             problems.add(f"order: there is no card with the id '{card_id}'"
                          f"{_nearest(card_id, merged_ids)}", PACK_FILE, _line(data, "order"),
                          card=card_id)
+    _replaced_elsewhere(local, base, locations, problems)
     changed = sorted(i for i in local if i in base_items and local[i] != base_items[i])
     added = sorted(i for i in local if i not in base_items)
     language = ((base.info.language, info.language)
@@ -167,6 +168,26 @@ def merge(base: Pack, prefix: str, info: PackInfo, data: Any, cards: dict[str, l
     return Changes(added=tuple(added), changed=tuple(changed),
                    removed=tuple(sorted(remove & set(base_items))), variables=variables,
                    language=language)
+
+
+def _replaced_elsewhere(local: dict[str, Any], base: Pack, locations: dict[str, Location],
+                        problems: Problems) -> None:
+    """Warn where a card replaces an original from another file: perhaps a new card was meant.
+
+    Changing a card is done by a file of the same name with the same id; an id reused in a
+    file of another name more often means a new card that took an id already in use.
+    """
+    for card_id, item in local.items():
+        original, mine = base.locations.get(card_id), locations.get(card_id)
+        if original is None or mine is None or Path(original.path).name == Path(mine.path).name:
+            continue
+        title = getattr(base.card(card_id) if card_id in {c.id for c in base.cards} else item,
+                        "title", card_id)
+        problems.add(f"id: this replaces the original card '{card_id}' ('{title}', in "
+                     f"{original.path} of the original); if you meant a new card, give it an "
+                     f"id of its own; if you meant to change that card, name this file "
+                     f"{Path(original.path).name} (as 'activate-pack copy {card_id}' does)",
+                     mine.path, mine.line, card=card_id, severity="warning")
 
 
 def _overlay(base_items: tuple[Any, ...], mine: list[Any], local: dict[str, Any], remove: set[str],

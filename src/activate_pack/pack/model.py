@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
+from activate_pack.errors import Problem
 from activate_pack.pack.licences import LICENCES
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64,
@@ -277,6 +278,8 @@ class Pack(BaseModel):
     there); cards not listed are this pack's own."""
     logo: Logo | None = None
     """The logo on card backs, the about card and the cover: the pack's own or its base's."""
+    warnings: tuple[Problem, ...] = ()
+    """Problems found while loading that do not stop a build, reported by check and build."""
     info_lines: dict[str, int] = {}
     """The line of each field in content/pack.yaml, for messages about the pack as a whole."""
 
