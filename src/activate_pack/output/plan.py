@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urlsplit
 
 from activate_pack.errors import PackError, Problem, Problems
@@ -83,6 +84,15 @@ class Prepared:
     pack: Pack | None
     outputs: list[Output] = field(default_factory=list)
     report: Report = Report(())
+
+    def ready(self, warn: Callable[[Problem], None] | None = None) -> Pack:
+        """The pack, once nothing stops the outputs: raise every error, hand warnings on."""
+        if self.report.errors:
+            raise PackError(self.report.errors)
+        for problem in self.report.warnings if warn else ():
+            warn(problem)
+        assert self.pack is not None  # no errors, so the pack loaded
+        return self.pack
 
 
 def variants(sizes: tuple[str, ...] = SIZES, options: PrintOptions | None = None) -> list[Variant]:
