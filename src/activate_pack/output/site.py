@@ -16,9 +16,10 @@ from pathlib import Path
 
 from activate_pack import __version__
 from activate_pack.compose.notices import creators, fill
+from activate_pack.layout.boxes import Page
 from activate_pack.layout.editions import EDITIONS
 from activate_pack.output.build import Warn
-from activate_pack.output.plan import Output, Variant, prepare
+from activate_pack.output.plan import Prepared, Variant, prepare
 from activate_pack.output.printing import PrintOptions
 from activate_pack.output.sitepages import Language, Published, assets, attribution, download_page
 from activate_pack.pack.model import Pack
@@ -57,18 +58,24 @@ def languages(pack_dir: Path, pack: Pack) -> list[Language]:
 def site(pack_dir: Path, out_dir: Path, warn: Warn | None = None) -> Site:
     """Build every PDF, preview and page of the pack's site into ``out_dir``, all or nothing."""
     from activate_pack.output.write import write_all
-    from activate_pack.pack.load import load_pack
-
     result = Site(out_dir)
     clock = _Clock(result.timings)
-    pack = load_pack(pack_dir)
     files: dict[Path, bytes] = {}
+    wanted = [variant for _, variant in FILES]
+    with clock("layout"):
+        first = prepare(pack_dir, wanted, out_dir)
+        pack = first.ready(warn)
     entries = languages(pack_dir, pack)
     built: dict[str, tuple[Pack, list[Published], list[dict[str, object]]]] = {}
-    for language in entries:
-        lang_pack, pdfs, previews = _language_files(language, out_dir, files, clock, warn)
-        built[language.tag] = (lang_pack, pdfs, previews)
-        result.pdfs += pdfs
+    for index, language in enumerate(entries):
+        if index:
+            with clock("layout"):
+                prepared = prepare(language.pack_dir, wanted, out_dir)
+                prepared.ready(warn)
+        else:
+            prepared = first
+        built[language.tag] = _language_files(language, prepared, out_dir, files, clock)
+        result.pdfs += built[language.tag][1]
     with clock("pages"):
         links = [(entry, built[entry.tag][0]) for entry in entries]
         for entry in entries:
@@ -84,44 +91,43 @@ def site(pack_dir: Path, out_dir: Path, warn: Warn | None = None) -> Site:
     return result
 
 
-def _language_files(language: Language, out_dir: Path, files: dict[Path, bytes], clock: _Clock,
-                    warn: Warn | None) -> tuple[Pack, list[Published], list[dict[str, object]]]:
-    """The PDFs and previews of one language, added to ``files``."""
-    folder = out_dir / language.folder
-    with clock("layout"):
-        prepared = prepare(language.pack_dir, [variant for _, variant in FILES], folder)
-        pack = prepared.ready(warn)
+def _language_files(language: Language, prepared: Prepared, out_dir: Path,
+                    files: dict[Path, bytes], clock: _Clock,
+                    ) -> tuple[Pack, list[Published], list[dict[str, object]]]:
+    """The PDFs and previews of one language's prepared outputs, added to ``files``."""
+    pack = prepared.ready()
     names = creators(pack)
     pdfs: list[Published] = []
-    rendered: dict[str, tuple[Output, bytes, list]] = {}  # type: ignore[type-arg]
+    rendered: dict[str, tuple[bytes, list[Page]]] = {}
     for (kind, _), output in zip(FILES, prepared.outputs):
         faces = list(output.imposed.pages)  # rendering spends them; the previews need them
         count = len(output.imposed)
         with clock(f"render {kind}"):
             data = output.imposed.render(names, pack.info.source_url)
-        files[output.path] = data
-        rendered[kind] = (output, data, faces)
-        pdfs.append(Published(kind, f"{language.folder}/{output.path.name}", count, len(data),
+        path = f"{language.folder}/{output.path.name}"
+        files[out_dir / path] = data
+        rendered[kind] = (data, faces)
+        pdfs.append(Published(kind, path, count, len(data),
                               hashlib.sha256(data).hexdigest()))
     with clock("previews"):
         previews = _previews(pack, language, rendered, out_dir, files)
     return pack, pdfs, previews
 
 
-def _previews(pack: Pack, language: Language, rendered: dict[str, tuple[Output, bytes, list]],  # type: ignore[type-arg]
+def _previews(pack: Pack, language: Language, rendered: dict[str, tuple[bytes, list[Page]]],
               out_dir: Path, files: dict[Path, bytes]) -> list[dict[str, object]]:
     """The A4 cover and the first card of each kind, drawn from the real PDFs."""
     from activate_pack.output.preview import png, rasterise
 
     words = pack.labels
     found: list[dict[str, object]] = []
-    _, a4, a4_faces = rendered["facilitator"]
+    a4, a4_faces = rendered["facilitator"]
     wanted: list[tuple[bytes, int, int, str, str]] = []
     if a4_faces:
         edition = getattr(words.editions, EDITIONS["a4"].name)
         wanted.append((a4, 0, COVER_PREVIEW_WIDTH, "a4-cover",
                        fill(words.site.cover_alt, edition=edition)))
-    _, a6, a6_faces = rendered["screen"]
+    a6, a6_faces = rendered["screen"]
     seen: set[str] = set()
     for index, page in enumerate(a6_faces):
         if page.kind != "card" or page.face != "front" or not page.card or page.card == "about":
