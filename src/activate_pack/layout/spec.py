@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from activate_pack.errors import PackError, Problem, Problems
+from activate_pack.pack.gate import LayoutName, layout_name_problems
 from activate_pack.pack.source import Located, deep_merge, read_yaml
 
 MM = 72.0 / 25.4
@@ -61,8 +62,8 @@ class CardOverride(_Spec):
 class PrintChoice(_Spec):
     """How a layout is printed in one ``--print`` mode."""
 
-    sheet: str = Field(description="The sheet template, a file in layouts/sheets/ (without .yaml).")
-    layout: str | None = Field(None, description="A variant layout for the card faces in this "
+    sheet: LayoutName = Field(description="The sheet template, a file in layouts/sheets/ (without .yaml).")
+    layout: LayoutName | None = Field(None, description="A variant layout for the card faces in this "
                                                  "mode, e.g. 'a6-home'; default: this layout.")
 
 
@@ -179,6 +180,8 @@ def load_layout(name: str, dirs: list[Path]) -> LayoutSpec:
         if parent is not None and not isinstance(parent, str):
             raise PackError(Problem("extends: expected the name of another layout", shown,
                                     raw.mark("extends")[0]))
+        if named := layout_name_problems(raw):
+            raise PackError([Problem(message, shown, line) for message, line in named])
         current = parent
     for _, raw in reversed(layers):
         data = deep_merge(data, {k: v for k, v in raw.items() if k != "extends"})

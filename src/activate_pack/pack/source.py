@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from activate_pack.errors import PackError, Problem
+from activate_pack.pack.gate import Refused, check_file, is_inside, read_checked
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """A YAML file larger than this is refused: no card pack needs more, and it keeps builds fast."""
@@ -278,28 +279,21 @@ def parse(text: str, display_path: str) -> Any:
 
 def inside(root: Path, path: Path) -> bool:
     """True if ``path`` (after following links) lies within the pack folder ``root``."""
-    try:
-        path.resolve().relative_to(root.resolve())
-        return True
-    except ValueError:
-        return False
+    return is_inside(root, path)
 
 
 def read_yaml(path: Path, display_path: str, root: Path | None = None) -> Any:
-    """Read and parse a YAML file, refusing oversized and non-UTF-8 files.
+    """Read and parse a YAML file through the pack's gate, refusing oversized and non-UTF-8 files.
 
     With ``root`` (the pack folder), a file that is a link leading outside it is refused: a
-    pack from someone else must not read other files on the computer.
+    pack from someone else must not read other files on the computer. Pipes, devices and
+    folders are refused before anything is opened.
     """
-    if root is not None and not inside(root, path):
-        raise PackError(Problem("this file is a link to somewhere outside the pack folder; "
-                                "copy the file into the pack instead", display_path))
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise PackError(Problem(f"this file is {size // 1024} KB; a pack file may be at most "
-                                    f"{MAX_FILE_BYTES // 1024} KB", display_path))
-        data = path.read_bytes()
+        real = check_file(root if root is not None else path.parent, path)
+        data = read_checked(real, MAX_FILE_BYTES)
+    except Refused as exc:
+        raise PackError(Problem(f"this file {exc}", display_path)) from None
     except OSError as exc:
         raise PackError(Problem(f"cannot read this file: {exc.strerror}", display_path)) from None
     return parse(decode(data, display_path), display_path)
