@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from activate_pack.cli.app import (Duplex, PackArg, PrintMode, Size, _human, _progress, _usage,
-                                   _warn, app, fail)
+                                   _warn, app, fail, stopped)
 from activate_pack.errors import PackError
 
 
@@ -39,6 +39,7 @@ def build(
     from activate_pack.output.build import SIZES, build as run_build
     from activate_pack.pack.paths import find_pack
     from activate_pack.output.printing import PrintOptions
+    from activate_pack.output.write import terminate_as_interrupt
 
     if duplex is not None and print_mode is not PrintMode.home:
         raise _usage("--duplex is for home printing: add --print home, or leave --duplex out")
@@ -52,12 +53,11 @@ def build(
                            duplex.value if duplex else "long", cmyk)
     try:
         pack_dir = find_pack(pack)
-        with _progress() as progress:
+        with terminate_as_interrupt(), _progress() as progress:
             built = run_build(pack_dir, sizes, out, progress, warn=_warn, options=options)
     except PackError as error:
         raise fail(error) from None
-    except KeyboardInterrupt:
-        typer.echo("Stopped. Files written by earlier builds are unchanged.", err=True)
-        raise typer.Exit(130) from None
+    except KeyboardInterrupt as interrupt:  # Ctrl+C, or SIGTERM: temporary files are gone
+        raise stopped(interrupt) from None
     for item in built:
         typer.echo(f"wrote {item.path}  ({item.pages} pages, {_human(item.bytes)})")
