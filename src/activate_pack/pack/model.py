@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from activate_pack.pack.licences import LICENCES
+from activate_pack.pack.templating import variable_name_problem
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64,
                             description="A short stable name: lowercase letters, digits and "
@@ -80,7 +81,14 @@ class HistoryEntry(Strict):
     what: Text = Field(description="What they changed, in a sentence.")
 
 
-VariableName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
+def _variable_name(name: str) -> str:
+    problem = variable_name_problem(name)
+    if problem:
+        raise ValueError(problem)
+    return name
+
+
+VariableName = Annotated[str, AfterValidator(_variable_name)]
 
 
 class PackInfo(Strict):

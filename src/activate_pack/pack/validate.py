@@ -45,7 +45,7 @@ def _field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
 def explain(error: dict[str, Any], model: type[BaseModel]) -> str:
     """One pydantic error in words a pack editor understands."""
     loc = tuple(error["loc"])
-    field = ".".join(str(p) for p in loc) or "this file"
+    field = ".".join(str(p) for p in loc if p != "[key]") or "this file"  # a name, not a value
     kind = error["type"]
     value = error.get("input")
     if kind == "missing":
