@@ -10,10 +10,12 @@ from typing import Annotated, Optional
 import typer
 
 from activate_pack import __version__
+from activate_pack.cli.safety import GuardedGroup
 from activate_pack.errors import PackError
 
 app = typer.Typer(
     name="activate-pack",
+    cls=GuardedGroup,
     help="Turn YAML card descriptions into print-ready PDF card packs.",
     no_args_is_help=True,
     add_completion=False,
