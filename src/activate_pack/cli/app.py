@@ -11,7 +11,7 @@ import typer
 
 from activate_pack import __version__
 from activate_pack.cli.safety import GuardedGroup
-from activate_pack.errors import PackError
+from activate_pack.errors import PackError, summarised
 
 app = typer.Typer(
     name="activate-pack",
@@ -59,9 +59,9 @@ def _root(
 
 def fail(error: PackError) -> typer.Exit:
     """Print every problem of a PackError, and return the exit for code 1."""
-    for problem in error.problems:
-        typer.echo(str(problem), err=True)
-    count = len(error.problems)
+    for line in summarised(error.problems):
+        typer.echo(line, err=True)
+    count = len(set(error.problems))
     typer.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", err=True)
     return typer.Exit(1)
 

@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 import typer
 
 from activate_pack.cli.app import PackArg, Size, _warn, app, fail
-from activate_pack.errors import PackError
+from activate_pack.errors import PackError, summarised
 
 
 def _sizes(size: Size) -> tuple[str, ...]:
@@ -45,8 +45,8 @@ def check(
         report = run_check(pack_dir, _sizes(size))
     except PackError as error:
         raise fail(error) from None
-    for problem in report.problems:
-        typer.echo(str(problem))
+    for line in summarised(report.problems):
+        typer.echo(line)
     typer.echo(report.summary())
     if report.failed(strict):
         raise typer.Exit(1)

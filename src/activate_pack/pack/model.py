@@ -31,7 +31,7 @@ class Strict(BaseModel):
     """Base for every model: unknown fields are errors, and values never change after loading."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True,
-                              coerce_numbers_to_str=True)
+                              coerce_numbers_to_str=True, str_max_length=20000)
 
 
 class Author(Strict):
