@@ -90,6 +90,20 @@ def card_symlink(root: Path) -> None:
     (root / "content/questions/linked.yaml").symlink_to(target)
 
 
+def many_authors(root: Path) -> None:
+    """2,000 authors: a credit line that fits on no card, reported once."""
+    people = "".join(f"  - name: Volunteer Number {n}\n" for n in range(2000))
+    text = (root / "content/pack.yaml").read_text(encoding="utf-8")
+    _write(root / "content/pack.yaml",
+           text.replace("  - name: Test Author\n", people).encode())
+
+
+def long_notes(root: Path) -> None:
+    """Facilitator notes of 30,000 characters."""
+    with (root / "content/questions/hello.yaml").open("a", encoding="utf-8") as card:
+        card.write("notes: " + "word " * 6000 + "\n")
+
+
 def _write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
@@ -99,6 +113,7 @@ GENERATORS: dict[str, Callable[[Path], None]] = {
     "image-bomb": image_bomb, "image-truncated": truncated_png, "huge-text-field": huge_field,
     "yaml-deep-nesting": deep_nesting, "image-symlink-outside": image_symlink,
     "card-symlink-outside": card_symlink, "logo-bomb": image_bomb,
+    "thousands-of-authors": many_authors, "very-long-notes": long_notes,
 }
 
 
@@ -119,8 +134,8 @@ def bad_pack(tmp_path: Path, request: pytest.FixtureRequest) -> Path:
     return root
 
 
-def test_there_are_at_least_25_cases_each_with_expectations() -> None:
-    assert len(CASES) >= 25
+def test_there_are_at_least_60_cases_each_with_expectations() -> None:
+    assert len(CASES) >= 60
     for case in CASES:
         assert (BAD / case / "content").is_dir(), case
         assert expected(case), case

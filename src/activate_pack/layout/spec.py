@@ -28,6 +28,13 @@ class TypeSize(_Spec):
                                                                 "(defaults to the starting size).")
     leading: float = Field(1.25, ge=1.0, le=2.5, description="Line spacing as a multiple of the size.")
 
+    @model_validator(mode="after")
+    def _shrinks(self) -> TypeSize:
+        if self.min is not None and self.min > self.size:
+            raise ValueError(f"the smallest size (min: {self.min:g}) is larger than the starting "
+                             f"size (size: {self.size:g}); make min at most {self.size:g}")
+        return self
+
     @property
     def smallest(self) -> float:
         return self.min if self.min is not None else self.size

@@ -72,7 +72,10 @@ def layout_problems(pack: Pack, size: str, spec: LayoutSpec) -> list[Problem]:
     from activate_pack.layout import pages
 
     found = Problems()
-    pages.edition(pack, size, spec, found)
+    try:
+        pages.edition(pack, size, spec, found)
+    except PackError as exc:  # something the layout lacks stops this edition: say what
+        found.extend(exc.problems)
     return found.items
 
 

@@ -121,12 +121,15 @@ def describe(value: Any) -> str:
 
 
 def validate(model: type[BaseModel], data: Any, path: str, problems: Problems,
-             card: str | None = None) -> Any | None:
-    """Validate ``data`` into ``model``; record each failure with its line, return None on failure."""
+             card: str | None = None, marks: Any = None) -> Any | None:
+    """Validate ``data`` into ``model``; record each failure with its line, return None on failure.
+
+    ``marks`` is the located YAML to find lines in, when ``data`` was merged from several files.
+    """
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors():
-            line, col = _mark(data, tuple(error["loc"]))
+            line, col = _mark(data if marks is None else marks, tuple(error["loc"]))
             problems.add(explain(error, model), path, line, col, card)
         return None
