@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints,
                       ValidationError, field_validator, model_validator)
+from pydantic_core import PydanticCustomError
 
 from activate_pack.errors import PackError, Problem, Problems
 from activate_pack.pack.source import Located, deep_merge, read_yaml
@@ -132,14 +133,18 @@ class LayoutSpec(_Spec):
     @model_validator(mode="after")
     def _regions_on_the_page(self) -> LayoutSpec:
         width, height = self.page
-        overrides = [(f"cards.{kind}.regions", o.regions) for kind, o in self.cards.items()]
-        for where, regions in [("regions", self.regions), *overrides]:
+        overrides = [(("cards", kind, "regions"), o.regions) for kind, o in self.cards.items()]
+        for where, regions in [(("regions",), self.regions), *overrides]:
             for name, (x, y, w, h) in regions.items():
                 if x < -self.bleed - 0.01 or y < -self.bleed - 0.01 or x + w > width + self.bleed \
                         + 0.01 or y + h > height + self.bleed + 0.01:
-                    raise ValueError(f"{where}.{name}: [{x:g}, {y:g}, {w:g}, {h:g}] reaches off "
-                                     f"the {width:g} × {height:g} mm page; a region is [x, y, "
-                                     "width, height] in mm from the top-left corner")
+                    # The error names the region's own place, so its line can be found.
+                    raise PydanticCustomError("off_page", "{rect} reaches off the {page} mm "
+                                              "page; a region is [x, y, width, height] in mm "
+                                              "from the top-left corner", {
+                                                  "rect": f"[{x:g}, {y:g}, {w:g}, {h:g}]",
+                                                  "page": f"{width:g} × {height:g}",
+                                                  "where": (*where, name)})
         return self
 
     def _missing(self, what: str, name: str, section: str) -> PackError:
@@ -267,7 +272,8 @@ def _located(exc: ValidationError, layers: list[tuple[str, Located]]) -> list[Pr
 
     problems = Problems()
     for error in exc.errors():
-        loc = tuple(error["loc"])
+        loc = tuple(error.get("ctx", {}).get("where", ())) or tuple(error["loc"])
+        error = {**error, "loc": loc}
         shown, layer = max(layers, key=lambda item: _depth(item[1], loc))  # nearest on a tie
         line, column = _mark(layer, loc)
         problems.add(explain(error, LayoutSpec), shown, line, column)
