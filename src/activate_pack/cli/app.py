@@ -10,10 +10,12 @@ from typing import Annotated, Optional
 import typer
 
 from activate_pack import __version__
-from activate_pack.errors import PackError
+from activate_pack.cli.safety import GuardedGroup
+from activate_pack.errors import PackError, summarised
 
 app = typer.Typer(
     name="activate-pack",
+    cls=GuardedGroup,
     help="Turn YAML card descriptions into print-ready PDF card packs.",
     no_args_is_help=True,
     add_completion=False,
@@ -57,11 +59,20 @@ def _root(
 
 def fail(error: PackError) -> typer.Exit:
     """Print every problem of a PackError, and return the exit for code 1."""
-    for problem in error.problems:
-        typer.echo(str(problem), err=True)
-    count = len(error.problems)
-    typer.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", err=True)
+    for line in summarised(error.problems):
+        typer.echo(line, err=True)
+    count = len(set(error.problems))
+    written = getattr(error, "written", ())  # a write that failed part-way says what it wrote
+    done = (f"only {', '.join(str(p) for p in written)} was written" if written
+            else "nothing was written")
+    typer.echo(f"{count} problem{'s' if count != 1 else ''} found; {done}.", err=True)
     return typer.Exit(1)
+
+
+def stopped(interrupt: KeyboardInterrupt, what: str = "builds") -> typer.Exit:
+    """Say that a run was stopped, and return the exit for 130 (Ctrl+C) or 143 (SIGTERM)."""
+    typer.echo(f"Stopped. Files written by earlier {what} are unchanged.", err=True)
+    return typer.Exit(getattr(interrupt, "exit_code", 130))
 
 
 def usage(message: str, command: str = "build") -> typer.Exit:
