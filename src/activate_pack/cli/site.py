@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from activate_pack.cli.app import PackArg, _human, _warn, app, fail, locate
+from activate_pack.cli.app import PackArg, _human, _warn, app, fail, locate, stopped
 from activate_pack.errors import PackError
 
 
@@ -27,16 +27,17 @@ def site(
     import time
 
     from activate_pack.output.site import site as run_site
+    from activate_pack.output.write import terminate_as_interrupt
 
     started = time.perf_counter()
     try:
         pack_dir = locate(pack)
-        made = run_site(pack_dir, out, warn=_warn)
+        with terminate_as_interrupt():
+            made = run_site(pack_dir, out, warn=_warn)
     except PackError as error:
         raise fail(error) from None
-    except KeyboardInterrupt:
-        typer.echo("Stopped. Files written by earlier runs are unchanged.", err=True)
-        raise typer.Exit(130) from None
+    except KeyboardInterrupt as interrupt:  # Ctrl+C, or SIGTERM: temporary files are gone
+        raise stopped(interrupt, "runs") from None
     for pdf in made.pdfs:
         typer.echo(f"wrote {out / pdf.path}  ({pdf.pages} pages, {_human(pdf.size)})")
     for page in made.pages:
