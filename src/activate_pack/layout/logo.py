@@ -23,15 +23,6 @@ Align = Literal["left", "centre", "right"]
 Area = tuple[float, float, float, float]
 VAlign = Literal["top", "middle", "bottom"]
 
-PANEL_PAD = 0.12
-"""White space round a logo on its panel, as a share of the region's height."""
-
-MAX_RADIUS = 2.5 * MM
-"""The panel's corners: rounded like the facilitator notes panel, never more."""
-
-TEXT_GAP = 3 * MM
-"""Space kept between the logo and text beside it."""
-
 
 def find_logo(ctx: Ctx) -> images.ImageFile | None:
     """The pack's logo file, checked once per document, so a problem is reported once."""
@@ -60,7 +51,7 @@ def place_logo(ctx: Ctx, region: str, kind: str | None, align: Align = "centre",
     if found is None or not ctx.spec.has_region(region, kind):
         return [], None
     x, y, w, h = ctx.spec.region(region, kind)
-    pad = h * PANEL_PAD if panel else 0.0
+    pad = h * ctx.spec.gaps.logo_pad if panel else 0.0
     pw, ph = images.placed_size(found, w - 2 * pad, h - 2 * pad)
     ctx.logo_widths.append(pw)
     # The outer box (the panel, or the logo itself) keeps to the region's chosen edges.
@@ -70,7 +61,7 @@ def place_logo(ctx: Ctx, region: str, kind: str | None, align: Align = "centre",
     boxes: list[Box] = []
     if panel:
         boxes.append(Rect(ox, oy, ow, oh, fill=ctx.spec.colours.paper,
-                          radius=min(pad, MAX_RADIUS)))
+                          radius=min(pad, ctx.spec.gaps.logo_radius * MM)))
     assert ctx.pack.logo is not None  # found above
     boxes.append(ImageBox(ox + pad, oy + pad, pw, ph, str(found.path), ctx.pack.logo.image.alt))
     return boxes, (ox, oy, ow, oh)

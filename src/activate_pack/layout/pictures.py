@@ -12,9 +12,6 @@ from activate_pack.layout.spec import MM
 if TYPE_CHECKING:
     from activate_pack.layout.context import AnyCard, Ctx
 
-GAP = 3 * MM
-"""Space between the picture and the text below it."""
-
 
 def card_picture(ctx: Ctx, card: AnyCard) -> tuple[list[Box], float]:
     """The card's picture box (if any) and how many points it takes from the top of the body."""
@@ -24,7 +21,7 @@ def card_picture(ctx: Ctx, card: AnyCard) -> tuple[list[Box], float]:
     x, y, w, h = spec.region("image", card.kind)
     _, body_y, _, body_h = spec.region("body", card.kind)
     # The body loses everything from its top down to just below the picture's region.
-    taken = max(0.0, body_y + body_h - y + GAP)
+    taken = max(0.0, body_y + body_h - y + spec.gaps.picture * MM)
     path, line = ctx.where(card.id) or (None, None)
     found, message = images.inspect(Path(ctx.pack.folders.get(card.id, ctx.pack.root)),
                                     card.image.file)
