@@ -55,7 +55,7 @@ def _steps(ctx: Ctx, face: Face, role: str) -> Flow:
     flow = Flow()
     for block in _block(face, role):
         for item in block.items:
-            flow.add(styles.runs("print", "step", item.runs),
+            flow.add(styles.runs(ctx, "print", "step", item.runs),
                      styles.style(ctx, "print", "step", face.kind), marker=item.marker,
                      new_paragraph=not item.joined)
     return flow

@@ -112,6 +112,29 @@ class Gaps(_Spec):
 
 Mm = Annotated[float, Field(ge=0, le=300)]
 
+PaletteColour = Annotated[str, StringConstraints(
+    pattern=r"^(main|on_main|tint|muted|text|rule|#[0-9A-Fa-f]{6})$")]
+
+
+class RoleStyle(_Spec):
+    """How text of one role looks, relative to its box's type size; unset means the body style."""
+
+    scale: float | None = Field(None, gt=0, le=5, description="Size as a multiple of the box's size.")
+    leading: float | None = Field(None, ge=1.0, le=2.5, description="Line spacing as a multiple "
+                                                                     "of the size.")
+    leading_of: str | None = Field(None, description="Take the line spacing of this type size "
+                                                     "instead (e.g. 'body', 'title').")
+    colour: PaletteColour | None = Field(None, description="'main', 'on_main', 'tint' (the page's "
+                                                           "card kind), 'muted', 'text', 'rule' "
+                                                           "or a hex colour.")
+    marker_colour: PaletteColour | None = Field(None, description="Colour of list markers.")
+    space_before: float | None = Field(None, ge=0, le=5, description="Space above a paragraph, "
+                                                                     "in multiples of the size.")
+    align: Literal["left", "center"] | None = Field(None, description="Alignment of its lines.")
+    case: Literal["upper"] | None = Field(None, description="'upper' prints it in capitals.")
+    then: RoleStyle | None = Field(None, description="Changes for the following paragraphs or "
+                                                     "items of the same role.")
+
 
 class Contents(_Spec):
     """The contents page's rows, inside the ``page`` region (millimetres)."""
@@ -205,6 +228,10 @@ class LayoutSpec(_Spec):
                                                  "measured from the top-left corner of the page.")
     cards: dict[str, CardOverride] = Field(default_factory=dict,
                                            description="Per-kind overrides of regions and type.")
+    styles: dict[str, dict[str, RoleStyle]] = Field(
+        default_factory=dict, description="How each role of composed text looks, by kind of "
+                                          "page ('recipe', 'about', 'cover', …) then role; "
+                                          "roles not listed take the body style.")
     write_in: WriteIn = Field(default_factory=WriteIn, description="Ruled write-in areas.")
     notes: Panel = Field(default_factory=Panel, description="The facilitator notes panel.")
     back: Back = Field(default_factory=Back, description="Card backs.")
