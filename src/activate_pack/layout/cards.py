@@ -84,7 +84,7 @@ def card_front(ctx: Ctx, card: AnyCard) -> Page:
     geo = spec.write_in
     flow = styles.flow_of(ctx, kind, kind, face.blocks)
     if face.blank:
-        share = geo.intro.get(kind, 0.25)
+        share = geo.intro[kind]
         intro_box = fit(flow, bx, by + bh * (1 - share), bw, bh * share, spec.size("body", kind),
                         "body", ctx.problems, card.id, "summary" if kind == "recipe" else "prompt",
                         ctx.where(card.id))
@@ -92,8 +92,9 @@ def card_front(ctx: Ctx, card: AnyCard) -> Page:
         top = intro_box.top - intro_box.used_height - geo.after_intro * MM
         boxes += write_in_lines(ctx, bx, top, bw, by, kind, face.write_ins)
     else:
-        # Write-in areas below the text keep a heading and two ruled lines each.
-        reserve = (len(face.write_ins) * (geo.gap * MM * 2 + spec.size("body").smallest * geo.label))
+        # Write-in areas below the text keep a heading and a few ruled lines each.
+        area = geo.gap * MM * geo.lines + spec.size("body").smallest * geo.label
+        reserve = len(face.write_ins) * area
         boxes.append(fit(flow, bx, by + reserve, bw, bh - reserve, spec.size("body", kind), "body",
                          ctx.problems, card.id, "the card text", ctx.where(card.id)))
         boxes += write_in_lines(ctx, bx, by + reserve, bw, by, kind, face.write_ins)

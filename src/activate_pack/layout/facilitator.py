@@ -106,7 +106,8 @@ def contents(ctx: Ctx, entries: list[Entry]) -> Page:
         boxes.append(fit(num, x + w - number_w, row_top - row, number_w, row, spec.size("body"),
                          role, ctx.problems))
         rule_y = row_top - row + geo.rule_lift * MM
-        boxes.append(Rule(x + indent, rule_y, x + w, rule_y, spec.colours.rule, 0.4, (1, 2)))
+        boxes.append(Rule(x + indent, rule_y, x + w, rule_y, spec.colours.rule, spec.lines.dotted,
+                          spec.lines.dash))
     return Page(spec.width, spec.height, tuple(boxes), "contents")
 
 
@@ -155,7 +156,7 @@ def _labelled_area(ctx: Ctx, face: Face, index: int, x: float, top: float, w: fl
                    lines: bool = True) -> list[Box]:
     spec, geo = ctx.spec, ctx.spec.worksheet
     colour = spec.colours_for(face.kind).main
-    boxes: list[Box] = [Rect(x, top - h, w, h, stroke=colour, stroke_width=1.0,
+    boxes: list[Box] = [Rect(x, top - h, w, h, stroke=colour, stroke_width=spec.lines.border,
                              radius=geo.radius * MM)]
     flow = styles.flow_of(ctx, "template", face.kind, face.write_ins[index:index + 1])
     label_h, pad = geo.label * MM, geo.pad * MM
@@ -165,7 +166,7 @@ def _labelled_area(ctx: Ctx, face: Face, index: int, x: float, top: float, w: fl
         gap = geo.line_gap * MM
         yy = top - label_h - gap
         while yy > top - h + pad:
-            boxes.append(Rule(x + pad, yy, x + w - pad, yy, spec.colours.rule, 0.5))
+            boxes.append(Rule(x + pad, yy, x + w - pad, yy, spec.colours.rule, spec.lines.rule))
             yy -= gap
     return boxes
 
@@ -189,7 +190,8 @@ def asset_map(ctx: Ctx) -> Page:
     face = compose.template(ctx.pack, "asset_map")
     boxes, top = _template_head(ctx, face)
     x, y, w, _ = _page_area(ctx)
-    cols, rows, gap = 2, (len(face.write_ins) + 1) // 2, geo.gap * MM
+    cols, gap = geo.map_columns, geo.gap * MM
+    rows = (len(face.write_ins) + cols - 1) // cols
     cell_w = (w - gap) / cols
     cell_h = (top - y - geo.bottom * MM) / rows
     for index in range(len(face.write_ins)):
@@ -225,12 +227,13 @@ def action_plan(ctx: Ctx) -> Page:
     yy = top - head_h
     while yy - row >= bottom:
         yy -= row
-        boxes.append(Rule(x, yy, x + w, yy, spec.colours.rule, 0.5))
+        boxes.append(Rule(x, yy, x + w, yy, spec.colours.rule, spec.lines.rule))
     cx = x
     for cw in widths[:-1]:
         cx += cw
-        boxes.append(Rule(cx, top, cx, yy, spec.colours.rule, 0.5))
-    boxes.append(Rect(x, yy, w, top - yy, stroke=colours.main, stroke_width=1.0))
+        boxes.append(Rule(cx, top, cx, yy, spec.colours.rule, spec.lines.rule))
+    boxes.append(Rect(x, yy, w, top - yy, stroke=colours.main,
+                      stroke_width=spec.lines.border))
     return Page(spec.width, spec.height, tuple(boxes), "template", face="action_plan")
 
 

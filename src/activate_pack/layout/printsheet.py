@@ -77,7 +77,7 @@ def instructions_front(ctx: Ctx, duplex: str) -> tuple[Page, list[tuple[float, f
     bar, bar_h, tick = geo.bar * MM, geo.bar_height * MM, geo.tick * MM
     boxes.append(Rect(x, top - bar_h, bar, bar_h, fill=ink))
     for end in (x, x + bar):
-        boxes.append(Rule(end, top - bar_h - tick, end, top + tick, ink, 0.5))
+        boxes.append(Rule(end, top - bar_h - tick, end, top + tick, ink, spec.lines.tick))
     gap, drop, cap_w, cap_h = (v * MM for v in geo.caption)
     caption = styles.flow_of(ctx, "print", face.kind, _block(face, "bar-caption"))
     boxes.append(fit(caption, x + bar + gap, top - bar_h - drop, cap_w, cap_h,
@@ -96,7 +96,7 @@ def instructions_front(ctx: Ctx, duplex: str) -> tuple[Page, list[tuple[float, f
             cx, cy = band.x + fx * band.w, band.y + fy * band.h
             targets.append((cx, cy))
             boxes.append(Rect(cx - ring, cy - ring, 2 * ring, 2 * ring, stroke=ink,
-                              stroke_width=0.75, radius=ring))
+                              stroke_width=spec.lines.mark, radius=ring))
         top = band.y - geo.after_band * MM
     box, _ = _text(ctx, _steps(ctx, face, "last-step"), top,
                    max(top - _footer_top(ctx) - geo.floor * MM, geo.min_text * MM),
@@ -117,8 +117,8 @@ def instructions_back(ctx: Ctx, duplex: str, targets: list[tuple[float, float]])
     for cx, cy in targets:
         spot = flip(Area(cx, cy, 0, 0), spec.width, spec.height, duplex)
         crosses.append((spot.x, spot.y))
-        boxes.append(Rule(spot.x - arm, spot.y, spot.x + arm, spot.y, ink, 0.75))
-        boxes.append(Rule(spot.x, spot.y - arm, spot.x, spot.y + arm, ink, 0.75))
+        boxes.append(Rule(spot.x - arm, spot.y, spot.x + arm, spot.y, ink, spec.lines.mark))
+        boxes.append(Rule(spot.x, spot.y - arm, spot.x, spot.y + arm, ink, spec.lines.mark))
     # The words go in the taller free band above or below the crosses, so they never overlap.
     high = max((y for _, y in crosses), default=0.0) + ring + clear
     low = min((y for _, y in crosses), default=spec.height) - ring - clear

@@ -80,6 +80,8 @@ class WriteIn(_Spec):
                                     description="Share of the body a blank card's introduction "
                                                 "may take, by card kind.")
     rule: float = Field(0.6, gt=0, le=3, description="Width of the ruled lines, in points.")
+    lines: int = Field(2, ge=1, le=20, description="Ruled lines kept for a write-in area below "
+                                                   "a card's text.")
 
 
 class Panel(_Spec):
@@ -169,9 +171,21 @@ class Worksheet(_Spec):
     table_row: Mm = Field(14, description="Height of the action plan's rows.")
     cell_pad: Mm = Field(2, description="Space round a column heading, across.")
     cell_drop: Mm = Field(1, description="Space round a column heading, up and down.")
+    map_columns: int = Field(2, ge=1, le=6, description="Columns of the asset map's areas.")
     columns: tuple[float, float, float] = Field((3.0, 1.4, 0.7), description="Relative widths "
                                                 "of the action plan's first, middle and last "
                                                 "columns.")
+
+
+class Lines(_Spec):
+    """Widths of lines on the A4 pages and the print sheet, in points."""
+
+    rule: float = Field(0.5, gt=0, le=5, description="Ruled lines to write on, table rules.")
+    border: float = Field(1.0, gt=0, le=5, description="Borders of write-in areas and tables.")
+    dotted: float = Field(0.4, gt=0, le=5, description="The dotted rules of the contents page.")
+    dash: tuple[float, float] = Field((1, 2), description="Dash and gap of a dotted rule.")
+    mark: float = Field(0.75, gt=0, le=5, description="Circles and crosses of the print sheet.")
+    tick: float = Field(0.5, gt=0, le=5, description="The end ticks of the check bar.")
 
 
 class PrintSheet(_Spec):
@@ -240,6 +254,7 @@ class LayoutSpec(_Spec):
                                      "colours across the A4 cover, by kind [x, y, w, h] in mm.")
     contents: Contents = Field(default_factory=Contents, description="The contents page.")
     worksheet: Worksheet = Field(default_factory=Worksheet, description="The templates.")
+    lines: Lines = Field(default_factory=Lines, description="Widths of lines, in points.")
     print_sheet: PrintSheet = Field(default_factory=PrintSheet,
                                     description="The home-printing instruction sheet.")
     inset: float = Field(0.0, ge=0, le=20, description="Page-edge backgrounds stop this far "
