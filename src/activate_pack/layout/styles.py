@@ -10,11 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from activate_pack.compose.content import Block, Run
+from activate_pack.layout.context import Ctx
 from activate_pack.layout.spec import RoleStyle
 from activate_pack.pack.markup import Run as TextRun
 from activate_pack.text import Flow, Style
 
-def settings(ctx: Any, context: str, role: str) -> RoleStyle:
+def settings(ctx: Ctx, context: str, role: str) -> RoleStyle:
     """The style of a role on a kind of page, from the layout (the body style if unset)."""
     return ctx.spec.styles.get(context, {}).get(role) or PLAIN
 
@@ -22,7 +23,7 @@ def settings(ctx: Any, context: str, role: str) -> RoleStyle:
 PLAIN = RoleStyle()
 
 
-def style(ctx: Any, context: str, role: str, kind: str | None, repeat: bool = False,
+def style(ctx: Ctx, context: str, role: str, kind: str | None, repeat: bool = False,
           **extra: Any) -> Style:
     """The text style of a role on a page of a card kind; ``repeat`` for a following item."""
     spec = ctx.spec
@@ -43,20 +44,20 @@ def style(ctx: Any, context: str, role: str, kind: str | None, repeat: bool = Fa
     return ctx.style(**found)
 
 
-def runs(ctx: Any, context: str, role: str, found: tuple[Run, ...]) -> tuple[TextRun, ...]:
+def runs(ctx: Ctx, context: str, role: str, found: tuple[Run, ...]) -> tuple[TextRun, ...]:
     """Composed runs as the text module's runs, with the role's letter case applied."""
     upper = settings(ctx, context, role).case == "upper"
     return tuple(TextRun(r.text.upper() if upper else r.text, r.bold, r.italic) for r in found)
 
 
-def add_runs(ctx: Any, flow: Flow, context: str, role: str, kind: str | None,
+def add_runs(ctx: Ctx, flow: Flow, context: str, role: str, kind: str | None,
              found: tuple[Run, ...], **extra: Any) -> Flow:
     """Append one paragraph of runs in a role's style; returns the flow."""
     flow.add(runs(ctx, context, role, found), style(ctx, context, role, kind, **extra))
     return flow
 
 
-def add_blocks(ctx: Any, flow: Flow, context: str, kind: str | None,
+def add_blocks(ctx: Ctx, flow: Flow, context: str, kind: str | None,
                blocks: tuple[Block, ...] | list[Block], **extra: Any) -> Flow:
     """Append composed blocks in their roles' styles; returns the flow."""
     previous = None
@@ -75,7 +76,7 @@ def add_blocks(ctx: Any, flow: Flow, context: str, kind: str | None,
     return flow
 
 
-def flow_of(ctx: Any, context: str, kind: str | None, blocks: tuple[Block, ...] | list[Block],
+def flow_of(ctx: Ctx, context: str, kind: str | None, blocks: tuple[Block, ...] | list[Block],
             **extra: Any) -> Flow:
     """A new flow of composed blocks."""
     return add_blocks(ctx, Flow(), context, kind, blocks, **extra)
