@@ -7,7 +7,8 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from activate_pack.output.build import SIZES, build
+from activate_pack.layout.editions import SIZES
+from activate_pack.output.build import build
 from activate_pack.errors import PackError, Problem
 
 Echo = Callable[[str], None]
