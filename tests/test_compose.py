@@ -26,7 +26,7 @@ def _faces(pack: Any) -> list[Face]:
     for card in pack.cards:
         faces += [cards.card_front(pack, card), cards.card_back(pack, card, card.kind, card.id)]
     faces += [pages.cover(pack), pages.contents(pack), pages.colophon(pack)]
-    faces += [pages.divider(pack, entry) for entry in pages.sets(pack)]
+    faces += [pages.divider(pack, entry) for entry in pages.sets(pack, tuple(pages.SET_KINDS))]
     faces += [pages.guide_page(pack, page) for page in pack.guide]
     faces += [pages.template(pack, name) for name, _ in pages.TEMPLATES]
     faces += [pages.print_front(pack, d) for d in ("long", "short", "fold", "none")]
@@ -272,11 +272,16 @@ def _rendered(root: Path) -> list[tuple[str, bytes]]:
     from activate_pack.layout.context import Ctx
     from activate_pack.layout.printsheet import instructions_back, instructions_front
     from activate_pack.layout.spec import layout_dirs, load_layout
-    from activate_pack.output.build import render_document
+    from activate_pack.compose.notices import creators
     from activate_pack.pack.paths import default_pack_dir
+    from activate_pack.render.pdf import render
 
     pack = load_pack(root)
     dirs = layout_dirs(root, default_pack_dir())
+
+    def render_document(pack: Any, doc: Document) -> bytes:
+        return render(doc, creators(pack), doc.author, pack.info.source_url)
+
     found = []
     for size in ("a6", "a4"):
         doc = laid.edition(pack, size, load_layout(size, dirs), Problems())

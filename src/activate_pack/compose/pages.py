@@ -12,9 +12,10 @@ from activate_pack.pack.labels import TemplateLabels
 from activate_pack.pack.licences import licence
 from activate_pack.pack.model import GuidePage, Pack
 
-SETS = (("guide", "about"), ("questions", "question"), ("ingredients", "ingredient"),
-        ("recipes", "recipe"), ("templates", "about"))
-"""The five sets of the A4 pack in order, with the card kind whose colours each takes."""
+SET_KINDS = {"guide": "about", "questions": "question", "ingredients": "ingredient",
+             "recipes": "recipe", "templates": "about"}
+"""The sets an A4 pack may hold, with the card kind whose colours each takes (the edition,
+in layout/editions.py, says which it holds and in what order)."""
 
 TEMPLATES = (("recipe_worksheet", "recipe"), ("asset_map", "ingredient"),
              ("action_plan", "question"))
@@ -40,13 +41,14 @@ def set_number(pack: Pack, number: int) -> str:
                 number=str(number))
 
 
-def sets(pack: Pack) -> list[SetEntry]:
-    """The A4 pack's sets in order, as the contents lists them."""
+def sets(pack: Pack, names: tuple[str, ...]) -> list[SetEntry]:
+    """The A4 pack's sets (``names``, in order), as the contents lists them."""
     fac = pack.labels.facilitator
     listed = {"guide": tuple(p.title for p in pack.guide),
               "templates": tuple(getattr(fac, name).title for name, _ in TEMPLATES)}
     found = []
-    for number, (name, kind) in enumerate(SETS, 1):
+    for number, name in enumerate(names, 1):
+        kind = SET_KINDS[name]
         entry = fill(pack.labels.patterns.set_entry, set=set_number(pack, number),
                      title=getattr(fac, name).title)
         found.append(SetEntry(name, kind, number, entry, listed.get(name, ())))

@@ -14,7 +14,7 @@ from activate_pack.layout.spec import MM
 from activate_pack.pack.model import GuidePage
 from activate_pack.text import Flow
 
-SET_KINDS = dict(compose.SETS)
+SET_KINDS = compose.SET_KINDS
 """The colour each set's divider and pages use."""
 
 

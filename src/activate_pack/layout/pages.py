@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from activate_pack.compose import pages as compose
 from activate_pack.errors import Problems
 from activate_pack.layout import facilitator as fac
 from activate_pack.layout.boxes import Document, Page
 from activate_pack.layout.context import Ctx
+from activate_pack.layout.editions import EDITIONS
 from activate_pack.layout.cards import about_front, card_back, card_front
 from activate_pack.layout.logo import check_print_size
 from activate_pack.layout.spec import LayoutSpec
@@ -16,6 +19,11 @@ from activate_pack.pack.model import Pack
 def metadata(pack: Pack, edition: str) -> dict[str, object]:
     """Document information shared by both editions (composed from the pack's labels)."""
     return compose.metadata(pack, edition)
+
+
+def _sets(name: str) -> tuple[str, ...]:
+    """The sets of the edition called ``name``, from the editions table."""
+    return next(e.sets for e in EDITIONS.values() if e.name == name)
 
 
 def community(pack: Pack, spec: LayoutSpec, problems: Problems, ctx: Ctx | None = None) -> Document:
@@ -33,24 +41,24 @@ def facilitator(pack: Pack, spec: LayoutSpec, problems: Problems, ctx: Ctx | Non
     """The A4 facilitator pack: cover, contents, five sets with dividers, colophon."""
     ctx = ctx or Ctx(pack, spec, problems, notes=True)
     ctx.notes = True
-    made = {
-        "guide": [fac.guide_page(ctx, page) for page in pack.guide],
-        "questions": [card_front(ctx, card) for card in pack.questions],
-        "ingredients": [card_front(ctx, card) for card in pack.ingredients],
-        "recipes": [card_front(ctx, card) for card in pack.recipes],
-        "templates": [fac.recipe_worksheet(ctx), fac.asset_map(ctx), fac.action_plan(ctx)],
+    made: dict[str, Callable[[], list[Page]]] = {
+        "guide": lambda: [fac.guide_page(ctx, page) for page in pack.guide],
+        "questions": lambda: [card_front(ctx, card) for card in pack.questions],
+        "ingredients": lambda: [card_front(ctx, card) for card in pack.ingredients],
+        "recipes": lambda: [card_front(ctx, card) for card in pack.recipes],
+        "templates": lambda: [fac.recipe_worksheet(ctx), fac.asset_map(ctx), fac.action_plan(ctx)],
     }
     body: list[Page] = []
     entries: list[fac.Entry] = []
     first = 3  # after the cover and the contents page
     # The guide's pages and the templates are listed under their sets; cards are not (a set
     # holds dozens of them, in the order of the A6 pack).
-    for entry in compose.sets(pack):
+    for entry in compose.sets(pack, _sets("facilitator")):
         entries.append((entry.entry, first + len(body), entry.kind, False))
         body.append(fac.divider(ctx, entry))
         entries += [(title, first + len(body) + offset, entry.kind, True)
                     for offset, title in enumerate(entry.pages)]
-        body.extend(made[entry.name])
+        body.extend(made[entry.name]())
     entries.append((pack.labels.facilitator.colophon, first + len(body), "about", False))
     body.append(fac.colophon(ctx))
     pages = [fac.cover(ctx), fac.contents(ctx, entries), *body]
