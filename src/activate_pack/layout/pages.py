@@ -74,5 +74,5 @@ def facilitator(pack: Pack, spec: LayoutSpec, problems: Problems, ctx: Ctx | Non
 
 def edition(pack: Pack, size: str, spec: LayoutSpec, problems: Problems) -> Document:
     """Lay out the edition the layout declares (a layout without ``edition:`` is named by size)."""
-    name = spec.edition or ("community" if size == "a6" else "facilitator")
+    name = spec.edition or EDITIONS[size].name
     return community(pack, spec, problems) if name == "community" else facilitator(pack, spec, problems)

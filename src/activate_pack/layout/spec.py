@@ -135,7 +135,8 @@ class RoleStyle(_Spec):
     space_before: float | None = Field(None, ge=0, le=5, description="Space above a paragraph, "
                                                                      "in multiples of the size.")
     align: Literal["left", "center"] | None = Field(None, description="Alignment of its lines.")
-    case: Literal["upper"] | None = Field(None, description="'upper' prints it in capitals.")
+    case: Literal["upper", "as-written"] | None = Field(None, description="'upper' prints it "
+                                                        "in capitals; 'as-written' as it is.")
     then: RoleStyle | None = Field(None, description="Changes for the following paragraphs or "
                                                      "items of the same role.")
 
