@@ -78,7 +78,7 @@ def card_front(ctx: Ctx, card: AnyCard) -> Page:
     face = compose.card_front(ctx.pack, card)
     boxes: list[Box] = header(ctx, face)
     bx, by, bw, bh = spec.region("body", kind)
-    picture, taken = card_picture(ctx, card)  # a picture sits above the text, which gets less room
+    picture, taken = card_picture(ctx, face)  # a picture sits above the text, which gets less room
     boxes += picture
     bh -= taken
     geo = spec.write_in
