@@ -37,6 +37,14 @@ def credit(pack: Pack, card_id: str | None = None) -> str:
     return notices.card_credits(pack).get(card_id or "", notices.pack_credit(pack))
 
 
+def logo(pack: Pack) -> Block | None:
+    """The pack's logo as a block (its file is checked where it is placed), or None."""
+    if pack.logo is None:
+        return None
+    image = pack.logo.image
+    return Block("logo", "logo", picture=Picture(pack.logo.folder, image.file, image.alt))
+
+
 def field(w: Writer, label: str, text: str, role: str = "field", tight: bool = False) -> Block:
     """'Label: text', the label bold; ``tight`` keeps the space after the label plain."""
     before, after = split_at(w.labels.patterns.field, "text")
@@ -156,7 +164,7 @@ def card_back(pack: Pack, card: AnyCard | None, kind: str, card_id: str) -> Face
     if detail:
         extra["detail"] = (w.run(detail, "kind-detail"),)
     return Face(kind, card_id, (), (w.run(name, "kind-name", bold=True),), (), (), (),
-                (w.run(credit(pack, card_id), "credit"),), extra=extra)
+                (w.run(credit(pack, card_id), "credit"),), logo=logo(pack), extra=extra)
 
 
 def about_front(pack: Pack) -> Face:
@@ -164,7 +172,8 @@ def about_front(pack: Pack) -> Face:
     w = pack_writer(pack)
     label = (w.run(pack.labels.kinds.about, "kind-label", bold=True),)
     return Face("about", None, label, w.inline(pack.info.title, "title", bold=True),
-                tuple(attribution(pack)), credit=(w.run(credit(pack), "credit"),))
+                tuple(attribution(pack)), credit=(w.run(credit(pack), "credit"),),
+                logo=logo(pack))
 
 
 def attribution(pack: Pack, description: bool = False, full: bool = False) -> list[Block]:

@@ -167,5 +167,7 @@ class Face:
     blank: bool = False
     """A card to fill in: a short introduction, then write-in areas share the body."""
     picture: Block | None = None
+    logo: Block | None = None
+    """The pack's logo, on the faces that carry it (card backs, the about card, the cover)."""
     extra: dict[str, tuple[Run, ...]] = field(default_factory=dict)
     """Further named lines of a face (e.g. a card back's pack name)."""

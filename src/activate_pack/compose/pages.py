@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from activate_pack.compose import notices
-from activate_pack.compose.cards import attribution, pack_writer
+from activate_pack.compose.cards import attribution, logo, pack_writer
 from activate_pack.compose.content import Block, Face, Item, fill
 from activate_pack.pack import markup
 from activate_pack.pack.labels import TemplateLabels
@@ -71,7 +71,7 @@ def cover(pack: Pack) -> Face:
     blocks.append(w.para("paragraph", "version",
                          labels.patterns.dot.join(p for p in (info.locality, version) if p)))
     return Face("about", None, title=w.inline(info.title, "title", bold=True),
-                blocks=tuple(blocks))
+                blocks=tuple(blocks), logo=logo(pack))
 
 
 def contents(pack: Pack) -> Face:

@@ -142,7 +142,7 @@ def card_back(ctx: Ctx, kind: str, card: AnyCard | None, card_id: str) -> Page:
     tx, ty, tw, th = geo.text
     boxes.append(fit(flow, tx * MM, spec.height - (ty + th) * MM, tw * MM, th * MM,
                      spec.size("back"), "back", ctx.problems, card_id, "the card back"))
-    boxes += place_logo(ctx, "logo", kind, panel=True)[0]
+    boxes += place_logo(ctx, face.logo, "logo", kind, panel=True)[0]
     boxes += footer(ctx, kind, colours.on_main, card_id)
     ctx.backs[key] = tuple(boxes)
     return Page(spec.width, spec.height, ctx.backs[key], "card", card_id, "back", kind)
@@ -154,7 +154,8 @@ def about_front(ctx: Ctx) -> Page:
     face = compose.about_front(ctx.pack)
     # The logo goes in the band, beside the title, which stops short of it: the body has no
     # room to spare, as an adaptation's credits and changes fill it.
-    logo, at = place_logo(ctx, "about_logo", "about", align="right", panel=True)
+    logo, at = place_logo(ctx, face.logo, "about_logo", "about", align="right",
+                          panel=True)
     boxes: list[Box] = header(ctx, face, stop=at[0] - spec.gaps.logo_text * MM if at else None)
     boxes += logo
     bx, by, bw, bh = spec.region("body", "about")

@@ -57,12 +57,14 @@ def cover(ctx: Ctx) -> Page:
     for kind, (sx, sy, sw, sh) in spec.stripes.items():
         boxes.append(Rect(sx * MM, spec.height - (sy + sh) * MM, sw * MM, sh * MM,
                           fill=spec.colours_for(kind).main, bleed=True))
+    face = compose.cover(ctx.pack)
     x, y, w, h = spec.region("cover_title")
-    boxes.append(fit(_heading_flow(ctx, "cover", compose.cover(ctx.pack)), x, y, w, h,
+    boxes.append(fit(_heading_flow(ctx, "cover", face), x, y, w, h,
                      spec.size("cover"), "title", ctx.problems, None, "the cover",
                      ("content/pack.yaml", None)))
     # Below the title, in line with it, just above the coloured bands.
-    boxes += place_logo(ctx, "logo", None, align="left", valign="bottom", panel=True)[0]
+    boxes += place_logo(ctx, face.logo, "logo", None, align="left", valign="bottom",
+                        panel=True)[0]
     return Page(spec.width, spec.height, tuple(boxes), "cover")
 
 

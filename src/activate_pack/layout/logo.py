@@ -17,6 +17,7 @@ from activate_pack.layout.boxes import Box, ImageBox, Rect
 from activate_pack.layout.spec import MM
 
 if TYPE_CHECKING:
+    from activate_pack.compose.content import Block
     from activate_pack.layout.context import Ctx
 
 Align = Literal["left", "centre", "right"]
@@ -41,13 +42,14 @@ def find_logo(ctx: Ctx) -> images.ImageFile | None:
     return found
 
 
-def place_logo(ctx: Ctx, region: str, kind: str | None, align: Align = "centre",
-               valign: VAlign = "middle", panel: bool = False) -> tuple[list[Box], Area | None]:
+def place_logo(ctx: Ctx, logo: Block | None, region: str, kind: str | None,
+               align: Align = "centre", valign: VAlign = "middle",
+               panel: bool = False) -> tuple[list[Box], Area | None]:
     """The logo's boxes in a region, and the area they cover (x, y, w, h in points).
 
     Nothing without a logo, or where the layout has no such region.
     """
-    found = find_logo(ctx)
+    found = find_logo(ctx) if logo is not None and logo.picture is not None else None
     if found is None or not ctx.spec.has_region(region, kind):
         return [], None
     x, y, w, h = ctx.spec.region(region, kind)
@@ -62,8 +64,8 @@ def place_logo(ctx: Ctx, region: str, kind: str | None, align: Align = "centre",
     if panel:
         boxes.append(Rect(ox, oy, ow, oh, fill=ctx.spec.colours.paper,
                           radius=min(pad, ctx.spec.gaps.logo_radius * MM)))
-    assert ctx.pack.logo is not None  # found above
-    boxes.append(ImageBox(ox + pad, oy + pad, pw, ph, str(found.path), ctx.pack.logo.image.alt))
+    alt = logo.picture.alt if logo is not None and logo.picture is not None else None
+    boxes.append(ImageBox(ox + pad, oy + pad, pw, ph, str(found.path), alt))
     return boxes, (ox, oy, ow, oh)
 
 
