@@ -118,7 +118,7 @@ def test_extends_takes_a_name_not_a_path(make_pack: Callable[..., Path]) -> None
     (root / "layouts/a6.yaml").write_text("extends: ../../a6\n", encoding="utf-8")
     code, output = run("check", str(root))
     assert code == 1
-    assert "layouts/a6.yaml:1: extends: expected the name of another layout" in output
+    assert "layouts/a6.yaml:1: extends: '../../a6' is not a name: a layout is named, not given as a path" in output
 
 
 URDU = """\

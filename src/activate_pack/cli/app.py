@@ -60,8 +60,17 @@ def fail(error: PackError) -> typer.Exit:
     for problem in error.problems:
         typer.echo(str(problem), err=True)
     count = len(error.problems)
-    typer.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", err=True)
+    written = getattr(error, "written", ())  # a write that failed part-way says what it wrote
+    done = (f"only {', '.join(str(p) for p in written)} was written" if written
+            else "nothing was written")
+    typer.echo(f"{count} problem{'s' if count != 1 else ''} found; {done}.", err=True)
     return typer.Exit(1)
+
+
+def stopped(interrupt: KeyboardInterrupt, what: str = "builds") -> typer.Exit:
+    """Say that a run was stopped, and return the exit for 130 (Ctrl+C) or 143 (SIGTERM)."""
+    typer.echo(f"Stopped. Files written by earlier {what} are unchanged.", err=True)
+    return typer.Exit(getattr(interrupt, "exit_code", 130))
 
 
 def usage(message: str, command: str = "build") -> typer.Exit:

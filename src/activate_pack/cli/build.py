@@ -20,6 +20,7 @@ from activate_pack.cli.app import (
     card_ids,
     fail,
     locate,
+    stopped,
     usage,
 )
 from activate_pack.errors import PackError
@@ -53,6 +54,7 @@ def build(
     from activate_pack.layout.editions import SIZES
     from activate_pack.output.build import build as run_build
     from activate_pack.output.printing import PrintOptions
+    from activate_pack.output.write import terminate_as_interrupt
 
     if duplex is not None and print_mode is not PrintMode.home:
         raise usage("--duplex is for home printing: add --print home, or leave --duplex out")
@@ -70,13 +72,12 @@ def build(
                            duplex.value if duplex else "long", cmyk)
     try:
         pack_dir = locate(pack)
-        with _progress() as progress:
+        with terminate_as_interrupt(), _progress() as progress:
             built = run_build(pack_dir, sizes, out, progress, warn=_warn, options=options,
                               cards=chosen)
     except PackError as error:
         raise fail(error) from None
-    except KeyboardInterrupt:
-        typer.echo("Stopped. Files written by earlier builds are unchanged.", err=True)
-        raise typer.Exit(130) from None
+    except KeyboardInterrupt as interrupt:  # Ctrl+C, or SIGTERM: temporary files are gone
+        raise stopped(interrupt) from None
     for item in built:
         typer.echo(f"wrote {item.path}  ({item.pages} pages, {_human(item.bytes)})")

@@ -12,6 +12,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from activate_pack.errors import PackError, Problem, Problems
+from activate_pack.pack.gate import LayoutName
 from activate_pack.pack.source import Located, read_yaml
 from activate_pack.pack.validate import validate
 
@@ -57,7 +58,7 @@ class SheetSpec(_Sheet):
     bleed: bool = Field(False, description="Extend page-edge backgrounds by the layout's bleed.")
     crop_marks: CropMarks | None = Field(None, description="Crop marks round each face.")
     cut_guides: CutGuides | None = Field(None, description="Cut guides on sheets of several faces.")
-    instructions: str | None = Field(
+    instructions: LayoutName | None = Field(
         None, description="Start with a sheet that explains how to print, in the type and "
                           "colours of this layout (e.g. 'a4'); leave it out for none.")
 

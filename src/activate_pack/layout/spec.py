@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
 
 from activate_pack.errors import PackError, Problem, Problems, nearest
+from activate_pack.pack.gate import LayoutName, layout_name_problems
 from activate_pack.pack.source import Located, deep_merge, read_yaml
 from activate_pack.pack.validate import validate
 
@@ -63,8 +63,8 @@ class CardOverride(_Spec):
 class PrintChoice(_Spec):
     """How a layout is printed in one ``--print`` mode."""
 
-    sheet: str = Field(description="The sheet template, a file in layouts/sheets/ (without .yaml).")
-    layout: str | None = Field(None, description="A variant layout for the card faces in this "
+    sheet: LayoutName = Field(description="The sheet template, a file in layouts/sheets/ (without .yaml).")
+    layout: LayoutName | None = Field(None, description="A variant layout for the card faces in this "
                                                  "mode, e.g. 'a6-home'; default: this layout.")
 
 
@@ -330,10 +330,6 @@ def layout_dirs(pack_root: Path, default_root: Path) -> list[Path]:
     return dirs
 
 
-LAYOUT_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
-"""A layout's name, as 'extends:' and 'printing:' give it: a file name in layouts/ without .yaml."""
-
-
 def _find(name: str, dirs: list[Path], start: int = 0) -> tuple[int, Path]:
     """The first of ``dirs`` from ``start`` on that holds layout ``name``: its index and file."""
     for index in range(start, len(dirs)):
@@ -378,11 +374,11 @@ def load_layout(name: str, dirs: list[Path]) -> LayoutSpec:
             raise PackError(Problem("expected layout settings (page:, margin:, type: …)", shown, 1))
         layers.append((shown, raw))
         parent = raw.get("extends")
-        if parent is not None and not (isinstance(parent, str) and LAYOUT_NAME.match(parent)):
-            raise PackError(Problem(
-                "extends: expected the name of another layout, such as 'a6' (lowercase "
-                "letters, digits and hyphens: a file in layouts/ without '.yaml')", shown,
-                raw.mark("extends")[0]))
+        if parent is not None and not isinstance(parent, str):
+            raise PackError(Problem("extends: expected the name of another layout", shown,
+                                    raw.mark("extends")[0]))
+        if named := layout_name_problems(raw):
+            raise PackError([Problem(message, shown, line) for message, line in named])
         start = index + 1 if parent == current else 0
         current = parent
     data: dict[str, Any] = {}

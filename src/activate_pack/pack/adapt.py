@@ -18,7 +18,8 @@ from activate_pack.pack.images import resolve
 from activate_pack.pack.licences import adaptation_refusal
 from activate_pack.pack.model import Changes, GuidePage, Location, Logo, Pack, PackInfo, Upstream
 from activate_pack.pack.paths import PACK_FILE, default_pack_dir
-from activate_pack.pack.source import Located, inside
+from activate_pack.pack.gate import Refused, check_path, resolve_inside
+from activate_pack.pack.source import Located
 
 DEFAULT_BASE = "default"
 """The value of ``extends:`` that names the built-in Activate Pack."""
@@ -45,10 +46,20 @@ def base_dir(root: Path, info: PackInfo, data: Any) -> Path:
     name = (info.extends or "").strip()
     if name == DEFAULT_BASE:
         return default_pack_dir()
-    base = root / name
-    if Path(name).is_absolute() or not inside(root, base) or base.resolve() == root.resolve():
-        raise PackError(Problem(f"extends: '{name}' must be 'default' or a folder inside this "
-                                "pack, such as 'upstream'; copy the base pack into this folder",
+    try:
+        base = check_path(root, name, folder=True)
+    except FileNotFoundError:
+        raise PackError(Problem(f"extends: there is no folder '{name}' in this pack; copy the "
+                                "base pack there, or write 'extends: default'",
+                                PACK_FILE, line)) from None
+    except Refused as exc:
+        what = str(exc).split(";")[0]
+        raise PackError(Problem(f"extends: '{name}' {what}; it must be 'default' or a folder "
+                                "inside this pack, such as 'upstream'; copy the base pack into "
+                                "this folder", PACK_FILE, line)) from None
+    if base == root.resolve():
+        raise PackError(Problem(f"extends: '{name}' is this pack itself; it must be 'default' "
+                                "or a folder inside this pack, such as 'upstream'",
                                 PACK_FILE, line))
     if not (base / PACK_FILE).is_file():
         raise PackError(Problem(f"extends: there is no pack in '{name}' (no {name}/{PACK_FILE}); "
@@ -285,9 +296,12 @@ def base_layout_dirs(root: Path) -> list[Path]:
         name = data.get("extends") if isinstance(data, dict) else None
         if not isinstance(name, str) or name.strip() in ("", DEFAULT_BASE):
             break
-        base = current / name.strip()
-        if Path(name).is_absolute() or not inside(root, base) or \
-                base.resolve() == current.resolve():
+        try:
+            base = check_path(current, name.strip(), folder=True)
+            resolve_inside(root, base)
+        except (Refused, OSError):
+            break
+        if base == current.resolve():
             break
         found.append(base / "layouts")
         current = base
