@@ -333,3 +333,25 @@ def test_blocks_hold_no_layout(make_pack: Callable[..., Path]) -> None:
     block: Block = face.blocks[0]
     assert set(Block.__dataclass_fields__) == {"kind", "role", "runs", "items", "joined", "picture"}
     assert block.text == "Neighbours cook soup together once a week."
+
+
+def test_logo_and_picture_are_composed_blocks(make_pack: Callable[..., Path]) -> None:
+    from PIL import Image
+
+    root = make_pack()
+    (root / "content/images").mkdir(parents=True)
+    Image.new("RGB", (300, 100), (0, 0, 0)).save(root / "content/images/logo.png")
+    with (root / "content/pack.yaml").open("a", encoding="utf-8") as out:
+        out.write("logo:\n  file: images/logo.png\n  alt: The Test Group logo\n"
+                  "  credit: {title: Logo, author: Test Group, licence: All rights reserved, "
+                  "exception: true}\n")
+    pack = load_pack(root)
+    faces = [cards.about_front(pack), cards.card_back(pack, None, "about", "about"),
+             pages.cover(pack)]
+    for face in faces:
+        assert face.logo is not None and face.logo.kind == "logo"
+        assert face.logo.picture is not None
+        assert (face.logo.picture.file, face.logo.picture.alt) == ("images/logo.png",
+                                                                   "The Test Group logo")
+    assert cards.card_front(pack, pack.recipes[0]).logo is None
+    assert cards.card_front(pack, pack.recipes[0]).picture is None
