@@ -37,7 +37,7 @@ class Page(HTMLParser):
 
     @property
     def text(self) -> str:
-        return " ".join(" ".join(self.chunks).split())
+        return " ".join("".join(self.chunks).split())
 
     def links(self) -> list[str]:
         return [value for _, attrs in self.elements for name, value in attrs.items()

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from activate_pack.compose.notices import adapters, change_lines, credit_sentences, fill
+from activate_pack.compose.notices import (adapters, author_names, change_lines,
+                                           credit_sentences, fill)
 from activate_pack.pack.labels import SiteLabels
-from activate_pack.pack.licences import author_names, licence
+from activate_pack.pack.licences import licence
 from activate_pack.pack.model import Pack
 
 ASSETS = "assets"
@@ -111,9 +112,9 @@ def attribution(pack: Pack) -> str:
     if pack.upstream:
         up = pack.upstream[0]
         who = fill(pack.labels.adaptation.credit, adapters=adapters(pack), title=up.title,
-                   authors=author_names(list(up.authors)))
+                   authors=author_names(pack.labels, list(up.authors)))
     else:
-        who = author_names([a.name for a in info.authors])
+        who = author_names(pack.labels, [a.name for a in info.authors])
     return fill(pack.labels.site.credit_text, title=info.title, authors=who,
                 source=info.source_url, licence=licence(info.licence).short_name)
 
