@@ -1,4 +1,4 @@
-"""The download page in a real browser: Chromium, driven by Playwright, checked by axe-core.
+"""The download page and the HTML edition in a real browser: Chromium, driven by Playwright, checked by axe-core.
 
 Chromium comes from Debian's package (``.ci/run`` installs it); Playwright never downloads a
 browser of its own here. Without Chromium these tests are skipped, except under CI=true.
@@ -20,6 +20,8 @@ BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networkin
                 "--disable-component-update", "--no-first-run"]
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 WIDTHS = (375, 1280)
+PAGES = ("index.html", "en-gb/questions.html", "en-gb/recipes.html")
+"""The download page, and pages of the HTML edition: one of question cards, one of recipes."""
 
 
 @pytest.fixture(scope="module")
@@ -35,12 +37,12 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def public(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The default pack's site, made once."""
     out = tmp_path_factory.mktemp("site-browser") / "public"
     result = CliRunner().invoke(app, ["site", str(default_pack_dir()), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    return out / "index.html"
+    return out
 
 
 def _open(browser, url: str, width: int):  # type: ignore[no-untyped-def]
@@ -54,10 +56,13 @@ def _open(browser, url: str, width: int):  # type: ignore[no-untyped-def]
     return page, failed
 
 
+@pytest.mark.parametrize("name", PAGES)
 @pytest.mark.parametrize("width", WIDTHS)
-def test_the_page_loads_whole_at_phone_and_desktop_widths(browser, index: Path, width: int,
-                                                         tmp_path: Path) -> None:
-    page, failed = _open(browser, index.as_uri(), width)
+def test_pages_in_chromium(browser, public: Path, width: int, name: str, tmp_path: Path) -> None:
+    """Whole (no failed request, image or font), no sideways scrolling, no axe violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page, failed = _open(browser, (public / name).as_uri(), width)
     try:
         assert failed == []
         broken = page.evaluate("[...document.images].filter(i => !i.complete || !i.naturalWidth)"
@@ -69,19 +74,9 @@ def test_the_page_loads_whole_at_phone_and_desktop_widths(browser, index: Path, 
         scroll, client = page.evaluate("[document.documentElement.scrollWidth, "
                                        "document.documentElement.clientWidth]")
         assert scroll <= client, f"{scroll - client} px of sideways scrolling at {width} px"
-        shot = tmp_path / f"index-{width}.png"
+        shot = tmp_path / f"{Path(name).stem}-{width}.png"
         page.screenshot(path=str(shot), full_page=True)
         assert shot.stat().st_size > 10_000
-    finally:
-        page.close()
-
-
-@pytest.mark.parametrize("width", WIDTHS)
-def test_axe_finds_no_wcag_22_aa_violation(browser, index: Path, width: int) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
-    page, _ = _open(browser, index.as_uri(), width)
-    try:
         results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
         assert results.violations_count == 0, results.generate_report()
     finally:

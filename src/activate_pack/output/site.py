@@ -21,7 +21,9 @@ from activate_pack.layout.editions import EDITIONS
 from activate_pack.output.build import Warn
 from activate_pack.output.plan import Prepared, Variant, prepare
 from activate_pack.output.printing import PrintOptions
-from activate_pack.output.sitepages import Language, Published, assets, attribution, download_page
+from activate_pack.output.edition import edition, edition_pages
+from activate_pack.output.sitepages import (Language, Published, assets, download_page,
+                                             page_context)
 from activate_pack.pack.model import Pack
 
 FILES: tuple[tuple[str, Variant], ...] = (
@@ -76,15 +78,20 @@ def site(pack_dir: Path, out_dir: Path, warn: Warn | None = None) -> Site:
             prepared = first
         built[language.tag] = _language_files(language, prepared, out_dir, files, clock)
         result.pdfs += built[language.tag][1]
-    with clock("pages"):
-        links = [(entry, built[entry.tag][0]) for entry in entries]
-        for entry in entries:
-            lang_pack, pdfs, previews = built[entry.tag]
-            html = download_page(lang_pack, entry, links, pdfs, previews, attribution(lang_pack),
-                                 __version__)
+    links = [(entry, built[entry.tag][0]) for entry in entries]
+    for entry in entries:
+        lang_pack, pdfs, previews = built[entry.tag]
+        shared = page_context(lang_pack, entry, links, __version__, previews)
+        with clock("pages"):
+            html = download_page(lang_pack, shared, pdfs, previews,
+                                 edition_pages(lang_pack, entry.folder))
             files[out_dir / entry.page] = html.encode("utf-8")
             result.pages.append(out_dir / entry.page)
-        files.update({out_dir / name: data for name, data in assets().items()})
+        with clock("edition"):
+            made = edition(lang_pack, shared, entry.folder)
+            files.update({out_dir / path: data for path, data in made.items()})
+            result.pages += [out_dir / path for path in made if path.endswith(".html")]
+    files.update({out_dir / name: data for name, data in assets().items()})
     with clock("write"):
         write_all(list(files.items()))
     result.files = list(files)

@@ -12,6 +12,7 @@ from typing import Any
 
 from activate_pack.compose.notices import (adapters, author_names, change_lines,
                                            credit_sentences, fill)
+from activate_pack.output.edition import EditionPage
 from activate_pack.pack.labels import SiteLabels
 from activate_pack.pack.licences import licence
 from activate_pack.pack.model import Pack
@@ -52,7 +53,7 @@ def human_size(size: int, words: SiteLabels) -> str:
 
 
 def page_context(pack: Pack, entry: Language, links: list[tuple[Language, Pack]],
-                 version: str) -> dict[str, Any]:
+                 version: str, previews: list[dict[str, object]]) -> dict[str, Any]:
     """What every page of one language shares: title, language, licence, links to the others."""
     from activate_pack.render.html import direction
 
@@ -69,27 +70,26 @@ def page_context(pack: Pack, entry: Language, links: list[tuple[Language, Pack]]
         "languages": [{"lang": other.info.language, "dir": direction(other.info.language),
                        "name": other.labels.site.language_name, "href": e.page,
                        "current": e.tag == entry.tag} for e, other in links],
-        "image": None,
+        "image": previews[0] if previews else None, "home": entry.page,
     }
 
 
-def download_page(pack: Pack, entry: Language, links: list[tuple[Language, Pack]],
-                  pdfs: list[Published], previews: list[dict[str, object]], attribution: str,
-                  version: str) -> str:
-    """The download page of one language, as HTML."""
+def download_page(pack: Pack, page: dict[str, Any], pdfs: list[Published],
+                  previews: list[dict[str, object]], online: list[EditionPage]) -> str:
+    """The download page of one language, as HTML; ``page`` is from :func:`page_context`."""
     from activate_pack.render.html import render_page
 
     words = pack.labels.site
-    page = page_context(pack, entry, links, version)
-    page["files"] = [{
-        "href": pdf.path, "title": getattr(words, pdf.kind),
-        "use": getattr(words, f"{pdf.kind}_use"), "sha256": pdf.sha256,
-        "details": fill(words.details, size=human_size(pdf.size, words), pages=str(pdf.pages)),
-    } for pdf in pdfs]
-    page["previews"] = previews
-    page["image"] = previews[0] if previews else None
-    page["attribution"] = attribution
-    page["notice"] = notice_lines(pack)
+    page = page | {
+        "files": [{
+            "href": pdf.path, "title": getattr(words, pdf.kind),
+            "use": getattr(words, f"{pdf.kind}_use"), "sha256": pdf.sha256,
+            "details": fill(words.details, size=human_size(pdf.size, words),
+                            pages=str(pdf.pages)),
+        } for pdf in pdfs],
+        "previews": previews, "attribution": attribution(pack), "notice": notice_lines(pack),
+        "online": [{"href": item.path, "title": item.title} for item in online],
+    }
     return render_page("download.html", page=page, words=words)
 
 

@@ -266,6 +266,11 @@ class SiteLabels(_Group):
                                          "{source} and {licence}.")
     licence_link: str = Field(description="Link to the licence, with {licence}.")
     source_link: str = Field(description="Link to the pack's source files.")
+    read_online: str = Field(description="Heading of the links to the HTML edition.")
+    read_online_text: str = Field(description="What the HTML edition is, in a sentence.")
+    edition_nav: str = Field(description="Name of the list of the HTML edition's pages, for "
+                                         "screen readers.")
+    page_title: str = Field(description="Title of an HTML edition page, with {page} and {title}.")
     languages: str = Field(description="Heading of the links to the page in other languages.")
     made_with: str = Field(description="The footer line, with {version}.")
 

@@ -39,12 +39,27 @@ def strong(text: str) -> Markup:
     return Markup(re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", str(escape(text))))
 
 
+def linked(text: str, links: dict[str, str]) -> Markup:
+    """Escape ``text``, making each occurrence of a key of ``links`` a link to its address."""
+    if not links:
+        return Markup(escape(text))
+    pattern = re.compile("|".join(re.escape(k) for k in sorted(links, key=len, reverse=True)))
+    pieces, last = [], 0
+    for match in pattern.finditer(text):
+        pieces.append(escape(text[last:match.start()]))
+        pieces.append(Markup('<a href="{}">{}</a>').format(links[match.group()], match.group()))
+        last = match.end()
+    pieces.append(escape(text[last:]))
+    return Markup("").join(pieces)
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """The one Jinja2 environment: package templates, autoescape on, undefined names fail."""
     env = Environment(loader=_PackageLoader(), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["strong"] = strong
+    env.filters["linked"] = linked
     return env
 
 
