@@ -109,7 +109,9 @@ def edition(pack: Pack, page: dict[str, Any], folder: str) -> dict[str, bytes]:
         context = page | {
             "root": "../", "home": page["home"], "pack_title": pack.info.title,
             "title": fill(words.page_title, page=current.title, title=pack.info.title),
-            "heading": current.title, "intro": intro, "faces": shown,
+            # The about page's one section is headed with its name; the page, with the pack's.
+            "heading": pack.info.title if current.name == "about" else current.title,
+            "intro": intro, "faces": shown,
             "nav": [{"href": PurePosixPath(p.path).name, "title": p.title,
                      "current": p is current} for p in pages],
         }
