@@ -7,67 +7,17 @@ Shaping for other scripts (HarfBuzz, right-to-left) belongs here, behind the sam
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
-
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from activate_pack.pack.markup import Block, Run
+from activate_pack.text.fonts import (DEFAULT_FAMILY, FAMILIES, FONT_DIR, Family,
+                                      UnknownFontFamily, ascent, family, family_names, font_name,
+                                      missing_glyphs, unit_width, width)
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
-
-FAMILIES: dict[str, dict[str, str]] = {
-    "atkinson": {
-        "regular": "AtkinsonHyperlegibleNext-Regular.ttf",
-        "bold": "AtkinsonHyperlegibleNext-Bold.ttf",
-        "italic": "AtkinsonHyperlegibleNext-Italic.ttf",
-        "bolditalic": "AtkinsonHyperlegibleNext-BoldItalic.ttf",
-    },
-}
-"""Bundled font families (Open Font License, see fonts/OFL.txt): family → style → file."""
-
-_IGNORED = frozenset("\n\r\t\u200b\u00ad")
-
-
-@lru_cache(maxsize=None)
-def font_name(family: str, bold: bool = False, italic: bool = False) -> str:
-    """Register (once) and return the ReportLab name of a bundled font style."""
-    try:
-        files = FAMILIES[family]
-    except KeyError:
-        raise KeyError(f"unknown font family {family!r}; bundled: {', '.join(FAMILIES)}") from None
-    style = ("bold" if bold else "") + ("italic" if italic else "") or "regular"
-    name = f"{family}-{style}"
-    if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / files[style])))
-    return name
-
-
-@lru_cache(maxsize=None)
-def _cmap(name: str) -> frozenset[int]:
-    return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
-
-
-def missing_glyphs(text: str, name: str) -> set[str]:
-    """Characters of ``text`` that the registered font ``name`` cannot draw."""
-    cmap = _cmap(name)
-    return {ch for ch in text if ord(ch) not in cmap and ch not in _IGNORED}
-
-
-@lru_cache(maxsize=65536)
-def _unit_width(text: str, name: str) -> float:
-    return pdfmetrics.stringWidth(text, name, 1.0)
-
-
-def width(text: str, name: str, size: float) -> float:
-    """Advance width of ``text`` in points."""
-    return _unit_width(text, name) * size
-
-
-def ascent(name: str) -> float:
-    """Ascent of the font as a fraction of the size."""
-    return pdfmetrics.getFont(name).face.ascent / 1000.0
+__all__ = [
+    "DEFAULT_FAMILY", "FAMILIES", "FONT_DIR", "Family", "Flow", "Item", "Laid", "Layouter",
+    "Line", "Segment", "Style", "UnknownFontFamily", "ascent", "family", "family_names",
+    "font_name", "missing_glyphs", "width",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +48,7 @@ class Line:
 class Style:
     """How a block of text looks, relative to the box's base size."""
 
-    family: str = "atkinson"
+    family: str = DEFAULT_FAMILY
     scale: float = 1.0
     leading: float = 1.25
     bold: bool = False
@@ -187,7 +137,7 @@ def _words(item: Item) -> list[_Word]:
 
 
 def _make_word(pieces: list[tuple[str, str]], space_font: str | None) -> _Word:
-    return _Word(tuple(pieces), sum(_unit_width(t, f) for t, f in pieces), space_font)
+    return _Word(tuple(pieces), sum(unit_width(t, f) for t, f in pieces), space_font)
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,7 +207,7 @@ def _break(words: list[_Word], size: float, avail: float) -> list[tuple[list[_Wo
             result.extend((([c], c.unit * size)) for c in chunks[:-1])
             word = chunks[-1]
             w = word.unit * size
-        space = _unit_width(" ", current[-1].space_font) * size if current and current[-1].space_font else 0.0
+        space = unit_width(" ", current[-1].space_font) * size if current and current[-1].space_font else 0.0
         if current and current_w + space + w > avail:
             result.append((current, current_w))
             current, current_w = [], 0.0
@@ -277,14 +227,14 @@ def _split_long(word: _Word, size: float, avail: float) -> list[_Word]:
     start = 0
     while start < len(text):
         end = start + 1
-        while end < len(text) and _unit_width(text[start:end + 1], font) * size <= avail:
+        while end < len(text) and unit_width(text[start:end + 1], font) * size <= avail:
             end += 1
         if end < len(text):
             cut = max(text.rfind("/", start, end), text.rfind("-", start, end))
             if cut > start:
                 end = cut + 1
         last = end >= len(text)
-        chunks.append(_Word(((text[start:end], font),), _unit_width(text[start:end], font),
+        chunks.append(_Word(((text[start:end], font),), unit_width(text[start:end], font),
                             word.space_font if last else None))
         start = end
     return chunks
