@@ -1,21 +1,36 @@
-"""The text module: the font table, alignment, the widths segments carry."""
+"""The text module: the font table, Unicode line breaking, grapheme clusters, alignment, widths."""
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
+from uniseg.graphemecluster import grapheme_cluster_boundaries
+from uniseg.linebreak import line_break_boundaries
 
 from activate_pack.pack import markup
 from activate_pack.text import (DEFAULT_FAMILY, FAMILIES, FONT_DIR, Flow, Layouter, Style,
-                                UnknownFontFamily, family, family_names, font_name, width)
+                                UnknownFontFamily, break_opportunities, family, family_names,
+                                font_name, width)
+from activate_pack.text.breaking import _TABLE, is_fast
 from activate_pack.text.fonts import load_table
+
+GURMUKHI = "ਪੰਜਾਬੀ ਵਿੱਚ ਸਵਾਗਤ ਹੈ"
+BENGALI = "বাংলা ভাষায় স্বাগতম"
+
 
 def lay(text: str, box_width: float, size: float = 10.0, **style: object) -> list[str]:
     """The lines ``text`` breaks into in a box ``box_width`` points wide."""
     flow = Flow()
     flow.add(text, Style(**style))  # type: ignore[arg-type]
     return [line.text for line in Layouter(flow).lay(size, box_width).lines]
+
+
+def uax14(text: str) -> list[int]:
+    """Break opportunities straight from uniseg, without our fast path."""
+    return [at for at in line_break_boundaries(text) if 0 < at < len(text)]
 
 
 # --- The font table -----------------------------------------------------------------------------
@@ -57,7 +72,48 @@ def test_a_table_without_every_style_is_refused(tmp_path: Path) -> None:
         load_table(table)
 
 
-# --- Line breaking -----------------------------------------------------------------------------
+# --- Grapheme clusters --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [GURMUKHI, BENGALI])
+@pytest.mark.parametrize("box_width", [12.0, 18.0, 25.0, 40.0, 70.0])
+def test_indic_text_is_never_split_inside_a_grapheme_cluster(text: str, box_width: float) -> None:
+    clusters = set(grapheme_cluster_boundaries(text))
+    assert len(clusters) < len(text) + 1  # the text has clusters of several code points
+    lines = lay(text, box_width)
+    at, starts = 0, []
+    for line in lines:
+        assert text.startswith(line, at), (line, text[at:])
+        starts.append(at)
+        at += len(line)
+        if text[at:at + 1] == " ":
+            at += 1  # the space a line broke at is not drawn
+    assert at == len(text)  # the lines give back the whole text, in order
+    assert all(start in clusters for start in starts), (lines, starts)
+    if box_width < 20:  # narrow enough that words had to be cut
+        assert any(text[start - 1] != " " for start in starts[1:])
+
+
+# --- Line breaking (UAX #14) ---------------------------------------------------------------------
+
+def test_no_break_before_a_closing_bracket_or_exclamation_mark() -> None:
+    assert break_opportunities("Bonjour !") == ()
+    assert break_opportunities("see (the notes )") == (4, 9)  # not before the ")"
+    assert break_opportunities("a ( b") == (2,)  # nor after an opening bracket and spaces
+    full = width("aaa bbb !", font_name(DEFAULT_FAMILY), 10)
+    assert lay("aaa bbb !", full - 1) == ["aaa", "bbb !"]
+    assert lay("aaa (bbb )", width("aaa (bbb )", font_name(DEFAULT_FAMILY), 10) - 1) == ["aaa", "(bbb )"]
+
+
+def test_a_break_after_a_hyphen_is_allowed() -> None:
+    assert break_opportunities("well-being") == (5,)
+    assert break_opportunities("well\u2010being") == (5,)  # U+2010 HYPHEN, through uniseg
+    assert break_opportunities("-5 and 3-4") == (3, 7)  # a minus sign and a range stay whole
+    # U+2010 breaks in running text; a word too long for its line is cut after a hyphen first.
+    text = "one well\u2010being"
+    assert lay(text, width("one well\u2010b", font_name(DEFAULT_FAMILY), 10)) == ["one well\u2010", "being"]
+    assert lay("overlong-compound", width("overlong-comp", font_name(DEFAULT_FAMILY), 10)) == [
+        "overlong-", "compound"]
+
 
 def test_web_addresses_and_compounds_stay_whole_when_they_fit_on_a_line() -> None:
     url = "https://creativecommons.org/licenses/by-sa/4.0/"
@@ -68,6 +124,44 @@ def test_web_addresses_and_compounds_stay_whole_when_they_fit_on_a_line() -> Non
     # Too long for any line: cut after a '/', never inside it.
     assert lay(url, width("https://creativecommons.org/lic", font, 10)) == [
         "https://creativecommons.org/", "licenses/by-sa/4.0/"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hi!Bye a/b a/1 1/2 a.1 a .5 -a a -b (a)b a(b) 'quoted' \"x\" ( y a–b a – b 0:00–0:15",
+    "Activate Pack · Activate Pack contributors · CC BY-SA 4.0 · https://example.org/x",
+    "Müller’s “café” — naïve… 50% £5", GURMUKHI, BENGALI, "日本語のテキスト", "ไทย ภาษา",
+])
+def test_break_opportunities_are_those_of_uax14(text: str) -> None:
+    assert list(break_opportunities(text)) == uax14(text)
+
+
+def test_the_fast_class_table_matches_the_unicode_data() -> None:
+    from uniseg.linebreak import line_break
+
+    resolved = {"AI": "AL"}  # ambiguous width resolves to alphabetic outside East Asia (LB1)
+    letters = {"A": "AL", "N": "NU", "S": "SP", "I": "IS", "E": "EX", "H": "HY", "Y": "SY",
+               "B": "BA", "O": "OP", "C": "CP", "Q": "QU", "P": "QU", "F": "QU", "D": "B2",
+               "L": "IN"}
+    for code, letter in _TABLE.items():
+        found = str(line_break(chr(code)))
+        assert resolved.get(found, found) == letters[letter], (chr(code), found)
+        if letter in "PF":  # opening and closing quotation marks, for LB15a and LB15b
+            assert unicodedata.category(chr(code)) == {"P": "Pi", "F": "Pf"}[letter]
+
+
+FAST_ALPHABET = "aZé1 .,:;!?-/–—…|()[]'\"‘’“”«»·•©"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=FAST_ALPHABET, max_size=14))
+def test_the_fast_path_agrees_with_uniseg(text: str) -> None:
+    assert is_fast(text)
+    assert list(break_opportunities(text)) == uax14(text)
+
+
+def test_other_scripts_and_number_signs_take_the_full_algorithm() -> None:
+    assert is_fast("A plain sentence, with (brackets) - and 1/2, “quoted” — don’t…")
+    assert not is_fast("50%") and not is_fast(GURMUKHI) and not is_fast("a\tb")
 
 
 # --- Alignment and the records ------------------------------------------------------------------

@@ -189,8 +189,8 @@ def new_canvas(out: io.BytesIO, doc: Document, size: tuple[float, float], creato
     """A canvas writing to ``out`` with the document's information and XMP metadata set."""
     rl_config.useA85 = 0  # binary streams: ASCII85 only makes files larger and builds slower
     # The initial font is our own, so no unembedded Helvetica is ever referenced.
-    canvas = Canvas(out, pagesize=size, invariant=1, pageCompression=1,
-                    lang=doc.language, initialFontName=font_name(DEFAULT_FAMILY), initialFontSize=10)
+    canvas = Canvas(out, pagesize=size, invariant=1, pageCompression=1, lang=doc.language,
+                    initialFontName=font_name(DEFAULT_FAMILY), initialFontSize=10)
     info = _Info()
     info.licence_url, info.rights = doc.licence_url, doc.rights
     canvas._doc.info = info
