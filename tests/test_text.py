@@ -159,6 +159,15 @@ def test_the_fast_path_agrees_with_uniseg(text: str) -> None:
     assert list(break_opportunities(text)) == uax14(text)
 
 
+MIXED_ALPHABET = "a1   .-(‘’”—%$ক্া\u00a0\t!/)}日»"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=MIXED_ALPHABET, max_size=16))
+def test_words_that_need_the_full_algorithm_get_its_answers_in_any_company(text: str) -> None:
+    assert list(break_opportunities(text)) == uax14(text)
+
+
 def test_other_scripts_and_number_signs_take_the_full_algorithm() -> None:
     assert is_fast("A plain sentence, with (brackets) - and 1/2, “quoted” — don’t…")
     assert not is_fast("50%") and not is_fast(GURMUKHI) and not is_fast("a\tb")

@@ -3,8 +3,8 @@
 The ``uniseg`` package implements both standards in pure Python, which costs about a tenth of
 a millisecond per character, and a tenth of a second to import. Most pack text is Latin, where
 the rules reduce to a small pair table over a dozen line-break classes, so that text takes a fast
-path that gives the very same answers (tests/test_text.py compares the two); everything else,
-and every grapheme question beyond U+02FF, goes to ``uniseg``, imported on first need.
+path that gives the very same answers (tests/test_text.py compares the two). Words with other
+characters, and every grapheme question beyond U+02FF, go to ``uniseg``, imported on first need.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ def _fast_table() -> dict[int, str]:
 _TABLE = _fast_table()
 _FAST_CHARS = frozenset(chr(code) for code in _TABLE)
 _SPACES = re.compile("S+")
+_WORDS = re.compile("[^ ]+")
 # Breaks between two non-space characters: after EX, HY, SY, BA, IS and CP before some classes
 # (LB13, LB21, LB29, LB30); HY and IS never break before a digit (LB25).
 _DIRECT = re.compile("(?<=[EBLD])(?=[ANO])|(?<=[HY])(?=[AO])|(?<=[IC])(?=O)|(?<=Y)(?=N)"
@@ -98,10 +99,38 @@ def _breaks_after_spaces(classes: str) -> list[int]:
     return found
 
 
-def _uniseg_opportunities(text: str) -> list[int]:
+@lru_cache(maxsize=8192)
+def _uniseg_opportunities(text: str) -> tuple[int, ...]:
     from uniseg.linebreak import line_break_boundaries  # slow to import: only when needed
 
-    return [at for at in line_break_boundaries(text) if 0 < at < len(text)]
+    return tuple(at for at in line_break_boundaries(text) if 0 < at < len(text))
+
+
+def _mixed_opportunities(text: str) -> list[int]:
+    """The fast path's answers, with uniseg's for the words that hold other characters.
+
+    No UAX #14 rule looks further than the next word across spaces, so a stretch of such words
+    is asked about together with the word on either side, and the answers from the end of the
+    word before to the start of the word after replace the fast path's.
+    """
+    words = [(match.start(), match.end()) for match in _WORDS.finditer(text)]
+    slow = [not _FAST_CHARS.issuperset(text[a:b]) for a, b in words]
+    found = set(_fast_opportunities(text))
+    first = 0
+    while first < len(words):
+        if not slow[first]:
+            first += 1
+            continue
+        last = first
+        while last + 1 < len(words) and slow[last + 1]:
+            last += 1
+        start, left = words[first - 1] if first else (0, 0)
+        right, end = words[last + 1] if last + 1 < len(words) else (len(text), len(text))
+        found = {at for at in found if not left < at <= right}
+        found.update(start + at for at in _uniseg_opportunities(text[start:end])
+                     if left < start + at <= right)
+        first = last + 1
+    return sorted(found)
 
 
 @lru_cache(maxsize=8192)
@@ -109,8 +138,7 @@ def break_opportunities(text: str) -> tuple[int, ...]:
     """Indices where UAX #14 allows a line break (before ``text[i]``), in order."""
     if not text:
         return ()
-    found = _fast_opportunities(text) if is_fast(text) else _uniseg_opportunities(text)
-    return tuple(found)
+    return tuple(_fast_opportunities(text) if is_fast(text) else _mixed_opportunities(text))
 
 
 def line_breaks(text: str) -> tuple[int, ...]:
