@@ -57,7 +57,8 @@ def test_every_font_file_in_the_table_exists_and_is_truetype(name: str) -> None:
 def test_an_unknown_family_is_a_clear_error() -> None:
     with pytest.raises(UnknownFontFamily, match="unknown font family 'atkinsn'.*did you mean"):
         family("atkinsn")
-    with pytest.raises(UnknownFontFamily, match=f"'comic-sans'; the bundled families are {DEFAULT_FAMILY}"):
+    message = f"'comic-sans'; the bundled families are {DEFAULT_FAMILY}"
+    with pytest.raises(UnknownFontFamily, match=message):
         font_name("comic-sans")
 
 
@@ -101,7 +102,8 @@ def test_no_break_before_a_closing_bracket_or_exclamation_mark() -> None:
     assert break_opportunities("a ( b") == (2,)  # nor after an opening bracket and spaces
     full = width("aaa bbb !", font_name(DEFAULT_FAMILY), 10)
     assert lay("aaa bbb !", full - 1) == ["aaa", "bbb !"]
-    assert lay("aaa (bbb )", width("aaa (bbb )", font_name(DEFAULT_FAMILY), 10) - 1) == ["aaa", "(bbb )"]
+    full = width("aaa (bbb )", font_name(DEFAULT_FAMILY), 10)
+    assert lay("aaa (bbb )", full - 1) == ["aaa", "(bbb )"]
 
 
 def test_a_break_after_a_hyphen_is_allowed() -> None:
@@ -110,7 +112,8 @@ def test_a_break_after_a_hyphen_is_allowed() -> None:
     assert break_opportunities("-5 and 3-4") == (3, 7)  # a minus sign and a range stay whole
     # U+2010 breaks in running text; a word too long for its line is cut after a hyphen first.
     text = "one well\u2010being"
-    assert lay(text, width("one well\u2010b", font_name(DEFAULT_FAMILY), 10)) == ["one well\u2010", "being"]
+    narrow = width("one well\u2010b", font_name(DEFAULT_FAMILY), 10)
+    assert lay(text, narrow) == ["one well\u2010", "being"]
     assert lay("overlong-compound", width("overlong-comp", font_name(DEFAULT_FAMILY), 10)) == [
         "overlong-", "compound"]
 

@@ -48,7 +48,8 @@ def _family(name: str, entry: Mapping[str, Any]) -> Family:
     files = dict(entry["files"])
     missing = [style for style in STYLES if style not in files]
     if missing or set(files) - set(STYLES):
-        raise ValueError(f"{TABLE_FILE}: family {name!r} needs files for exactly {', '.join(STYLES)}")
+        raise ValueError(f"{TABLE_FILE}: family {name!r} needs files for exactly "
+                         f"{', '.join(STYLES)}")
     return Family(name, MappingProxyType(files), tuple(entry.get("scripts", ())),
                   float(entry.get("line_height", 1.25)), tuple(entry.get("fallbacks", ())))
 

@@ -92,7 +92,8 @@ class Layouter:
         for index, (item, item_words) in enumerate(zip(self.flow.items, self._words)):
             style = item.style
             fs = size * style.scale
-            lead = fs * (style.leading if style.leading is not None else family(style.family).line_height)
+            leading = style.leading if style.leading is not None else family(style.family).line_height
+            lead = fs * leading
             if index and item.new_paragraph:
                 y += size * style.space_before
             indent = 0.0
@@ -107,7 +108,8 @@ class Layouter:
                                      style.marker_colour or style.colour, marker_width,
                                      style.direction, style.lang)
             factor = style.offset_factor
-            for number, (line_words, line_width) in enumerate(_break(item_words, fs, box_width - indent)):
+            broken = _break(item_words, fs, box_width - indent)
+            for number, (line_words, line_width) in enumerate(broken):
                 # The first baseline of the box sits one ascent down; later ones one leading on.
                 y += lead if lines else fs * ascent(font_name(style.family))
                 segs = _place(line_words, fs, style, indent)
@@ -138,7 +140,8 @@ def _break(words: list[_Word], size: float, avail: float) -> list[tuple[list[_Wo
             result.extend(([c], c.unit * size) for c in chunks[:-1])
             word = chunks[-1]
             w = word.unit * size
-        space = unit_width(" ", current[-1].space_font) * size if current and current[-1].space_font else 0.0
+        space_font = current[-1].space_font if current else None
+        space = unit_width(" ", space_font) * size if space_font else 0.0
         if current and current_w + space + w > avail:
             result.append((current, current_w))
             current, current_w = [], 0.0

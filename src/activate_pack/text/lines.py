@@ -121,7 +121,8 @@ class Flow:
         missing: set[str] = set()
         for item in self.items:
             for run in item.runs:
-                missing |= missing_glyphs(run.text, font_name(item.style.family, run.bold, run.italic))
+                name = font_name(item.style.family, run.bold, run.italic)
+                missing |= missing_glyphs(run.text, name)
             if item.marker:
                 missing |= missing_glyphs(item.marker, font_name(item.style.family))
         return missing
