@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from activate_pack.cli.app import app, fail, stopped
+from activate_pack.cli.app import app, fail, stopped, usage
 from activate_pack.errors import PackError
 
 
@@ -25,8 +25,8 @@ def new(
                        "into the new folder. Default: the built-in Activate Pack.",
         show_default=False)] = None,
     locality: Annotated[Optional[str], typer.Option(
-        "--locality", help="The place your version is for, e.g. 'Reading'. Card text can use "
-                           "it as {{ locality }}.", show_default=False)] = None,
+        "--locality", help="The place your version is for, e.g. 'Reading' (needed). Card "
+                           "text can use it as {{ locality }}.", show_default=False)] = None,
     organisation: Annotated[Optional[str], typer.Option(
         "--organisation", help="Your group or organisation, credited as the adapter.",
         show_default=False)] = None,
@@ -42,13 +42,18 @@ def new(
 
     from activate_pack.output.write import terminate_as_interrupt
 
+    if not (locality or "").strip():
+        raise usage("say which place your version is for, e.g. --locality Reading (card "
+                    "text can use it as {{ locality }})", "new")
+
     try:
         with terminate_as_interrupt():
             created = new_pack(folder, base, locality, organisation, title, source_url)
     except PackError as error:
         raise fail(error) from None
     except KeyboardInterrupt as interrupt:  # the half-made folder is already removed
-        raise stopped(interrupt, "Stopped. The new folder was not made; run the command again.") from None
+        raise stopped(interrupt, "Stopped. The new folder was not made; run the command "
+                                 "again.") from None
     typer.echo(f"created {created.root}")
     for path in created.files:
         typer.echo(f"  {path.relative_to(created.root).as_posix()}")

@@ -74,10 +74,10 @@ def stopped(interrupt: KeyboardInterrupt,
     return typer.Exit(getattr(interrupt, "exit_code", 130))
 
 
-def _usage(message: str) -> typer.Exit:
+def usage(message: str, command: str = "build") -> typer.Exit:
     """Print a problem with the options given, and return the exit for code 2 (usage)."""
-    typer.echo(f"activate-pack build: {message}", err=True)
-    typer.echo("Try 'activate-pack build --help' for the options.", err=True)
+    typer.echo(f"activate-pack {command}: {message}", err=True)
+    typer.echo(f"Try 'activate-pack {command} --help' for the options.", err=True)
     return typer.Exit(2)
 
 
@@ -87,6 +87,34 @@ def _warn(problem: object) -> None:
 
 def _human(size: int) -> str:
     return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
+
+
+CardsOption = Annotated[Optional[str], typer.Option(
+    "--cards", help="Only these cards, by id, separated by commas (e.g. "
+                    "'local-river,soup-club'): to print a few new cards without reprinting the "
+                    "pack. The file's name ends in '-cards'.", show_default=False)]
+
+
+def card_ids(value: str | None) -> list[str] | None:
+    """The ids given to --cards, or None when it was not given."""
+    if value is None:
+        return None
+    ids = [part.strip() for part in value.split(",") if part.strip()]
+    if not ids:
+        raise usage("--cards needs at least one card id, e.g. --cards soup-club")
+    return ids
+
+
+def locate(pack: Path | None) -> Path:
+    """The pack folder a command works on; says so when it is the built-in pack by default."""
+    from activate_pack.pack.paths import default_pack_dir, find_pack
+
+    found = find_pack(pack)
+    if pack is None and found == default_pack_dir():
+        typer.echo("No pack in this folder (it has no content/pack.yaml), so this is the "
+                   "built-in Activate Pack. To make your own version: activate-pack new FOLDER "
+                   "--locality PLACE", err=True)
+    return found
 
 
 PackArg = Annotated[Optional[Path], typer.Argument(

@@ -7,8 +7,9 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from activate_pack.output.build import SIZES, Built, build
 from activate_pack.errors import PackError, Problem, visible
+from activate_pack.layout.editions import SIZES
+from activate_pack.output.build import Built, build
 
 Echo = Callable[[str], None]
 

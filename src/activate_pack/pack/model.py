@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
-from activate_pack.errors import visible
+from activate_pack.errors import Problem, visible
 from activate_pack.pack.licences import LICENCES
 
 
@@ -57,10 +57,19 @@ WebAddress = Annotated[str, AfterValidator(_web_address)]
 PHASES = ("warm-up", "explore", "discover", "design", "plan", "reflect")
 ASSET_TYPES = ("gifts-and-skills", "groups-and-associations", "institutions",
                "physical-spaces", "exchange", "culture-and-stories")
-Phase = Literal["warm-up", "explore", "discover", "design", "plan", "reflect"]
-AssetType = Literal["gifts-and-skills", "groups-and-associations", "institutions",
-                    "physical-spaces", "exchange", "culture-and-stories"]
-Effort = Literal["low", "medium", "high"]
+
+
+def _choice(value: object) -> object:
+    """A choice as written, whatever its case or surrounding spaces: 'Low ' is 'low'."""
+    return value.strip().lower() if isinstance(value, str) else value
+
+
+Phase = Annotated[Literal["warm-up", "explore", "discover", "design", "plan", "reflect"],
+                  BeforeValidator(_choice)]
+AssetType = Annotated[Literal["gifts-and-skills", "groups-and-associations", "institutions",
+                              "physical-spaces", "exchange", "culture-and-stories"],
+                      BeforeValidator(_choice)]
+Effort = Annotated[Literal["low", "medium", "high"], BeforeValidator(_choice)]
 
 
 class Strict(BaseModel):
@@ -126,6 +135,10 @@ class PackInfo(Strict):
 
     title: Text = Field(description="The pack's name, printed on every page.")
     subtitle: str | None = Field(None, description="A short line under the title on the cover.")
+    slug: str | None = Field(None, pattern=r"^[a-z0-9][a-z0-9-]{0,63}$", description=(
+        "The start of the pack's file names, e.g. 'reading-pack' gives "
+        "'reading-pack-a6-community.pdf'; lowercase letters, digits and hyphens. Default: "
+        "made from the title (needed when the title has no Latin letters)."))
     version: str = Field("1.0.0", description="The pack's version, e.g. '1.0.0'.")
     language: str = Field("en-GB", pattern=r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$",
                           description="The language of the text, as a BCP 47 tag, e.g. 'en-GB'.")
@@ -303,11 +316,19 @@ class Pack(BaseModel):
     there); cards not listed are this pack's own."""
     logo: Logo | None = None
     """The logo on card backs, the about card and the cover: the pack's own or its base's."""
+    warnings: tuple[Problem, ...] = ()
+    """Problems found while loading that do not stop a build, reported by check and build."""
+    info_lines: dict[str, int] = {}
+    """The line of each field in content/pack.yaml, for messages about the pack as a whole."""
 
     @property
     def cards(self) -> tuple[Card, ...]:
         """Every card, in the order the A6 pack prints them."""
         return (*self.questions, *self.ingredients, *self.recipes)
+
+    def info_line(self, field: str) -> int | None:
+        """The line of a field of content/pack.yaml, if it is there."""
+        return self.info_lines.get(field)
 
     def card(self, card_id: str) -> Card:
         """The card with this id."""
