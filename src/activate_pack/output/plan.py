@@ -147,14 +147,19 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
         advice.alt_text(pack, general)
         advice.placeholders(pack_dir, general)
         stem = file_stem(pack, pack_dir, general)
-        docs: dict[tuple[str, str], tuple[Document, list[Problem]]] = {}
+        docs: dict[tuple[str, str], tuple[Document | None, list[Problem]]] = {}
         for variant, plan in plans.items():
             key = (variant.edition.size, plan.faces.name)
             if key not in docs:  # variants laid out alike share one layout pass
                 found = Problems()
-                docs[key] = (lay_out(pack, variant.edition, plan.faces, found), found.items)
+                try:
+                    docs[key] = (lay_out(pack, variant.edition, plan.faces, found), found.items)
+                except PackError as exc:  # something the layout lacks stops this edition
+                    docs[key] = (None, found.items + exc.problems)
             doc, found_items = docs[key]
             per_variant[variant] = list(found_items)
+            if doc is None:
+                continue
             if cards:  # the chosen cards only: not the about card, nor any other page
                 doc = replace(doc, pages=tuple(p for p in doc.pages if p.card in cards))
             try:

@@ -77,8 +77,8 @@ def check_texts(doc: Any, path: str, problems: Problems, variables: dict[str, st
     for key, text, line in _strings(doc, getattr(doc, "line", 1)):
         field = f"{key}: " if key else ""
         if len(text) > MAX_TEXT_CHARS:
-            problems.add(f"{field}this text has {len(text):,} characters; one text may have at "
-                         f"most {MAX_TEXT_CHARS:,} (see 'Limits' in the README)", path, line,
+            problems.add(f"{field}too long ({len(text):,} characters; one text may have at "
+                         f"most {MAX_TEXT_CHARS:,}, see 'Limits' in the README)", path, line,
                          card=card)
             ok = False
         elif variables and key not in untemplated and "{{" in text:
