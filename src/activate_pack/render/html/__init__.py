@@ -15,7 +15,7 @@ from typing import Any
 from jinja2 import BaseLoader, Environment, StrictUndefined, TemplateNotFound
 from markupsafe import Markup, escape
 
-from activate_pack.text import FAMILIES, FONT_DIR
+from activate_pack.text import DEFAULT_FAMILY, FAMILIES, FONT_DIR
 
 RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku-arab", "ps", "sd",
                            "syr", "ug", "ur", "yi"})
@@ -79,7 +79,7 @@ def direction(language: str) -> str:
 def font_files() -> dict[str, tuple[str, str, bytes]]:
     """The bundled fonts for @font-face: file name → (weight, style, bytes)."""
     found = {}
-    for style, file in FAMILIES["atkinson"].items():
+    for style, file in FAMILIES[DEFAULT_FAMILY].items():
         weight = "700" if "bold" in style else "400"
         slant = "italic" if "italic" in style else "normal"
         found[file] = (weight, slant, (FONT_DIR / file).read_bytes())
