@@ -149,9 +149,9 @@ class LayoutSpec(_Spec):
 
     def _missing(self, what: str, name: str, section: str) -> PackError:
         """The problem for a region, type style or card kind the layout lacks."""
-        return PackError(Problem(f"the {self.name} layout has no {what} '{name}', which the "
-                                 f"{self.name} pages need; add '{name}:' under '{section}:' (in "
-                                 "this layout or the one it extends)",
+        return PackError(Problem(f"the {self.name} layout has no {what} '{name}', and the "
+                                 f"pages laid out with it need one; add '{name}:' under "
+                                 f"'{section}:' (in this layout or the one it extends)",
                                  f"layouts/{self.name}.yaml"))
 
     @property
