@@ -236,10 +236,60 @@ def test_extends_must_stay_inside_the_pack(tmp_path: Path) -> None:
 def test_new_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
     (tmp_path / "busy").mkdir()
     (tmp_path / "busy" / "notes.txt").write_text("mine", encoding="utf-8")
-    result = CliRunner().invoke(app, ["new", str(tmp_path / "busy")])
+    result = CliRunner().invoke(app, ["new", str(tmp_path / "busy"), "--locality", "Reading"])
     assert result.exit_code == 1
     assert "not empty" in result.output
     assert (tmp_path / "busy" / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_new_needs_a_place(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["new", str(tmp_path / "town")])
+    assert result.exit_code == 2
+    assert "say which place your version is for, e.g. --locality Reading" in result.output
+    assert not (tmp_path / "town").exists()
+
+
+def test_a_new_pack_holds_a_layout_of_changes_only(tmp_path: Path) -> None:
+    root = _new(tmp_path)
+    layout = yaml.safe_load((root / "layouts/a6.yaml").read_text(encoding="utf-8"))
+    assert layout == {"extends": "a6"}  # every example is a comment until the user wants it
+    text = (root / "layouts/a6.yaml").read_text(encoding="utf-8")
+    text = text.replace("# kinds:", "kinds:").replace("#   recipe:", "  recipe:")
+    (root / "layouts/a6.yaml").write_text(text.replace("#00695C", "#7A1F3D"), encoding="utf-8")
+    built = build(root, ("a6",), tmp_path / "out")
+    assert built[0].pages > 100
+
+
+def test_removing_the_credit_or_the_history_of_an_adaptation_is_refused(tmp_path: Path) -> None:
+    root = _new(tmp_path)
+    pack_yaml = root / "content/pack.yaml"
+    original = pack_yaml.read_text(encoding="utf-8")
+    data = yaml.safe_load(original)
+    for field, words in (("upstream", "upstream: this pack adapts another"),
+                         ("history", "history: say what your version changes")):
+        lines = original.splitlines()
+        start = next(i for i, line in enumerate(lines) if line.startswith(f"{field}:"))
+        end = next((i for i in range(start + 1, len(lines))
+                    if lines[i] and not lines[i].startswith((" ", "-", "#"))), len(lines))
+        pack_yaml.write_text("\n".join(lines[:start] + lines[end:]) + "\n", encoding="utf-8")
+        assert field in data and field not in yaml.safe_load(pack_yaml.read_text(encoding="utf-8"))
+        problems = _problems(root)
+        assert words in problems, problems
+        assert problems.count("history:") <= 1  # one mistake, one message
+    pack_yaml.write_text(original, encoding="utf-8")
+
+
+def test_choices_are_read_whatever_their_case(make_pack) -> None:
+    root = make_pack(**{"content/recipes/soup-club.yaml": RECIPE_EFFORT})
+    assert load_pack(root).recipes[0].effort == "low"
+
+
+RECIPE_EFFORT = """\
+id: soup-club
+title: Soup club
+summary: Neighbours cook soup together once a week.
+effort: Low
+"""
 
 
 IMAGE_CARD = """\

@@ -104,6 +104,23 @@ def long_notes(root: Path) -> None:
         card.write("notes: " + "word " * 6000 + "\n")
 
 
+def image_loop(root: Path) -> None:
+    """A picture that is a link to itself: following it never ends."""
+    (root / "content/images").mkdir(parents=True, exist_ok=True)
+    (root / "content/images/loop.png").symlink_to("loop.png")
+
+
+def card_fifo(root: Path) -> None:
+    """A card file that is a named pipe: opening it would wait for a writer for ever."""
+    os.mkfifo(root / "content/questions/pipe.yaml")
+
+
+def image_fifo(root: Path) -> None:
+    """A picture that is a named pipe."""
+    (root / "content/images").mkdir(parents=True, exist_ok=True)
+    os.mkfifo(root / "content/images/pipe.png")
+
+
 def _write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
@@ -114,6 +131,7 @@ GENERATORS: dict[str, Callable[[Path], None]] = {
     "yaml-deep-nesting": deep_nesting, "image-symlink-outside": image_symlink,
     "card-symlink-outside": card_symlink, "logo-bomb": image_bomb,
     "thousands-of-authors": many_authors, "very-long-notes": long_notes,
+    "image-symlink-loop": image_loop, "card-fifo": card_fifo, "image-fifo": image_fifo,
 }
 
 

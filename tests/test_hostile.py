@@ -128,3 +128,27 @@ def test_ctrl_c_mid_build_leaves_earlier_outputs_intact(tmp_path: Path) -> None:
     assert "Stopped" in output
     after = {p.name: p.read_bytes() for p in out.iterdir()}
     assert after == before  # same files, same bytes, and no temporary file left behind
+
+
+def test_unquoted_dates_stay_text_and_tagged_values_are_refused() -> None:
+    data = parse("when: 2024-05-01\nat: 2024-05-01 10:00:00\n", "x.yaml")
+    assert data == {"when": "2024-05-01", "at": "2024-05-01 10:00:00"}
+    for text in ("a: !!set {x, y}\n", "a: !!timestamp 2024-05-01\n", "a: !!omap [b: 1]\n",
+                 "a: !!pairs [b: 1]\n", "a: !!binary aGk=\n", "a: !mine x\n"):
+        try:
+            parse(text, "x.yaml")
+        except PackError as exc:
+            assert "x.yaml:1" in str(exc) and "not allowed" in str(exc), text
+        else:
+            raise AssertionError(text)
+
+
+def test_builds_are_byte_identical_whatever_the_hash_seed(tmp_path: Path) -> None:
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"seed-{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "activate_pack", "build", str(default_pack_dir()),
+                        "--out", str(out)], check=True, capture_output=True, env=env)
+        outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
+    assert len(outputs[0]) == 2 and outputs[0] == outputs[1]

@@ -13,7 +13,8 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 
-from activate_pack.output.build import build, layout_document
+from activate_pack.output.build import build
+from activate_pack.output.plan import layout_document
 from activate_pack.output.check import check
 from activate_pack.errors import PackError
 from activate_pack.layout.boxes import ImageBox, Page, Rect, TextBox

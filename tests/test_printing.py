@@ -12,7 +12,8 @@ import pytest
 from PIL import Image, ImageOps
 from pypdf import PdfReader
 
-from activate_pack.output.build import build, layout_document
+from activate_pack.output.build import build
+from activate_pack.output.plan import layout_document
 from activate_pack.errors import PackError
 from activate_pack.layout.boxes import ImageBox, TextBox
 from activate_pack.layout.impose import grid

@@ -57,12 +57,12 @@ def test_an_internal_error_is_one_line_a_log_and_exit_3(
 def test_an_internal_error_after_loading_names_the_command(
         make_pack: Callable[..., Path], logs: Path, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from activate_pack.output import build
+    from activate_pack.output import plan
 
     def broken(*args: object, **kwargs: object) -> object:
         raise RuntimeError("layout bug")
 
-    monkeypatch.setattr(build, "layout_document", broken)
+    monkeypatch.setattr(plan, "lay_out", broken)
     result = runner.invoke(app, ["build", str(make_pack()), "--out", str(tmp_path / "dist")])
     assert result.exit_code == INTERNAL_ERROR
     assert result.output.startswith("activate-pack build: internal error (RuntimeError)")
@@ -76,4 +76,21 @@ def test_pack_errors_and_usage_errors_do_not_reach_the_net(
     assert runner.invoke(app, ["check", str(root)]).exit_code == 1
     assert runner.invoke(app, ["build", str(root), "--duplex", "fold"]).exit_code == 2
     assert runner.invoke(app, ["no-such-command"]).exit_code == 2
+    assert not list(logs.iterdir())
+
+
+def test_a_stop_that_a_library_turned_into_another_error_is_still_a_stop(
+        make_pack: Callable[..., Path], logs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from activate_pack.output import plan
+    from activate_pack.output.write import Terminated
+
+    def swallowed(*args: object, **kwargs: object) -> object:
+        try:
+            raise Terminated()
+        except BaseException:  # as ReportLab's bare 'except:' does
+            raise OSError("cannot open font file") from None
+
+    monkeypatch.setattr(plan, "lay_out", swallowed)
+    result = runner.invoke(app, ["check", str(make_pack())])
+    assert result.exit_code == 143 and "Stopped." in result.output
     assert not list(logs.iterdir())

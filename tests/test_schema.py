@@ -145,3 +145,14 @@ def test_schema_comment_is_ignored_by_the_loader(make_pack) -> None:
 def test_single_file_output(tmp_path: Path) -> None:
     [path] = write(tmp_path / "pack.json", "pack")
     assert json.loads(path.read_text(encoding="utf-8"))["title"] == "Activate Pack: pack"
+
+
+def test_a_new_pack_carries_the_schemas_its_files_point_at(tmp_path: Path) -> None:
+    from activate_pack.output.newpack import new_pack
+
+    created = new_pack(tmp_path / "town", locality="Reading", organisation="Reading Neighbours")
+    pack_yaml = (created.root / "content/pack.yaml").read_text(encoding="utf-8")
+    [comment] = [line for line in pack_yaml.splitlines() if "$schema=" in line]
+    target = (created.root / "content" / comment.split("=", 1)[1]).resolve()
+    assert target.is_file(), target
+    assert json.loads(target.read_text(encoding="utf-8"))["$id"].endswith("pack")

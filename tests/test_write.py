@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
+from typing import Callable
 
 import pytest
+from typer.testing import CliRunner
 
+from activate_pack.cli import app
 from activate_pack.errors import PackError
+from activate_pack.output.build import build
 from activate_pack.output.write import write_all, write_atomic
 
 
@@ -45,3 +53,103 @@ def test_ctrl_c_during_the_renames_is_delivered_after_them(tmp_path: Path,
         write_all(files)
     assert [p.read_bytes() for p, _ in files] == [b"a6", b"a4"]
     assert sorted(os.listdir(tmp_path)) == ["a4.pdf", "a6.pdf"]
+
+
+def test_a_target_that_is_a_folder_stops_the_build_before_any_file_changes(
+        make_pack: Callable[..., Path], tmp_path: Path) -> None:
+    root = make_pack()
+    out = tmp_path / "dist"
+    out.mkdir()
+    a6 = out / "test-pack-a6-community.pdf"
+    a6.write_bytes(b"%PDF-1.4 earlier A6\n")
+    (out / "test-pack-a4-facilitator.pdf").mkdir()
+    result = CliRunner().invoke(app, ["build", str(root), "--out", str(out)])
+    assert result.exit_code == 1, result.output
+    assert a6.read_bytes() == b"%PDF-1.4 earlier A6\n"
+    assert "test-pack-a4-facilitator.pdf: cannot write this file: a folder" in result.output
+    assert "test-pack-a6-community.pdf keeps its earlier version" in result.output
+    assert "nothing was written" in result.output
+    assert sorted(p.name for p in out.iterdir()) == sorted([a6.name, "test-pack-a4-facilitator.pdf"])
+
+
+def test_a_build_removes_its_own_stale_temporary_files_and_no_others(tmp_path: Path) -> None:
+    target = tmp_path / "pack-a6-community.pdf"
+    stale = [tmp_path / ".pack-a6-community.pdf.abc_1234.part"]
+    others = [tmp_path / name for name in (".pack-a6-community.pdf.part", "notes.part",
+                                           ".other.pdf.abcd1234.part", "pack-a6-community.pdf.bak",
+                                           ".pack-a6-community.pdf.abcd12345.part")]
+    for path in stale + others:
+        path.write_bytes(b"left")
+    write_all([(target, b"new")])
+    assert target.read_bytes() == b"new"
+    assert not any(p.exists() for p in stale)
+    assert all(p.read_bytes() == b"left" for p in others)
+
+
+def _small_pack(make_pack: Callable[..., Path]) -> Path:
+    cards = "".join(f"- id: q-{n}\n  title: Question {n}\n  question: What could we do, {n}?\n"
+                    "  prompts: [Who could help?, Where?]\n  phase: plan\n" for n in range(100))
+    return make_pack(**{"content/questions/more.yaml": cards})
+
+
+DRIVER = """
+import sys
+import activate_pack.layout.pages, activate_pack.output.build, activate_pack.render.pdf
+from activate_pack.cli import app
+print("ready", flush=True)
+app(["build", sys.argv[1], "--out", sys.argv[2]], prog_name="activate-pack")
+"""
+"""Imports everything first and says so, so each signal's moment falls within the build."""
+
+
+def _start(root: Path, out: Path) -> subprocess.Popen[str]:
+    child = subprocess.Popen([sys.executable, "-c", DRIVER, str(root), str(out)],
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert child.stdout is not None and child.stdout.readline() == "ready\n"
+    return child
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_builds_stopped_at_many_moments_leave_old_or_new_files_and_no_debris(
+        make_pack: Callable[..., Path], tmp_path: Path) -> None:
+    root = _small_pack(make_pack)
+    old = tmp_path / "old"
+    build(root, ("a6", "a4"), old)
+    more = root / "content/questions/more.yaml"
+    more.write_text(more.read_text(encoding="utf-8").replace("Question", "Changed"),
+                    encoding="utf-8")
+    new = tmp_path / "new"
+    child = _start(root, new)
+    started = time.perf_counter()
+    child.communicate(timeout=120)
+    took = time.perf_counter() - started
+    earlier, complete = _files(old), _files(new)
+    assert child.returncode == 0 and earlier.keys() == complete.keys() and earlier != complete
+
+    # Twenty moments across the whole build (loading, layout, drawing, writing), five kills.
+    runs = [(signal.SIGTERM, took * (0.02 + 0.9 * n / 19)) for n in range(20)]
+    runs += [(signal.SIGKILL, took * (0.2 + 0.8 * n / 4)) for n in range(5)]
+    stopped = 0
+    for index, (signum, delay) in enumerate(runs):
+        out = tmp_path / f"run-{index}"
+        shutil.copytree(old, out)
+        child = _start(root, out)
+        time.sleep(delay)
+        if child.poll() is None:
+            child.send_signal(signum)
+        output, _ = child.communicate(timeout=120)
+        assert "Traceback" not in output, output
+        if signum == signal.SIGTERM:
+            # -15: stopped while the command line was starting or exiting, not building.
+            assert child.returncode in (0, 143, -signal.SIGTERM), (child.returncode, output)
+            stopped += child.returncode == 143
+            assert not [p for p in out.iterdir() if p.name.endswith(".part")], output
+        files = _files(out)
+        for name in earlier:
+            assert files[name] in (earlier[name], complete[name]), (name, delay, output)
+        build(root, ("a6", "a4"), out)  # the next build: complete files, no debris left
+        assert _files(out) == complete
+    assert stopped >= 10, stopped  # most signals landed while a build was running

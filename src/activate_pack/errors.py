@@ -9,6 +9,32 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                          "\u2066\u2067\u2068\u2069")
+"""Characters that reorder the text around them: shown by name, never sent to a terminal."""
+
+_LINE_BREAKS = frozenset("\u2028\u2029")
+
+
+def _shown(char: str) -> str:
+    code = ord(char)
+    if code < 0x20 or 0x7F <= code < 0xA0:
+        return f"\\x{code:02x}"
+    return f"<U+{code:04X}>"
+
+
+def visible(text: str) -> str:
+    """Pack-supplied text made safe for a terminal: control and bidi characters made visible.
+
+    Escape sequences could clear the screen, set the window title or fake a line of output;
+    a right-to-left override could make a message read backwards. Tabs are kept.
+    """
+    if text.isprintable():
+        return text
+    return "".join(_shown(c) if (c != "\t" and (ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0))
+                   or c in BIDI_CONTROLS or c in _LINE_BREAKS else c for c in text)
+
+
 @dataclass(frozen=True)
 class Problem:
     """One problem found in a pack, located as precisely as we can."""
@@ -23,15 +49,15 @@ class Problem:
     def __str__(self) -> str:
         where = ""
         if self.path:
-            where = self.path
+            where = visible(self.path)
             if self.line:
                 where += f":{self.line}"
                 if self.column:
                     where += f":{self.column}"
             where += ": "
         kind = "" if self.severity == "error" else f"{self.severity}: "
-        card = f" (card {self.card})" if self.card else ""
-        return f"{where}{kind}{self.message}{card}"
+        card = f" (card {visible(self.card)})" if self.card else ""
+        return f"{where}{kind}{visible(self.message)}{card}"
 
 
 def nearest(name: str, known: Iterable[str], cutoff: float = 0.5) -> str | None:

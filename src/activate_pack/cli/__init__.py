@@ -6,14 +6,18 @@ Heavy modules are imported inside the commands, so ``activate-pack --help`` stay
 
 from __future__ import annotations
 
-from activate_pack.cli import adapt, build, editing  # noqa: F401  (each adds its commands)
+from activate_pack.cli import adapt, build, cards, editing  # noqa: F401  (each adds its commands)
 from activate_pack.cli.app import app
 
 __all__ = ["app", "main"]
 
 
 def main() -> None:
-    """Entry point of the ``activate-pack`` command."""
+    """Entry point of the ``activate-pack`` command.
+
+    The app's command group (``app.GuardedGroup``, with ``safety``) is the safety net: an unexpected error
+    in any command becomes one line, a log file and exit code 3, never a traceback.
+    """
     app()
 
 

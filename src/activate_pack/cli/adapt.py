@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from activate_pack.cli.app import app, fail
+from activate_pack.cli.app import app, fail, usage
 from activate_pack.errors import PackError
 
 
@@ -25,8 +25,8 @@ def new(
                        "into the new folder. Default: the built-in Activate Pack.",
         show_default=False)] = None,
     locality: Annotated[Optional[str], typer.Option(
-        "--locality", help="The place your version is for, e.g. 'Reading'. Card text can use "
-                           "it as {{ locality }}.", show_default=False)] = None,
+        "--locality", help="The place your version is for, e.g. 'Reading' (needed). Card "
+                           "text can use it as {{ locality }}.", show_default=False)] = None,
     organisation: Annotated[Optional[str], typer.Option(
         "--organisation", help="Your group or organisation, credited as the adapter.",
         show_default=False)] = None,
@@ -39,6 +39,10 @@ def new(
 ) -> None:
     """Start your own version of a pack, for your area, that keeps the credit to the original."""
     from activate_pack.output.newpack import new_pack
+
+    if not (locality or "").strip():
+        raise usage("say which place your version is for, e.g. --locality Reading (card "
+                    "text can use it as {{ locality }})", "new")
 
     try:
         created = new_pack(folder, base, locality, organisation, title, source_url)

@@ -5,13 +5,36 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from activate_pack import __version__
-from activate_pack.cli.safety import GuardedGroup
+from activate_pack.cli import safety
 from activate_pack.errors import PackError, summarised
+
+
+def _own(error: Exception) -> bool:
+    """True for the command-line library's own signals: exits, aborts, usage errors."""
+    return type(error).__module__.split(".")[0] in ("click", "typer")
+
+
+class GuardedGroup(TyperGroup):
+    """The command group, with the safety net round whichever command runs."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except Exception as error:  # the net itself: anything but the library's signals is a bug
+            if _own(error):
+                raise
+            interrupt = safety.interrupted(error)
+            if interrupt is not None:  # a stop, not a bug: say so as the command itself would
+                raise stopped(interrupt) from None
+            safety.report(ctx.invoked_subcommand or "", error)
+            raise typer.Exit(safety.INTERNAL_ERROR) from None
+
 
 app = typer.Typer(
     name="activate-pack",
@@ -62,14 +85,23 @@ def fail(error: PackError) -> typer.Exit:
     for line in summarised(error.problems):
         typer.echo(line, err=True)
     count = len(set(error.problems))
-    typer.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", err=True)
+    written = getattr(error, "written", ())  # a write that failed part-way says what it wrote
+    done = (f"only {', '.join(str(p) for p in written)} was written" if written
+            else "nothing was written")
+    typer.echo(f"{count} problem{'s' if count != 1 else ''} found; {done}.", err=True)
     return typer.Exit(1)
 
 
-def _usage(message: str) -> typer.Exit:
+def stopped(interrupt: KeyboardInterrupt, what: str = "builds") -> typer.Exit:
+    """Say that a run was stopped, and return the exit for 130 (Ctrl+C) or 143 (SIGTERM)."""
+    typer.echo(f"Stopped. Files written by earlier {what} are unchanged.", err=True)
+    return typer.Exit(getattr(interrupt, "exit_code", 130))
+
+
+def usage(message: str, command: str = "build") -> typer.Exit:
     """Print a problem with the options given, and return the exit for code 2 (usage)."""
-    typer.echo(f"activate-pack build: {message}", err=True)
-    typer.echo("Try 'activate-pack build --help' for the options.", err=True)
+    typer.echo(f"activate-pack {command}: {message}", err=True)
+    typer.echo(f"Try 'activate-pack {command} --help' for the options.", err=True)
     return typer.Exit(2)
 
 
@@ -79,6 +111,34 @@ def _warn(problem: object) -> None:
 
 def _human(size: int) -> str:
     return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
+
+
+CardsOption = Annotated[Optional[str], typer.Option(
+    "--cards", help="Only these cards, by id, separated by commas (e.g. "
+                    "'local-river,soup-club'): to print a few new cards without reprinting the "
+                    "pack. The file's name ends in '-cards'.", show_default=False)]
+
+
+def card_ids(value: str | None) -> list[str] | None:
+    """The ids given to --cards, or None when it was not given."""
+    if value is None:
+        return None
+    ids = [part.strip() for part in value.split(",") if part.strip()]
+    if not ids:
+        raise usage("--cards needs at least one card id, e.g. --cards soup-club")
+    return ids
+
+
+def locate(pack: Path | None) -> Path:
+    """The pack folder a command works on; says so when it is the built-in pack by default."""
+    from activate_pack.pack.paths import default_pack_dir, find_pack
+
+    found = find_pack(pack)
+    if pack is None and found == default_pack_dir():
+        typer.echo("No pack in this folder (it has no content/pack.yaml), so this is the "
+                   "built-in Activate Pack. To make your own version: activate-pack new FOLDER "
+                   "--locality PLACE", err=True)
+    return found
 
 
 PackArg = Annotated[Optional[Path], typer.Argument(

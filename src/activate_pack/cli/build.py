@@ -7,8 +7,22 @@ from typing import Annotated, Optional
 
 import typer
 
-from activate_pack.cli.app import (Duplex, PackArg, PrintMode, Size, _human, _progress, _usage,
-                                   _warn, app, fail)
+from activate_pack.cli.app import (
+    CardsOption,
+    Duplex,
+    PackArg,
+    PrintMode,
+    Size,
+    _human,
+    _progress,
+    _warn,
+    app,
+    card_ids,
+    fail,
+    locate,
+    stopped,
+    usage,
+)
 from activate_pack.errors import PackError
 
 
@@ -34,30 +48,36 @@ def build(
     cmyk: Annotated[bool, typer.Option(
         "--cmyk", help="Write colours as CMYK printing inks (body text as 100% black), as "
                        "many print shops ask.")] = False,
+    cards: CardsOption = None,
 ) -> None:
     """Build the PDF card packs."""
-    from activate_pack.output.build import SIZES, build as run_build
-    from activate_pack.pack.paths import find_pack
+    from activate_pack.layout.editions import SIZES
+    from activate_pack.output.build import build as run_build
     from activate_pack.output.printing import PrintOptions
+    from activate_pack.output.write import terminate_as_interrupt
 
     if duplex is not None and print_mode is not PrintMode.home:
-        raise _usage("--duplex is for home printing: add --print home, or leave --duplex out")
+        raise usage("--duplex is for home printing: add --print home, or leave --duplex out")
     if print_mode is PrintMode.home and size not in (None, Size.a6):
-        raise _usage("--print home is for the A6 cards (the facilitator pack is A4 already: "
+        raise usage("--print home is for the A6 cards (the facilitator pack is A4 already: "
                      "print it at 100%); use --size a6, or leave --size out")
+    chosen = card_ids(cards)
+    if chosen and size not in (None, Size.a6):
+        raise usage("--cards makes A6 cards only (the facilitator pack is printed whole); "
+                    "use --size a6, or leave --size out")
     if size is None:
-        size = Size.a6 if print_mode is PrintMode.home else Size.all
+        size = Size.a6 if print_mode is PrintMode.home or chosen else Size.all
     sizes = SIZES if size is Size.all else (size.value,)
     options = PrintOptions(print_mode.value if print_mode else None,
                            duplex.value if duplex else "long", cmyk)
     try:
-        pack_dir = find_pack(pack)
-        with _progress() as progress:
-            built = run_build(pack_dir, sizes, out, progress, warn=_warn, options=options)
+        pack_dir = locate(pack)
+        with terminate_as_interrupt(), _progress() as progress:
+            built = run_build(pack_dir, sizes, out, progress, warn=_warn, options=options,
+                              cards=chosen)
     except PackError as error:
         raise fail(error) from None
-    except KeyboardInterrupt:
-        typer.echo("Stopped. Files written by earlier builds are unchanged.", err=True)
-        raise typer.Exit(130) from None
+    except KeyboardInterrupt as interrupt:  # Ctrl+C, or SIGTERM: temporary files are gone
+        raise stopped(interrupt) from None
     for item in built:
         typer.echo(f"wrote {item.path}  ({item.pages} pages, {_human(item.bytes)})")

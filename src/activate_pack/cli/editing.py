@@ -12,12 +12,21 @@ from typing import Annotated, Optional
 
 import typer
 
-from activate_pack.cli.app import PackArg, Size, _warn, app, fail
+from activate_pack.cli.app import (
+    CardsOption,
+    PackArg,
+    Size,
+    _warn,
+    app,
+    card_ids,
+    fail,
+    locate,
+)
 from activate_pack.errors import PackError, summarised
 
 
 def _sizes(size: Size) -> tuple[str, ...]:
-    from activate_pack.output.build import SIZES
+    from activate_pack.layout.editions import SIZES
 
     return SIZES if size is Size.all else (size.value,)
 
@@ -38,10 +47,9 @@ def check(
     description) as FILE:LINE: message, then a count.
     """
     from activate_pack.output.check import check as run_check
-    from activate_pack.pack.paths import find_pack
 
     try:
-        pack_dir = find_pack(pack)
+        pack_dir = locate(pack)
         report = run_check(pack_dir, _sizes(size))
     except PackError as error:
         raise fail(error) from None
@@ -90,17 +98,19 @@ def preview(
     width: Annotated[int, typer.Option(
         "--width", "-w", min=100, max=4000,
         help="Width of each page image, in pixels.")] = 700,
+    cards: CardsOption = None,
 ) -> None:
     """Write PNG images of every card face.
 
     Also writes a contact sheet per size; the images are drawn from the real PDFs.
     """
-    from activate_pack.pack.paths import find_pack
     from activate_pack.output.preview import preview as run_preview
 
     try:
-        pack_dir = find_pack(pack)
-        written = run_preview(pack_dir, _sizes(size), out, width, warn=_warn)
+        pack_dir = locate(pack)
+        chosen = card_ids(cards)
+        sizes = ("a6",) if chosen and size is Size.all else _sizes(size)
+        written = run_preview(pack_dir, sizes, out, width, warn=_warn, cards=chosen)
     except PackError as error:
         raise fail(error) from None
     except KeyboardInterrupt:
@@ -125,11 +135,10 @@ def watch(
 
     Problems are printed and watching goes on; stop with Ctrl+C.
     """
-    from activate_pack.pack.paths import find_pack
     from activate_pack.output.watch import watch as run_watch
 
     try:
-        pack_dir = find_pack(pack)
+        pack_dir = locate(pack)
     except PackError as error:
         raise fail(error) from None
     try:

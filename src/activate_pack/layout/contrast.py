@@ -7,11 +7,9 @@ bold); lines that carry meaning, such as write-in lines, need 3:1 (WCAG 1.4.11).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-from activate_pack.errors import PackError, Problems
+from activate_pack.errors import Problems
 from activate_pack.layout.spec import LayoutSpec
-from activate_pack.pack.source import Located, read_yaml
 
 BODY_MINIMUM = 4.5
 LARGE_MINIMUM = 3.0
@@ -79,7 +77,7 @@ def _value(spec: LayoutSpec, key: str) -> str:
     return str(node)
 
 
-def check(spec: LayoutSpec, dirs: list[Path], problems: Problems) -> None:
+def check(spec: LayoutSpec, problems: Problems) -> None:
     """Record every colour pair of ``spec`` whose contrast is below WCAG AA."""
     for pair in pairs(spec):
         fore, back = _value(spec, pair.foreground), _value(spec, pair.background)
@@ -95,35 +93,10 @@ def check(spec: LayoutSpec, dirs: list[Path], problems: Problems) -> None:
             need, what, severity = GRAPHIC_MINIMUM, "lines people write on", "warning"
         if found + 1e-9 >= need:
             continue
-        path, line = where(spec.name, pair.foreground, dirs)
+        path, line = spec.where(pair.foreground)
         problems.add(f"{pair.foreground} {fore} on {pair.background} {back} ({pair.use}): "
                      f"contrast {found:.2f}:1 is below {need:g}:1, the WCAG AA minimum for "
                      f"{what}; make one colour darker or the other lighter",
                      path, line, severity=severity)
 
 
-def where(name: str, key: str, dirs: list[Path]) -> tuple[str | None, int | None]:
-    """The layout file (following 'extends') and line where ``key`` is set, for messages."""
-    seen: set[str] = set()
-    current: str | None = name
-    while current and current not in seen:
-        seen.add(current)
-        path = next((d / f"{current}.yaml" for d in dirs if (d / f"{current}.yaml").is_file()),
-                    None)
-        if path is None:
-            break
-        shown = f"layouts/{current}.yaml"
-        try:
-            data = read_yaml(path, shown, root=path.parent.parent)
-        except PackError:
-            break
-        node = data
-        parts = key.split(".")
-        for index, part in enumerate(parts):
-            if not isinstance(node, Located) or part not in node:
-                break
-            if index == len(parts) - 1:
-                return shown, node.mark(part)[0]
-            node = node[part]
-        current = data.get("extends") if isinstance(data, Located) else None
-    return f"layouts/{name}.yaml", None

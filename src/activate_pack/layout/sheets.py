@@ -10,10 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from activate_pack.errors import PackError, Problem, Problems
+from activate_pack.pack.gate import LayoutName
 from activate_pack.pack.source import Located, read_yaml
+from activate_pack.pack.validate import validate
 
 SHEETS_DIR = "sheets"
 """Sheet templates live in this folder inside each ``layouts/`` folder."""
@@ -63,7 +65,7 @@ class SheetSpec(_Sheet):
     bleed: bool = Field(False, description="Extend page-edge backgrounds by the layout's bleed.")
     crop_marks: CropMarks | None = Field(None, description="Crop marks round each face.")
     cut_guides: CutGuides | None = Field(None, description="Cut guides on sheets of several faces.")
-    instructions: str | None = Field(
+    instructions: LayoutName | None = Field(
         None, description="Start with a sheet that explains how to print, in the type and "
                           "colours of this layout (e.g. 'a4'); leave it out for none.")
 
@@ -77,6 +79,20 @@ class SheetSpec(_Sheet):
                              "or remove 'crop_marks:' and 'bleed:'")
         return self
 
+    _raw: Located | None = PrivateAttr(default=None)
+    _shown: str = PrivateAttr(default="")
+
+    def where(self, key: str) -> tuple[str, int | None]:
+        """The template's file and the line that set ``key`` (dotted: 'crop_marks.offset')."""
+        node: object = self._raw
+        line = None
+        for part in key.split("."):
+            if not isinstance(node, Located) or part not in node:
+                break
+            line = node.mark(part)[0]
+            node = node[part]
+        return self._shown or f"layouts/{SHEETS_DIR}/{self.name}.yaml", line
+
     @property
     def many(self) -> bool:
         """True for several faces on a sheet of fixed paper (home printing)."""
@@ -85,8 +101,6 @@ class SheetSpec(_Sheet):
 
 def load_sheet(name: str, dirs: list[Path]) -> SheetSpec:
     """Load the sheet template ``name`` from the first layouts folder that has it."""
-    from activate_pack.pack.validate import validate
-
     for directory in dirs:
         path = directory / SHEETS_DIR / f"{name}.yaml"
         if not path.is_file():
@@ -100,6 +114,7 @@ def load_sheet(name: str, dirs: list[Path]) -> SheetSpec:
         problems = Problems()
         spec = validate(SheetSpec, data, shown, problems)
         problems.raise_if_errors()
+        spec._raw, spec._shown = (raw if isinstance(raw, Located) else None), shown
         return spec
     known = sorted({p.stem for d in dirs if (d / SHEETS_DIR).is_dir()
                     for p in (d / SHEETS_DIR).glob("*.yaml")})

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints,
-                      ValidationError, field_validator, model_validator)
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr,
+                      StringConstraints, ValidationError, model_validator)
 from pydantic_core import PydanticCustomError
 
-from activate_pack.errors import PackError, Problem, Problems
+from activate_pack.errors import PackError, Problem, Problems, nearest
+from activate_pack.pack.gate import LayoutName, layout_name_problems
 from activate_pack.pack.source import Located, deep_merge, read_yaml
-from activate_pack.text import FAMILIES
 
 MM = 72.0 / 25.4
 """Points per millimetre: YAML speaks millimetres, everything after loading speaks points."""
@@ -82,8 +82,8 @@ class CardOverride(_Spec):
 class PrintChoice(_Spec):
     """How a layout is printed in one ``--print`` mode."""
 
-    sheet: str = Field(description="The sheet template, a file in layouts/sheets/ (without .yaml).")
-    layout: str | None = Field(None, description="A variant layout for the card faces in this "
+    sheet: LayoutName = Field(description="The sheet template, a file in layouts/sheets/ (without .yaml).")
+    layout: LayoutName | None = Field(None, description="A variant layout for the card faces in this "
                                                  "mode, e.g. 'a6-home'; default: this layout.")
 
 
@@ -122,13 +122,21 @@ class LayoutSpec(_Spec):
         default_factory=dict, description="CMYK ink percentages for some colours with --cmyk, "
                                           "e.g. '#1A1A1A': [0, 0, 0, 100]; others are converted.")
 
-    @field_validator("font")
-    @classmethod
-    def _bundled(cls, value: str) -> str:
-        if value not in FAMILIES:
-            raise ValueError(f"there is no bundled font called {value!r}; use one of: "
-                             + ", ".join(FAMILIES))
-        return value
+    _layers: tuple[tuple[str, Located], ...] = PrivateAttr(default=())
+    """The YAML files this layout was merged from, itself first, for messages."""
+
+    def where(self, key: str) -> tuple[str, int | None]:
+        """The layout file and line that set ``key`` (dotted: 'kinds.recipe.main'), for messages."""
+        parts = key.split(".")
+        for shown, raw in self._layers:
+            node: Any = raw
+            for depth, part in enumerate(parts):
+                if not isinstance(node, Located) or part not in node:
+                    break
+                if depth == len(parts) - 1:
+                    return shown, node.mark(part)[0]
+                node = node[part]
+        return (self._layers[0][0] if self._layers else f"layouts/{self.name}.yaml"), None
 
     @model_validator(mode="after")
     def _regions_on_the_page(self) -> LayoutSpec:
@@ -149,10 +157,9 @@ class LayoutSpec(_Spec):
 
     def _missing(self, what: str, name: str, section: str) -> PackError:
         """The problem for a region, type style or card kind the layout lacks."""
-        return PackError(Problem(f"the {self.name} layout has no {what} '{name}', and the "
-                                 f"pages laid out with it need one; add '{name}:' under "
-                                 f"'{section}:' (in this layout or the one it extends)",
-                                 f"layouts/{self.name}.yaml"))
+        return PackError(Problem(f"{section}: there {what} '{name}', and the pages laid out "
+                                 f"with this layout need it; add '{name}:' under '{section}:'",
+                                 *self.where(section)))
 
     @property
     def width(self) -> float:
@@ -172,7 +179,7 @@ class LayoutSpec(_Spec):
         elif name in self.regions:
             x, y, w, h = self.regions[name]
         else:
-            raise self._missing("region", name, "regions")
+            raise self._missing("is no region", name, "regions")
         return x * MM, self.height - (y + h) * MM, w * MM, h * MM
 
     def has_region(self, name: str, kind: str | None = None) -> bool:
@@ -186,13 +193,13 @@ class LayoutSpec(_Spec):
         if override and role in override.type:
             return override.type[role]
         if role not in self.type:
-            raise self._missing("type style", role, "type")
+            raise self._missing("is no type style", role, "type")
         return self.type[role]
 
     def colours_for(self, kind: str) -> KindColours:
         """The colours of a card kind."""
         if kind not in self.kinds:
-            raise self._missing("colours for the card kind", kind, "kinds")
+            raise self._missing("are no colours for the card kind", kind, "kinds")
         return self.kinds[kind]
 
 
@@ -207,35 +214,45 @@ def layout_dirs(pack_root: Path, default_root: Path) -> list[Path]:
     return dirs
 
 
-def _find(name: str, dirs: list[Path]) -> tuple[Path, str]:
-    for directory in dirs:
-        path = directory / f"{name}.yaml"
+def _find(name: str, dirs: list[Path], start: int = 0) -> tuple[int, Path]:
+    """The first of ``dirs`` from ``start`` on that holds layout ``name``: its index and file."""
+    for index in range(start, len(dirs)):
+        path = dirs[index] / f"{name}.yaml"
         if path.is_file():
-            return path, f"layouts/{name}.yaml"
+            return index, path
     raise KeyError(name)
 
 
+def _known(dirs: list[Path]) -> str:
+    return ", ".join(sorted({p.stem for d in dirs if d.is_dir() for p in d.glob("*.yaml")}))
+
+
 def load_layout(name: str, dirs: list[Path]) -> LayoutSpec:
-    """Load a layout by name, following ``extends`` from parent to child."""
-    chain: list[str] = []
-    data: dict[str, Any] = {}
-    layers: list[tuple[str, Located]] = []
+    """Load a layout by name, following ``extends`` from parent to child.
+
+    A pack's layout may extend the built-in layout of its own name (a pack's ``layouts/a6.yaml``
+    saying ``extends: a6``): the parent of that name is then looked for past the file that
+    names it. Each layer is merged key by key over its parent, so a layout holds only what it
+    changes.
+    """
+    layers: list[tuple[str, Located]] = []  # the layout first, then its parents
+    visited: list[tuple[str, int]] = []
     current: str | None = name
+    start = 0
     while current is not None:
-        if current in chain:
-            loop = " → ".join([*chain, current])
-            raise PackError(Problem(f"layouts extend each other in a circle: {loop}; "
-                                    "remove one of the 'extends:' lines",
-                                    layers[-1][0] if layers else None))
-        chain.append(current)
         try:
-            path, shown = _find(current, dirs)
+            index, path = _find(current, dirs, start)
         except KeyError:
-            parent_of = layers[-1][0] if layers else None
-            known = sorted({p.stem for d in dirs if d.is_dir() for p in d.glob("*.yaml")})
-            raise PackError(Problem(f"there is no layout called '{current}' "
-                                    f"(available: {', '.join(known)})",
-                                    parent_of, layers[-1][1].mark("extends")[0] if layers else None)) from None
+            where = (layers[-1][0], layers[-1][1].mark("extends")[0]) if layers else (None, None)
+            below = " below this one" if layers and start else ""
+            raise PackError(Problem(f"there is no layout called '{current}'{below} "
+                                    f"(available: {_known(dirs)})", *where)) from None
+        if (current, index) in visited:
+            loop = " → ".join([n for n, _ in visited] + [current])
+            raise PackError(Problem(f"layouts extend each other in a circle: {loop}; "
+                                    "remove one of the 'extends:' lines", layers[-1][0]))
+        visited.append((current, index))
+        shown = f"layouts/{current}.yaml"
         raw = read_yaml(path, shown, root=path.parent.parent)  # layouts/ sits in its pack
         if not isinstance(raw, Located):
             raise PackError(Problem("expected layout settings (page:, margin:, type: …)", shown, 1))
@@ -244,14 +261,35 @@ def load_layout(name: str, dirs: list[Path]) -> LayoutSpec:
         if parent is not None and not isinstance(parent, str):
             raise PackError(Problem("extends: expected the name of another layout", shown,
                                     raw.mark("extends")[0]))
+        if named := layout_name_problems(raw):
+            raise PackError([Problem(message, shown, line) for message, line in named])
+        start = index + 1 if parent == current else 0
         current = parent
+    data: dict[str, Any] = {}
     for _, raw in reversed(layers):
         data = deep_merge(data, {k: v for k, v in raw.items() if k != "extends"})
     data["name"] = name
     try:
-        return LayoutSpec.model_validate(data)
+        spec = LayoutSpec.model_validate(data)
     except ValidationError as exc:
         raise PackError(_located(exc, layers)) from None
+    spec._layers = tuple(layers)
+    problems = Problems()
+    _check_font(spec, problems)
+    problems.raise_if_errors()
+    return spec
+
+
+def _check_font(spec: LayoutSpec, problems: Problems) -> None:
+    """A layout's font must be one the package bundles."""
+    from activate_pack.text import FAMILIES
+
+    if spec.font not in FAMILIES:
+        close = nearest(spec.font, list(FAMILIES))
+        hint = f"did you mean '{close}'? " if close else ""
+        problems.add(f"font: there is no bundled font family called '{spec.font}'; {hint}"
+                     f"the bundled families are: {', '.join(sorted(FAMILIES))}",
+                     *spec.where("font"))
 
 
 def _depth(node: Any, loc: tuple[Any, ...]) -> int:

@@ -19,6 +19,7 @@ from jinja2 import StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from activate_pack.pack.adapt import DEFAULT_BASE, upstream_of
+from activate_pack.pack.advice import PLACEHOLDER
 from activate_pack.errors import PackError, Problem
 from activate_pack.pack.licences import adaptation_refusal, licence
 from activate_pack.render.xmp import build_epoch
@@ -50,10 +51,6 @@ def schema_line(kind: str) -> str:
     except ImportError:  # an installation without the schema command: editors do without
         return ""
     return schema_comment(kind)
-
-
-PLACEHOLDER = "Our group (put your group's name here)"
-"""The organisation written into a new pack when none is given; ``check`` warns until it goes."""
 
 
 def _yaml_text(value: Any) -> str:
@@ -119,7 +116,10 @@ def new_pack(root: Path, base: Path | None = None, locality: str | None = None,
         shutil.copytree(base_root, root / UPSTREAM_DIR, ignore=SKIP, symlinks=True)
     for folder in CARD_FOLDERS:
         (root / "content" / folder).mkdir(parents=True, exist_ok=True)
-    for name, text in ((PACK_FILE, pack_yaml), ("README.md", readme)):
+    layout = (STARTER / "a6-layout.yaml").read_text(encoding="utf-8")
+    (root / "layouts").mkdir(exist_ok=True)
+    for name, text in ((PACK_FILE, pack_yaml), ("README.md", readme),
+                       ("layouts/a6.yaml", layout)):
         (root / name).write_text(text, encoding="utf-8")
         files.append(root / name)
     files.extend(_schemas(root))
@@ -128,11 +128,10 @@ def new_pack(root: Path, base: Path | None = None, locality: str | None = None,
 
 
 def _schemas(root: Path) -> list[Path]:
-    """Schema files for editors, when this installation can make them."""
-    try:
-        from activate_pack.pack.schema import SCHEMA_DIR, write
-    except ImportError:
-        return []
+    """Schema files for editors, so they check pack files as people type."""
+    from activate_pack.output.schemas import write
+    from activate_pack.pack.schema import SCHEMA_DIR
+
     return write(root / SCHEMA_DIR)
 
 

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from activate_pack.output.build import EDITIONS, Warn, layout_document, render_document, slug
+from activate_pack.errors import PackError
 from activate_pack.layout.boxes import Page
-from activate_pack.layout.spec import layout_dirs, load_layout
-from activate_pack.pack.paths import default_pack_dir
-from activate_pack.pack.load import load_pack
+from activate_pack.layout.editions import EDITIONS
+from activate_pack.output.build import Warn
+from activate_pack.output.plan import file_stem, prepare, slug, variants
 from activate_pack.pack.model import Pack
 
 if TYPE_CHECKING:  # Pillow is imported inside the functions that use it
@@ -45,7 +45,7 @@ def image_name(page: Page, number: int) -> str:
     if page.kind == "card" and page.card:
         return f"{page.card}-{page.face or 'front'}.png"
     what = page.card or page.face or page.kind
-    return f"page-{number:03d}-{slug(what)}.png"
+    return f"page-{number:03d}-{slug(what) or 'page'}.png"
 
 
 def label(page: Page, number: int) -> str:
@@ -122,27 +122,37 @@ def contact_sheet(thumbs: list[PILImage], captions: list[str], heading: str,
 
 
 def preview(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path, width: int = DEFAULT_WIDTH,
-            warn: Warn | None = None) -> Previewed:
+            warn: Warn | None = None, cards: list[str] | None = None) -> Previewed:
     """Build each edition in memory and write its page images and contact sheet into ``out_dir``."""
     from activate_pack.output.write import write_atomic
 
-    pack = load_pack(pack_dir)
-    dirs = layout_dirs(pack_dir, default_pack_dir())
-    docs = {size: layout_document(pack, size, load_layout(size, dirs), warn) for size in sizes}
+    prepared = prepare(pack_dir, variants(sizes), out_dir, cards=cards)
+    if prepared.report.errors:
+        raise PackError(prepared.report.errors)
+    for problem in prepared.report.warnings if warn else ():
+        warn(problem)
+    pack = prepared.pack
+    assert pack is not None  # no errors, so the pack loaded
+    from activate_pack.compose.notices import creators
+
+    stem = file_stem(pack, pack_dir)
     # Everything is drawn and encoded before the first file is written, so a failure part-way
     # leaves the previous previews as they were.
     files: dict[Path, bytes] = {}
     result = Previewed()
-    for size, doc in docs.items():
+    for output in prepared.outputs:
+        size = output.variant.edition.size
+        faces = list(output.imposed.pages)
+        pdf = output.imposed.render(creators(pack), pack.info.source_url)
         thumbs: list[tuple[int, Page, PILImage]] = []
-        pages = zip(doc.pages, rasterise(render_document(pack, doc), width))
+        pages = zip(faces, rasterise(pdf, width))
         for number, (page, image) in enumerate(pages, 1):
             files[out_dir / size / image_name(page, number)] = png(image)
             result.faces += page.kind == "card"
             if page.face != "back":  # card backs repeat, so the contact sheet leaves them out
                 thumbs.append((number, page, thumbnail(image)))
         sheet = _sheet(pack, size, thumbs)
-        path = out_dir / f"{slug(pack.info.title)}-{size}-contact-sheet.png"
+        path = out_dir / f"{stem}-{size}-contact-sheet.png"
         files[path] = png(sheet)
         result.sheets.append(path)
     for path, data in files.items():
@@ -153,7 +163,7 @@ def preview(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path, width: int = 
 
 def _sheet(pack: Pack, size: str, chosen: list[tuple[int, Page, PILImage]]) -> PILImage:
     """The contact sheet of one edition, headed with the pack's title and the edition's name."""
-    edition = getattr(pack.labels.editions, EDITIONS[size])
+    edition = getattr(pack.labels.editions, EDITIONS[size].name)
     return contact_sheet([thumb for _, _, thumb in chosen],
                          [label(page, number) for number, page, _ in chosen],
                          f"{pack.info.title} · {edition}", SHEET_COLUMNS.get(size, 6))

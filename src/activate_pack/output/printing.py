@@ -71,9 +71,9 @@ class Plan:
     def impose(self, pack: Pack, doc: Document) -> Imposed:
         """Put the laid-out faces on sheets, raising PackError with every problem found."""
         inks = InkConverter(self.faces.cmyk) if self.options.cmyk else None
-        if self.sheet is None:
+        if self.sheet is None:  # the plain build: one face per page
             pages = [inks.page(p) for p in doc.pages] if inks else list(doc.pages)
-            return Imposed(doc, pages, [], self.sheet, inks)
+            return Imposed(replace(doc, pages=()), pages, [], self.sheet, inks)
         problems = Problems()
         if self.sheet.many:
             sheets = self._home(pack, doc, problems)
@@ -87,7 +87,7 @@ class Plan:
         if inks:
             sheets = [_inked(s, inks) for s in sheets]
         pad = 0.0 if self.sheet.many else self.faces.bleed * MM
-        return Imposed(doc, [], sheets, self.sheet, inks, pad)
+        return Imposed(replace(doc, pages=()), [], sheets, self.sheet, inks, pad)
 
     def _edges_moved(self, page: Page, grow: float) -> Page:
         # Alike faces share one boxes object; so do their moved copies, to stay one form.
@@ -144,14 +144,19 @@ class Imposed:
     def __len__(self) -> int:
         return len(self.sheets) if self.sheet else len(self.pages)
 
-    def render(self, creators: list[str], attribution_name: str, attribution_url: str,
+    def render(self, creators: list[str], attribution_url: str,
                progress: Callable[[int], None] | None = None) -> bytes:
-        """PDF bytes of the sheets (or pages), with the document's metadata."""
+        """PDF bytes of the pages (or sheets), with the document's metadata.
+
+        The pages are handed to the renderer, which lets each go once drawn: this object is
+        spent afterwards, and a large pack's layout is freed while its file is written.
+        """
+        doc = self.doc
         if self.sheet is None:
             from activate_pack.render.pdf import render
 
-            return render(replace(self.doc, pages=tuple(self.pages)), creators, attribution_name,
-                          attribution_url, progress)
+            pages, self.pages = self.pages, []
+            return render(doc, creators, doc.author, attribution_url, progress, pages)
         from activate_pack.render.sheets import REGISTRATION, MarkStyle, render_sheets
 
         styles = {}
@@ -162,8 +167,9 @@ class Imposed:
             colour = self.inks.colour(guides.colour) if self.inks else guides.colour
             styles["cut"] = MarkStyle(colour, guides.width)
             styles["fold"] = MarkStyle(colour, guides.width, tuple(d * MM for d in guides.dash))
-        return render_sheets(self.doc, self.sheets, styles, creators, attribution_name,
-                             attribution_url, self.pad, progress)
+        sheets, self.sheets = self.sheets, []
+        return render_sheets(doc, sheets, styles, creators, doc.author, attribution_url,
+                             self.pad, progress)
 
 
 def _inked(sheet: Sheet, inks: InkConverter) -> Sheet:
@@ -188,7 +194,6 @@ def plan(spec: LayoutSpec, dirs: list[Path], options: PrintOptions) -> Plan:
             _where(spec)))
     faces = load_layout(choice.layout, dirs) if choice.layout else spec
     sheet = load_sheet(choice.sheet, dirs)
-    shown = f"layouts/sheets/{sheet.name}.yaml"
     problems = Problems()
     if sheet.many:
         assert sheet.paper is not None
@@ -197,17 +202,20 @@ def plan(spec: LayoutSpec, dirs: list[Path], options: PrintOptions) -> Plan:
             problems.add(f"{sheet.columns} × {sheet.rows} faces of {faces.page[0]:g} × "
                          f"{faces.page[1]:g} mm (layout {faces.name}) need {need[0]:g} × "
                          f"{need[1]:g} mm, more than the {sheet.paper[0]:g} × {sheet.paper[1]:g} mm "
-                         "paper; use fewer columns or rows, or larger paper", shown)
+                         "paper; use fewer columns or rows, or larger paper",
+                         *sheet.where("columns" if need[0] > sheet.paper[0] + 0.01 else "rows"))
         if options.duplex == "fold" and sheet.columns % 2:
             problems.add(f"--duplex fold puts each back beside its front, so it needs an even "
-                         f"number of columns; this sheet has {sheet.columns}", shown)
+                         f"number of columns; this sheet has {sheet.columns}",
+                         *sheet.where("columns"))
     elif sheet.crop_marks and sheet.crop_marks.offset < faces.bleed:
         problems.add(f"crop_marks.offset is {sheet.crop_marks.offset:g} mm, inside the "
                      f"{faces.bleed:g} mm bleed of layout {faces.name}: marks there would be "
-                     f"printed on the card; make it at least {faces.bleed:g}", shown)
+                     f"printed on the card; make it at least {faces.bleed:g}",
+                     *sheet.where("crop_marks.offset"))
     elif not sheet.crop_marks:
         problems.add("a sheet with one face per page needs crop marks: add 'crop_marks: "
-                     "{offset: 3, length: 5}'", shown)
+                     "{offset: 3, length: 5}'", *sheet.where("crop_marks"))
     problems.raise_if_errors()
     instructions = load_layout(sheet.instructions, dirs) if sheet.instructions else None
     return Plan(options, spec, faces, sheet, instructions)

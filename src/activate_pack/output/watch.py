@@ -7,8 +7,9 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from activate_pack.output.build import SIZES, build
-from activate_pack.errors import PackError, Problem
+from activate_pack.errors import PackError, Problem, visible
+from activate_pack.layout.editions import SIZES
+from activate_pack.output.build import build
 
 Echo = Callable[[str], None]
 
@@ -86,7 +87,7 @@ def watch(pack_dir: Path, sizes: tuple[str, ...], out: Path, echo: Echo,
         todo = affected(batch, pack_dir, sizes)
         if not todo:
             continue
-        names = ", ".join(sorted(_shown(p, pack_dir) for p in batch
+        names = ", ".join(sorted(visible(_shown(p, pack_dir)) for p in batch
                                  if p.name.lower().endswith(WATCHED)))
         echo(f"Changed: {names}. Rebuilding {' and '.join(s.upper() for s in todo)}…")
         rebuild(pack_dir, todo, out, echo)

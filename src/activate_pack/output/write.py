@@ -1,16 +1,68 @@
-"""The only code that writes into the output folder: temporary files, then renames."""
+"""The only code that writes into the output folder: temporary files, then renames, all or none.
+
+Every output of a build is first written in full to a temporary file beside its target
+(``.<name>.<random>.part``). Only when every one is complete, and every target has been checked,
+are they renamed into place, one right after another with Ctrl+C and SIGTERM held back. A build
+stopped earlier removes its temporary files on the way out; one killed outright leaves them,
+and the next build of the same files removes them (only files of exactly that pattern).
+"""
 
 from __future__ import annotations
 
 import os
+import re
 import signal
+import stat
 import tempfile
 import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from activate_pack.errors import PackError
+from activate_pack.errors import PackError, Problem
+
+PART = ".part"
+"""The suffix of temporary files; with the leading dot and the target's name, their pattern."""
+
+_RANDOM = "[a-z0-9_]{8}"  # what tempfile.mkstemp puts between prefix and suffix
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl+C so the same clean-up runs; the process exits with 143."""
+
+    exit_code = 143
+
+
+class WriteError(PackError):
+    """Some outputs could not be written; ``written`` lists those that were (usually none)."""
+
+    def __init__(self, problems: Problem | list[Problem] | str,
+                 written: tuple[Path, ...] = ()) -> None:
+        super().__init__(problems)
+        self.written = written
+
+
+def temporary_pattern(name: str) -> re.Pattern[str]:
+    """The names of the temporary files a build writes for the output called ``name``."""
+    return re.compile(rf"\.{re.escape(name)}\.{_RANDOM}{re.escape(PART)}")
+
+
+def remove_stale(path: Path) -> list[Path]:
+    """Remove temporary files an earlier, killed build left for ``path``; return them."""
+    pattern = temporary_pattern(path.name)
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return removed
+    for entry in entries:
+        if pattern.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+            try:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+            except OSError:
+                pass  # someone else's to remove; it cannot be mistaken for an output
+    return removed
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -18,23 +70,53 @@ def write_atomic(path: Path, data: bytes) -> None:
     write_all([(path, data)])
 
 
-def write_all(files: list[tuple[Path, bytes]]) -> None:
-    """Write several files as one step: each is written in full beside its target first.
+def _check_target(path: Path, others: list[Path]) -> None:
+    """Refuse, before anything is written, a target that is a folder or not an ordinary file."""
+    try:
+        mode = os.lstat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return  # a new file; a missing or blocked folder is reported when it is made
+    except OSError as exc:
+        reason = exc.strerror
+    else:
+        if stat.S_ISREG(mode):
+            return
+        reason = ("a folder of that name is in the way" if stat.S_ISDIR(mode)
+                  else "something other than a file has that name")
+    kept = [p.name for p in others if p != path and p.exists()]
+    tail = f" {', '.join(kept)} {'keeps' if len(kept) == 1 else 'keep'} its earlier version." \
+        if kept else ""
+    raise WriteError(Problem(f"{path}: cannot write this file: {reason}; move or rename it and "
+                             f"build again. Nothing was written:{tail or ' no file was changed.'}"))
 
-    Only when every file is written are they renamed into place, one right after another with
-    Ctrl+C held back, so a failed or interrupted build never leaves a new A6 pack beside an old
-    A4 pack, nor a half-written file.
+
+def write_all(files: list[tuple[Path, bytes]]) -> None:
+    """Write several files as one step: all are replaced, or none is.
+
+    Each is written in full beside its target first; only then are they renamed into place,
+    with Ctrl+C and SIGTERM held back, so a failed or stopped build never leaves a new A6 pack
+    beside an old A4 pack, nor a half-written file.
     """
+    targets = [path for path, _ in files]
+    for path in targets:
+        remove_stale(path)
+    for path in targets:
+        _check_target(path, targets)
     staged: list[tuple[str, Path]] = []
+    done: list[Path] = []
     try:
         for path, data in files:
             staged.append((_stage(path, data), path))
-        with _interrupts_held():
+        with _signals_held():
             for tmp, path in staged:
                 os.replace(tmp, path)
+                done.append(path)
     except OSError as exc:
-        raise PackError(f"{exc.filename or files[0][0]}: cannot write the file "
-                        f"({exc.strerror})") from None
+        missing = [p.name for p in targets if p not in done]
+        wrote = f"wrote {', '.join(p.name for p in done)}; " if done else "nothing was written; "
+        raise WriteError(Problem(f"{exc.filename or targets[0]}: cannot write the file "
+                                 f"({exc.strerror}); {wrote}not written: {', '.join(missing)}"),
+                         tuple(done)) from None
     finally:
         for tmp, _ in staged:
             Path(tmp).unlink(missing_ok=True)
@@ -44,9 +126,10 @@ def _stage(path: Path, data: bytes) -> str:
     """Write ``data`` to a new temporary file beside ``path`` and return its name."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=PART, dir=path.parent)
     except OSError as exc:
-        raise PackError(f"{path.parent}: cannot write here ({exc.strerror})") from None
+        raise WriteError(f"{path.parent}: cannot write here ({exc.strerror}); "
+                         "nothing was written") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -59,17 +142,36 @@ def _stage(path: Path, data: bytes) -> str:
     return tmp
 
 
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
 @contextmanager
-def _interrupts_held() -> Iterator[None]:
-    """Hold back Ctrl+C (SIGINT) until the block is done, then deliver it."""
+def terminate_as_interrupt() -> Iterator[None]:
+    """Within the block, SIGTERM raises Terminated (a KeyboardInterrupt), so clean-up runs."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold back Ctrl+C and SIGTERM until the block is done, then deliver the first."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     caught: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    held = (signal.SIGINT, signal.SIGTERM)
+    previous = {s: signal.signal(s, lambda signum, frame: caught.append(signum)) for s in held}
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
         if caught:
-            raise KeyboardInterrupt
+            raise Terminated() if caught[0] == signal.SIGTERM else KeyboardInterrupt()

@@ -18,7 +18,8 @@ from activate_pack.pack.images import resolve
 from activate_pack.pack.licences import adaptation_refusal
 from activate_pack.pack.model import Changes, GuidePage, Location, Logo, Pack, PackInfo, Upstream
 from activate_pack.pack.paths import PACK_FILE, default_pack_dir
-from activate_pack.pack.source import Located, inside
+from activate_pack.pack.gate import Refused, check_path, resolve_inside
+from activate_pack.pack.source import Located
 
 DEFAULT_BASE = "default"
 """The value of ``extends:`` that names the built-in Activate Pack."""
@@ -45,10 +46,20 @@ def base_dir(root: Path, info: PackInfo, data: Any) -> Path:
     name = (info.extends or "").strip()
     if name == DEFAULT_BASE:
         return default_pack_dir()
-    base = root / name
-    if Path(name).is_absolute() or not inside(root, base) or base.resolve() == root.resolve():
-        raise PackError(Problem(f"extends: '{name}' must be 'default' or a folder inside this "
-                                "pack, such as 'upstream'; copy the base pack into this folder",
+    try:
+        base = check_path(root, name, folder=True)
+    except FileNotFoundError:
+        raise PackError(Problem(f"extends: there is no folder '{name}' in this pack; copy the "
+                                "base pack there, or write 'extends: default'",
+                                PACK_FILE, line)) from None
+    except Refused as exc:
+        what = str(exc).split(";")[0]
+        raise PackError(Problem(f"extends: '{name}' {what}; it must be 'default' or a folder "
+                                "inside this pack, such as 'upstream'; copy the base pack into "
+                                "this folder", PACK_FILE, line)) from None
+    if base == root.resolve():
+        raise PackError(Problem(f"extends: '{name}' is this pack itself; it must be 'default' "
+                                "or a folder inside this pack, such as 'upstream'",
                                 PACK_FILE, line))
     if not (base / PACK_FILE).is_file():
         raise PackError(Problem(f"extends: there is no pack in '{name}' (no {name}/{PACK_FILE}); "
@@ -96,18 +107,31 @@ def check_base(info: PackInfo, data: Any, base: Pack, problems: Problems) -> Non
         problems.add(f"licence: {info.licence} cannot be used: {reason}", PACK_FILE,
                      _line(data, "licence"))
     expected = upstream_of(base)
-    if info.upstream is not None and info.upstream.model_copy(update={"version": None}) != \
+    if info.upstream is None:
+        problems.add("upstream: this pack adapts another ('extends:'), so it must keep the credit "
+                     "to the original; add back the 'upstream:' lines as 'activate-pack new' "
+                     f"wrote them: title: {expected.title!r}, authors: {list(expected.authors)}, "
+                     f"source_url: {expected.source_url!r}, licence: {expected.licence}",
+                     PACK_FILE, _line(data, "extends"))
+    elif info.upstream.model_copy(update={"version": None}) != \
             expected.model_copy(update={"version": None}):
         problems.add("upstream: the base pack's credit must stay as it is; set it back to "
                      f"title: {expected.title!r}, authors: {list(expected.authors)}, "
                      f"source_url: {expected.source_url!r}, licence: {expected.licence} "
                      "(the licence asks you to keep the original attribution)",
                      PACK_FILE, _line(data, "upstream"))
-    for entry in base.info.history:
-        if entry not in info.history:
-            problems.add(f"history: the earlier entry '{entry.when}, {entry.who}: {entry.what}' "
-                         "from the base pack is missing; keep every earlier entry and add "
-                         "yours after them", PACK_FILE, _line(data, "history"))
+    missing = [entry for entry in base.info.history if entry not in info.history]
+    if not info.history or len(info.history) <= len(base.info.history) - len(missing):
+        problems.add("history: say what your version changes, in a line of its own after the "
+                     "original's: '- {who: Your group, when: 2026-05-01, what: Adapted for "
+                     "our area}' (the licence asks adaptations to say what they changed)",
+                     PACK_FILE, _line(data, "history") or _line(data, "extends"))
+    elif missing:
+        entry = missing[0]
+        more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
+        problems.add(f"history: the earlier entry '{entry.when}, {entry.who}: {entry.what}'{more} "
+                     "from the base pack is missing; keep every earlier entry and add yours "
+                     "after them", PACK_FILE, _line(data, "history"))
 
 
 def upstream_of(base: Pack) -> Upstream:
@@ -146,6 +170,7 @@ def merge(base: Pack, prefix: str, info: PackInfo, data: Any, cards: dict[str, l
             problems.add(f"order: there is no card with the id '{card_id}'"
                          f"{_nearest(card_id, merged_ids)}", PACK_FILE, _line(data, "order"),
                          card=card_id)
+    _replaced_elsewhere(local, base, locations, problems)
     changed = sorted(i for i in local if i in base_items and local[i] != base_items[i])
     added = sorted(i for i in local if i not in base_items)
     language = ((base.info.language, info.language)
@@ -154,6 +179,26 @@ def merge(base: Pack, prefix: str, info: PackInfo, data: Any, cards: dict[str, l
     return Changes(added=tuple(added), changed=tuple(changed),
                    removed=tuple(sorted(remove & set(base_items))), variables=variables,
                    language=language)
+
+
+def _replaced_elsewhere(local: dict[str, Any], base: Pack, locations: dict[str, Location],
+                        problems: Problems) -> None:
+    """Warn where a card replaces an original from another file: perhaps a new card was meant.
+
+    Changing a card is done by a file of the same name with the same id; an id reused in a
+    file of another name more often means a new card that took an id already in use.
+    """
+    for card_id, item in local.items():
+        original, mine = base.locations.get(card_id), locations.get(card_id)
+        if original is None or mine is None or Path(original.path).name == Path(mine.path).name:
+            continue
+        title = getattr(base.card(card_id) if card_id in {c.id for c in base.cards} else item,
+                        "title", card_id)
+        problems.add(f"id: this replaces the original card '{card_id}' ('{title}', in "
+                     f"{original.path} of the original); if you meant a new card, give it an "
+                     f"id of its own; if you meant to change that card, name this file "
+                     f"{Path(original.path).name} (as 'activate-pack copy {card_id}' does)",
+                     mine.path, mine.line, card=card_id, severity="warning")
 
 
 def _overlay(base_items: tuple[Any, ...], mine: list[Any], local: dict[str, Any], remove: set[str],
@@ -251,9 +296,12 @@ def base_layout_dirs(root: Path) -> list[Path]:
         name = data.get("extends") if isinstance(data, dict) else None
         if not isinstance(name, str) or name.strip() in ("", DEFAULT_BASE):
             break
-        base = current / name.strip()
-        if Path(name).is_absolute() or not inside(root, base) or \
-                base.resolve() == current.resolve():
+        try:
+            base = check_path(current, name.strip(), folder=True)
+            resolve_inside(root, base)
+        except (Refused, OSError):
+            break
+        if base == current.resolve():
             break
         found.append(base / "layouts")
         current = base

@@ -12,10 +12,11 @@ import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import Path, PurePosixPath
 from typing import Any, Iterator
 
 from activate_pack.errors import Problems
+from activate_pack.pack.gate import Refused, check_path
 
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 """An image file larger than this is refused: a card picture never needs more."""
@@ -61,22 +62,14 @@ def resolve(root: Path, file: str) -> tuple[Path | None, str | None]:
     text = file.strip()
     if not text:
         return None, "image.file: give the path of the picture, such as 'images/park.jpg'"
-    pure = PurePosixPath(text.replace("\\", "/"))
-    if pure.is_absolute() or PureWindowsPath(text).drive:
-        return None, (f"image.file: '{file}' is an absolute path; put the picture inside the "
-                      "pack's content/ folder and give its path from there, such as "
-                      "'images/park.jpg'")
-    if ".." in pure.parts:
-        return None, (f"image.file: '{file}' points outside the pack's content/ folder ('..'); "
-                      "copy the picture into the pack and give its path from content/")
-    from activate_pack.pack.source import inside
-
-    content = root / "content"
-    path = content / pure
-    if (path.exists() or path.is_symlink()) and not inside(root, path):
-        return None, (f"image.file: '{file}' is a link to somewhere outside the pack folder; "
-                      "copy the picture into the pack instead")
-    return path, None
+    try:
+        return check_path(root, text, "content"), None
+    except FileNotFoundError:
+        return root / "content" / PurePosixPath(text.replace("\\", "/")), None
+    except Refused as exc:
+        if str(exc).startswith("is a folder"):
+            return None, f"image.file: content/{file} is a folder, not a picture"
+        return None, f"image.file: '{file}' {exc}"
 
 
 def inspect(root: Path, file: str,

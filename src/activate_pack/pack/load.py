@@ -149,7 +149,9 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
                 questions=tuple(questions), ingredients=tuple(ingredients), guide=tuple(guide),
                 locations=locations, variables=variables,
                 upstream=(adapt.upstream_of(base[0]), *base[0].upstream) if base else (),
-                changes=changes, exceptions=exceptions, folders=folders, logo=logo)
+                changes=changes, exceptions=exceptions, folders=folders, logo=logo,
+                info_lines={key: mark[0] for key, mark in info_data.key_marks.items()},
+                warnings=tuple(p for p in problems.items if p.severity != "error"))
 
 
 def _check_references(cards: dict[str, list[Any]], locations: dict[str, Location],

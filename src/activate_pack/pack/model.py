@@ -6,25 +6,71 @@ Each model's fields carry a description; the JSON Schema for editors is generate
 from __future__ import annotations
 
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
+from activate_pack.errors import Problem, visible
 from activate_pack.pack.licences import LICENCES
 from activate_pack.pack.templating import variable_name_problem
 
+
+def _no_controls(value: object) -> object:
+    """Refuse an id holding invisible control or direction characters, naming the first."""
+    if isinstance(value, str) and not value.isprintable():
+        odd = next(c for c in value if not c.isprintable())
+        raise ValueError(f"holds an invisible character ({visible(odd)}); retype it with "
+                         "lowercase letters, digits and hyphens only, such as 'walk-and-talk'")
+    return value
+
+
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64,
                             description="A short stable name: lowercase letters, digits and "
-                                        "hyphens, such as 'walk-and-talk'.")]
+                                        "hyphens, such as 'walk-and-talk'."),
+                 BeforeValidator(_no_controls)]
 Text = Annotated[str, Field(min_length=1, max_length=5000)]
 """Card text: light markup allowed (**bold**, *italic*, '- ' bullets, '1. ' numbered lists)."""
+
+WEB_SCHEMES = ("https", "http")
+"""The only kinds of address a pack may give: printed, linked and turned into QR codes."""
+
+
+def _web_address(value: str) -> str:
+    """Accept only an http(s) web address with a host, such as 'https://example.org/pack'."""
+    text = value.strip()
+    if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in text) or " " in text:
+        raise ValueError("a web address cannot hold spaces or invisible characters")
+    parts = urlsplit(text)
+    scheme = parts.scheme.lower()
+    if scheme in ("javascript", "data", "file", "vbscript"):
+        raise ValueError(f"a '{scheme}:' address is not allowed (it could run code or open "
+                         "files on the reader's computer); give a web address starting "
+                         "with https://")
+    if scheme not in WEB_SCHEMES or not parts.hostname:
+        raise ValueError("expected a web address starting with https:// (or http://), such "
+                         "as 'https://example.org/our-pack'")
+    return text
+
+
+WebAddress = Annotated[str, AfterValidator(_web_address)]
+"""A field holding a web address: http or https only, with a host."""
 
 PHASES = ("warm-up", "explore", "discover", "design", "plan", "reflect")
 ASSET_TYPES = ("gifts-and-skills", "groups-and-associations", "institutions",
                "physical-spaces", "exchange", "culture-and-stories")
-Phase = Literal["warm-up", "explore", "discover", "design", "plan", "reflect"]
-AssetType = Literal["gifts-and-skills", "groups-and-associations", "institutions",
-                    "physical-spaces", "exchange", "culture-and-stories"]
-Effort = Literal["low", "medium", "high"]
+
+
+def _choice(value: object) -> object:
+    """A choice as written, whatever its case or surrounding spaces: 'Low ' is 'low'."""
+    return value.strip().lower() if isinstance(value, str) else value
+
+
+Phase = Annotated[Literal["warm-up", "explore", "discover", "design", "plan", "reflect"],
+                  BeforeValidator(_choice)]
+AssetType = Annotated[Literal["gifts-and-skills", "groups-and-associations", "institutions",
+                              "physical-spaces", "exchange", "culture-and-stories"],
+                      BeforeValidator(_choice)]
+Effort = Annotated[Literal["low", "medium", "high"], BeforeValidator(_choice)]
 
 
 class Strict(BaseModel):
@@ -47,7 +93,8 @@ class ImageCredit(Strict):
 
     title: str | None = Field(None, description="The image's title, if it has one.")
     author: Text = Field(description="Who made the image.")
-    source: str | None = Field(None, description="Where the image was found (a web address).")
+    source: WebAddress | None = Field(None, description="Where the image was found (a web "
+                                                        "address).")
     licence: str = Field(description="The image's licence id, e.g. 'CC-BY-4.0'.")
     exception: bool = Field(False, description="True if the image is used under other terms "
                                                "than the pack's licence; the colophon lists it.")
@@ -68,7 +115,7 @@ class Upstream(Strict):
     title: Text = Field(description="The base pack's title.")
     authors: list[Text] = Field(min_length=1, description="The base pack's authors, in credit "
                                                           "order.")
-    source_url: str = Field(description="Where the base pack can be found.")
+    source_url: WebAddress = Field(description="Where the base pack can be found.")
     licence: str = Field(description="The base pack's licence id, e.g. 'CC-BY-SA-4.0'.")
     version: str | None = Field(None, description="The base pack's version when it was adapted.")
 
@@ -96,6 +143,10 @@ class PackInfo(Strict):
 
     title: Text = Field(description="The pack's name, printed on every page.")
     subtitle: str | None = Field(None, description="A short line under the title on the cover.")
+    slug: str | None = Field(None, pattern=r"^[a-z0-9][a-z0-9-]{0,63}$", description=(
+        "The start of the pack's file names, e.g. 'reading-pack' gives "
+        "'reading-pack-a6-community.pdf'; lowercase letters, digits and hyphens. Default: "
+        "made from the title (needed when the title has no Latin letters)."))
     version: str = Field("1.0.0", description="The pack's version, e.g. '1.0.0'.")
     language: str = Field("en-GB", pattern=r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$",
                           description="The language of the text, as a BCP 47 tag, e.g. 'en-GB'.")
@@ -104,7 +155,8 @@ class PackInfo(Strict):
                                                       "is and who it is for.")
     authors: list[Author] = Field(min_length=1, description="Who made the pack, in credit order.")
     licence: str = Field(description="The Creative Commons licence id, e.g. 'CC-BY-SA-4.0'.")
-    source_url: str = Field(description="Where people can download the pack and its source.")
+    source_url: WebAddress = Field(description="Where people can download the pack and its "
+                                               "source.")
     copyright: str = Field(description="The copyright notice, e.g. '© 2026 Jo Bloggs'.")
     extends: str | None = Field(None, description="For an adaptation: the pack it is based on, "
                                                   "either 'default' (the built-in Activate Pack) "
@@ -272,11 +324,19 @@ class Pack(BaseModel):
     there); cards not listed are this pack's own."""
     logo: Logo | None = None
     """The logo on card backs, the about card and the cover: the pack's own or its base's."""
+    warnings: tuple[Problem, ...] = ()
+    """Problems found while loading that do not stop a build, reported by check and build."""
+    info_lines: dict[str, int] = {}
+    """The line of each field in content/pack.yaml, for messages about the pack as a whole."""
 
     @property
     def cards(self) -> tuple[Card, ...]:
         """Every card, in the order the A6 pack prints them."""
         return (*self.questions, *self.ingredients, *self.recipes)
+
+    def info_line(self, field: str) -> int | None:
+        """The line of a field of content/pack.yaml, if it is there."""
+        return self.info_lines.get(field)
 
     def card(self, card_id: str) -> Card:
         """The card with this id."""

@@ -14,6 +14,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from activate_pack.errors import PackError, Problem
+from activate_pack.pack.gate import Refused, check_file, is_inside, read_checked
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """A YAML file larger than this is refused: no card pack needs more, and it keeps builds fast."""
@@ -60,9 +61,9 @@ class _Loader(yaml.SafeLoader):
         return self.construct_document(node)
 
     def construct_undefined(self, node):  # type: ignore[override]
-        raise _YamlProblem(
-            f"the YAML tag {node.tag.replace('tag:yaml.org,2002:', '!!')!r} is not allowed: "
-            "a pack holds plain text, lists and fields only", node.start_mark)
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise _YamlProblem(f"the YAML tag {tag!r} is not allowed: a pack holds plain text, "
+                           f"lists and fields only; {_INSTEAD.get(tag, _PLAIN)}", node.start_mark)
 
 
 def _refuse_aliases(root: yaml.Node) -> None:
@@ -116,9 +117,15 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LocatedList
     return result
 
 
-def _construct_text(loader: _Loader, node: yaml.ScalarNode) -> str:
-    return loader.construct_scalar(node)
-
+_PLAIN = "remove the tag (the word starting with '!') and write the value as plain text"
+_INSTEAD = {
+    "!!set": "write a list instead, one item on each line starting with '- '",
+    "!!binary": "put pictures in the content/images/ folder and give their file name",
+    "!!timestamp": "write the date as plain text, such as 2024-05-01",
+    "!!omap": "write plain fields (name: value), or a list",
+    "!!pairs": "write plain fields (name: value), or a list",
+}
+"""For each YAML tag a volunteer might meet, what to write instead."""
 
 MAX_NUMBER_CHARS = 40
 """Longest number a pack may write; longer ones are refused before Python converts them."""
@@ -146,8 +153,15 @@ _Loader.add_constructor("tag:yaml.org,2002:int", _construct_number)
 _Loader.add_constructor("tag:yaml.org,2002:float", _construct_number)
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
-# Dates and timestamps stay text: "2024-05-01" in a modification history means what it says.
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_text)
+# Only plain values: sets (whose order depends on the hash seed), bytes, ordered pairs and
+# dates given a tag are refused, with advice, by construct_undefined.
+for _tag in ("set", "binary", "timestamp", "omap", "pairs"):
+    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _Loader.construct_undefined)
+# Unquoted dates stay text: "2024-05-01" in a modification history means what it says, so
+# the resolver never turns plain text into a timestamp (only an explicit !!timestamp would).
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if not tag.endswith(":timestamp")]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 
 if hasattr(yaml, "CSafeLoader"):
     class _CLoader(yaml.CSafeLoader):  # type: ignore[misc, valid-type]
@@ -155,6 +169,7 @@ if hasattr(yaml, "CSafeLoader"):
 
         display_path = "<yaml>"
         yaml_constructors = _Loader.yaml_constructors
+        yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
         get_single_data = _Loader.get_single_data
         construct_undefined = _Loader.construct_undefined
 
@@ -304,28 +319,21 @@ def parse(text: str, display_path: str) -> Any:
 
 def inside(root: Path, path: Path) -> bool:
     """True if ``path`` (after following links) lies within the pack folder ``root``."""
-    try:
-        path.resolve().relative_to(root.resolve())
-        return True
-    except ValueError:
-        return False
+    return is_inside(root, path)
 
 
 def read_yaml(path: Path, display_path: str, root: Path | None = None) -> Any:
-    """Read and parse a YAML file, refusing oversized and non-UTF-8 files.
+    """Read and parse a YAML file through the pack's gate, refusing oversized and non-UTF-8 files.
 
     With ``root`` (the pack folder), a file that is a link leading outside it is refused: a
-    pack from someone else must not read other files on the computer.
+    pack from someone else must not read other files on the computer. Pipes, devices and
+    folders are refused before anything is opened.
     """
-    if root is not None and not inside(root, path):
-        raise PackError(Problem("this file is a link to somewhere outside the pack folder; "
-                                "copy the file into the pack instead", display_path))
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise PackError(Problem(f"this file is {size // 1024} KB; a pack file may be at most "
-                                    f"{MAX_FILE_BYTES // 1024} KB", display_path))
-        data = path.read_bytes()
+        real = check_file(root if root is not None else path.parent, path)
+        data = read_checked(real, MAX_FILE_BYTES)
+    except Refused as exc:
+        raise PackError(Problem(f"this file {exc}", display_path)) from None
     except OSError as exc:
         raise PackError(Problem(f"cannot read this file: {exc.strerror}", display_path)) from None
     return parse(decode(data, display_path), display_path)

@@ -129,7 +129,26 @@ def validate(model: type[BaseModel], data: Any, path: str, problems: Problems,
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        for error in exc.errors():
+        for error in _without_echoes(exc.errors()):
             line, col = _mark(data if marks is None else marks, tuple(error["loc"]))
             problems.add(explain(error, model), path, line, col, card)
         return None
+
+
+def _without_echoes(errors: list[Any]) -> list[Any]:
+    """Errors less those that only echo another: a misspelt field is one mistake.
+
+    ``sumary:`` for ``summary:`` makes pydantic report both an unknown field and a missing
+    one; the message for the unknown field already says "did you mean 'summary'?".
+    """
+    misspelt = {(tuple(e["loc"][:-1]), str(e["loc"][-1])) for e in errors
+                if e["type"] == "extra_forbidden" and e["loc"]}
+    kept = []
+    for error in errors:
+        loc = tuple(error["loc"])
+        if error["type"] == "missing" and loc and any(
+                parent == loc[:-1] and nearest(name, [str(loc[-1])], cutoff=0.6)
+                for parent, name in misspelt):
+            continue
+        kept.append(error)
+    return kept

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import time
-from xml.sax.saxutils import escape
+import re
+import xml.etree.ElementTree as ET
 
 from activate_pack.layout.boxes import Document
 
@@ -23,47 +24,81 @@ def iso_date(epoch: int) -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(epoch))
 
 
-def _alt(text: str, lang: str = "x-default") -> str:
-    return f'<rdf:Alt><rdf:li xml:lang="{lang}">{escape(text)}</rdf:li></rdf:Alt>'
+NS = {
+    "x": "adobe:ns:meta/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "xmpRights": "http://ns.adobe.com/xap/1.0/rights/",
+    "cc": "http://creativecommons.org/ns#",
+    "pdf": "http://ns.adobe.com/pdf/1.3/",
+    "xmp": "http://ns.adobe.com/xap/1.0/",
+}
+"""The XMP namespaces, by the prefixes PDF tools expect."""
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot hold at all, even escaped."""
+
+for _prefix, _uri in NS.items():
+    ET.register_namespace(_prefix, _uri)
+
+
+def _q(name: str) -> str:
+    prefix, local = name.split(":")
+    return f"{{{NS[prefix]}}}{local}"
+
+
+def xml_text(text: str) -> str:
+    """Text as XML can carry it: characters XML forbids become U+FFFD, the rest as typed."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def _add(parent: ET.Element, name: str, text: str | None = None,
+         attrib: dict[str, str] | None = None) -> ET.Element:
+    element = ET.SubElement(parent, _q(name), {k: xml_text(v) for k, v in (attrib or {}).items()})
+    if text is not None:
+        element.text = xml_text(text)
+    return element
+
+
+def _alt(parent: ET.Element, name: str, text: str) -> None:
+    alt = _add(_add(parent, name), "rdf:Alt")
+    _add(alt, "rdf:li", text, {XML_LANG: "x-default"})
+
+
+def _list(parent: ET.Element, name: str, kind: str, items: list[str]) -> None:
+    container = _add(_add(parent, name), kind)
+    for item in items:
+        _add(container, "rdf:li", item)
 
 
 def xmp(doc: Document, creators: list[str], attribution_name: str, attribution_url: str,
         creator_tool: str) -> bytes:
-    """An XMP packet matching the document information dictionary."""
+    """An XMP packet matching the document information dictionary, built by an XML serializer."""
     date = iso_date(build_epoch())
-    seq = "".join(f"<rdf:li>{escape(c)}</rdf:li>" for c in creators)
-    keywords = ", ".join(doc.keywords)
-    bag = "".join(f"<rdf:li>{escape(k)}</rdf:li>" for k in doc.keywords)
-    body = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
-<x:xmpmeta xmlns:x="adobe:ns:meta/">
- <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-  <rdf:Description rdf:about=""
-    xmlns:dc="http://purl.org/dc/elements/1.1/"
-    xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/"
-    xmlns:cc="http://creativecommons.org/ns#"
-    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
-    xmlns:xmp="http://ns.adobe.com/xap/1.0/">
-   <dc:title>{_alt(doc.title)}</dc:title>
-   <dc:creator><rdf:Seq>{seq}</rdf:Seq></dc:creator>
-   <dc:description>{_alt(doc.subject)}</dc:description>
-   <dc:subject><rdf:Bag>{bag}</rdf:Bag></dc:subject>
-   <dc:rights>{_alt(doc.rights)}</dc:rights>
-   <dc:language><rdf:Bag><rdf:li>{escape(doc.language)}</rdf:li></rdf:Bag></dc:language>
-   <dc:format>application/pdf</dc:format>
-   <xmpRights:Marked>True</xmpRights:Marked>
-   <xmpRights:WebStatement>{escape(doc.licence_url)}</xmpRights:WebStatement>
-   <xmpRights:UsageTerms>{_alt(doc.rights)}</xmpRights:UsageTerms>
-   <cc:license rdf:resource="{escape(doc.licence_url)}"/>
-   <cc:attributionName>{escape(attribution_name)}</cc:attributionName>
-   <cc:attributionURL rdf:resource="{escape(attribution_url)}"/>
-   <pdf:Keywords>{escape(keywords)}</pdf:Keywords>
-   <pdf:Producer>{escape(creator_tool)}</pdf:Producer>
-   <xmp:CreatorTool>{escape(creator_tool)}</xmp:CreatorTool>
-   <xmp:CreateDate>{date}</xmp:CreateDate>
-   <xmp:ModifyDate>{date}</xmp:ModifyDate>
-   <xmp:MetadataDate>{date}</xmp:MetadataDate>
-  </rdf:Description>
- </rdf:RDF>
-</x:xmpmeta>
-<?xpacket end="w"?>"""
-    return body.encode("utf-8")
+    root = ET.Element(_q("x:xmpmeta"))
+    rdf = _add(root, "rdf:RDF")
+    desc = _add(rdf, "rdf:Description", attrib={_q("rdf:about"): ""})
+    _alt(desc, "dc:title", doc.title)
+    _list(desc, "dc:creator", "rdf:Seq", creators)
+    _alt(desc, "dc:description", doc.subject)
+    _list(desc, "dc:subject", "rdf:Bag", list(doc.keywords))
+    _alt(desc, "dc:rights", doc.rights)
+    _list(desc, "dc:language", "rdf:Bag", [doc.language])
+    _add(desc, "dc:format", "application/pdf")
+    _add(desc, "xmpRights:Marked", "True")
+    _add(desc, "xmpRights:WebStatement", doc.licence_url)
+    _alt(desc, "xmpRights:UsageTerms", doc.rights)
+    _add(desc, "cc:license", attrib={_q("rdf:resource"): doc.licence_url})
+    _add(desc, "cc:attributionName", attribution_name)
+    _add(desc, "cc:attributionURL", attrib={_q("rdf:resource"): attribution_url})
+    _add(desc, "pdf:Keywords", ", ".join(doc.keywords))
+    _add(desc, "pdf:Producer", creator_tool)
+    _add(desc, "xmp:CreatorTool", creator_tool)
+    for name in ("xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"):
+        _add(desc, name, date)
+    ET.indent(root, space=" ")
+    body = ET.tostring(root, encoding="unicode")
+    packet = f'<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n{body}\n<?xpacket end="w"?>'
+    return packet.encode("utf-8")

@@ -1,0 +1,270 @@
+"""The one orchestrator: plan any output, check all it needs, lay it out, ready to render.
+
+``build``, ``check``, ``preview`` and ``watch`` all go through :func:`prepare`, so ``check``
+meets every problem a build would (print sheet templates included), and a build stops on every
+error ``check`` reports. An output is an edition (data, in ``layout/editions.py``) in a print
+variant; the plain build is the trivial imposition, one face per page.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from activate_pack.errors import PackError, Problem, Problems
+from activate_pack.layout import contrast
+from activate_pack.layout.boxes import Document
+from activate_pack.layout.editions import EDITIONS, SIZES, Edition
+from activate_pack.layout.spec import LayoutSpec, layout_dirs, load_layout
+from activate_pack.output.printing import Imposed, PrintOptions
+from activate_pack.output.printing import plan as print_plan
+from activate_pack.pack import advice
+from activate_pack.pack.load import load_pack
+from activate_pack.pack.model import Pack
+from activate_pack.pack.paths import PACK_FILE, default_pack_dir
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One output: an edition, printed one way."""
+
+    edition: Edition
+    options: PrintOptions = PrintOptions()
+
+    @property
+    def shown(self) -> str:
+        """Where a problem found only in this output was found: 'A6 cards (--print home)'."""
+        mode = f" (--print {self.options.mode})" if self.options.mode else ""
+        return self.edition.shown + mode
+
+
+@dataclass
+class Output:
+    """An output laid out and imposed, with the file it goes to: ready to render."""
+
+    variant: Variant
+    path: Path
+    imposed: Imposed
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything ``check`` found, in file and line order."""
+
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity != "error"]
+
+    def failed(self, strict: bool = False) -> bool:
+        """True if the pack would not build (or, with ``strict``, has any warning)."""
+        return bool(self.errors or (strict and self.warnings))
+
+    def summary(self) -> str:
+        """The count line printed after the problems."""
+        if not self.problems:
+            return "No problems found."
+        e, w = len(self.errors), len(self.warnings)
+        return (f"{e} error{'s' if e != 1 else ''} and {w} warning{'s' if w != 1 else ''} found.")
+
+
+@dataclass
+class Prepared:
+    """What :func:`prepare` found: the pack, the outputs, and every problem in order."""
+
+    pack: Pack | None
+    outputs: list[Output] = field(default_factory=list)
+    report: Report = Report(())
+
+
+def variants(sizes: tuple[str, ...] = SIZES, options: PrintOptions | None = None) -> list[Variant]:
+    """The outputs of one build: each of ``sizes`` printed as ``options`` say."""
+    return [Variant(EDITIONS[size], options or PrintOptions()) for size in sizes]
+
+
+def every_variant(sizes: tuple[str, ...], dirs: list[Path]) -> list[Variant]:
+    """Each edition plain and in every print mode its layout offers: what ``check`` checks."""
+    found = []
+    for size in sizes:
+        edition = EDITIONS[size]
+        found.append(Variant(edition))
+        try:
+            modes = load_layout(edition.layout, dirs).printing
+        except PackError:
+            continue  # reported when the layout itself is loaded
+        found += [Variant(edition, PrintOptions(mode)) for mode in modes]
+    return found
+
+
+def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path = Path("dist"),
+            sizes: tuple[str, ...] = SIZES, cards: list[str] | None = None) -> Prepared:
+    """Load the pack and everything the outputs need, lay them out and impose them.
+
+    Problems from every stage are collected, not raised: a build raises them, ``check`` lists
+    them. ``wanted`` None means every variant of ``sizes`` (the ``check`` case). ``cards``
+    keeps only those cards' faces, for printing a few without reprinting the pack.
+    """
+    from activate_pack.output.cards import select
+
+    general = Problems()
+    pack: Pack | None = None
+    try:
+        pack = load_pack(pack_dir)
+        if cards:
+            pack = select(pack, cards)
+    except PackError as exc:
+        general.extend(exc.problems)
+    dirs = layout_dirs(pack_dir, default_pack_dir())
+    if wanted is None:
+        wanted = every_variant(sizes, dirs)
+    specs: dict[str, LayoutSpec] = {}
+    for edition in dict.fromkeys(v.edition for v in wanted):
+        try:
+            specs[edition.size] = load_layout(edition.layout, dirs)
+        except PackError as exc:
+            general.extend(exc.problems)
+            continue
+        contrast.check(specs[edition.size], general)
+    plans = {}
+    for variant in wanted:
+        if variant.edition.size in specs:
+            try:
+                plans[variant] = print_plan(specs[variant.edition.size], dirs, variant.options)
+            except PackError as exc:
+                general.extend(exc.problems)
+    result = Prepared(pack)
+    per_variant: dict[Variant, list[Problem]] = {}
+    if pack is not None:
+        general.extend(list(pack.warnings))
+        advice.alt_text(pack, general)
+        advice.placeholders(pack_dir, general)
+        stem = file_stem(pack, pack_dir, general)
+        docs: dict[tuple[str, str], tuple[Document | None, list[Problem]]] = {}
+        for variant, plan in plans.items():
+            key = (variant.edition.size, plan.faces.name)
+            if key not in docs:  # variants laid out alike share one layout pass
+                found = Problems()
+                try:
+                    docs[key] = (lay_out(pack, variant.edition, plan.faces, found), found.items)
+                except PackError as exc:  # a part the layout lacks stops it: say which
+                    docs[key] = (None, found.items + exc.problems)
+            doc, found_items = docs[key]
+            per_variant[variant] = list(found_items)
+            if doc is None:
+                continue
+            if cards:  # the chosen cards only: not the about card, nor any other page
+                doc = replace(doc, pages=tuple(p for p in doc.pages if p.card in cards))
+            try:
+                imposed = plan.impose(pack, doc)
+            except PackError as exc:
+                per_variant[variant] += exc.problems
+                continue
+            path = out_dir / output_name(stem, variant, selected=bool(cards))
+            result.outputs.append(Output(variant, path, imposed))
+    result.report = Report(tuple(ordered(general.items + merge_variants(per_variant))))
+    return result
+
+
+def lay_out(pack: Pack, edition: Edition, spec: LayoutSpec, problems: Problems) -> Document:
+    """Lay out one edition of the pack with ``spec``, recording problems."""
+    from activate_pack.layout import pages
+
+    return pages.edition(pack, edition.size, spec, problems)
+
+
+def layout_document(pack: Pack, size: str, spec: LayoutSpec, warn=None) -> Document:  # type: ignore[no-untyped-def]
+    """Lay out one edition, raising PackError with every error; warnings go to ``warn``."""
+    problems = Problems()
+    doc = lay_out(pack, EDITIONS[size], spec, problems)
+    problems.raise_if_errors()
+    for problem in problems.items if warn else ():
+        warn(problem)
+    return doc
+
+
+def merge_variants(found: dict[Variant, list[Problem]]) -> list[Problem]:
+    """Problems met in every output once; the rest prefixed with the output they are in.
+
+    A print variant adds only what its plain edition does not already report at the same
+    place: one mistake (a card text too long, a logo too small) gives one message, in the
+    words of the edition people read, not one per way of printing it.
+    """
+    plain = {v.edition: items for v, items in found.items() if v.options == PrintOptions()}
+    places = {edition: {_place(p) for p in items} for edition, items in plain.items()}
+    found = {v: [p for p in items if v.edition not in plain or v.options == PrintOptions()
+                 or _place(p) not in places[v.edition]]
+             for v, items in found.items()}
+    # A problem is everyone's when every output has it, itself or through its plain edition.
+    keys = {v: {_key(p) for p in items + plain.get(v.edition, [])} for v, items in found.items()}
+    shared = set.intersection(*keys.values()) if keys else set()
+    merged: list[Problem] = []
+    for variant, items in found.items():
+        for problem in items:
+            if _key(problem) in shared:
+                merged.append(problem)
+                continue
+            merged.append(Problem(f"{variant.shown}: {problem.message}", problem.path,
+                                  problem.line, problem.column, problem.card, problem.severity))
+    return merged
+
+
+def ordered(items: list[Problem]) -> list[Problem]:
+    """Without repeats, sorted by file and line so an editor can step through them."""
+    unique = list(dict.fromkeys(items))
+    return sorted(unique, key=lambda p: (p.path or "", p.line or 0, p.column or 0))
+
+
+def _place(problem: Problem) -> tuple[object, ...]:
+    return (problem.path, problem.line, problem.card, problem.severity)
+
+
+def _key(problem: Problem) -> tuple[object, ...]:
+    return (problem.message, problem.path, problem.line, problem.column, problem.card,
+            problem.severity)
+
+
+def slug(text: str) -> str:
+    """A file-name-safe stem in ASCII: 'Activate Pack' → 'activate-pack' ('' if no Latin letters)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def file_stem(pack: Pack, pack_dir: Path, problems: Problems | None = None) -> str:
+    """The stem of the pack's file names: its ``slug:``, else made from its title.
+
+    A title with no Latin letters (Urdu, say) gives no stem, so the pack's folder name or the
+    last part of its source address is used, and a warning says which name that makes.
+    """
+    info = pack.info
+    if info.slug:
+        return info.slug
+    stem = slug(info.title)
+    if stem:
+        return stem
+    folder = pack_dir.resolve().name
+    source = urlsplit(info.source_url).path.rstrip("/").rsplit("/", 1)[-1]
+    stem = slug(folder) or slug(source) or "cards"
+    if problems is not None:
+        problems.add(f"title: the title has no Latin letters to name files with, so they will "
+                     f"be called '{stem}-a6-community.pdf' and so on; to choose the name, add a "
+                     "line such as 'slug: my-pack' (lowercase letters, digits and hyphens)",
+                     PACK_FILE, pack.info_line("title"), severity="warning")
+    return stem
+
+
+def output_name(stem: str, variant: Variant, selected: bool = False) -> str:
+    """File name of an output: '<stem>-a6-community.pdf' ('…-shop.pdf' for --print shop).
+
+    A build of chosen cards only (``--cards``) adds '-cards', so it never replaces the pack.
+    """
+    edition = variant.edition
+    chosen = "-cards" if selected else ""
+    return f"{stem}-{edition.size}-{edition.name}{chosen}{variant.options.suffix()}.pdf"
