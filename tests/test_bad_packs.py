@@ -90,20 +90,6 @@ def card_symlink(root: Path) -> None:
     (root / "content/questions/linked.yaml").symlink_to(target)
 
 
-def many_authors(root: Path) -> None:
-    """2,000 authors: a credit line that fits on no card, reported once."""
-    people = "".join(f"  - name: Volunteer Number {n}\n" for n in range(2000))
-    text = (root / "content/pack.yaml").read_text(encoding="utf-8")
-    _write(root / "content/pack.yaml",
-           text.replace("  - name: Test Author\n", people).encode())
-
-
-def long_notes(root: Path) -> None:
-    """Facilitator notes of 30,000 characters."""
-    with (root / "content/questions/hello.yaml").open("a", encoding="utf-8") as card:
-        card.write("notes: " + "word " * 6000 + "\n")
-
-
 def image_loop(root: Path) -> None:
     """A picture that is a link to itself: following it never ends."""
     (root / "content/images").mkdir(parents=True, exist_ok=True)
@@ -121,6 +107,20 @@ def image_fifo(root: Path) -> None:
     os.mkfifo(root / "content/images/pipe.png")
 
 
+def many_authors(root: Path) -> None:
+    """2,000 authors: a credit line that fits on no card, reported once."""
+    people = "".join(f"  - name: Volunteer Number {n}\n" for n in range(2000))
+    text = (root / "content/pack.yaml").read_text(encoding="utf-8")
+    _write(root / "content/pack.yaml",
+           text.replace("  - name: Test Author\n", people).encode())
+
+
+def long_notes(root: Path) -> None:
+    """Facilitator notes of 30,000 characters."""
+    with (root / "content/questions/hello.yaml").open("a", encoding="utf-8") as card:
+        card.write("notes: " + "word " * 6000 + "\n")
+
+
 def _write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
@@ -130,8 +130,8 @@ GENERATORS: dict[str, Callable[[Path], None]] = {
     "image-bomb": image_bomb, "image-truncated": truncated_png, "huge-text-field": huge_field,
     "yaml-deep-nesting": deep_nesting, "image-symlink-outside": image_symlink,
     "card-symlink-outside": card_symlink, "logo-bomb": image_bomb,
-    "thousands-of-authors": many_authors, "very-long-notes": long_notes,
     "image-symlink-loop": image_loop, "card-fifo": card_fifo, "image-fifo": image_fifo,
+    "thousands-of-authors": many_authors, "very-long-notes": long_notes,
 }
 
 

@@ -6,9 +6,10 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from activate_pack.errors import PackError, Problem, Problems, nearest
-from activate_pack.pack import adapt, credits, templating
+from activate_pack.pack import adapt, credits, images, templating
+from activate_pack.pack.images import ImageFile
 from activate_pack.pack.labels import Labels
-from activate_pack.pack.model import (ASSET_TYPES, CARD_MODELS, PHASES, GuidePage, Location, Pack,
+from activate_pack.pack.model import (ASSET_TYPES, CARD_MODELS, PHASES, GuidePage, Location, Logo, Pack,
                                  PackInfo)
 from activate_pack.pack.paths import LABELS_FILE, PACK_FILE, default_pack_dir
 from activate_pack.pack.source import Located, LocatedList, deep_merge, read_yaml
@@ -135,6 +136,7 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
     _check_references(cards, locations, problems, broken)
     logo = adapt.pack_logo(root, info, info_data, base) if info is not None else None
     exceptions = credits.check_images(cards, info, locations, problems, logo) if info else ()
+    pictures = _inspect_pictures(root, cards, folders, locations, logo, problems)
     problems.raise_if_errors()
     questions = sorted(cards["questions"], key=lambda c: PHASES.index(c.phase))
     ingredients = sorted(cards["ingredients"], key=lambda c: (
@@ -150,8 +152,35 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
                 locations=locations, variables=variables,
                 upstream=(adapt.upstream_of(base[0]), *base[0].upstream) if base else (),
                 changes=changes, exceptions=exceptions, folders=folders, logo=logo,
+                pictures=pictures,
                 info_lines={key: mark[0] for key, mark in info_data.key_marks.items()},
                 warnings=tuple(p for p in problems.items if p.severity != "error"))
+
+
+def _inspect_pictures(root: Path, cards: dict[str, list[Any]], folders: dict[str, str],
+                      locations: dict[str, Location], logo: Logo | None,
+                      problems: Problems) -> dict[tuple[str, str], ImageFile]:
+    """Open every picture and the logo once, now, so layout only places what passed.
+
+    Keyed by (folder, file): an inherited card's picture is found in its base pack's folder.
+    """
+    found: dict[tuple[str, str], ImageFile] = {}
+    wanted = [(folders.get(card.id, str(root)), card.image.file, "image.file",
+               locations.get(card.id), card.id)
+              for folder in cards.values() for card in folder if getattr(card, "image", None)]
+    if logo is not None:
+        wanted.append((logo.folder, logo.image.file, "logo.file", logo.location, None))
+    for folder, file, field, where, card_id in wanted:
+        if (folder, file) in found:
+            continue
+        image, message = images.inspect(Path(folder), file, field=field)
+        if image is None:
+            problems.add(message or f"{field}: this picture cannot be used",
+                         where.path if where else None, where.line if where else None,
+                         card=card_id)
+        else:
+            found[(folder, file)] = image
+    return found
 
 
 def _check_references(cards: dict[str, list[Any]], locations: dict[str, Location],
