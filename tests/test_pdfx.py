@@ -231,3 +231,40 @@ def test_a_picture_that_cannot_be_converted_is_an_error_naming_it(pictured: Path
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
     # The screen build does not convert pictures, so it still builds.
     build(pictured, ("a6",), tmp_path / "plain")
+
+
+def test_rebuilds_are_identical_and_ids_follow_the_content(pictured: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    shop = PrintOptions("shop", cmyk=True)
+    one = build(pictured, ("a6",), tmp_path / "one", options=shop)[0].path
+    two = build(pictured, ("a6",), tmp_path / "two", options=shop)[0].path
+    assert one.read_bytes() == two.read_bytes()
+    plain = build(pictured, ("a6",), tmp_path / "plain")[0].path
+    recipe = pictured / "content/recipes/soup-club.yaml"
+    recipe.write_text(recipe.read_text().replace("Cook.", "Cook slowly."), encoding="utf-8")
+    edited = build(pictured, ("a6",), tmp_path / "edited", options=shop)[0].path
+
+    def ids(path: Path) -> tuple[bytes, str, str]:
+        with pikepdf.open(path) as pdf:
+            meta = pdf.open_metadata()
+            return (bytes(pdf.trailer.ID[0]), meta["xmpMM:DocumentID"], meta["xmpMM:InstanceID"])
+
+    first, other, later = ids(one), ids(plain), ids(edited)
+    # Every variant and every edit has its own /ID and instance; an edit keeps the document id.
+    assert len({first[0], other[0], later[0]}) == 3
+    assert len({first[2], other[2], later[2]}) == 3
+    assert first[1] == later[1] != other[1]
+    with pikepdf.open(one) as pdf:
+        assert bytes(pdf.trailer.ID[0]) == bytes(pdf.trailer.ID[1])
+
+
+def test_font_subsets_have_distinct_tags(shop_cmyk: Path) -> None:
+    pdf = pikepdf.open(shop_cmyk)
+    names = {str(font.BaseFont) for page in pdf.pages
+             for font in page.Resources.get("/Font", {}).values()}
+    names |= {str(font.BaseFont) for _, _, resources in _streams(pdf)
+              for font in resources.get("/Font", {}).values()}
+    tags = [name[1:7] for name in names]
+    assert len(names) >= 3 and all(re.fullmatch(r"/[A-Z]{6}\+\S+", n) for n in names), names
+    assert len(set(tags)) == len(tags) and "AAAAAA" not in tags

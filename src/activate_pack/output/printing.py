@@ -15,7 +15,7 @@ from typing import Callable
 from activate_pack.errors import PackError, Problem, Problems
 from activate_pack.layout.boxes import Document, Page
 from activate_pack.layout.context import Ctx
-from activate_pack.layout.impose import (DUPLEX, Area, Placement, Sheet, edge_backgrounds,
+from activate_pack.layout.impose import (CROP_GAP, DUPLEX, Area, Placement, Sheet, edge_backgrounds,
                                          home_sheets, shop_sheets)
 from activate_pack.layout.inks import InkConverter
 from activate_pack.layout.printsheet import instructions_back, instructions_front
@@ -218,14 +218,14 @@ def plan(spec: LayoutSpec, dirs: list[Path], options: PrintOptions) -> Plan:
             problems.add(f"--duplex fold puts each back beside its front, so it needs an even "
                          f"number of columns; this sheet has {sheet.columns}",
                          *sheet.where("columns"))
-    elif sheet.crop_marks and sheet.crop_marks.offset < faces.bleed:
-        problems.add(f"crop_marks.offset is {sheet.crop_marks.offset:g} mm, inside the "
-                     f"{faces.bleed:g} mm bleed of layout {faces.name}: marks there would be "
-                     f"printed on the card; make it at least {faces.bleed:g}",
-                     *sheet.where("crop_marks.offset"))
+    elif sheet.crop_marks and sheet.crop_marks.offset < faces.bleed + CROP_GAP - 0.001:
+        problems.add(f"crop_marks.offset is {sheet.crop_marks.offset:g} mm, closer than "
+                     f"{CROP_GAP:g} mm to the {faces.bleed:g} mm bleed of layout {faces.name}: "
+                     f"marks there could be printed on the card; make it at least "
+                     f"{faces.bleed + CROP_GAP:g}", *sheet.where("crop_marks.offset"))
     elif not sheet.crop_marks:
         problems.add("a sheet with one face per page needs crop marks: add 'crop_marks: "
-                     "{offset: 3, length: 5}'", *sheet.where("crop_marks"))
+                     "{offset: 4, length: 5}'", *sheet.where("crop_marks"))
     problems.raise_if_errors()
     instructions = load_layout(sheet.instructions, dirs) if sheet.instructions else None
     return Plan(options, spec, faces, sheet, instructions)

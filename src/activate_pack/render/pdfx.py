@@ -7,6 +7,9 @@ profile the colours were converted with.
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
+
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfdoc import (PDFArray, PDFCatalog, PDFDictionary, PDFName, PDFStream,
                                        PDFString, PDFZCompress)
@@ -20,6 +23,9 @@ VERSION = "PDF/X-4"
 
 PDF_VERSION = (1, 6)
 """PDF/X-4 files are PDF 1.6."""
+
+JPEG_QUALITY = 92
+"""Photographs converted to CMYK are saved again as JPEG at this quality, without subsampling."""
 
 
 def add_output_intent(canvas: Canvas) -> None:
@@ -61,6 +67,13 @@ def _reader(path: str) -> ImageReader:
         pixels, alpha = picture_to_press(path)
     except PictureError as exc:  # checked when the pages were inked: a file changed since
         raise PackError(Problem(f"the picture cannot be converted to CMYK: {exc}", path)) from None
+    if alpha is None and Path(path).suffix.lower() in (".jpg", ".jpeg"):
+        # A photograph stays a JPEG: a fifth of the size of its pixels deflated. ReportLab
+        # passes the file through and marks it as Adobe CMYK, which is what Pillow writes.
+        data = io.BytesIO()
+        pixels.save(data, "JPEG", quality=JPEG_QUALITY, subsampling=0)
+        data.seek(0)
+        return ImageReader(data)
     reader = ImageReader(pixels)
     # ReportLab keeps CMYK pixels as they are; their transparency is handed over as the soft
     # mask it would have split off an RGBA picture.
