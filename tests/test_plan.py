@@ -40,7 +40,7 @@ def test_check_plans_every_print_mode_the_layouts_offer() -> None:
 
 
 @pytest.mark.parametrize("columns, words", [
-    ("9", "less than or equal to 8"),
+    ("9", "columns: the number 9 is too large; the most is 8"),
     ("3", "need 315 × 296 mm, more than the 210 × 297 mm paper"),
 ])
 def test_a_home_sheet_too_wide_fails_check_at_its_line(
@@ -68,7 +68,7 @@ def test_an_unknown_font_is_named_with_its_line_by_check_and_build(
     for args in (("check", str(root)), ("build", str(root), "--out", str(root / "out"))):
         code, output = run(*args)
         assert code == 1, output
-        assert "layouts/a6.yaml:3: font: there is no bundled font family called 'noto'" in output
+        assert "layouts/a6.yaml:3:1: font: there is no bundled font family called 'noto'" in output
         assert "atkinson" in output
     assert not (root / "out").exists()
 

@@ -100,3 +100,60 @@ def test_ids_and_settings_are_not_templated(make_pack: Callable[..., Path]) -> N
     with pytest.raises(PackError) as info:
         load_pack(root)
     assert "phase" in str(info.value)
+
+
+NOT_PLAIN = [
+    "{{ locality | upper }}",
+    "{{ locality|title }}",
+    "{{ locality() }}",
+    "{{ locality.upper }}",
+    "{{ locality[0] }}",
+    "{{ locality + locality }}",
+    "{{ 1 * 2 }}",
+    "{{ (((((locality))))) }}",
+    "{{ " + "(" * 5000 + "locality" + ")" * 5000 + " }}",
+    "{{ locality" + " | upper" * 5000 + " }}",
+    "{{ " + "[" * 100_000 + " }}",
+    "{{ 'text' }}",
+    "{{ }}",
+]
+
+
+@pytest.mark.parametrize("text", NOT_PLAIN)
+def test_only_bare_names_are_placeholders(text: str) -> None:
+    with pytest.raises(TemplateProblem) as info:
+        render_text(f"Hello {text} and welcome", {"locality": "Testville"})
+    assert "only plain placeholders such as {{ locality }}" in str(info.value)
+
+
+@pytest.mark.parametrize("text", ["{{ locality", "Open {{ and never close", "{{{ locality }}"])
+def test_unclosed_or_odd_braces_are_refused(text: str) -> None:
+    with pytest.raises(TemplateProblem):
+        render_text(text, {"locality": "Testville"})
+
+
+@pytest.mark.parametrize("text, filled", [
+    ("{{locality}}", "Testville"),
+    ("{{ locality }} and {{  locality  }}", "Testville and Testville"),
+    ("Braces alone } and }} and { stay", "Braces alone } and }} and { stay"),
+])
+def test_plain_placeholders_and_stray_braces(text: str, filled: str) -> None:
+    assert render_text(text, {"locality": "Testville"}) == filled
+
+
+@pytest.mark.parametrize("name", ["self", "for", "true", "none", "class", "loop", "_private",
+                                  "Locality", "9lives", "meeting-place", "x" * 41])
+def test_reserved_and_malformed_variable_names_are_refused(
+        make_pack: Callable[..., Path], name: str) -> None:
+    root = make_pack(**{"content/pack.yaml": PACK_YAML + f"variables:\n  {name!r}: a value\n"})
+    with pytest.raises(PackError) as info:
+        load_pack(root)
+    [problem] = info.value.problems
+    assert problem.path == "content/pack.yaml" and problem.line == PACK_YAML.count("\n") + 2
+    assert "variable name" in problem.message
+    if not name.startswith(("x", "s", "f", "t", "n", "c", "l")):
+        assert "^[a-z][a-z0-9_]*$" in problem.message
+
+
+def test_a_variable_named_like_a_render_argument_cannot_clash() -> None:
+    assert render_text("{{ text }}", {"text": "fine"}) == "fine"

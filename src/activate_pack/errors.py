@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,3 +106,34 @@ class Problems:
         """Raise a PackError carrying every error collected so far."""
         if self.errors:
             raise PackError(self.errors)
+
+
+REPEATS_SHOWN = 5
+"""How many problems of one kind are printed before the rest are counted instead."""
+
+
+def _shape(problem: Problem) -> tuple[str, str]:
+    """What problems "like this" share: the message, whatever its numbers."""
+    return problem.severity, re.sub(r"\d+(?:[.,]\d+)*", "#", problem.message)
+
+
+def summarised(problems: Sequence[Problem], keep: int = REPEATS_SHOWN) -> list[str]:
+    """Lines to print for ``problems``: each once, and each kind at most ``keep`` times.
+
+    After the last one shown of a kind comes "… and 140 more like this", so a mistake that
+    touches every card reads as a few examples and a count, not a wall of text.
+    """
+    unique = list(dict.fromkeys(problems))
+    totals: dict[tuple[str, str], int] = {}
+    for problem in unique:
+        totals[_shape(problem)] = totals.get(_shape(problem), 0) + 1
+    shown: dict[tuple[str, str], int] = {}
+    lines: list[str] = []
+    for problem in unique:
+        shape = _shape(problem)
+        shown[shape] = shown.get(shape, 0) + 1
+        if shown[shape] <= keep:
+            lines.append(str(problem))
+        if shown[shape] == keep and totals[shape] > keep:
+            lines.append(f"  … and {totals[shape] - keep} more like this")
+    return lines

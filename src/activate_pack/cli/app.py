@@ -10,10 +10,12 @@ from typing import Annotated, Optional
 import typer
 
 from activate_pack import __version__
-from activate_pack.errors import PackError
+from activate_pack.cli.safety import GuardedGroup
+from activate_pack.errors import PackError, summarised
 
 app = typer.Typer(
     name="activate-pack",
+    cls=GuardedGroup,
     help="Turn YAML card descriptions into print-ready PDF card packs.",
     no_args_is_help=True,
     add_completion=False,
@@ -57,9 +59,9 @@ def _root(
 
 def fail(error: PackError) -> typer.Exit:
     """Print every problem of a PackError, and return the exit for code 1."""
-    for problem in error.problems:
-        typer.echo(str(problem), err=True)
-    count = len(error.problems)
+    for line in summarised(error.problems):
+        typer.echo(line, err=True)
+    count = len(set(error.problems))
     written = getattr(error, "written", ())  # a write that failed part-way says what it wrote
     done = (f"only {', '.join(str(p) for p in written)} was written" if written
             else "nothing was written")

@@ -22,7 +22,7 @@ from activate_pack.cli.app import (
     fail,
     locate,
 )
-from activate_pack.errors import PackError
+from activate_pack.errors import PackError, summarised
 
 
 def _sizes(size: Size) -> tuple[str, ...]:
@@ -53,8 +53,8 @@ def check(
         report = run_check(pack_dir, _sizes(size))
     except PackError as error:
         raise fail(error) from None
-    for problem in report.problems:
-        typer.echo(str(problem))
+    for line in summarised(report.problems):
+        typer.echo(line)
     typer.echo(report.summary())
     if report.failed(strict):
         raise typer.Exit(1)

@@ -83,7 +83,8 @@ def check(spec: LayoutSpec, problems: Problems) -> None:
         fore, back = _value(spec, pair.foreground), _value(spec, pair.background)
         found = ratio(fore, back)
         if pair.roles:
-            size = min(spec.size(role).smallest for role in pair.roles if role in spec.type)
+            size = min((spec.size(role).smallest for role in pair.roles if role in spec.type),
+                       default=0.0)  # no style at all: laying out says so
             large = is_large(size, pair.bold)
             need = LARGE_MINIMUM if large else BODY_MINIMUM
             what = "large text" if large else "text"

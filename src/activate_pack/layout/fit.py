@@ -13,6 +13,10 @@ from activate_pack.text import Flow, Item, Laid, Layouter
 STEP = 0.5
 """Font sizes are tried in half-point steps."""
 
+PACK_WIDE = {"the credit line": "from the title and authors here (they make the line printed "
+                                "on every page), or credit a group instead of each person"}
+"""Text made from the pack as a whole, whose problem is reported once, at content/pack.yaml."""
+
 
 def fit(flow: Flow, x: float, y: float, w: float, h: float, size: TypeSize, role: str,
         problems: Problems, card: str | None = None, what: str | None = None,
@@ -35,8 +39,11 @@ def fit(flow: Flow, x: float, y: float, w: float, h: float, size: TypeSize, role
         cut = min(words, max(1, math.ceil(over_lines * words / lines)))
         path, line = where if where else (None, None)
         subject = what or role
-        problems.add(f"{subject} does not fit on the card even at {sizes[-1]:g} pt; "
-                     f"cut about {cut} word{'s' if cut != 1 else ''} (of {words})",
+        advice = f"cut about {cut} word{'s' if cut != 1 else ''} (of {words})"
+        if subject in PACK_WIDE:  # the same words on every page: one problem, in pack.yaml
+            path, line, card = "content/pack.yaml", None, None
+            advice += f" {PACK_WIDE[subject]}"
+        problems.add(f"{subject} does not fit on the card even at {sizes[-1]:g} pt; {advice}",
                      path, line, card=card)
     missing = _missing(tuple(flow.items))
     if missing:

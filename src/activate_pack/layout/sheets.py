@@ -8,6 +8,7 @@ geometry that uses them lives in ``impose.py``.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
@@ -20,8 +21,14 @@ SHEETS_DIR = "sheets"
 """Sheet templates live in this folder inside each ``layouts/`` folder."""
 
 
+PaperSide = Annotated[float, Field(ge=50, le=1500)]
+"""A sheet's width or height in mm."""
+
+DashLength = Annotated[float, Field(gt=0, le=50)]
+
+
 class _Sheet(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
 
 class CropMarks(_Sheet):
@@ -43,7 +50,7 @@ class CutGuides(_Sheet):
                                                       "sheet edge along each cut (mm).")
     width: float = Field(0.5, gt=0, le=3, description="Line width of the guides (points).")
     colour: str = Field("#8C8C8C", pattern=r"^#[0-9A-Fa-f]{6}$", description="Colour of the guides.")
-    dash: tuple[float, float] = Field((3.0, 2.0), description="Dash and gap of fold lines (mm).")
+    dash: tuple[DashLength, DashLength] = Field((3.0, 2.0), description="Dash and gap of fold lines (mm).")
 
 
 class SheetSpec(_Sheet):
@@ -51,7 +58,7 @@ class SheetSpec(_Sheet):
 
     name: str
     description: str = ""
-    paper: tuple[float, float] | None = Field(
+    paper: tuple[PaperSide, PaperSide] | None = Field(
         None, description="Sheet width and height in mm; leave it out for one face per page, "
                           "the page then being the face plus its bleed and crop marks.")
     columns: int = Field(1, ge=1, le=8, description="Card faces across the sheet.")

@@ -5,19 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints,
+                      ValidationError, field_validator, model_validator)
+from pydantic_core import PydanticCustomError
 
 from activate_pack.errors import PackError, Problem, Problems, nearest
 from activate_pack.pack.gate import LayoutName, layout_name_problems
 from activate_pack.pack.source import Located, deep_merge, read_yaml
-from activate_pack.pack.validate import validate
+from activate_pack.text import FAMILIES
 
 MM = 72.0 / 25.4
 """Points per millimetre: YAML speaks millimetres, everything after loading speaks points."""
 
 
 class _Spec(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
 
 class TypeSize(_Spec):
@@ -27,6 +29,13 @@ class TypeSize(_Spec):
     min: float | None = Field(None, gt=3, le=200, description="Smallest size in points "
                                                                 "(defaults to the starting size).")
     leading: float = Field(1.25, ge=1.0, le=2.5, description="Line spacing as a multiple of the size.")
+
+    @model_validator(mode="after")
+    def _shrinks(self) -> TypeSize:
+        if self.min is not None and self.min > self.size:
+            raise ValueError(f"the smallest size (min: {self.min:g}) is larger than the starting "
+                             f"size (size: {self.size:g}); make min at most {self.size:g}")
+        return self
 
     @property
     def smallest(self) -> float:
@@ -50,7 +59,18 @@ class Colours(_Spec):
     rule: str = Field("#8C8C8C", pattern=r"^#[0-9A-Fa-f]{6}$", description="Write-in lines and rules.")
 
 
-Rect = tuple[float, float, float, float]
+Mm = Annotated[float, Field(ge=-50, le=2000)]
+"""A position or length on a page, in mm: bounded, so no page can reach absurd sizes."""
+
+
+def _positive_size(rect: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    if rect[2] <= 0 or rect[3] <= 0:
+        raise ValueError(f"[{', '.join(f'{v:g}' for v in rect)}] has no area: a region is "
+                         "[x, y, width, height] in mm, and width and height must be more than 0")
+    return rect
+
+
+Rect = Annotated[tuple[Mm, Mm, Mm, Mm], AfterValidator(_positive_size)]
 
 
 class CardOverride(_Spec):
@@ -68,6 +88,9 @@ class PrintChoice(_Spec):
                                                  "mode, e.g. 'a6-home'; default: this layout.")
 
 
+PageSide = Annotated[float, Field(ge=20, le=1500)]
+"""A page's width or height in mm: from a small label to a large poster."""
+
 Percent = Annotated[float, Field(ge=0, le=100)]
 CMYK = tuple[Percent, Percent, Percent, Percent]
 HexColour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
@@ -79,9 +102,10 @@ class LayoutSpec(_Spec):
     name: str
     description: str = ""
     font: str = Field("atkinson", description="Bundled font family for all text.")
-    page: tuple[float, float] = Field(description="Page width and height in mm.")
-    margin: float = Field(description="Distance from the page edge to text, in mm.")
-    safe: float = Field(5.0, description="Text must stay at least this far inside the page edge (mm).")
+    page: tuple[PageSide, PageSide] = Field(description="Page width and height in mm.")
+    margin: float = Field(ge=0, le=100, description="Distance from the page edge to text, in mm.")
+    safe: float = Field(5.0, ge=0, le=50, description="Text must stay at least this far inside "
+                                                      "the page edge (mm).")
     bleed: float = Field(3.0, ge=0, le=10, description="Bleed for print-shop output, in mm.")
     type: dict[str, TypeSize]
     colours: Colours = Field(default_factory=Colours)
@@ -115,6 +139,40 @@ class LayoutSpec(_Spec):
                 node = node[part]
         return (self._layers[0][0] if self._layers else f"layouts/{self.name}.yaml"), None
 
+    @field_validator("font")
+    @classmethod
+    def _bundled(cls, value: str) -> str:
+        if value not in FAMILIES:
+            close = nearest(value, list(FAMILIES))
+            hint = f"did you mean '{close}'? " if close else ""
+            raise ValueError(f"there is no bundled font family called '{value}'; {hint}the "
+                             f"bundled families are: {', '.join(sorted(FAMILIES))}")
+        return value
+
+    @model_validator(mode="after")
+    def _regions_on_the_page(self) -> LayoutSpec:
+        width, height = self.page
+        overrides = [(("cards", kind, "regions"), o.regions) for kind, o in self.cards.items()]
+        for where, regions in [(("regions",), self.regions), *overrides]:
+            for name, (x, y, w, h) in regions.items():
+                if x < -self.bleed - 0.01 or y < -self.bleed - 0.01 or x + w > width + self.bleed \
+                        + 0.01 or y + h > height + self.bleed + 0.01:
+                    # The error names the region's own place, so its line can be found.
+                    raise PydanticCustomError("off_page", "{rect} reaches off the {page} mm "
+                                              "page; a region is [x, y, width, height] in mm "
+                                              "from the top-left corner", {
+                                                  "rect": f"[{x:g}, {y:g}, {w:g}, {h:g}]",
+                                                  "page": f"{width:g} × {height:g}",
+                                                  "where": (*where, name)})
+        return self
+
+    def _missing(self, what: str, name: str, section: str) -> PackError:
+        """The problem for a region, type style or card kind the layout lacks."""
+        return PackError(Problem(f"the {self.name} layout has no {what} '{name}', which the "
+                                 f"{self.name} pages need; add '{name}:' under '{section}:' (in "
+                                 "this layout or the one it extends)",
+                                 f"layouts/{self.name}.yaml"))
+
     @property
     def width(self) -> float:
         """Page width in points."""
@@ -128,8 +186,12 @@ class LayoutSpec(_Spec):
     def region(self, name: str, kind: str | None = None) -> tuple[float, float, float, float]:
         """A region as (x, bottom, width, height) in points, PDF coordinates."""
         override = self.cards.get(kind) if kind else None
-        x, y, w, h = (override.regions.get(name) if override and name in override.regions
-                      else self.regions[name])
+        if override and name in override.regions:
+            x, y, w, h = override.regions[name]
+        elif name in self.regions:
+            x, y, w, h = self.regions[name]
+        else:
+            raise self._missing("region", name, "regions")
         return x * MM, self.height - (y + h) * MM, w * MM, h * MM
 
     def has_region(self, name: str, kind: str | None = None) -> bool:
@@ -142,10 +204,14 @@ class LayoutSpec(_Spec):
         override = self.cards.get(kind) if kind else None
         if override and role in override.type:
             return override.type[role]
+        if role not in self.type:
+            raise self._missing("type style", role, "type")
         return self.type[role]
 
     def colours_for(self, kind: str) -> KindColours:
         """The colours of a card kind."""
+        if kind not in self.kinds:
+            raise self._missing("colours for the card kind", kind, "kinds")
         return self.kinds[kind]
 
 
@@ -215,22 +281,35 @@ def load_layout(name: str, dirs: list[Path]) -> LayoutSpec:
     for _, raw in reversed(layers):
         data = deep_merge(data, {k: v for k, v in raw.items() if k != "extends"})
     data["name"] = name
-    problems = Problems()
-    spec = validate(LayoutSpec, data, layers[0][0], problems)
-    problems.raise_if_errors()
+    try:
+        spec = LayoutSpec.model_validate(data)
+    except ValidationError as exc:
+        raise PackError(_located(exc, layers)) from None
     spec._layers = tuple(layers)
-    _check_font(spec, problems)
-    problems.raise_if_errors()
     return spec
 
 
-def _check_font(spec: LayoutSpec, problems: Problems) -> None:
-    """A layout's font must be one the package bundles."""
-    from activate_pack.text import FAMILIES
+def _depth(node: Any, loc: tuple[Any, ...]) -> int:
+    """How many steps of ``loc`` a layout's own YAML holds."""
+    for depth, part in enumerate(loc):
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            return depth
+    return len(loc)
 
-    if spec.font not in FAMILIES:
-        close = nearest(spec.font, list(FAMILIES))
-        hint = f"did you mean '{close}'? " if close else ""
-        problems.add(f"font: there is no bundled font family called '{spec.font}'; {hint}"
-                     f"the bundled families are: {', '.join(sorted(FAMILIES))}",
-                     *spec.where("font"))
+
+def _located(exc: ValidationError, layers: list[tuple[str, Located]]) -> list[Problem]:
+    """Each error at the file and line of the layout that set the value (nearest first)."""
+    from activate_pack.pack.validate import _mark, explain
+
+    problems = Problems()
+    for error in exc.errors():
+        loc = tuple(error.get("ctx", {}).get("where", ())) or tuple(error["loc"])
+        error = {**error, "loc": loc}
+        shown, layer = max(layers, key=lambda item: _depth(item[1], loc))  # nearest on a tie
+        line, column = _mark(layer, loc)
+        problems.add(explain(error, LayoutSpec), shown, line, column)
+    return problems.items

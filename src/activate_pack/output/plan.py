@@ -148,16 +148,21 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
         advice.placeholders(pack_dir, general)
         stem = file_stem(pack, pack_dir, general)
         date = source_date(pack, pack_dir)
-        docs: dict[tuple[str, str], tuple[Document, list[Problem]]] = {}
+        docs: dict[tuple[str, str], tuple[Document | None, list[Problem]]] = {}
         for variant, plan in plans.items():
             key = (variant.edition.size, plan.faces.name)
             if key not in docs:  # variants laid out alike share one layout pass
                 found = Problems()
-                laid = replace(lay_out(pack, variant.edition, plan.faces, found),
-                               version=pack.info.version, date=date)
-                docs[key] = (laid, found.items)
+                try:
+                    laid = replace(lay_out(pack, variant.edition, plan.faces, found),
+                                   version=pack.info.version, date=date)
+                    docs[key] = (laid, found.items)
+                except PackError as exc:  # something the layout lacks stops this edition
+                    docs[key] = (None, found.items + exc.problems)
             doc, found_items = docs[key]
             per_variant[variant] = list(found_items)
+            if doc is None:
+                continue
             if cards:  # the chosen cards only: not the about card, nor any other page
                 doc = replace(doc, pages=tuple(p for p in doc.pages if p.card in cards))
             try:

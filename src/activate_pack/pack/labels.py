@@ -10,7 +10,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class _Group(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True,
+                              str_max_length=2000)
 
 
 class KindLabels(_Group):
@@ -57,7 +58,8 @@ class RecipeLabels(_Group):
     effort_levels: dict[str, str] = Field(description="Names of the effort levels low, medium, high.")
     first_step: str = Field(description="Heading before the first small step.")
     inspired_by: str = Field(description="Words before what inspired the idea.")
-    blank_lines: list[str] = Field(description="Write-in headings on the blank recipe card.")
+    blank_lines: list[str] = Field(min_length=1, max_length=8,
+                                   description="Write-in headings on the blank recipe card.")
 
 
 class IngredientLabels(_Group):
@@ -65,7 +67,8 @@ class IngredientLabels(_Group):
 
     uses: str = Field(description="Heading before how the asset can be used.")
     local_example: str = Field(description="Label of the write-in line for a local example.")
-    blank_lines: list[str] = Field(description="Write-in headings on the blank ingredient card.")
+    blank_lines: list[str] = Field(min_length=1, max_length=8,
+                                   description="Write-in headings on the blank ingredient card.")
 
 
 class AboutLabels(_Group):
@@ -121,7 +124,8 @@ class TemplateLabels(_Group):
 
     title: str = Field(description="The worksheet's heading.")
     intro: str = Field(description="One or two sentences saying how to use it.")
-    fields: list[str] = Field(description="The headings of its write-in spaces or columns.")
+    fields: list[str] = Field(min_length=2, max_length=12,
+                              description="The headings of its write-in spaces or columns.")
 
 
 class FacilitatorLabels(_Group):

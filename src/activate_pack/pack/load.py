@@ -51,6 +51,7 @@ def load_labels(root: Path, problems: Problems, base: Labels | None = None) -> L
     default_root = default_pack_dir()
     data: dict[str, Any] = base.model_dump(by_alias=True) if base else {}
     layers = [default_root] if base is None and default_root.resolve() != root.resolve() else []
+    found: Any = None
     for layer in [*layers, root]:
         path = layer / LABELS_FILE
         if path.is_file():
@@ -63,7 +64,7 @@ def load_labels(root: Path, problems: Problems, base: Labels | None = None) -> L
                 problems.add("expected groups of labels", _display(layer, path), 1)
                 return None
             data = deep_merge(data, found or {})
-    return validate(Labels, data, LABELS_FILE, problems)
+    return validate(Labels, data, LABELS_FILE, problems, marks=found)  # lines of the pack's own
 
 
 def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 0) -> Pack:

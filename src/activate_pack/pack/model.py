@@ -12,6 +12,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from activate_pack.errors import Problem, visible
 from activate_pack.pack.licences import LICENCES
+from activate_pack.pack.templating import variable_name_problem
 
 
 def _no_controls(value: object) -> object:
@@ -76,7 +77,7 @@ class Strict(BaseModel):
     """Base for every model: unknown fields are errors, and values never change after loading."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True,
-                              coerce_numbers_to_str=True)
+                              coerce_numbers_to_str=True, str_max_length=20000)
 
 
 class Author(Strict):
@@ -127,7 +128,14 @@ class HistoryEntry(Strict):
     what: Text = Field(description="What they changed, in a sentence.")
 
 
-VariableName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
+def _variable_name(name: str) -> str:
+    problem = variable_name_problem(name)
+    if problem:
+        raise ValueError(problem)
+    return name
+
+
+VariableName = Annotated[str, AfterValidator(_variable_name)]
 
 
 class PackInfo(Strict):

@@ -6,10 +6,12 @@ which also rules out "billion laughs" expansion bombs.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.constructor import SafeConstructor
 
 from activate_pack.errors import PackError, Problem
 from activate_pack.pack.gate import Refused, check_file, is_inside, read_checked
@@ -125,6 +127,30 @@ _INSTEAD = {
 }
 """For each YAML tag a volunteer might meet, what to write instead."""
 
+MAX_NUMBER_CHARS = 40
+"""Longest number a pack may write; longer ones are refused before Python converts them."""
+
+
+def _construct_number(loader: _Loader, node: yaml.ScalarNode) -> int | float:
+    """An int or float, refusing huge and non-finite ones with advice to quote them as text."""
+    text = str(node.value)
+    quoted = f"\"{text[:20]}…\"" if len(text) > 20 else f"\"{text}\""
+    if len(text) > MAX_NUMBER_CHARS:
+        raise _YamlProblem(f"this number is {len(text):,} characters long; a pack needs no number "
+                           f"longer than {MAX_NUMBER_CHARS}. If it is meant as text, put it in "
+                           f"quotes ({quoted})", node.start_mark)
+    if node.tag.endswith(":int"):
+        return SafeConstructor.construct_yaml_int(loader, node)
+    value = SafeConstructor.construct_yaml_float(loader, node)
+    if not math.isfinite(value):
+        raise _YamlProblem(f"'{text}' is read as a number that is not finite (infinity or "
+                           "'not a number'); write an ordinary number, or put it in quotes "
+                           f"({quoted}) if it is meant as text", node.start_mark)
+    return value
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_number)
+_Loader.add_constructor("tag:yaml.org,2002:float", _construct_number)
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 # Only plain values: sets (whose order depends on the hash seed), bytes, ordered pairs and

@@ -1,85 +1,112 @@
 """Variables in card text: ``{{ locality }}`` filled in safely from pack.yaml.
 
 A pack may come from a stranger, so card text is never trusted as code. Two walls stand in the
-way: first the template is parsed and only plain placeholders (``{{ name }}``, optionally with a
-harmless filter such as ``| upper``) are accepted; then it is rendered by Jinja2's immutable
-sandbox with strict undefined and no loader, so even a template that slipped past the first wall
-could not read files, reach Python objects or loop for ever.
+way: first every ``{{ … }}`` is checked by a plain pattern, before Jinja2 sees the text, and
+only a bare variable name is accepted (no filters, calls, dots, brackets or sums, so nothing
+can nest or recurse); then the text is rendered by Jinja2's immutable sandbox with strict
+undefined and no loader, so even text that slipped past the first wall could not read files,
+reach Python objects or loop for ever.
 """
 
 from __future__ import annotations
 
+import keyword
+import re
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateError, nodes
+from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from activate_pack.errors import Problems, nearest
 from activate_pack.pack.source import Located, LocatedList
 
-SAFE_FILTERS = frozenset({"upper", "lower", "title", "capitalize", "trim"})
-"""Filters that only change letters or spaces: enough for card text, nothing to exploit."""
+NAME_PATTERN = r"^[a-z][a-z0-9_]*$"
+"""What a variable name looks like; messages quote it."""
+
+MAX_NAME = 40
+"""Longest variable name."""
+
+RESERVED = frozenset({
+    "self", "true", "false", "none", "loop", "caller", "varargs", "kwargs", "super",
+    "block", "endblock", "extends", "include", "import", "macro", "endmacro", "call", "endcall",
+    "set", "endset", "filter", "endfilter", "endfor", "endif", "with", "endwith", "without",
+    "context", "ignore", "missing", "scoped", "required", "autoescape", "endautoescape",
+    "raw", "endraw", "trans", "endtrans", "pluralize", "do", "range", "lipsum", "dict",
+    "cycler", "joiner", "namespace", *(k for k in keyword.kwlist if k.islower()),
+    *keyword.softkwlist,
+})
+"""Names a variable may not have: the template engine's and Python's own words."""
 
 UNTEMPLATED = frozenset({"id", "kind", "phase", "asset_type", "effort", "ingredients", "file",
                          "licence", "source"})
 """Fields that are names or settings, not prose: braces there are left alone."""
 
+PLAIN_ONLY = ("only plain placeholders such as {{ locality }} are allowed in card text: a "
+              "variable name between double braces, nothing else (no filters with '|', dots, "
+              "brackets, calls or sums)")
+"""The one sentence for anything inside {{ … }} that is not a bare name."""
+
 _ENV = ImmutableSandboxedEnvironment(undefined=StrictUndefined, loader=None, autoescape=False,
                                      keep_trailing_newline=True)
+_PLACEHOLDER = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
+_BARE = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*")
 
 
 class TemplateProblem(Exception):
     """Card text that uses a variable wrongly; the message says how to fix it."""
 
 
+def variable_name_problem(name: str) -> str | None:
+    """Why ``name`` cannot be a variable's name, or None if it can."""
+    if len(name) > MAX_NAME:
+        return f"the variable name is {len(name)} characters long; use at most {MAX_NAME}"
+    if not re.fullmatch(NAME_PATTERN, name):
+        return (f"'{name[:MAX_NAME]}' is not a usable variable name: a name starts with a "
+                "lowercase letter, followed by lowercase letters, digits or '_' (the pattern "
+                f"{NAME_PATTERN}), such as 'meeting_place'")
+    if name in RESERVED:
+        return (f"'{name}' is a word the template engine keeps for itself, so it cannot be a "
+                f"variable name; choose another, such as 'our_{name}'")
+    return None
+
+
 def _has_template(text: str) -> bool:
     return "{{" in text or "{%" in text or "{#" in text
 
 
-def _check(tree: nodes.Template, known: list[str]) -> None:
-    """Refuse anything but text and plain placeholders; name the nearest variable for typos."""
-    for node in tree.find_all(nodes.Node):
-        if isinstance(node, (nodes.Template, nodes.Output, nodes.TemplateData)):
-            continue
-        if isinstance(node, nodes.Name):
-            if node.name not in known:
-                raise TemplateProblem(_unknown(node.name, known))
-            continue
-        if isinstance(node, nodes.Filter) and node.name in SAFE_FILTERS and not (
-                node.args or node.kwargs or node.dyn_args or node.dyn_kwargs):
-            continue
-        if isinstance(node, nodes.Filter):
-            raise TemplateProblem(f"the filter '| {node.name}' is not allowed in card text; "
-                                  f"use one of: {', '.join(sorted(SAFE_FILTERS))}")
-        raise TemplateProblem("only placeholders such as {{ locality }} are allowed in card "
-                              "text; remove the {% … %} or the dots, brackets and sums inside "
-                              "{{ … }}")
+def _check(text: str, known: list[str]) -> None:
+    """Refuse anything but text and bare ``{{ name }}`` placeholders, before Jinja2 parses it."""
+    if "{%" in text or "{#" in text:
+        raise TemplateProblem(f"{PLAIN_ONLY}; remove the '{{%' or '{{#'")
+    for match in _PLACEHOLDER.finditer(text):
+        bare = _BARE.fullmatch(match.group(1))
+        if bare is None:
+            raise TemplateProblem(PLAIN_ONLY)
+        if bare.group(1) not in known:
+            raise TemplateProblem(_unknown(bare.group(1), known))
+    if "{{" in _PLACEHOLDER.sub("", text):
+        raise TemplateProblem("a placeholder is opened with '{{' but never closed with '}}'; "
+                              "write it as {{ locality }}")
 
 
 def _unknown(name: str, known: list[str]) -> str:
     close = nearest(name, known, cutoff=0.6)
     hint = f"; did you mean '{close}'?" if close else ""
     listed = ", ".join(sorted(known)) if known else "none yet"
-    return (f"unknown variable '{{{{ {name} }}}}'{hint} (known variables: {listed}; add it "
-            "under 'variables:' in content/pack.yaml)")
+    return (f"unknown variable '{{{{ {name[:MAX_NAME]} }}}}'{hint} (known variables: {listed}; "
+            "add it under 'variables:' in content/pack.yaml)")
 
 
 def render_text(text: str, variables: dict[str, str]) -> str:
     """Fill the placeholders of one piece of text, raising TemplateProblem if it is not allowed."""
     if not _has_template(text):
         return text
-    known = list(variables)
+    _check(text, list(variables))
     try:
-        tree = _ENV.parse(text)
-    except TemplateError as exc:
-        raise TemplateProblem(f"the {{{{ … }}}} placeholder is not written correctly "
-                              f"({exc.message}); write it as {{{{ locality }}}}") from None
-    _check(tree, known)
-    try:
-        return _ENV.from_string(tree).render(**variables)
-    except TemplateError as exc:  # the sandbox's own refusal: a second wall, never a traceback
-        raise TemplateProblem(f"this placeholder cannot be filled in ({exc}); use plain "
-                              "placeholders such as {{ locality }}") from None
+        return _ENV.from_string(text).render(variables)  # a dict: no name can clash
+    except (TemplateError, RecursionError, MemoryError) as exc:  # the sandbox: a second wall
+        raise TemplateProblem(f"this placeholder cannot be filled in ({type(exc).__name__}); "
+                              "use plain placeholders such as {{ locality }}") from None
 
 
 def render_doc(doc: Any, variables: dict[str, str], path: str, problems: Problems,

@@ -42,10 +42,15 @@ def _field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     return [f.alias or name for name, f in model.model_fields.items() if name != "kind"]
 
 
+BOUNDS = {"greater_than": "small; it must be more than", "greater_than_equal": "small; the least is",
+          "less_than": "large; it must be less than", "less_than_equal": "large; the most is"}
+"""Pydantic's bound errors, as the end of a sentence."""
+
+
 def explain(error: dict[str, Any], model: type[BaseModel]) -> str:
     """One pydantic error in words a pack editor understands."""
     loc = tuple(error["loc"])
-    field = ".".join(str(p) for p in loc) or "this file"
+    field = ".".join(str(p) for p in loc if p != "[key]") or "this file"  # a name, not a value
     kind = error["type"]
     value = error.get("input")
     if kind == "missing":
@@ -86,6 +91,15 @@ def explain(error: dict[str, Any], model: type[BaseModel]) -> str:
         return f"{field}: needs at least {error['ctx']['min_length']} items"
     if kind == "too_long":
         return f"{field}: has more than {error['ctx']['max_length']} items"
+    if kind in BOUNDS:
+        bound = next(iter(error.get("ctx", {}).values()), "")
+        bound = f"{bound:g}" if isinstance(bound, (int, float)) else bound
+        return f"{field}: {describe(value)} is too {BOUNDS[kind]} {bound}"
+    if kind == "finite_number":
+        return f"{field}: expected an ordinary number, not infinity or 'not a number'"
+    if kind in ("float_type", "float_parsing", "int_type", "int_parsing", "int_from_float"):
+        whole = " whole" if kind.startswith("int") else ""
+        return f"{field}: expected a{whole} number, found {describe(value)}"
     if kind == "value_error":
         return f"{field}: {error['msg'].removeprefix('Value error, ')}"
     return f"{field}: {error['msg']}"
@@ -107,13 +121,16 @@ def describe(value: Any) -> str:
 
 
 def validate(model: type[BaseModel], data: Any, path: str, problems: Problems,
-             card: str | None = None) -> Any | None:
-    """Validate ``data`` into ``model``; record each failure with its line, return None on failure."""
+             card: str | None = None, marks: Any = None) -> Any | None:
+    """Validate ``data`` into ``model``; record each failure with its line, return None on failure.
+
+    ``marks`` is the located YAML to find lines in, when ``data`` was merged from several files.
+    """
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         for error in _without_echoes(exc.errors()):
-            line, col = _mark(data, tuple(error["loc"]))
+            line, col = _mark(data if marks is None else marks, tuple(error["loc"]))
             problems.add(explain(error, model), path, line, col, card)
         return None
 

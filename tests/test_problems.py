@@ -1,0 +1,65 @@
+"""One problem, one message: repeats printed once, many alike capped with a count."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from typer.testing import CliRunner
+
+from activate_pack.cli import app
+from activate_pack.errors import Problem, summarised
+from conftest import PACK_YAML
+
+runner = CliRunner()
+
+
+def test_exact_repeats_are_printed_once() -> None:
+    problem = Problem("title: too long", "content/a.yaml", 3)
+    assert summarised([problem, problem, problem]) == ["content/a.yaml:3: title: too long"]
+
+
+def test_many_alike_are_capped_after_a_few_examples() -> None:
+    alike = [Problem(f"the card text does not fit; cut about {n} words", f"content/{n}.yaml", n)
+             for n in range(1, 146)]
+    other = Problem("unknown field 'titel'", "content/z.yaml", 1)
+    lines = summarised([*alike[:2], other, *alike[2:]], keep=5)
+    assert lines[:2] == [str(alike[0]), str(alike[1])]
+    assert lines[2] == str(other)
+    assert lines[3:6] == [str(p) for p in alike[2:5]]
+    assert lines[6] == "  … and 140 more like this"
+    assert len(lines) == 7
+
+
+def test_fewer_than_the_cap_are_all_shown() -> None:
+    alike = [Problem(f"cut about {n} words", card=f"c{n}") for n in range(5)]
+    assert summarised(alike, keep=5) == [str(p) for p in alike]
+
+
+def _authors(count: int) -> str:
+    people = "".join(f"  - name: Volunteer Number {n}\n" for n in range(count))
+    return PACK_YAML.replace("authors:\n  - name: Test Author\n", "authors:\n" + people)
+
+
+def test_a_credit_line_too_long_for_any_card_is_one_message_per_edition(
+        make_pack: Callable[..., Path], tmp_path: Path) -> None:
+    many = "".join(f"""\
+- id: card-{n}
+  title: Card {n}
+  question: Question {n}?
+  prompts: ["One", "Two"]
+  phase: explore
+""" for n in range(40))
+    root = make_pack(**{"content/pack.yaml": _authors(200), "content/questions/many.yaml": many})
+    result = runner.invoke(app, ["build", str(root), "--out", str(tmp_path / "dist")])
+    assert result.exit_code == 1
+    # The build lists what check lists: once for each edition the credit line is printed in.
+    credit = [line for line in result.output.splitlines() if "the credit line" in line]
+    assert len(credit) == 2, result.output
+    assert all(line.startswith("content/pack.yaml: ") and "authors" in line for line in credit)
+    assert not any("(card " in line for line in credit)
+    checked = runner.invoke(app, ["check", str(root)])
+    assert checked.exit_code == 1
+    credit = [line for line in checked.output.splitlines() if "the credit line" in line]
+    assert len(credit) == 2 and {line.split(": ")[1] for line in credit} == {"A6 cards", "A4 pack"}
+    assert len(checked.output.splitlines()) < 10

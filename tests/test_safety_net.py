@@ -1,0 +1,79 @@
+"""The safety net at the edge: an internal error is one line, a log file and exit code 3."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from typer.testing import CliRunner
+
+from activate_pack.cli import app
+from activate_pack.cli.safety import INTERNAL_ERROR
+from activate_pack.pack import source
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def logs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A temporary folder of its own, where crash logs go."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+def _broken_parse(text: str, display_path: str) -> object:
+    raise ZeroDivisionError("a bug, planted by the test")
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_an_internal_error_is_one_line_a_log_and_exit_3(
+        command: str, make_pack: Callable[..., Path], logs: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_pack()
+    out = tmp_path / "dist"
+    out.mkdir()
+    (out / "earlier.pdf").write_bytes(b"%PDF earlier")
+    monkeypatch.setattr(source, "parse", _broken_parse)
+    args = [command, str(root)] + (["--out", str(out)] if command == "build" else [])
+    result = runner.invoke(app, args)
+    assert result.exit_code == INTERNAL_ERROR, result.output
+    lines = result.output.splitlines()
+    assert len(lines) == 1, lines
+    line = lines[0]
+    assert line.startswith(f"activate-pack {command}: internal error (ZeroDivisionError)")
+    assert "while reading content/pack.yaml" in line
+    assert "Traceback" not in result.output and "a bug, planted" not in result.output
+    [log] = logs.glob("activate-pack-error-*.log")
+    assert str(log) in line
+    text = log.read_text(encoding="utf-8")
+    assert "Traceback" in text and "ZeroDivisionError: a bug, planted by the test" in text
+    assert [p.name for p in out.iterdir()] == ["earlier.pdf"]  # nothing written
+
+
+def test_an_internal_error_after_loading_names_the_command(
+        make_pack: Callable[..., Path], logs: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from activate_pack.output import plan
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise RuntimeError("layout bug")
+
+    monkeypatch.setattr(plan, "lay_out", broken)
+    result = runner.invoke(app, ["build", str(make_pack()), "--out", str(tmp_path / "dist")])
+    assert result.exit_code == INTERNAL_ERROR
+    assert result.output.startswith("activate-pack build: internal error (RuntimeError)")
+    assert len(list(logs.glob("*.log"))) == 1
+    assert not (tmp_path / "dist").exists() or not any((tmp_path / "dist").iterdir())
+
+
+def test_pack_errors_and_usage_errors_do_not_reach_the_net(
+        make_pack: Callable[..., Path], logs: Path) -> None:
+    root = make_pack(**{"content/pack.yaml": "title: [unclosed\n"})
+    assert runner.invoke(app, ["check", str(root)]).exit_code == 1
+    assert runner.invoke(app, ["build", str(root), "--duplex", "fold"]).exit_code == 2
+    assert runner.invoke(app, ["no-such-command"]).exit_code == 2
+    assert not list(logs.iterdir())
