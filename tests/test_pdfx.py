@@ -268,3 +268,35 @@ def test_font_subsets_have_distinct_tags(shop_cmyk: Path) -> None:
     tags = [name[1:7] for name in names]
     assert len(names) >= 3 and all(re.fullmatch(r"/[A-Z]{6}\+\S+", n) for n in names), names
     assert len(set(tags)) == len(tags) and "AAAAAA" not in tags
+
+
+@pytest.mark.parametrize("options", [PrintOptions(cmyk=True), PrintOptions("shop", cmyk=True),
+                                     PrintOptions("home", cmyk=True)])
+def test_no_small_text_knocked_out_of_more_than_one_ink(pictured: Path,
+                                                        options: PrintOptions) -> None:
+    from activate_pack.layout.boxes import TextBox
+    from activate_pack.layout.knockout import SMALL, ground_under, parse, worst_knockout
+    from activate_pack.output.plan import prepare, variants
+
+    sizes = ("a6",) if options.mode == "home" else ("a6", "a4")
+    prepared = prepare(pictured, variants(sizes, options))
+    assert not prepared.report.errors
+    small = strips = 0
+    for output in prepared.outputs:
+        imposed = output.imposed
+        faces = imposed.pages or [p.face for s in imposed.sheets for p in s.placements]
+        for face in faces:
+            for index, box in enumerate(face.boxes):
+                if not isinstance(box, TextBox):
+                    continue
+                assert all(parse(s.colour) for line in box.lines for s in line.segments)
+                ground = ground_under(face.boxes, index)
+                if ground is None or not any(s.size < SMALL for line in box.lines
+                                             for s in line.segments):
+                    continue
+                small += 1
+                inks = parse(ground.fill or "")
+                assert inks is not None
+                assert worst_knockout(box, inks) <= 1, (face.card, face.face, box.text)
+                strips += sum(inks[:3]) == 0 and inks[3] > 0 and box.role == "credit"
+    assert small and strips  # the credit lines on card backs were found, on black ink alone

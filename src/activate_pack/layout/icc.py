@@ -78,15 +78,7 @@ def _grey_black(value: int) -> float:
     to_lab = ImageCms.buildTransform(_srgb(), lab, "RGB", "LAB")
     lightness = ImageCms.applyTransform(Image.new("RGB", (1, 1), (value,) * 3),
                                         to_lab).getpixel((0, 0))[0] * 100 / 255  # type: ignore[index]
-    ramp = _black_ramp()
-    top = ramp[0]
-    if lightness >= top:
-        return 0.0
-    for k in range(1, 101):
-        if ramp[k] <= lightness:  # interpolate between k - 1 and k
-            span = ramp[k - 1] - ramp[k]
-            return round(k - 1 + ((ramp[k - 1] - lightness) / span if span else 1), 1)
-    return 100.0
+    return _black_for(lightness)
 
 
 @lru_cache(maxsize=1024)
@@ -154,3 +146,25 @@ def picture_to_press(path: str | Path) -> tuple[Image.Image, Image.Image | None]
             from None
     assert converted is not None
     return converted, alpha
+
+
+def black_matching(inks: tuple[float, float, float, float]) -> float:
+    """The black ink percentage that prints as light (L*) as the mix ``inks`` (percentages)."""
+    lab = ImageCms.createProfile("LAB", 5000)
+    to_lab = ImageCms.buildTransform(_press(), lab, "CMYK", "LAB",
+                                     renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC)
+    pixel = Image.new("CMYK", (1, 1), tuple(round(v * 255 / 100) for v in inks))
+    lightness = ImageCms.applyTransform(pixel, to_lab).getpixel((0, 0))[0] * 100 / 255  # type: ignore[index]
+    return _black_for(lightness)
+
+
+def _black_for(lightness: float) -> float:
+    """The black ink percentage that prints at ``lightness`` (L*) on the press's paper."""
+    ramp = _black_ramp()
+    if lightness >= ramp[0]:
+        return 0.0
+    for k in range(1, 101):
+        if ramp[k] <= lightness:  # interpolate between k - 1 and k
+            span = ramp[k - 1] - ramp[k]
+            return round(k - 1 + ((ramp[k - 1] - lightness) / span if span else 1), 1)
+    return 100.0

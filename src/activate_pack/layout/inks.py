@@ -3,7 +3,8 @@
 A layout may name the exact inks for some colours (its ``cmyk:`` table, e.g. body text as 100%
 black); other colours are converted through the press's ICC profile (``icc.py``), greys to
 black ink only. Pages come back with colours written as ``device-cmyk(c m y k)`` in percent,
-which the renderer draws as DeviceCMYK. Pictures are checked here, so one that cannot be
+which the renderer draws as DeviceCMYK, and small light text gets a one-ink ground
+(``knockout.py``). Pictures are checked here, so one that cannot be
 converted stops the build before anything is drawn; the renderer converts their pixels.
 """
 
@@ -16,6 +17,7 @@ from typing import Mapping
 from activate_pack.errors import Problems
 from activate_pack.layout.boxes import Box, ImageBox, Page, Rect, Rule, TextBox
 from activate_pack.layout.icc import PictureError, picture_to_press, srgb_to_inks
+from activate_pack.layout.knockout import make_safe
 
 Inks = tuple[float, float, float, float]
 
@@ -61,7 +63,8 @@ class InkConverter:
         key = id(page.boxes)
         if key not in self._done:
             self._keep.append(page.boxes)
-            self._done[key] = tuple(self.box(b) for b in page.boxes)
+            inked = replace(page, boxes=tuple(self.box(b) for b in page.boxes))
+            self._done[key] = make_safe(inked).boxes  # small text knocked out of one ink only
         return replace(page, boxes=self._done[key])  # type: ignore[arg-type]
 
     def box(self, box: Box) -> Box:
