@@ -332,3 +332,19 @@ def test_print_files_pass_qpdf_syntax_check(shop: dict[str, Path], home: dict[st
     for path in [*shop.values(), *home.values()]:
         with pikepdf.open(path) as pdf:
             assert pdf.check_pdf_syntax() == [], path
+
+
+def test_crop_marks_touching_the_bleed_are_refused(small: Path, tmp_path: Path) -> None:
+    import shutil
+
+    root = tmp_path / "pack"
+    shutil.copytree(small / "content", root / "content")
+    sheets = root / "layouts" / "sheets"
+    sheets.mkdir(parents=True)
+    (sheets / "shop.yaml").write_text("bleed: true\ncrop_marks:\n  offset: 3\n  length: 5\n",
+                                      encoding="utf-8")
+    with pytest.raises(PackError) as caught:
+        build(root, ("a6",), tmp_path / "out", options=PrintOptions("shop"))
+    assert "layouts/sheets/shop.yaml:3" in str(caught.value)
+    assert "closer than 1 mm to the 3 mm bleed" in str(caught.value)
+    assert "make it at least 4" in str(caught.value)
