@@ -21,7 +21,7 @@ from activate_pack import __version__
 from activate_pack.layout.boxes import Document, ImageBox, Page, Rect, Rule, TextBox
 from activate_pack.render import finish, pdfx
 from activate_pack.render.xmp import build_epoch, xmp
-from activate_pack.text import font_name, width
+from activate_pack.text import DEFAULT_FAMILY, font_name
 
 CREATOR = f"activate-pack {__version__}"
 
@@ -150,7 +150,7 @@ def _draw_text(canvas: Canvas, box: TextBox, dx: float, dy: float) -> None:
             if cursor is None or abs(cursor - x) > 0.01:
                 text.setTextOrigin(x, baseline)
             text.textOut(seg.text)
-            cursor = x + width(seg.text, seg.font, seg.size)
+            cursor = x + seg.width
     canvas.drawText(text)
 
 
@@ -232,7 +232,7 @@ def new_canvas(out: io.BytesIO, doc: Document, size: tuple[float, float], creato
     rl_config.useA85 = 0  # binary streams: ASCII85 only makes files larger and builds slower
     # The initial font is our own, so no unembedded Helvetica is ever referenced.
     canvas = PackCanvas(out, pagesize=size, invariant=1, pageCompression=1, lang=doc.language,
-                        initialFontName=font_name("atkinson"), initialFontSize=10,
+                        initialFontName=font_name(DEFAULT_FAMILY), initialFontSize=10,
                         pdfVersion=pdfx.PDF_VERSION if rendition.press else None)
     finish.set_date(canvas._doc, build_epoch(doc.date))
     info = _Info()
