@@ -157,7 +157,7 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
                     laid = replace(lay_out(pack, variant.edition, plan.faces, found),
                                    version=pack.info.version, date=date)
                     docs[key] = (laid, found.items)
-                except PackError as exc:  # something the layout lacks stops this edition
+                except PackError as exc:  # a part the layout lacks stops it: say which
                     docs[key] = (None, found.items + exc.problems)
             doc, found_items = docs[key]
             per_variant[variant] = list(found_items)

@@ -104,9 +104,9 @@ def render_text(text: str, variables: dict[str, str]) -> str:
     _check(text, list(variables))
     try:
         return _ENV.from_string(text).render(variables)  # a dict: no name can clash
-    except (TemplateError, RecursionError, MemoryError) as exc:  # the sandbox: a second wall
-        raise TemplateProblem(f"this placeholder cannot be filled in ({type(exc).__name__}); "
-                              "use plain placeholders such as {{ locality }}") from None
+    except TemplateError as exc:  # the sandbox's own refusal: a second wall, never a traceback
+        raise TemplateProblem(f"this placeholder cannot be filled in ({exc}); use plain "
+                              "placeholders such as {{ locality }}") from None
 
 
 def render_doc(doc: Any, variables: dict[str, str], path: str, problems: Problems,
