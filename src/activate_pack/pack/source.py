@@ -175,6 +175,10 @@ def _construct_typed_number(loader: _Loader, node: yaml.ScalarNode) -> int | flo
     return number
 
 
+# Written back out (by translation export, say) they are the numbers they stand for.
+yaml.SafeDumper.add_representer(YamlInt, yaml.SafeDumper.represent_int)
+yaml.SafeDumper.add_representer(YamlFloat, yaml.SafeDumper.represent_float)
+
 _Loader.add_constructor("tag:yaml.org,2002:int", _construct_typed_number)
 _Loader.add_constructor("tag:yaml.org,2002:float", _construct_typed_number)
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)

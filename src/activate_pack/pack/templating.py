@@ -143,8 +143,24 @@ def render_doc(doc: Any, variables: dict[str, str], path: str, problems: Problem
     return doc
 
 
+_NEAR_MISS = re.compile(r"(?<!\{)\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}(\}?)")
+"""A variable's name between single braces ('{ locality }', '{locality}}'): nearly a placeholder."""
+
+
+def _near_misses(text: str, variables: dict[str, str], path: str, line: int,
+                 problems: Problems, card: str | None) -> None:
+    """Warn where a known variable's name sits between single braces, which print as they are."""
+    for match in _NEAR_MISS.finditer(text):
+        name = match.group(1)
+        if name in variables:
+            problems.add(f"'{match.group(0)}' is printed as it is, braces and all; to fill in "
+                         f"the {name} from content/pack.yaml, write {{{{ {name} }}}} (two braces "
+                         "on each side)", path, line, card=card, severity="warning")
+
+
 def _render_field(text: str, variables: dict[str, str], path: str, line: int, problems: Problems,
                   card: str | None) -> str:
+    _near_misses(text, variables, path, line, problems, card)
     try:
         return render_text(text, variables)
     except TemplateProblem as exc:
