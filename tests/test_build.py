@@ -115,8 +115,13 @@ def test_source_date_epoch_sets_the_date(tmp_path: Path, make_pack: Callable[...
     [a] = build(root, ("a6",), tmp_path / "a")
     assert PdfReader(a.path).metadata["/CreationDate"].startswith("D:20231114")
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    # Without it, the date is that of the pack's newest source file.
+    for path in root.rglob("*"):
+        os.utime(path, (1600000000, 1600000000))  # 2020-09-13
+    os.utime(root / "content/recipes/soup-club.yaml", (1710000000, 1710000000))  # 2024-03-09
     [b] = build(root, ("a6",), tmp_path / "b")
-    assert PdfReader(b.path).metadata["/CreationDate"].startswith("D:2000")
+    assert PdfReader(b.path).metadata["/CreationDate"].startswith("D:20240309")
+    assert b"<xmp:CreateDate>2024-03-09T16:00:00Z</xmp:CreateDate>" in b.path.read_bytes()
     assert a.path.read_bytes() != b.path.read_bytes()
 
 

@@ -116,6 +116,11 @@ def test_cut_guides_on_a4_four_up() -> None:
         (105, 297, 105, 285), (105, 0, 105, 12),      # ticks at the top and bottom edges
         (0, 148.5, 12, 148.5), (210, 148.5, 198, 148.5),  # ticks at the left and right edges
         (97, 148.5, 113, 148.5), (105, 140.5, 105, 156.5),  # the cross where the cards meet
+        # The cards leave half a millimetre above and below them: guides there too, the
+        # crosses cut short by the paper's edge.
+        (0, 0.5, 12, 0.5), (210, 0.5, 198, 0.5), (97, 0.5, 113, 0.5), (105, 0, 105, 8.5),
+        (0, 296.5, 12, 296.5), (210, 296.5, 198, 296.5), (97, 296.5, 113, 296.5),
+        (105, 288.5, 105, 297),
     }
     # Only the front of each pair of sheets carries guides.
     sheets = home_sheets(cards(4), A4, 2, 2, "long", (8 * MM, 12 * MM))
@@ -124,11 +129,11 @@ def test_cut_guides_on_a4_four_up() -> None:
 
 def test_shop_page_boxes_and_crop_marks() -> None:
     face = Page(*A6, (), "card", "c0", "front")
-    (sheet,) = shop_sheets([face], 3 * MM, 3 * MM, 5 * MM, 2 * MM)
+    (sheet,) = shop_sheets([face], 3 * MM, 4 * MM, 5 * MM, 2 * MM)
     mm = lambda a: tuple(round(v / MM, 4) for v in a)  # noqa: E731
-    assert mm((sheet.width, sheet.height)) == (125, 168)
-    assert mm(sheet.trim) == (10, 10, 105, 148)
-    assert mm(sheet.bleed) == (7, 7, 111, 154)
+    assert mm((sheet.width, sheet.height)) == (127, 170)
+    assert mm(sheet.trim) == (11, 11, 105, 148)
+    assert mm(sheet.bleed) == (8, 8, 111, 154)
     assert sheet.placements[0].area == sheet.trim
     assert len(sheet.marks) == 8 and {m.kind for m in sheet.marks} == {"crop"}
     bleed = sheet.bleed
@@ -136,9 +141,10 @@ def test_shop_page_boxes_and_crop_marks() -> None:
     for m in sheet.marks:
         length = abs(m.x2 - m.x1) + abs(m.y2 - m.y1)
         assert length == pytest.approx(5 * MM)
-        # Outside the bleed: the whole mark is beyond one of the bleed box's edges …
-        assert (max(m.x1, m.x2) <= bleed.x + 1e-6 or min(m.x1, m.x2) >= bleed.right - 1e-6
-                or max(m.y1, m.y2) <= bleed.y + 1e-6 or min(m.y1, m.y2) >= bleed.top - 1e-6)
+        # Outside the bleed, 1 mm clear of it: the whole mark is beyond one of its edges …
+        gap = 1 * MM - 1e-6
+        assert (max(m.x1, m.x2) <= bleed.x - gap or min(m.x1, m.x2) >= bleed.right + gap
+                or max(m.y1, m.y2) <= bleed.y - gap or min(m.y1, m.y2) >= bleed.top + gap)
         # … inside the page, and in line with a trim edge.
         assert 0 <= min(m.x1, m.x2) and max(m.x1, m.x2) <= sheet.width
         assert 0 <= min(m.y1, m.y2) and max(m.y1, m.y2) <= sheet.height

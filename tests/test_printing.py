@@ -70,8 +70,8 @@ def test_shop_page_boxes(shop: dict[str, Path], size: str, trim: tuple[int, int]
         t, b, m = box_mm(page.trimbox), box_mm(page.bleedbox), box_mm(page.mediabox)
         assert (t[2] - t[0], t[3] - t[1]) == pytest.approx(trim, abs=0.001)
         assert b == pytest.approx((t[0] - 3, t[1] - 3, t[2] + 3, t[3] + 3), abs=0.001)
-        # The page is enlarged beyond the bleed to hold crop marks 3 + 5 mm out.
-        assert m[0] <= t[0] - 8 and m[1] <= t[1] - 8 and m[2] >= t[2] + 8 and m[3] >= t[3] + 8
+        # The page is enlarged beyond the bleed to hold crop marks 4 + 5 mm out.
+        assert m[0] <= t[0] - 9 and m[1] <= t[1] - 9 and m[2] >= t[2] + 9 and m[3] >= t[3] + 9
 
 
 def test_shop_crop_marks_lie_outside_the_bleed_and_colour_runs_into_it(shop: dict[str, Path]) -> None:
@@ -79,7 +79,7 @@ def test_shop_crop_marks_lie_outside_the_bleed_and_colour_runs_into_it(shop: dic
     page = pdfium.PdfDocument(shop["a6"])[0]  # the about card: its band runs to three edges
     image = page.render(scale=dpi / 72, grayscale=False).to_pil().convert("RGB")
     px = dpi / 25.4  # pixels per mm
-    trim = (10, 10, 115, 158)  # mm from the page's bottom-left, as the TrimBox test reads
+    trim = (11, 11, 116, 159)  # mm from the page's bottom-left, as the TrimBox test reads
     height_mm = image.height / px
 
     def at(x_mm: float, y_mm: float) -> tuple[int, int, int]:
@@ -89,7 +89,7 @@ def test_shop_crop_marks_lie_outside_the_bleed_and_colour_runs_into_it(shop: dic
     for y in range(image.height):
         for x in range(image.width):
             xm, ym = x / px, height_mm - y / px
-            inside_bleed = 7 - 0.3 <= xm <= 118 + 0.3 and 7 - 0.3 <= ym <= 161 + 0.3
+            inside_bleed = 8 - 0.3 <= xm <= 119 + 0.3 and 8 - 0.3 <= ym <= 162 + 0.3
             if inside_bleed or sum(image.getpixel((x, y))) > 600:
                 continue
             # Anything printed outside the bleed must be a crop mark on a trim line.
@@ -98,8 +98,10 @@ def test_shop_crop_marks_lie_outside_the_bleed_and_colour_runs_into_it(shop: dic
             assert on_line, (round(xm, 1), round(ym, 1))
             dark += 1
     assert dark > 8 * 5 * px * 0.5  # eight marks of about 5 mm each
-    # The middle of each mark is dark: top-left corner, vertical and horizontal marks.
-    assert sum(at(trim[0], trim[3] + 5.5)) < 450 and sum(at(trim[0] - 5.5, trim[3])) < 450
+    # The middle of each mark is dark: top-left corner, vertical and horizontal marks …
+    assert sum(at(trim[0], trim[3] + 6.5)) < 450 and sum(at(trim[0] - 6.5, trim[3])) < 450
+    # … and the paper between the bleed and the marks is clear (1 mm).
+    assert sum(at(trim[0], trim[3] + 3.5)) > 700 and sum(at(trim[0] - 3.5, trim[3])) > 700
     # The about card's band colour fills the bleed above the trim.
     band = KIND_COLOURS["about"]
     rgb = tuple(int(band[i:i + 2], 16) for i in (1, 3, 5))
@@ -330,3 +332,19 @@ def test_print_files_pass_qpdf_syntax_check(shop: dict[str, Path], home: dict[st
     for path in [*shop.values(), *home.values()]:
         with pikepdf.open(path) as pdf:
             assert pdf.check_pdf_syntax() == [], path
+
+
+def test_crop_marks_touching_the_bleed_are_refused(small: Path, tmp_path: Path) -> None:
+    import shutil
+
+    root = tmp_path / "pack"
+    shutil.copytree(small / "content", root / "content")
+    sheets = root / "layouts" / "sheets"
+    sheets.mkdir(parents=True)
+    (sheets / "shop.yaml").write_text("bleed: true\ncrop_marks:\n  offset: 3\n  length: 5\n",
+                                      encoding="utf-8")
+    with pytest.raises(PackError) as caught:
+        build(root, ("a6",), tmp_path / "out", options=PrintOptions("shop"))
+    assert "layouts/sheets/shop.yaml:3" in str(caught.value)
+    assert "closer than 1 mm to the 3 mm bleed" in str(caught.value)
+    assert "make it at least 4" in str(caught.value)

@@ -103,3 +103,7 @@ class Document:
     licence_url: str
     rights: str
     extra: dict[str, str] = field(default_factory=dict)
+    version: str = ""
+    """The pack's version, which the XMP metadata gives as the document's version."""
+    date: int | None = None
+    """When the pack's newest source file was changed (seconds since 1970, UTC), if known."""

@@ -16,8 +16,13 @@ from activate_pack.layout.spec import MM
 DUPLEX = ("long", "short", "fold", "none")
 """How home sheets are printed: turned over on the long or short edge, folded, or fronts only."""
 
-EDGE = 1.0 * MM
-"""A cut line this close to the sheet edge needs no guide: the edge is the cut."""
+EDGE = 0.2 * MM
+"""A cut line this close to the sheet edge needs no guide: the edge is the cut. The half
+millimetre left above and below two A6 rows on A4 is further than this, and gets its guides."""
+
+CROP_GAP = 1.0
+"""Millimetres of clear paper between the bleed edge and the crop marks: a mark that touches
+the bleed shows on the card when the cut wanders into the bleed."""
 
 
 class Area(NamedTuple):
@@ -165,7 +170,8 @@ def cut_guides(width: float, height: float, slots: Sequence[Area], cross: float,
         for x, fold in zip(xs, is_fold):
             marks.append(Mark(x - cross, y, x + cross, y, "cut"))
             if not fold:
-                marks.append(Mark(x, y - cross, x, y + cross, "cut"))
+                # Near the top or bottom edge the cross is cut short by the paper.
+                marks.append(Mark(x, max(0.0, y - cross), x, min(height, y + cross), "cut"))
     return marks
 
 

@@ -1,34 +1,33 @@
 """Print inks for ``--cmyk``: every layout colour becomes one CMYK mix, the same everywhere.
 
 A layout may name the exact inks for some colours (its ``cmyk:`` table, e.g. body text as 100%
-black); other colours are converted by one formula that prints greys with black ink only.
-Pages come back with colours written as ``device-cmyk(c m y k)`` in percent, which the renderer
-draws as DeviceCMYK. Pictures keep their own colours.
+black); other colours are converted through the press's ICC profile (``icc.py``), greys to
+black ink only. Pages come back with colours written as ``device-cmyk(c m y k)`` in percent,
+which the renderer draws as DeviceCMYK, and small light text gets a one-ink ground
+(``knockout.py``). Pictures are checked here, so one that cannot be
+converted stops the build before anything is drawn; the renderer converts their pixels.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from typing import Mapping
 
-from activate_pack.layout.boxes import Box, Page, Rect, Rule, TextBox
+from activate_pack.errors import Problems
+from activate_pack.layout.boxes import Box, ImageBox, Page, Rect, Rule, TextBox
+from activate_pack.layout.icc import PictureError, picture_to_press, srgb_to_inks
+from activate_pack.layout.knockout import make_safe
 
 Inks = tuple[float, float, float, float]
 
 
 def inks(colour: str, table: Mapping[str, Inks]) -> Inks:
-    """CMYK percentages for a '#RRGGBB' colour: from the table if listed, else converted."""
+    """CMYK percentages for a '#RRGGBB' colour: from the table if listed, else through ICC."""
     for key, value in table.items():
         if key.lower() == colour.lower():
             return value
-    r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
-    k = 1 - max(r, g, b)
-    if k >= 1:
-        return (0.0, 0.0, 0.0, 100.0)
-    # Grey component replacement: the grey part of a colour is printed with black alone, so
-    # greys never turn into a muddy mix of three inks.
-    c, m, y = ((1 - v - k) / (1 - k) for v in (r, g, b))
-    return tuple(round(v * 100, 1) for v in (c, m, y, k))  # type: ignore[return-value]
+    return srgb_to_inks(colour)
 
 
 def device_cmyk(values: Inks) -> str:
@@ -43,8 +42,12 @@ class InkConverter:
     so the renderer can draw them once as forms; converted copies are shared the same way.
     """
 
-    def __init__(self, table: Mapping[str, Inks]) -> None:
+    def __init__(self, table: Mapping[str, Inks], root: Path | None = None) -> None:
         self.table = table
+        self.root = root
+        self.problems = Problems()
+        """Pictures that cannot be converted, each named once."""
+        self._pictures: set[str] = set()
         self._colours: dict[str, str] = {}
         self._done: dict[int, object] = {}
         self._keep: list[object] = []  # originals stay alive, so their ids are never reused
@@ -60,7 +63,8 @@ class InkConverter:
         key = id(page.boxes)
         if key not in self._done:
             self._keep.append(page.boxes)
-            self._done[key] = tuple(self.box(b) for b in page.boxes)
+            inked = replace(page, boxes=tuple(self.box(b) for b in page.boxes))
+            self._done[key] = make_safe(inked).boxes  # small text knocked out of one ink only
         return replace(page, boxes=self._done[key])  # type: ignore[arg-type]
 
     def box(self, box: Box) -> Box:
@@ -79,6 +83,29 @@ class InkConverter:
                                                        for s in line.segments))
                           for line in box.lines)
             new = replace(box, lines=lines)
+        elif isinstance(box, ImageBox):
+            self._picture(box.path)
         self._keep.append(box)
         self._done[key] = new
         return new
+
+    def _picture(self, path: str) -> None:
+        if path in self._pictures:
+            return
+        self._pictures.add(path)
+        try:
+            picture_to_press(path)
+        except PictureError as exc:
+            shown = _shown(Path(path), self.root)
+            self.problems.add(f"the picture {shown} cannot be converted to CMYK for --cmyk: {exc}; "
+                              "save it again as an RGB or CMYK JPEG or PNG", shown)
+
+
+def _shown(path: Path, root: Path | None) -> str:
+    """A picture's path as the pack names it (inside the pack), else its file name."""
+    if root is not None:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.name

@@ -34,7 +34,8 @@ class _Sheet(BaseModel):
 class CropMarks(_Sheet):
     """Crop marks at each corner of the trim, outside the bleed, for a print shop's guillotine."""
 
-    offset: float = Field(3.0, ge=0, le=20, description="Gap from the trim line to each mark (mm).")
+    offset: float = Field(4.0, ge=0, le=20, description="Gap from the trim line to each mark (mm): "
+                                                        "at least the bleed and 1 mm more.")
     length: float = Field(5.0, gt=0, le=30, description="Length of each mark (mm).")
     width: float = Field(0.25, gt=0, le=2, description="Line width of the marks (points).")
     margin: float = Field(2.0, ge=0, le=20, description="Paper left beyond the marks (mm).")

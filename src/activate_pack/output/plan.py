@@ -157,13 +157,16 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
         advice.alt_text(pack, general)
         advice.placeholders(pack_dir, general)
         stem = file_stem(pack, pack_dir, general)
+        date = source_date(pack, pack_dir)
         docs: dict[tuple[str, str], tuple[Document | None, list[Problem]]] = {}
         for variant, plan in plans.items():
             key = (variant.edition.size, plan.faces.name)
             if key not in docs:  # variants laid out alike share one layout pass
                 found = Problems()
                 try:
-                    docs[key] = (lay_out(pack, variant.edition, plan.faces, found), found.items)
+                    laid = replace(lay_out(pack, variant.edition, plan.faces, found),
+                                   version=pack.info.version, date=date)
+                    docs[key] = (laid, found.items)
                 except PackError as exc:  # a part the layout lacks stops it: say which
                     docs[key] = (None, found.items + exc.problems)
             doc, found_items = docs[key]
@@ -181,6 +184,28 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
             result.outputs.append(Output(variant, path, imposed))
     result.report = Report(tuple(ordered(general.items + merge_variants(per_variant))))
     return result
+
+
+def source_date(pack: Pack, pack_dir: Path) -> int | None:
+    """When the newest file the pack is made from was changed (seconds since 1970, whole).
+
+    Its content and layouts, and those of any base pack it takes cards or a logo from: the
+    date a rebuild of unchanged files keeps, and any edit moves on.
+    """
+    folders = {Path(pack_dir), *(Path(f) for f in pack.folders.values())}
+    if pack.logo is not None:
+        folders.add(Path(pack.logo.folder))
+    newest: int | None = None
+    for folder in folders:
+        for sub in ("content", "layouts"):
+            top = folder / sub
+            if not top.is_dir():
+                continue
+            for path in top.rglob("*"):
+                if path.is_file() and not path.name.startswith("."):
+                    stamp = int(path.stat().st_mtime)
+                    newest = stamp if newest is None else max(newest, stamp)
+    return newest
 
 
 def lay_out(pack: Pack, edition: Edition, spec: LayoutSpec, problems: Problems) -> Document:

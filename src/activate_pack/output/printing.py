@@ -15,7 +15,7 @@ from typing import Callable
 from activate_pack.errors import PackError, Problem, Problems
 from activate_pack.layout.boxes import Document, Page
 from activate_pack.layout.context import Ctx
-from activate_pack.layout.impose import (DUPLEX, Area, Placement, Sheet, edge_backgrounds,
+from activate_pack.layout.impose import (CROP_GAP, DUPLEX, Area, Placement, Sheet, edge_backgrounds,
                                          home_sheets, shop_sheets)
 from activate_pack.layout.inks import InkConverter
 from activate_pack.layout.printsheet import instructions_back, instructions_front
@@ -70,10 +70,13 @@ class Plan:
 
     def impose(self, pack: Pack, doc: Document) -> Imposed:
         """Put the laid-out faces on sheets, raising PackError with every problem found."""
-        inks = InkConverter(self.faces.cmyk) if self.options.cmyk else None
+        inks = InkConverter(self.faces.cmyk, Path(pack.root)) if self.options.cmyk else None
         if self.sheet is None:  # the plain build: one face per page
             pages = [inks.page(p) for p in doc.pages] if inks else list(doc.pages)
-            return Imposed(replace(doc, pages=()), pages, [], self.sheet, inks)
+            if inks:
+                inks.problems.raise_if_errors()
+            return Imposed(replace(doc, pages=()), pages, [], self.sheet, inks,
+                           variant=self.options.suffix())
         problems = Problems()
         if self.sheet.many:
             sheets = self._home(pack, doc, problems)
@@ -86,8 +89,10 @@ class Plan:
         problems.raise_if_errors()
         if inks:
             sheets = [_inked(s, inks) for s in sheets]
+            inks.problems.raise_if_errors()
         pad = 0.0 if self.sheet.many else self.faces.bleed * MM
-        return Imposed(replace(doc, pages=()), [], sheets, self.sheet, inks, pad)
+        return Imposed(replace(doc, pages=()), [], sheets, self.sheet, inks, pad,
+                       self.options.suffix())
 
     def _edges_moved(self, page: Page, grow: float) -> Page:
         # Alike faces share one boxes object; so do their moved copies, to stay one form.
@@ -140,6 +145,8 @@ class Imposed:
     inks: InkConverter | None
     pad: float = 0.0
     """How far face backgrounds run past the trim (the bleed), in points."""
+    variant: str = ""
+    """What the file name adds for the print variant ('-shop-cmyk'), '' for the plain build."""
 
     def __len__(self) -> int:
         return len(self.sheets) if self.sheet else len(self.pages)
@@ -151,12 +158,15 @@ class Imposed:
         The pages are handed to the renderer, which lets each go once drawn: this object is
         spent afterwards, and a large pack's layout is freed while its file is written.
         """
+        from activate_pack.render.pdf import Rendition
+
         doc = self.doc
+        rendition = Rendition(self.variant, press=self.inks is not None)
         if self.sheet is None:
             from activate_pack.render.pdf import render
 
             pages, self.pages = self.pages, []
-            return render(doc, creators, doc.author, attribution_url, progress, pages)
+            return render(doc, creators, doc.author, attribution_url, progress, pages, rendition)
         from activate_pack.render.sheets import REGISTRATION, MarkStyle, render_sheets
 
         styles = {}
@@ -169,7 +179,7 @@ class Imposed:
             styles["fold"] = MarkStyle(colour, guides.width, tuple(d * MM for d in guides.dash))
         sheets, self.sheets = self.sheets, []
         return render_sheets(doc, sheets, styles, creators, doc.author, attribution_url,
-                             self.pad, progress)
+                             self.pad, progress, rendition)
 
 
 def _inked(sheet: Sheet, inks: InkConverter) -> Sheet:
@@ -208,14 +218,14 @@ def plan(spec: LayoutSpec, dirs: list[Path], options: PrintOptions) -> Plan:
             problems.add(f"--duplex fold puts each back beside its front, so it needs an even "
                          f"number of columns; this sheet has {sheet.columns}",
                          *sheet.where("columns"))
-    elif sheet.crop_marks and sheet.crop_marks.offset < faces.bleed:
-        problems.add(f"crop_marks.offset is {sheet.crop_marks.offset:g} mm, inside the "
-                     f"{faces.bleed:g} mm bleed of layout {faces.name}: marks there would be "
-                     f"printed on the card; make it at least {faces.bleed:g}",
-                     *sheet.where("crop_marks.offset"))
+    elif sheet.crop_marks and sheet.crop_marks.offset < faces.bleed + CROP_GAP - 0.001:
+        problems.add(f"crop_marks.offset is {sheet.crop_marks.offset:g} mm, closer than "
+                     f"{CROP_GAP:g} mm to the {faces.bleed:g} mm bleed of layout {faces.name}: "
+                     f"marks there could be printed on the card; make it at least "
+                     f"{faces.bleed + CROP_GAP:g}", *sheet.where("crop_marks.offset"))
     elif not sheet.crop_marks:
         problems.add("a sheet with one face per page needs crop marks: add 'crop_marks: "
-                     "{offset: 3, length: 5}'", *sheet.where("crop_marks"))
+                     "{offset: 4, length: 5}'", *sheet.where("crop_marks"))
     problems.raise_if_errors()
     instructions = load_layout(sheet.instructions, dirs) if sheet.instructions else None
     return Plan(options, spec, faces, sheet, instructions)

@@ -93,9 +93,9 @@ def _check_target(path: Path, others: list[Path]) -> None:
 def write_all(files: list[tuple[Path, bytes]]) -> None:
     """Write several files as one step: all are replaced, or none is.
 
-    Each is written in full beside its target first; only then are they renamed into place,
-    with Ctrl+C and SIGTERM held back, so a failed or stopped build never leaves a new A6 pack
-    beside an old A4 pack, nor a half-written file.
+    Each is written in full beside its target first; only then are they renamed into place.
+    Ctrl+C and SIGTERM are held back meanwhile, so a failed or stopped build never leaves a
+    new A6 pack beside an old A4 pack, a half-written file, or a temporary file.
     """
     targets = [path for path, _ in files]
     for path in targets:
@@ -105,9 +105,12 @@ def write_all(files: list[tuple[Path, bytes]]) -> None:
     staged: list[tuple[str, Path]] = []
     done: list[Path] = []
     try:
-        for path, data in files:
-            staged.append((_stage(path, data), path))
+        # Held from the first temporary file on: a signal between a file's creation and its
+        # being listed here would leave it behind. Staging is a moment's work; a stop during
+        # it ends with every file complete.
         with _signals_held():
+            for path, data in files:
+                staged.append((_stage(path, data), path))
             for tmp, path in staged:
                 os.replace(tmp, path)
                 done.append(path)

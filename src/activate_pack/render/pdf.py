@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
+import uuid
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
@@ -11,21 +14,43 @@ from reportlab import rl_config
 from reportlab.lib.colors import CMYKColor, Color, HexColor
 from reportlab.pdfbase.pdfdoc import (PDFDate, PDFDictionary, PDFInfo, PDFName, PDFStream,
                                        PDFString, PDFZCompress)
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from activate_pack import __version__
 from activate_pack.layout.boxes import Document, ImageBox, Page, Rect, Rule, TextBox
-from activate_pack.render.xmp import xmp
+from activate_pack.render import finish, pdfx
+from activate_pack.render.xmp import build_epoch, xmp
 from activate_pack.text import DEFAULT_FAMILY, font_name
 
 CREATOR = f"activate-pack {__version__}"
 
 
+@dataclass(frozen=True)
+class Rendition:
+    """How a document is rendered besides its pages: its variant, and whether it is for a press.
+
+    ``press`` makes a PDF/X-4 file for the press condition of ``layout/icc.py``; the pages'
+    colours must then be inks already (``--cmyk``).
+    """
+
+    variant: str = ""
+    """What the output's file name adds ('-shop-cmyk'): part of the document id."""
+    press: bool = False
+
+
+class PackCanvas(Canvas):
+    """A canvas that knows how pictures are to be drawn: as they are, or in the press's inks."""
+
+    picture: Callable[[str], str | ImageReader] = staticmethod(lambda path: path)  # type: ignore[assignment]
+
+
 class _Info(PDFInfo):
-    """The document information dictionary with the licence added."""
+    """The document information dictionary with the licence (and PDF/X version) added."""
 
     licence_url = ""
     rights = ""
+    pdfx = ""
 
     def format(self, document):  # type: ignore[override]
         stamp = PDFDate(ts=document._timeStamp, dateFormatter=self._dateFormatter)
@@ -35,6 +60,7 @@ class _Info(PDFInfo):
             "Creator": PDFString(self.creator), "Producer": PDFString(self.producer),
             "CreationDate": stamp, "ModDate": stamp, "Trapped": PDFName(self.trapped),
             "License": PDFString(self.licence_url), "Rights": PDFString(self.rights),
+            **({"GTS_PDFXVersion": PDFString(self.pdfx)} if self.pdfx else {}),
         }).format(document)
 
 
@@ -101,7 +127,8 @@ def draw_page(canvas: Canvas, page: Page, dx: float = 0.0, dy: float = 0.0,
         elif isinstance(box, TextBox):
             _draw_text(canvas, box, dx, dy)
         elif isinstance(box, ImageBox):
-            canvas.drawImage(box.path, box.x + dx, box.y + dy, box.w, box.h,
+            picture = canvas.picture(box.path) if isinstance(canvas, PackCanvas) else box.path
+            canvas.drawImage(picture, box.x + dx, box.y + dy, box.w, box.h,
                              preserveAspectRatio=True, anchor="c", mask="auto")
 
 
@@ -152,7 +179,7 @@ def _compress_last_page(canvas: Canvas) -> None:
 
 def render(doc: Document, creators: list[str], attribution_name: str, attribution_url: str,
            progress: Callable[[int], None] | None = None,
-           pages: list[Page] | None = None) -> bytes:
+           pages: list[Page] | None = None, rendition: Rendition = Rendition()) -> bytes:
     """Render a document to PDF bytes: same input, same bytes.
 
     If ``pages`` is given, those pages are drawn instead of ``doc.pages`` and the list is
@@ -162,7 +189,7 @@ def render(doc: Document, creators: list[str], attribution_name: str, attributio
     queue = pages if pages is not None else list(doc.pages)
     first = queue[0]
     canvas = new_canvas(out, doc, (first.width, first.height), creators, attribution_name,
-                        attribution_url)
+                        attribution_url, rendition)
     # A page drawn more than once (card backs of one kind, say) becomes a form drawn once and
     # reused: smaller files, faster builds. Layout hands out the very same boxes object for
     # faces that are alike, so identity finds them without hashing every page's content.
@@ -172,6 +199,8 @@ def render(doc: Document, creators: list[str], attribution_name: str, attributio
     while queue:
         page = queue.pop()
         canvas.setPageSize((page.width, page.height))
+        if rendition.press:  # PDF/X wants a trim box on every page: here the page is the card
+            canvas.setTrimBox((0, 0, page.width, page.height))
         if forms.page_counts[id(page.boxes)] > 1:
             forms.draw(id(page.boxes), page.width, page.height,
                        lambda page=page: draw_page(canvas, page))
@@ -180,19 +209,38 @@ def render(doc: Document, creators: list[str], attribution_name: str, attributio
         end_page(canvas, index, progress)
         index += 1
     del page  # the last page too: nothing of the layout is kept while the file is saved
+    return save(canvas, out)
+
+
+def save(canvas: Canvas, out: io.BytesIO) -> bytes:
+    """Finish the file: fonts with distinct subset tags, then ids made from its content."""
+    finish.embed_fonts(canvas._doc)
     canvas.save()
-    return out.getvalue()
+    return finish.stamp_ids(out.getvalue())
+
+
+def document_id(doc: Document, rendition: Rendition) -> str:
+    """An XMP document id that stays the same across versions of one output of one pack."""
+    key = "\n".join((doc.title, doc.author, doc.language, doc.licence_url, rendition.variant))
+    return f"uuid:{uuid.UUID(bytes=hashlib.sha256(key.encode()).digest()[:16], version=4)}"
 
 
 def new_canvas(out: io.BytesIO, doc: Document, size: tuple[float, float], creators: list[str],
-               attribution_name: str, attribution_url: str) -> Canvas:
+               attribution_name: str, attribution_url: str,
+               rendition: Rendition = Rendition()) -> PackCanvas:
     """A canvas writing to ``out`` with the document's information and XMP metadata set."""
     rl_config.useA85 = 0  # binary streams: ASCII85 only makes files larger and builds slower
     # The initial font is our own, so no unembedded Helvetica is ever referenced.
-    canvas = Canvas(out, pagesize=size, invariant=1, pageCompression=1, lang=doc.language,
-                    initialFontName=font_name(DEFAULT_FAMILY), initialFontSize=10)
+    canvas = PackCanvas(out, pagesize=size, invariant=1, pageCompression=1, lang=doc.language,
+                        initialFontName=font_name(DEFAULT_FAMILY), initialFontSize=10,
+                        pdfVersion=pdfx.PDF_VERSION if rendition.press else None)
+    finish.set_date(canvas._doc, build_epoch(doc.date))
     info = _Info()
     info.licence_url, info.rights = doc.licence_url, doc.rights
+    if rendition.press:
+        info.pdfx = pdfx.VERSION
+        pdfx.add_output_intent(canvas)
+        canvas.picture = pdfx.PressPictures()  # type: ignore[method-assign]
     canvas._doc.info = info
     canvas.setTitle(doc.title)
     canvas.setAuthor(doc.author)
@@ -201,6 +249,8 @@ def new_canvas(out: io.BytesIO, doc: Document, size: tuple[float, float], creato
     canvas.setCreator(CREATOR)
     canvas.setProducer(CREATOR)
     metadata = PDFStream(PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}),
-                         xmp(doc, creators, attribution_name, attribution_url, CREATOR), filters=[])
+                         xmp(doc, creators, attribution_name, attribution_url, CREATOR,
+                             document_id(doc, rendition),
+                             pdfx.VERSION if rendition.press else None), filters=[])
     canvas._doc.Catalog.Metadata = canvas._doc.Reference(metadata)
     return canvas

@@ -11,7 +11,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from activate_pack.layout.boxes import Document
 from activate_pack.layout.impose import Area, Placement, Sheet
-from activate_pack.render.pdf import Forms, _colour, draw_page, end_page, new_canvas
+from activate_pack.render.pdf import (Forms, Rendition, _colour, draw_page, end_page, new_canvas,
+                                      save)
 
 REGISTRATION = "registration"
 """The colour name of crop marks: printed on every plate, so it shows whatever the inks."""
@@ -72,7 +73,8 @@ class _Faces:
 
 def render_sheets(doc: Document, sheets: Sequence[Sheet], styles: dict[str, MarkStyle],
                   creators: list[str], attribution_name: str, attribution_url: str,
-                  pad: float = 0.0, progress: Callable[[int], None] | None = None) -> bytes:
+                  pad: float = 0.0, progress: Callable[[int], None] | None = None,
+                  rendition: Rendition = Rendition()) -> bytes:
     """Render imposed sheets to PDF bytes, with the document's metadata: same input, same bytes.
 
     ``styles`` says how to draw each kind of mark; ``pad`` is how far faces' backgrounds may
@@ -81,12 +83,13 @@ def render_sheets(doc: Document, sheets: Sequence[Sheet], styles: dict[str, Mark
     out = io.BytesIO()
     first = sheets[0]
     canvas = new_canvas(out, doc, (first.width, first.height), creators, attribution_name,
-                        attribution_url)
+                        attribution_url, rendition)
     faces = _Faces(canvas, sheets, pad)
     for index, sheet in enumerate(sheets):
         canvas.setPageSize((sheet.width, sheet.height))
         # Boxes apply to the pages that follow until changed, so every page sets all of them.
-        canvas.setTrimBox(_box(sheet.trim))
+        whole = (0.0, 0.0, sheet.width, sheet.height) if rendition.press else None
+        canvas.setTrimBox(_box(sheet.trim) or whole)  # PDF/X wants one on every page
         canvas.setBleedBox(_box(sheet.bleed))
         for placement in sheet.placements:
             faces.draw(placement)
@@ -98,5 +101,4 @@ def render_sheets(doc: Document, sheets: Sequence[Sheet], styles: dict[str, Mark
             canvas.lines([(m.x1, m.y1, m.x2, m.y2) for m in sheet.marks if m.kind == kind])
             canvas.setDash([])
         end_page(canvas, index, progress)
-    canvas.save()
-    return out.getvalue()
+    return save(canvas, out)

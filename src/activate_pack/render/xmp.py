@@ -10,13 +10,18 @@ import xml.etree.ElementTree as ET
 from activate_pack.layout.boxes import Document
 
 INVARIANT_EPOCH = 946684800
-"""2000-01-01T00:00:00Z: the date used when SOURCE_DATE_EPOCH is not set (as ReportLab does)."""
+"""2000-01-01T00:00:00Z: the date used when neither SOURCE_DATE_EPOCH nor a source date is known."""
+
+INSTANCE_PLACEHOLDER = "uuid:00000000-0000-4000-8000-000000000000"
+"""Written as the XMP instance id, then replaced by one made from a hash of the finished file."""
 
 
-def build_epoch() -> int:
-    """The document date: SOURCE_DATE_EPOCH if set, else a fixed date, so builds are repeatable."""
+def build_epoch(default: int | None = None) -> int:
+    """The document date: SOURCE_DATE_EPOCH if set, else ``default`` (the newest source file's)."""
     value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return int(value) if value.isdigit() else INVARIANT_EPOCH
+    if value.isdigit():
+        return int(value)
+    return default if default is not None else INVARIANT_EPOCH
 
 
 def iso_date(epoch: int) -> str:
@@ -32,6 +37,8 @@ NS = {
     "cc": "http://creativecommons.org/ns#",
     "pdf": "http://ns.adobe.com/pdf/1.3/",
     "xmp": "http://ns.adobe.com/xap/1.0/",
+    "xmpMM": "http://ns.adobe.com/xap/1.0/mm/",
+    "pdfxid": "http://www.npes.org/pdfx/ns/id/",
 }
 """The XMP namespaces, by the prefixes PDF tools expect."""
 
@@ -74,9 +81,13 @@ def _list(parent: ET.Element, name: str, kind: str, items: list[str]) -> None:
 
 
 def xmp(doc: Document, creators: list[str], attribution_name: str, attribution_url: str,
-        creator_tool: str) -> bytes:
-    """An XMP packet matching the document information dictionary, built by an XML serializer."""
-    date = iso_date(build_epoch())
+        creator_tool: str, document_id: str = "", pdfx: str | None = None) -> bytes:
+    """An XMP packet matching the document information dictionary, built by an XML serializer.
+
+    ``document_id`` ('uuid:…') names the document across its versions; ``pdfx`` is the PDF/X
+    version the file claims ('PDF/X-4'), if any.
+    """
+    date = iso_date(build_epoch(doc.date))
     root = ET.Element(_q("x:xmpmeta"))
     rdf = _add(root, "rdf:RDF")
     desc = _add(rdf, "rdf:Description", attrib={_q("rdf:about"): ""})
@@ -98,6 +109,14 @@ def xmp(doc: Document, creators: list[str], attribution_name: str, attribution_u
     _add(desc, "xmp:CreatorTool", creator_tool)
     for name in ("xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"):
         _add(desc, name, date)
+    _add(desc, "pdf:Trapped", "False")
+    if document_id:
+        _add(desc, "xmpMM:DocumentID", document_id)
+        _add(desc, "xmpMM:InstanceID", INSTANCE_PLACEHOLDER)
+        _add(desc, "xmpMM:VersionID", doc.version or "1")
+        _add(desc, "xmpMM:RenditionClass", "default")
+    if pdfx:
+        _add(desc, "pdfxid:GTS_PDFXVersion", pdfx)
     ET.indent(root, space=" ")
     body = ET.tostring(root, encoding="unicode")
     packet = f'<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n{body}\n<?xpacket end="w"?>'

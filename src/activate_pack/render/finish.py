@@ -1,0 +1,76 @@
+"""What makes a PDF the same bytes for the same content and different bytes for different content.
+
+- The dates are the document's date (``SOURCE_DATE_EPOCH``, else the pack's newest source file).
+- Each font subset gets a tag made from a hash of the font's name and the characters in it:
+  ReportLab names every first subset ``AAAAAA+``, where ISO 32000-1 §9.6.4 wants distinct tags.
+- The file identifier ``/ID`` and the XMP instance id are a hash of the finished file, so two
+  variants of a pack, or two versions of it, never share one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+import uuid
+
+from reportlab.lib.utils import TimeStamp
+from reportlab.pdfbase import ttfonts
+from reportlab.pdfbase.pdfdoc import PDFDocument
+
+from activate_pack.render.xmp import INSTANCE_PLACEHOLDER
+
+_ID = re.compile(rb"/ID\s*\[<([0-9a-fA-F]{32})><([0-9a-fA-F]{32})>\]")
+_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def set_date(doc: PDFDocument, epoch: int) -> None:
+    """Make ``epoch`` (UTC) the document's creation and modification date."""
+    stamp = TimeStamp(invariant=1)
+    stamp.t = epoch
+    stamp.lt = time.gmtime(epoch)
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+    stamp.dhh = stamp.dmm = 0
+    stamp.tzname = "UTC"
+    doc._timeStamp = stamp
+
+
+def subset_tag(font_name: bytes, characters: list[int]) -> bytes:
+    """Six capital letters made from a hash of a font's name and a subset's characters."""
+    digest = hashlib.sha256(font_name + b"\0" + ",".join(map(str, characters)).encode()).digest()
+    return bytes(_LETTERS[b % 26] for b in digest[:6])
+
+
+def embed_fonts(doc: PDFDocument) -> None:
+    """Write the fonts' subsets now, each tagged by :func:`subset_tag` instead of 'AAAAAA'."""
+    original = ttfonts.SUBSETN
+    try:
+        for font in doc.delayedFonts:
+            state = font.state.get(doc)
+            subsets = [list(s) for s in state.subsets] if state else []
+            tags = [subset_tag(font.face.name, s) for s in subsets]
+            # ReportLab asks this module-level function for the tag of subset n.
+            ttfonts.SUBSETN = lambda n, tags=tags: tags[n]  # type: ignore[assignment]
+            font.addObjects(doc)
+    finally:
+        ttfonts.SUBSETN = original
+    doc.delayedFonts = []
+
+
+def stamp_ids(data: bytes) -> bytes:
+    """The file with ``/ID`` and the XMP instance id set from a hash of its content."""
+    found = list(_ID.finditer(data))
+    if not found:
+        return data
+    match = found[-1]
+    blank = b"0" * 32
+    unstamped = data[:match.start(1)] + blank + data[match.end(1):match.start(2)] + blank \
+        + data[match.end(2):]
+    digest = hashlib.sha256(unstamped).digest()
+    file_id = digest[:16].hex().upper().encode()
+    stamped = data[:match.start(1)] + file_id + data[match.end(1):match.start(2)] + file_id \
+        + data[match.end(2):]
+    instance = f"uuid:{uuid.UUID(bytes=digest[16:32], version=4)}".encode()
+    placeholder = INSTANCE_PLACEHOLDER.encode()
+    assert len(instance) == len(placeholder)  # same length: no offset in the file moves
+    return stamped.replace(placeholder, instance, 1)

@@ -1,0 +1,84 @@
+"""PDF/X-4 for ``--cmyk``: the output intent, the version keys, and pictures in the press's inks.
+
+ReportLab has no API for output intents, so the objects are written with its low-level PDF
+classes. The press condition and its ICC profile come from ``layout/icc.py``, the same
+profile the colours were converted with.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfdoc import (PDFArray, PDFCatalog, PDFDictionary, PDFName, PDFStream,
+                                       PDFString, PDFZCompress)
+from reportlab.pdfgen.canvas import Canvas
+
+from activate_pack.errors import PackError, Problem
+from activate_pack.layout.icc import PRESS, PictureError, picture_to_press
+
+VERSION = "PDF/X-4"
+"""What ``GTS_PDFXVersion`` says in the document information and the XMP."""
+
+PDF_VERSION = (1, 6)
+"""PDF/X-4 files are PDF 1.6."""
+
+JPEG_QUALITY = 92
+"""Photographs converted to CMYK are saved again as JPEG at this quality, without subsampling."""
+
+
+def add_output_intent(canvas: Canvas) -> None:
+    """Give the document a PDF/X output intent that embeds the press's CMYK profile."""
+    doc = canvas._doc
+    profile = PDFStream(PDFDictionary({"N": 4, "Alternate": PDFName("DeviceCMYK")}),
+                        PRESS.profile.read_bytes(), filters=[PDFZCompress])
+    profile.__Comment__ = "output intent ICC profile"
+    intent = PDFDictionary({
+        "Type": PDFName("OutputIntent"),
+        "S": PDFName("GTS_PDFX"),
+        "OutputConditionIdentifier": PDFString(PRESS.identifier),
+        "OutputCondition": PDFString(PRESS.condition),
+        "RegistryName": PDFString(PRESS.registry),
+        "Info": PDFString(PRESS.info),
+        "DestOutputProfile": doc.Reference(profile),
+    })
+    catalog = doc.Catalog
+    # The catalog writes only the keys its class lists; this one also writes its intents.
+    catalog.__NoDefault__ = [*PDFCatalog.__NoDefault__, "OutputIntents"]
+    catalog.OutputIntents = PDFArray([intent])
+
+
+class PressPictures:
+    """Pictures converted to the press's inks, each once per document."""
+
+    def __init__(self) -> None:
+        self._readers: dict[str, ImageReader] = {}
+
+    def __call__(self, path: str) -> ImageReader:
+        """The picture at ``path`` as CMYK pixels with its transparency, ready to draw."""
+        if path not in self._readers:
+            self._readers[path] = _reader(path)
+        return self._readers[path]
+
+
+def _reader(path: str) -> ImageReader:
+    try:
+        pixels, alpha = picture_to_press(path)
+    except PictureError as exc:  # checked when the pages were inked: a file changed since
+        raise PackError(Problem(f"the picture cannot be converted to CMYK: {exc}", path)) from None
+    if alpha is None and Path(path).suffix.lower() in (".jpg", ".jpeg"):
+        # A photograph stays a JPEG: a fifth of the size of its pixels deflated. ReportLab
+        # passes the file through and marks it as Adobe CMYK, which is what Pillow writes.
+        data = io.BytesIO()
+        pixels.save(data, "JPEG", quality=JPEG_QUALITY, subsampling=0)
+        data.seek(0)
+        return ImageReader(data)
+    reader = ImageReader(pixels)
+    # ReportLab keeps CMYK pixels as they are; their transparency is handed over as the soft
+    # mask it would have split off an RGBA picture.
+    reader.mode = "CMYK"
+    reader._data = pixels.tobytes()
+    reader._dataA = ImageReader(alpha) if alpha is not None else None
+    return reader
+
