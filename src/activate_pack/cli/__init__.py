@@ -6,7 +6,7 @@ Heavy modules are imported inside the commands, so ``activate-pack --help`` stay
 
 from __future__ import annotations
 
-from activate_pack.cli import adapt, build, cards, editing  # noqa: F401  (each adds its commands)
+from activate_pack.cli import adapt, build, cards, editing, translate  # noqa: F401  (each adds its commands)
 from activate_pack.cli.app import app
 
 __all__ = ["app", "main"]

@@ -280,6 +280,21 @@ class Changes(BaseModel):
                     or self.variables or self.language or self.logo)
 
 
+class Translation(BaseModel):
+    """Which translation a pack was built in, and who made it."""
+
+    model_config = ConfigDict(frozen=True)
+    language: str
+    source: str
+    """The language of the text it was translated from, e.g. 'en-GB'."""
+    translators: tuple[str, ...]
+    reviewed: bool
+    path: str
+    """The translation's file, as shown in messages."""
+    source_title: str
+    """The pack's title in its own language (file names are made from it)."""
+
+
 class Location(BaseModel):
     """Where something was defined: file (relative to the pack) and line."""
 
@@ -326,6 +341,8 @@ class Pack(BaseModel):
     """The logo on card backs, the about card and the cover: the pack's own or its base's."""
     warnings: tuple[Problem, ...] = ()
     """Problems found while loading that do not stop a build, reported by check and build."""
+    translation: "Translation | None" = None
+    """For a pack built in another language: the translation used (``--lang``)."""
     info_lines: dict[str, int] = {}
     """The line of each field in content/pack.yaml, for messages about the pack as a whole."""
 
