@@ -49,7 +49,7 @@ def test_export_then_import_of_an_unchanged_file_changes_nothing(
 
 
 def test_the_default_pack_round_trips(default_copy: Path, tmp_path: Path) -> None:
-    for language in ("pl", "ro"):
+    for language in ("pl", "ro", "ur", "pa-Guru", "bn", "ar"):
         overlay = default_copy / f"content/translations/{language}.yaml"
         before = overlay.read_bytes()
         export(default_copy, language, tmp_path / f"{language}.po")

@@ -7,10 +7,9 @@ the PDF's metadata, so all three always agree.
 
 from __future__ import annotations
 
-import re
-
+from activate_pack.compose.content import fill, join_names
 from activate_pack.pack.labels import Labels
-from activate_pack.pack.licences import author_names, credit_line, licence
+from activate_pack.pack.licences import licence
 from activate_pack.pack.model import Pack, Upstream
 from activate_pack.pack.translations import language_name
 
@@ -18,25 +17,33 @@ SHORT_LIST = 3
 """How many ids the A6 about card names before it says 'and N more'."""
 
 
-def fill(template: str, **values: str) -> str:
-    """Put values into a label's {name} slots; unknown slots stay as they are.
+def author_names(labels: Labels, names: list[str]) -> str:
+    """Names joined for a credit line, with the labels' joining words: 'A, B and C'."""
+    return join_names(names, labels.patterns.comma, labels.patterns.and_)
 
-    Plain replacement rather than str.format, whose '{name.attribute}' syntax would let a
-    label reach into Python objects.
-    """
-    return re.sub(r"\{([a-z_]+)\}", lambda m: values.get(m.group(1), m.group(0)), template)
+
+def licence_name(labels: Labels, licence_id: str) -> str:
+    """A licence's printed name: the labels' wording, else its official name."""
+    return labels.about.licence_names.get(licence_id, licence(licence_id).name)
+
+
+def credit_line(labels: Labels, title: str, authors: list[str], licence_id: str) -> str:
+    """The credit printed on every page: title · author · licence short name · licence URL."""
+    lic = licence(licence_id)
+    return fill(labels.patterns.credit_line, title=title, authors=author_names(labels, authors),
+                licence=lic.short_name, url=lic.deed_url)
 
 
 def adapters(pack: Pack) -> str:
     """The names of the people who made this adaptation, joined for print."""
-    return author_names([a.name for a in pack.info.authors])
+    return author_names(pack.labels, [a.name for a in pack.info.authors])
 
 
 def credit_sentences(pack: Pack) -> list[str]:
     """'Translated from … by …', then 'Adapted from <title> by <authors> …', nearest base first."""
     words = pack.labels.adaptation
     return [*translation_sentences(pack),
-            *(fill(words.adapted_from if index == 0 else words.earlier, **_slots(up))
+            *(fill(words.adapted_from if index == 0 else words.earlier, **_slots(pack.labels, up))
               for index, up in enumerate(pack.upstream))]
 
 
@@ -48,42 +55,44 @@ def translation_sentences(pack: Pack) -> list[str]:
     words = pack.labels.adaptation
     credit = fill(words.translated_by, source=language_name(done.source),
                   target=language_name(done.language),
-                  translators=author_names(list(done.translators)))
+                  translators=author_names(pack.labels, list(done.translators)))
     return [credit] if done.reviewed else [credit, words.draft]
 
 
-def _slots(up: Upstream) -> dict[str, str]:
-    return {"title": up.title, "authors": author_names(list(up.authors)),
+def _slots(labels: Labels, up: Upstream) -> dict[str, str]:
+    return {"title": up.title, "authors": author_names(labels, list(up.authors)),
             "source": up.source_url, "licence": licence(up.licence).short_name}
 
 
 def _ids(ids: tuple[str, ...], labels: Labels, limit: int | None) -> str:
+    comma = labels.patterns.comma
     if limit is None or len(ids) <= limit:
-        return ", ".join(ids)
+        return comma.join(ids)
     rest = fill(labels.adaptation.more, count=str(len(ids) - limit))
-    return ", ".join(ids[:limit]) + " " + rest
+    return fill(labels.patterns.more, ids=comma.join(ids[:limit]), more=rest)
 
 
 def change_lines(pack: Pack, limit: int | None = None) -> list[str]:
     """One line per kind of change; ``limit`` shortens long id lists (for the A6 card)."""
     changes, labels = pack.changes, pack.labels
-    words = labels.adaptation
+    words, pats = labels.adaptation, labels.patterns
     if changes is None:
         return []
     lines = []
     for label, ids in ((words.added, changes.added), (words.changed, changes.changed),
                        (words.removed, changes.removed)):
         if ids:
-            count = f" ({len(ids)})" if limit is not None and len(ids) > limit else ""
-            lines.append(f"{label}{count}: {_ids(ids, labels, limit)}.")
+            if limit is not None and len(ids) > limit:
+                label = fill(pats.count, label=label, count=str(len(ids)))
+            lines.append(fill(pats.change, label=label, ids=_ids(ids, labels, limit)))
     if changes.reordered:
         lines.append(words.reordered)
     if changes.variables:
         # On the small card, many details would crowd out the credit: their names are enough.
         short = limit is not None and len(changes.variables) > 2
-        pairs = ", ".join(name if short else f"{name}: {value}"
-                          for name, value in sorted(changes.variables.items()))
-        lines.append(f"{words.variables}: {pairs}.")
+        pairs = pats.comma.join(name if short else fill(pats.variable, name=name, value=value)
+                                for name, value in sorted(changes.variables.items()))
+        lines.append(fill(pats.change, label=words.variables, ids=pairs))
     if changes.language:
         lines.append(fill(words.translated, source=changes.language[0],
                           target=changes.language[1]))
@@ -98,18 +107,20 @@ def change_lines(pack: Pack, limit: int | None = None) -> list[str]:
 def notice(pack: Pack) -> str:
     """The whole notice in one paragraph, for metadata: credits, then 'Changes: …'."""
     if not pack.upstream:
-        return " ".join(translation_sentences(pack))
-    changes = " ".join(change_lines(pack))
-    return " ".join(credit_sentences(pack)) + f" {pack.labels.adaptation.changes}: {changes}"
+        return pack.labels.patterns.space.join(translation_sentences(pack))
+    space = pack.labels.patterns.space
+    return fill(pack.labels.patterns.notice, credits=space.join(credit_sentences(pack)),
+                label=pack.labels.adaptation.changes, changes=space.join(change_lines(pack)))
 
 
 def pack_credit(pack: Pack) -> str:
     """The credit line on every page; an adaptation credits its base pack in it too."""
     info = pack.info
     if not pack.upstream:
-        return credit_line(info.title, [a.name for a in info.authors], info.licence)
-    who = fill(pack.labels.adaptation.credit, adapters=adapters(pack), **_slots(pack.upstream[0]))
-    return credit_line(info.title, [who], info.licence)
+        return credit_line(pack.labels, info.title, [a.name for a in info.authors], info.licence)
+    who = fill(pack.labels.adaptation.credit, adapters=adapters(pack),
+               **_slots(pack.labels, pack.upstream[0]))
+    return credit_line(pack.labels, info.title, [who], info.licence)
 
 
 def card_credits(pack: Pack) -> dict[str, str]:
@@ -117,12 +128,14 @@ def card_credits(pack: Pack) -> dict[str, str]:
     if pack.changes is None or not pack.upstream:
         return {}
     info, words = pack.info, pack.labels.adaptation
-    slots = _slots(pack.upstream[0]) | {"adapters": adapters(pack)}
+    slots = _slots(pack.labels, pack.upstream[0]) | {"adapters": adapters(pack)}
     found = {}
     for card_id in pack.changes.changed:
-        found[card_id] = credit_line(info.title, [fill(words.card_changed, **slots)], info.licence)
+        found[card_id] = credit_line(pack.labels, info.title,
+                                       [fill(words.card_changed, **slots)], info.licence)
     for card_id in pack.changes.added:
-        found[card_id] = credit_line(info.title, [fill(words.card_added, **slots)], info.licence)
+        found[card_id] = credit_line(pack.labels, info.title,
+                                       [fill(words.card_added, **slots)], info.licence)
     return found
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from activate_pack.compose import notices
+from activate_pack.compose.content import Writer, writer
 from activate_pack.errors import Problems
 from activate_pack.layout.boxes import Box, TextBox
 from activate_pack.layout.spec import LayoutSpec
@@ -46,11 +47,18 @@ class Ctx:
 
     @property
     def labels(self) -> Labels:
+        """The pack's printed words."""
         return self.pack.labels
+
+    @property
+    def writer(self) -> Writer:
+        """Makes runs in the pack's language, for text the layout adds (credit lines, folios)."""
+        return writer(self.pack.labels, self.pack.info.language)
 
     def style(self, **kw: object) -> Style:
         """A text style in the layout's font and text colour, with overrides."""
-        base = {"family": self.spec.font, "colour": self.spec.colours.text}
+        base = {"family": self.spec.font, "colour": self.spec.colours.text,
+                "lang": self.pack.info.language}
         base.update(kw)
         return Style(**base)  # type: ignore[arg-type]
 

@@ -17,20 +17,12 @@ from activate_pack.layout.boxes import Box, ImageBox, Rect
 from activate_pack.layout.spec import MM
 
 if TYPE_CHECKING:
+    from activate_pack.compose.content import Block
     from activate_pack.layout.context import Ctx
 
 Align = Literal["left", "centre", "right"]
 Area = tuple[float, float, float, float]
 VAlign = Literal["top", "middle", "bottom"]
-
-PANEL_PAD = 0.12
-"""White space round a logo on its panel, as a share of the region's height."""
-
-MAX_RADIUS = 2.5 * MM
-"""The panel's corners: rounded like the facilitator notes panel, never more."""
-
-TEXT_GAP = 3 * MM
-"""Space kept between the logo and text beside it."""
 
 
 def find_logo(ctx: Ctx) -> images.ImageFile | None:
@@ -50,17 +42,18 @@ def find_logo(ctx: Ctx) -> images.ImageFile | None:
     return found
 
 
-def place_logo(ctx: Ctx, region: str, kind: str | None, align: Align = "centre",
-               valign: VAlign = "middle", panel: bool = False) -> tuple[list[Box], Area | None]:
+def place_logo(ctx: Ctx, logo: Block | None, region: str, kind: str | None,
+               align: Align = "centre", valign: VAlign = "middle",
+               panel: bool = False) -> tuple[list[Box], Area | None]:
     """The logo's boxes in a region, and the area they cover (x, y, w, h in points).
 
     Nothing without a logo, or where the layout has no such region.
     """
-    found = find_logo(ctx)
+    found = find_logo(ctx) if logo is not None and logo.picture is not None else None
     if found is None or not ctx.spec.has_region(region, kind):
         return [], None
     x, y, w, h = ctx.spec.region(region, kind)
-    pad = h * PANEL_PAD if panel else 0.0
+    pad = h * ctx.spec.gaps.logo_pad if panel else 0.0
     pw, ph = images.placed_size(found, w - 2 * pad, h - 2 * pad)
     ctx.logo_widths.append(pw)
     # The outer box (the panel, or the logo itself) keeps to the region's chosen edges.
@@ -70,9 +63,9 @@ def place_logo(ctx: Ctx, region: str, kind: str | None, align: Align = "centre",
     boxes: list[Box] = []
     if panel:
         boxes.append(Rect(ox, oy, ow, oh, fill=ctx.spec.colours.paper,
-                          radius=min(pad, MAX_RADIUS)))
-    assert ctx.pack.logo is not None  # found above
-    boxes.append(ImageBox(ox + pad, oy + pad, pw, ph, str(found.path), ctx.pack.logo.image.alt))
+                          radius=min(pad, ctx.spec.gaps.logo_radius * MM)))
+    alt = logo.picture.alt if logo is not None and logo.picture is not None else None
+    boxes.append(ImageBox(ox + pad, oy + pad, pw, ph, str(found.path), alt))
     return boxes, (ox, oy, ow, oh)
 
 

@@ -2,43 +2,28 @@
 
 from __future__ import annotations
 
-from activate_pack.pack import markup
-from activate_pack.compose import notices
+from typing import Callable
+
+from activate_pack.compose import pages as compose
 from activate_pack.errors import Problems
 from activate_pack.layout import facilitator as fac
 from activate_pack.layout.boxes import Document, Page
 from activate_pack.layout.context import Ctx
+from activate_pack.layout.editions import EDITIONS
 from activate_pack.layout.cards import about_front, card_back, card_front
 from activate_pack.layout.logo import check_print_size
 from activate_pack.layout.spec import LayoutSpec
-from activate_pack.pack.licences import author_names, licence
 from activate_pack.pack.model import Pack
 
 
-def _sentences(first: str, second: str) -> str:
-    """Two texts as one paragraph, with a full stop between them when the first lacks one."""
-    if not second:
-        return first
-    return f"{first.rstrip()}{'' if first.rstrip().endswith(('.', '!', '?')) else '.'} {second}"
-
-
 def metadata(pack: Pack, edition: str) -> dict[str, object]:
-    """Document information shared by both editions."""
-    info = pack.info
-    lic = licence(info.licence)
-    notice = notices.notice(pack)  # an adaptation's "Adapted from …. Changes: …", else ""
-    return {
-        "title": f"{info.title}: {edition}",
-        "author": author_names(notices.creators(pack)),
-        "subject": _sentences(markup.plain(info.description or info.subtitle or info.title),
-                              notice),
-        "keywords": tuple(k for k in (info.title, edition, info.locality, "asset-based community development",
-                                      "Creative Commons", lic.short_name) if k),
-        "language": info.language,
-        "licence_url": lic.deed_url,
-        "rights": f"{info.copyright}. Licensed under {lic.name} ({lic.short_name}): {lic.deed_url}"
-                  + (f". {notice}" if notice else ""),
-    }
+    """Document information shared by both editions (composed from the pack's labels)."""
+    return compose.metadata(pack, edition)
+
+
+def _sets(name: str) -> tuple[str, ...]:
+    """The sets of the edition called ``name``, from the editions table."""
+    return next(e.sets for e in EDITIONS.values() if e.name == name)
 
 
 def community(pack: Pack, spec: LayoutSpec, problems: Problems, ctx: Ctx | None = None) -> Document:
@@ -56,30 +41,24 @@ def facilitator(pack: Pack, spec: LayoutSpec, problems: Problems, ctx: Ctx | Non
     """The A4 facilitator pack: cover, contents, five sets with dividers, colophon."""
     ctx = ctx or Ctx(pack, spec, problems, notes=True)
     ctx.notes = True
-    sets: list[tuple[str, list[Page]]] = [
-        ("guide", [fac.guide_page(ctx, page) for page in pack.guide]),
-        ("questions", [card_front(ctx, card) for card in pack.questions]),
-        ("ingredients", [card_front(ctx, card) for card in pack.ingredients]),
-        ("recipes", [card_front(ctx, card) for card in pack.recipes]),
-        ("templates", [fac.recipe_worksheet(ctx), fac.asset_map(ctx), fac.action_plan(ctx)]),
-    ]
+    made: dict[str, Callable[[], list[Page]]] = {
+        "guide": lambda: [fac.guide_page(ctx, page) for page in pack.guide],
+        "questions": lambda: [card_front(ctx, card) for card in pack.questions],
+        "ingredients": lambda: [card_front(ctx, card) for card in pack.ingredients],
+        "recipes": lambda: [card_front(ctx, card) for card in pack.recipes],
+        "templates": lambda: [fac.recipe_worksheet(ctx), fac.asset_map(ctx), fac.action_plan(ctx)],
+    }
     body: list[Page] = []
     entries: list[fac.Entry] = []
     first = 3  # after the cover and the contents page
     # The guide's pages and the templates are listed under their sets; cards are not (a set
     # holds dozens of them, in the order of the A6 pack).
-    titled = {"guide": [p.title for p in pack.guide],
-              "templates": [getattr(pack.labels.facilitator, t).title
-                            for t in ("recipe_worksheet", "asset_map", "action_plan")]}
-    for number, (name, pages) in enumerate(sets, 1):
-        labels = getattr(pack.labels.facilitator, name)
-        kind = fac.SET_KINDS[name]
-        entries.append((f"{pack.labels.facilitator.set_word} {number}: {labels.title}",
-                        first + len(body), kind, False))
-        body.append(fac.divider(ctx, number, name))
-        entries += [(title, first + len(body) + offset, kind, True)
-                    for offset, title in enumerate(titled.get(name, []))]
-        body.extend(pages)
+    for entry in compose.sets(pack, _sets("facilitator")):
+        entries.append((entry.entry, first + len(body), entry.kind, False))
+        body.append(fac.divider(ctx, entry))
+        entries += [(title, first + len(body) + offset, entry.kind, True)
+                    for offset, title in enumerate(entry.pages)]
+        body.extend(made[entry.name]())
     entries.append((pack.labels.facilitator.colophon, first + len(body), "about", False))
     body.append(fac.colophon(ctx))
     pages = [fac.cover(ctx), fac.contents(ctx, entries), *body]
@@ -94,5 +73,6 @@ def facilitator(pack: Pack, spec: LayoutSpec, problems: Problems, ctx: Ctx | Non
 
 
 def edition(pack: Pack, size: str, spec: LayoutSpec, problems: Problems) -> Document:
-    """Lay out the edition a layout size stands for: 'a6' the community cards, else the A4 pack."""
-    return community(pack, spec, problems) if size == "a6" else facilitator(pack, spec, problems)
+    """Lay out the edition the layout declares (a layout without ``edition:`` is named by size)."""
+    name = spec.edition or EDITIONS[size].name
+    return community(pack, spec, problems) if name == "community" else facilitator(pack, spec, problems)

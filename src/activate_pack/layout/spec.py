@@ -91,6 +91,158 @@ class PrintChoice(_Spec):
 PageSide = Annotated[float, Field(ge=20, le=1500)]
 """A page's width or height in mm: from a small label to a large poster."""
 
+class WriteIn(_Spec):
+    """Ruled write-in areas on card faces (millimetres unless said otherwise)."""
+
+    gap: float = Field(7.5, gt=0, le=30, description="Distance between ruled lines.")
+    label: float = Field(1.6, gt=0, le=5, description="Height of an area's heading, as a "
+                                                       "multiple of the smallest body size.")
+    clear: float = Field(0.3, ge=0, le=1, description="The last line keeps this share of a gap "
+                                                      "clear of the area's bottom.")
+    after_intro: float = Field(3.0, ge=0, le=30, description="Space below a blank card's "
+                                                             "introduction.")
+    intro: dict[str, float] = Field(default_factory=lambda: {"recipe": 0.22, "ingredient": 0.25},
+                                    description="Share of the body a blank card's introduction "
+                                                "may take, by card kind.")
+    rule: float = Field(0.6, gt=0, le=3, description="Width of the ruled lines, in points.")
+    lines: int = Field(2, ge=1, le=20, description="Ruled lines kept for a write-in area below "
+                                                   "a card's text.")
+
+
+class Panel(_Spec):
+    """A tinted panel with text inside, such as the facilitator notes (millimetres)."""
+
+    pad: float = Field(5.0, ge=0, le=30, description="Space between the panel's edge and its text.")
+    radius: float = Field(3.0, ge=0, le=30, description="Radius of the panel's corners.")
+
+
+class Back(_Spec):
+    """A card back: a ring round the kind's name (regions in mm from the top-left corner)."""
+
+    ring: Rect = Field((16.8, 29.42, 71.4, 71.4), description="The box the ring is drawn in.")
+    text: Rect = Field((20.37, 41.915, 64.26, 46.41), description="The kind's name, detail and "
+                                                                   "the pack's title.")
+    stroke: float = Field(1.2, gt=0, le=5, description="Width of the ring's line, in points.")
+
+
+class Gaps(_Spec):
+    """Spaces between placed things (millimetres)."""
+
+    picture: float = Field(3.0, ge=0, le=30, description="Between a card's picture and its text.")
+    logo_text: float = Field(3.0, ge=0, le=30, description="Between a logo and text beside it.")
+    logo_pad: float = Field(0.12, ge=0, le=0.5, description="White space round a logo on its "
+                                                           "panel, as a share of its region's "
+                                                           "height.")
+    logo_radius: float = Field(2.5, ge=0, le=20, description="Largest radius of a logo panel's "
+                                                            "corners.")
+
+
+Mm = Annotated[float, Field(ge=0, le=300)]
+
+PaletteColour = Annotated[str, StringConstraints(
+    pattern=r"^(main|on_main|tint|muted|text|rule|#[0-9A-Fa-f]{6})$")]
+
+
+class RoleStyle(_Spec):
+    """How text of one role looks, relative to its box's type size; unset means the body style."""
+
+    scale: float | None = Field(None, gt=0, le=5, description="Size as a multiple of the box's size.")
+    leading: float | None = Field(None, ge=1.0, le=2.5, description="Line spacing as a multiple "
+                                                                     "of the size.")
+    leading_of: str | None = Field(None, description="Take the line spacing of this type size "
+                                                     "instead (e.g. 'body', 'title').")
+    colour: PaletteColour | None = Field(None, description="'main', 'on_main', 'tint' (the page's "
+                                                           "card kind), 'muted', 'text', 'rule' "
+                                                           "or a hex colour.")
+    marker_colour: PaletteColour | None = Field(None, description="Colour of list markers.")
+    space_before: float | None = Field(None, ge=0, le=5, description="Space above a paragraph, "
+                                                                     "in multiples of the size.")
+    align: Literal["left", "center"] | None = Field(None, description="Alignment of its lines.")
+    case: Literal["upper", "as-written"] | None = Field(None, description="'upper' prints it "
+                                                        "in capitals; 'as-written' as it is.")
+    then: RoleStyle | None = Field(None, description="Changes for the following paragraphs or "
+                                                     "items of the same role.")
+
+
+class Contents(_Spec):
+    """The contents page's rows, inside the ``page`` region (millimetres)."""
+
+    heading: Mm = Field(16, description="Height of the heading.")
+    gap: Mm = Field(8, description="Space below the heading, and kept free at the bottom.")
+    row: Mm = Field(11, description="Height of a row, when there is room.")
+    min_row: Mm = Field(8, description="Below this row height, only the sets are listed.")
+    indent: Mm = Field(7, description="Where a set's line starts.")
+    sub_indent: Mm = Field(13, description="Where a page's line within a set starts.")
+    bar: tuple[Mm, Mm, Mm] = Field((2.5, 3, 3), description="The colour bar beside a set: its "
+                                                            "lift from the row's bottom, its "
+                                                            "width, how much shorter than the row.")
+    number: Mm = Field(20, description="Width of the page-number column at the right.")
+    number_gap: Mm = Field(3, description="Space between a line's text and the numbers.")
+    rule_lift: Mm = Field(1, description="Height of the dotted rule above a row's bottom.")
+
+
+class Worksheet(_Spec):
+    """The templates' headings, labelled areas and action-plan table (millimetres)."""
+
+    head: Mm = Field(30, description="Height of the heading and introduction.")
+    after_head: Mm = Field(6, description="Space below the introduction.")
+    bottom: Mm = Field(6, description="Space kept free above the bottom of the page area.")
+    gap: Mm = Field(4, description="Space between labelled areas.")
+    label: Mm = Field(9, description="Height of an area's heading.")
+    pad: Mm = Field(3, description="Space between an area's border and its heading and lines.")
+    label_drop: Mm = Field(1, description="Distance from an area's top to its heading's top.")
+    line_gap: Mm = Field(9, description="Distance between ruled lines.")
+    radius: Mm = Field(2, description="Radius of an area's corners.")
+    table_head: Mm = Field(12, description="Height of the action plan's header row.")
+    table_row: Mm = Field(14, description="Height of the action plan's rows.")
+    cell_pad: Mm = Field(2, description="Space round a column heading, across.")
+    cell_drop: Mm = Field(1, description="Space round a column heading, up and down.")
+    map_columns: int = Field(2, ge=1, le=6, description="Columns of the asset map's areas.")
+    columns: tuple[float, float, float] = Field((3.0, 1.4, 0.7), description="Relative widths "
+                                                "of the action plan's first, middle and last "
+                                                "columns.")
+
+
+class Lines(_Spec):
+    """Widths of lines on the A4 pages and the print sheet, in points."""
+
+    rule: float = Field(0.5, gt=0, le=5, description="Ruled lines to write on, table rules.")
+    border: float = Field(1.0, gt=0, le=5, description="Borders of write-in areas and tables.")
+    dotted: float = Field(0.4, gt=0, le=5, description="The dotted rules of the contents page.")
+    dash: tuple[float, float] = Field((1, 2), description="Dash and gap of a dotted rule.")
+    mark: float = Field(0.75, gt=0, le=5, description="Circles and crosses of the print sheet.")
+    tick: float = Field(0.5, gt=0, le=5, description="The end ticks of the check bar.")
+
+
+class PrintSheet(_Spec):
+    """The home-printing instruction sheet (millimetres; its regions are in the layout)."""
+
+    heading: Mm = Field(16, description="Height of a heading.")
+    after_heading: Mm = Field(6, description="Space below a heading.")
+    after_text: Mm = Field(5, description="Space below a block of text.")
+    steps: Mm = Field(105, description="Most height the first steps may take.")
+    bar_indent: Mm = Field(8, description="Where the check bar starts, from the margin.")
+    bar: Mm = Field(50, description="Length of the check bar, which the user measures; "
+                                    "the 'bar' label says how long it is.")
+    bar_height: Mm = Field(3, description="Thickness of the check bar.")
+    tick: Mm = Field(2, description="How far the bar's end ticks reach beyond it.")
+    caption: tuple[Mm, Mm, Mm, Mm] = Field((4, 1.5, 40, 6), description="The bar's caption: "
+                                           "gap after the bar, drop below it, width, height.")
+    after_bar: Mm = Field(10, description="Space below the check bar.")
+    alignment: Mm = Field(40, description="Most height the alignment advice may take.")
+    band: Mm = Field(42, description="Height of the band of alignment circles.")
+    after_band: Mm = Field(6, description="Space below the band of circles.")
+    ring: Mm = Field(3.5, description="Radius of an alignment circle.")
+    arm: Mm = Field(2.2, description="Half the length of each line of a cross on the back.")
+    targets: tuple[tuple[float, float], ...] = Field(
+        ((0.12, 0.7), (0.5, 0.2), (0.86, 0.55)),
+        description="Where the circles sit across and up their band (fractions); not "
+                    "symmetric, so a wrong flip moves at least one cross away from its circle.")
+    clear: Mm = Field(8, description="Space kept between the crosses and the text on the back.")
+    floor: Mm = Field(4, description="Space kept above the credit line.")
+    min_text: Mm = Field(20, description="Least height given to a block of text.")
+
+
 Percent = Annotated[float, Field(ge=0, le=100)]
 CMYK = tuple[Percent, Percent, Percent, Percent]
 HexColour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
@@ -101,6 +253,9 @@ class LayoutSpec(_Spec):
 
     name: str
     description: str = ""
+    edition: Literal["community", "facilitator"] | None = Field(
+        None, description="The edition this layout lays out: 'community' (a card per page, "
+                          "front then back) or 'facilitator' (the A4 pack).")
     font: str = Field("atkinson", description="Bundled font family for all text.")
     page: tuple[PageSide, PageSide] = Field(description="Page width and height in mm.")
     margin: float = Field(ge=0, le=100, description="Distance from the page edge to text, in mm.")
@@ -114,6 +269,21 @@ class LayoutSpec(_Spec):
                                                  "measured from the top-left corner of the page.")
     cards: dict[str, CardOverride] = Field(default_factory=dict,
                                            description="Per-kind overrides of regions and type.")
+    styles: dict[str, dict[str, RoleStyle]] = Field(
+        default_factory=dict, description="How each role of composed text looks, by kind of "
+                                          "page ('recipe', 'about', 'cover', …) then role; "
+                                          "roles not listed take the body style.")
+    write_in: WriteIn = Field(default_factory=WriteIn, description="Ruled write-in areas.")
+    notes: Panel = Field(default_factory=Panel, description="The facilitator notes panel.")
+    back: Back = Field(default_factory=Back, description="Card backs.")
+    gaps: Gaps = Field(default_factory=Gaps, description="Spaces between placed things.")
+    stripes: dict[str, Rect] = Field(default_factory=dict, description="Bands in card kinds' "
+                                     "colours across the A4 cover, by kind [x, y, w, h] in mm.")
+    contents: Contents = Field(default_factory=Contents, description="The contents page.")
+    worksheet: Worksheet = Field(default_factory=Worksheet, description="The templates.")
+    lines: Lines = Field(default_factory=Lines, description="Widths of lines, in points.")
+    print_sheet: PrintSheet = Field(default_factory=PrintSheet,
+                                    description="The home-printing instruction sheet.")
     inset: float = Field(0.0, ge=0, le=20, description="Page-edge backgrounds stop this far "
                                                         "inside the page edge (mm), for printers "
                                                         "that cannot print to the edge.")

@@ -95,10 +95,9 @@ def contact_sheet(thumbs: list[PILImage], captions: list[str], heading: str,
     """A grid of thumbnails with a caption under each and a heading at the top."""
     from PIL import Image, ImageDraw, ImageFont
 
-    from activate_pack.text import FAMILIES, FONT_DIR
+    from activate_pack.text import DEFAULT_FAMILY, family
 
-    regular = FONT_DIR / FAMILIES["atkinson"]["regular"]
-    bold = FONT_DIR / FAMILIES["atkinson"]["bold"]
+    regular, bold = family(DEFAULT_FAMILY).path("regular"), family(DEFAULT_FAMILY).path("bold")
     caption_font = ImageFont.truetype(str(regular), 13)
     heading_font = ImageFont.truetype(str(bold), 24)
     thumb_h = max(thumb.height for thumb in thumbs)

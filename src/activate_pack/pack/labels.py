@@ -80,6 +80,9 @@ class AboutLabels(_Group):
     licence_note: str = Field(description="What the licence lets people do, in plain words.")
     no_endorsement: str = Field(description="The note that no endorsement is implied.")
     version: str = Field(description="Label before the version.")
+    licence_names: dict[str, str] = Field(default_factory=dict, description="Printed names of "
+                                          "licences by id (e.g. CC-BY-SA-4.0), where they "
+                                          "differ from the official English name.")
 
 
 class AdaptationLabels(_Group):
@@ -182,6 +185,58 @@ class PrintingLabels(_Group):
     back_text: str = Field(description="What the back of the instruction sheet says.")
 
 
+class PatternLabels(BaseModel):
+    """How printed words are put together: joining words, punctuation, list markers, order.
+
+    Braces mark what is filled in, by plain substitution of the names given. Spaces at the
+    ends of a value count (e.g. ' and '), so quote them in YAML.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    kind_label: str = Field(description="A kind's name with its phase or asset type, with "
+                                        "{kind} and {detail}.")
+    field: str = Field(description="A labelled line of a card, with {label} and {text}.")
+    facts: str = Field(description="What separates the time and the effort of a recipe.")
+    comma: str = Field(description="What separates the items of a list, e.g. ', '.")
+    and_: str = Field(alias="and", description="What joins the last two names of a list, "
+                                                "e.g. ' and '.")
+    dot: str = Field(description="What separates the parts of the credit line, e.g. ' · '.")
+    space: str = Field(description="What separates two sentences, e.g. ' '.")
+    bullet: str = Field(description="The marker of a bulleted list item.")
+    number: str = Field(description="The marker of a numbered list item, with {n}.")
+    place: str = Field(description="A name with its place, with {name} and {place}.")
+    title_line: str = Field(description="A title with its subtitle, with {title} and {subtitle}.")
+    version: str = Field(description="The version line, with {label} and {version}.")
+    author: str = Field(description="An author with their organisation, with {name} and "
+                                    "{organisation}.")
+    licence: str = Field(description="A licence's name with its short name, with {name} and "
+                                     "{short_name}.")
+    credit_line: str = Field(description="The credit line on every page, with {title}, "
+                                         "{authors}, {licence} and {url}.")
+    folio: str = Field(description="A page number, with {n}.")
+    set_number: str = Field(description="A set's number, with {set} (the set word) and {number}.")
+    set_entry: str = Field(description="A set in the contents, with {set} and {title}.")
+    change: str = Field(description="A line of the change notice, with {label} and {ids}.")
+    count: str = Field(description="A label with a number of cards, with {label} and {count}.")
+    variable: str = Field(description="A local detail, with {name} and {value}.")
+    more: str = Field(description="A shortened id list, with {ids} and {more}.")
+    notice: str = Field(description="The change notice in one paragraph, with {credits}, "
+                                    "{label} and {changes}.")
+    full_stop: str = Field(description="Added after a sentence that lacks an ending.")
+    sentence_ends: str = Field(description="The characters that end a sentence.")
+
+
+class MetadataLabels(_Group):
+    """Words in the PDF's document information (title, keywords, rights)."""
+
+    title: str = Field(description="The document title, with {title} and {edition}.")
+    keywords: list[str] = Field(description="Keywords added after the pack's title and edition.")
+    rights: str = Field(description="The rights statement, with {copyright}, {licence} and {url}.")
+    rights_notice: str = Field(description="The rights statement of an adaptation, with {rights} "
+                                           "and {notice}.")
+
+
 class Labels(_Group):
     """All printed words that are not card text."""
 
@@ -195,6 +250,8 @@ class Labels(_Group):
     adaptation: AdaptationLabels
     facilitator: FacilitatorLabels
     printing: PrintingLabels
+    patterns: PatternLabels
+    metadata: MetadataLabels
 
     def phase(self, phase: str) -> str:
         """Printed name of a workshop phase."""

@@ -1,4 +1,6 @@
-"""The Creative Commons licences: one table, and the attribution text built from it."""
+"""The Creative Commons licences: one table of facts, and the rules for adapting them.
+
+The printed attribution is composed from the pack's labels (compose/notices.py)."""
 
 from __future__ import annotations
 
@@ -72,19 +74,6 @@ def licence(licence_id: str) -> LicenceInfo:
     except KeyError:
         raise KeyError(f"unknown licence {licence_id!r}; use one of: "
                        + ", ".join(LICENCES)) from None
-
-
-def author_names(names: list[str]) -> str:
-    """Authors joined for a credit line: 'A', 'A and B', 'A, B and C'."""
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def credit_line(title: str, authors: list[str], licence_id: str) -> str:
-    """The credit printed on every page: title · author · licence short name · licence URL."""
-    lic = licence(licence_id)
-    return f"{title} · {author_names(authors)} · {lic.short_name} · {lic.deed_url}"
 
 
 def adaptation_refusal(base_id: str, adapted_id: str, subject: str = "the base pack") -> str | None:

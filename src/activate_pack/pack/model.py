@@ -293,6 +293,10 @@ class Translation(BaseModel):
     """The translation's file, as shown in messages."""
     source_title: str
     """The pack's title in its own language (file names are made from it)."""
+    untranslated: frozenset[str] = frozenset()
+    """Ids of the cards the translation leaves out: they print wholly in the source language."""
+    source_labels: "Labels | None" = None
+    """The labels in the source language, for those cards."""
 
 
 class Location(BaseModel):
@@ -365,4 +369,5 @@ class Pack(BaseModel):
 
 from activate_pack.pack.labels import Labels  # noqa: E402  (Labels is large; it lives in its own module)
 
+Translation.model_rebuild()
 Pack.model_rebuild()

@@ -15,9 +15,9 @@ from typing import Any
 
 from pydantic import Field
 
-from activate_pack.errors import PackError, Problem, Problems, nearest
+from activate_pack.errors import PackError, Problems, nearest
 from activate_pack.pack.labels import Labels
-from activate_pack.pack.licences import author_names, licence
+from activate_pack.pack.licences import licence
 from activate_pack.pack.model import (Author, GuidePage, IngredientCard, Pack, QuestionCard,
                                       RecipeCard, Strict, Translation)
 from activate_pack.pack.source import Located, deep_merge, read_yaml
@@ -193,7 +193,8 @@ def translate(pack: Pack, root: Path, language: str) -> Pack:
     source = pack.info.language
     translation = Translation(language=language, source=source, path=shown,
                               translators=tuple(a.name for a in tr.translators),
-                              reviewed=tr.reviewed, source_title=pack.info.title)
+                              reviewed=tr.reviewed, source_title=pack.info.title,
+                              untranslated=frozenset(untranslated), source_labels=pack.labels)
 
     def swap(cards: tuple[Any, ...]) -> tuple[Any, ...]:
         return tuple(done.get(c.id) or c for c in cards)
@@ -257,13 +258,3 @@ def _info(pack: Pack, tr: TranslationFile, data: Located, language: str, shown: 
                      shown, _line(data, "pack"), severity="warning")
     words = {k: v for k, v in tr.pack.items() if k in PACK_FIELDS}
     return info.model_copy(update={**words, "language": language})
-
-
-def translators(pack: Pack) -> str:
-    """The translators' names joined for print ('' for a pack in its own language)."""
-    return author_names(list(pack.translation.translators)) if pack.translation else ""
-
-
-def missing_problem(problem: Problem) -> bool:
-    """True for a warning that says something prints in English for want of a translation."""
-    return problem.severity != "error" and "print in English" in problem.message

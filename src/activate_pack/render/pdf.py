@@ -15,8 +15,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from activate_pack import __version__
 from activate_pack.layout.boxes import Document, ImageBox, Page, Rect, Rule, TextBox
+from activate_pack.render.glyphs import draw_shaped
 from activate_pack.render.xmp import xmp
-from activate_pack.text import font_name, width
+from activate_pack.text import DEFAULT_FAMILY, font_name
 
 CREATOR = f"activate-pack {__version__}"
 
@@ -120,10 +121,14 @@ def _draw_text(canvas: Canvas, box: TextBox, dx: float, dy: float) -> None:
                 text.setFillColor(_colour(seg.colour))
                 colour = seg.colour
             x = box.x + seg.x + dx
+            if seg.glyphs is not None:  # shaped: glyphs by id, the real text alongside
+                draw_shaped(text, seg, x, baseline)
+                cursor = None
+                continue
             if cursor is None or abs(cursor - x) > 0.01:
                 text.setTextOrigin(x, baseline)
             text.textOut(seg.text)
-            cursor = x + width(seg.text, seg.font, seg.size)
+            cursor = x + seg.width
     canvas.drawText(text)
 
 
@@ -189,8 +194,8 @@ def new_canvas(out: io.BytesIO, doc: Document, size: tuple[float, float], creato
     """A canvas writing to ``out`` with the document's information and XMP metadata set."""
     rl_config.useA85 = 0  # binary streams: ASCII85 only makes files larger and builds slower
     # The initial font is our own, so no unembedded Helvetica is ever referenced.
-    canvas = Canvas(out, pagesize=size, invariant=1, pageCompression=1,
-                    lang=doc.language, initialFontName=font_name("atkinson"), initialFontSize=10)
+    canvas = Canvas(out, pagesize=size, invariant=1, pageCompression=1, lang=doc.language,
+                    initialFontName=font_name(DEFAULT_FAMILY), initialFontSize=10)
     info = _Info()
     info.licence_url, info.rights = doc.licence_url, doc.rights
     canvas._doc.info = info

@@ -1,0 +1,245 @@
+"""What each card says: the kind label, title, body blocks, write-in areas, notes and credit."""
+
+from __future__ import annotations
+
+from activate_pack.compose import notices
+from activate_pack.compose.content import Block, Face, Item, Picture, Run, Writer, fill, split_at, writer
+from activate_pack.pack.licences import licence
+from activate_pack.pack.model import IngredientCard, Pack, QuestionCard, RecipeCard
+
+AnyCard = RecipeCard | QuestionCard | IngredientCard
+
+
+def for_card(pack: Pack, card_id: str | None) -> Pack:
+    """The pack as a card should print: a card its translation leaves out prints wholly in
+    the source language, its headings too, rather than half in one language and half in
+    another."""
+    done = pack.translation
+    if done is None or card_id not in done.untranslated or done.source_labels is None:
+        return pack
+    info = pack.info.model_copy(update={"language": done.source})
+    return pack.model_copy(update={"labels": done.source_labels, "info": info})
+
+
+def pack_writer(pack: Pack) -> Writer:
+    """The writer for a pack: its labels, in its language."""
+    return writer(pack.labels, pack.info.language)
+
+
+def kind_parts(pack: Pack, card: AnyCard | None, kind: str) -> tuple[str, str | None]:
+    """A card's kind name and its detail (phase or asset type), if it has one."""
+    labels = pack.labels
+    name = getattr(labels.kinds, kind)
+    if isinstance(card, QuestionCard):
+        return name, labels.phase(card.phase)
+    if isinstance(card, IngredientCard) and card.asset_type:
+        return name, labels.asset_type(card.asset_type)
+    return name, None
+
+
+def kind_label(pack: Pack, card: AnyCard | None, kind: str) -> str:
+    """The small line above a card title, e.g. 'Question · Explore'."""
+    name, detail = kind_parts(pack, card, kind)
+    return fill(pack.labels.patterns.kind_label, kind=name, detail=detail) if detail else name
+
+
+def credit(pack: Pack, card_id: str | None = None) -> str:
+    """The credit line of a card (an adaptation's changed cards say so) or of the pack."""
+    return notices.card_credits(pack).get(card_id or "", notices.pack_credit(pack))
+
+
+def logo(pack: Pack) -> Block | None:
+    """The pack's logo as a block (its file is checked where it is placed), or None."""
+    if pack.logo is None:
+        return None
+    image = pack.logo.image
+    return Block("logo", "logo", picture=Picture(pack.logo.folder, image.file, image.alt))
+
+
+def field(w: Writer, label: str, text: str, role: str = "field", tight: bool = False) -> Block:
+    """'Label: text', the label bold; ``tight`` keeps the space after the label plain."""
+    before, after = split_at(w.labels.patterns.field, "text")
+    head = fill(before, label=label)
+    gap = ""
+    if tight:
+        gap = head[len(head.rstrip()):]
+        head = head.rstrip()
+    runs = [w.run(head, "field-label", bold=True)]
+    if gap:
+        runs.append(w.run(gap, role))
+    runs += w.inline(text, role)
+    if after:
+        runs.append(w.run(fill(after, label=label), "field-label", bold=True))
+    return Block("field", role, tuple(runs))
+
+
+def recipe_blocks(pack: Pack, card: RecipeCard) -> list[Block]:
+    """The body of a recipe card."""
+    w, labels = pack_writer(pack), pack.labels.recipe
+    blocks = w.marked(card.summary, "summary")
+    if card.challenge:
+        blocks.append(field(w, labels.challenge, card.challenge))
+    if card.who_for:
+        blocks.append(field(w, labels.who_for, card.who_for))
+    if card.ingredients:
+        names = [next((c.title for c in pack.ingredients if c.id == ref), ref)
+                 for ref in card.ingredients]
+        blocks.append(field(w, labels.ingredients, w.labels.patterns.comma.join(names)))
+    if card.method:
+        blocks.append(w.para("heading", "heading", labels.method, bold=True))
+        blocks.append(Block("list", "method", items=tuple(
+            Item(w.number(n), w.inline(step, "method"), joined=True)
+            for n, step in enumerate(card.method, 1))))
+    facts: list[Run] = []
+    if card.time:
+        facts += field(w, labels.time, card.time, "facts", tight=True).runs
+    if card.effort:
+        if facts:
+            facts.append(w.run(w.labels.patterns.facts, "facts"))
+        facts += field(w, labels.effort, labels.effort_levels.get(card.effort, card.effort),
+                       "facts", tight=True).runs
+    if facts:
+        blocks.append(Block("paragraph", "facts", tuple(facts)))
+    if card.first_step:
+        blocks.append(field(w, labels.first_step, card.first_step))
+    if card.inspired_by:
+        source = card.inspired_by.name
+        if card.inspired_by.place:
+            source = fill(w.labels.patterns.place, name=source, place=card.inspired_by.place)
+        text = fill(w.labels.patterns.field, label=labels.inspired_by, text=source)
+        blocks.append(w.para("paragraph", "inspired-by", text, italic=True))
+    return blocks
+
+
+def question_blocks(pack: Pack, card: QuestionCard) -> list[Block]:
+    """The body of a question card."""
+    w = pack_writer(pack)
+    blocks = [w.para("paragraph", "question", w.inline(card.question, "question", bold=True))]
+    if card.prompts:
+        blocks.append(Block("list", "prompts", items=tuple(
+            Item(w.labels.patterns.bullet, w.inline(p, "prompts")) for p in card.prompts)))
+    return blocks
+
+
+def ingredient_blocks(pack: Pack, card: IngredientCard) -> list[Block]:
+    """The body of an ingredient card."""
+    w = pack_writer(pack)
+    blocks = [w.para("paragraph", "prompt", w.inline(card.prompt, "prompt", bold=True))]
+    if card.uses:
+        blocks.append(w.para("heading", "heading", pack.labels.ingredient.uses, bold=True))
+        blocks += w.marked(card.uses, "uses", first_joined=True)
+    return blocks
+
+
+def _write_ins(w: Writer, labels: list[str]) -> tuple[Block, ...]:
+    return tuple(w.para("write-in", "write-in", text, bold=True) for text in labels)
+
+
+def card_front(pack: Pack, card: AnyCard) -> Face:
+    """Everything the front of a card says, in reading order."""
+    pack = for_card(pack, card.id)
+    w = pack_writer(pack)
+    label = (w.run(kind_label(pack, card, card.kind), "kind-label", bold=True),)
+    title = w.inline(card.title, "title", bold=True)
+    blank = bool(getattr(card, "blank", False))
+    write_ins: tuple[Block, ...] = ()
+    if isinstance(card, RecipeCard) and card.blank:
+        blocks = w.marked(card.summary, "intro", italic=True)
+        write_ins = _write_ins(w, pack.labels.recipe.blank_lines)
+    elif isinstance(card, IngredientCard) and card.blank:
+        blocks = [w.para("paragraph", "intro", w.inline(card.prompt, "intro", bold=True))]
+        write_ins = _write_ins(w, pack.labels.ingredient.blank_lines)
+    elif isinstance(card, RecipeCard):
+        blocks = recipe_blocks(pack, card)
+    elif isinstance(card, QuestionCard):
+        blocks = question_blocks(pack, card)
+    else:
+        blocks = ingredient_blocks(pack, card)
+        write_ins = _write_ins(w, [pack.labels.ingredient.local_example])
+    notes = [w.para("heading", "notes-heading", pack.labels.facilitator.notes, bold=True)]
+    if card.notes:
+        notes += w.marked(card.notes, "notes")
+    picture = None
+    if card.image is not None:
+        folder = pack.folders.get(card.id, pack.root)
+        picture = Block("picture", "picture",
+                        picture=Picture(folder, card.image.file, card.image.alt))
+    return Face(card.kind, card.id, label, title, tuple(blocks), write_ins, tuple(notes),
+                (w.run(credit(pack, card.id), "credit"),), blank, picture)
+
+
+def card_back(pack: Pack, card: AnyCard | None, kind: str, card_id: str) -> Face:
+    """The back of a card: the kind's name, its detail, the pack's title, the credit line."""
+    pack = for_card(pack, card_id)
+    w = pack_writer(pack)
+    name, detail = kind_parts(pack, card, kind)
+    extra = {"pack": (w.run(pack.info.title, "pack-title"),)}
+    if detail:
+        extra["detail"] = (w.run(detail, "kind-detail"),)
+    return Face(kind, card_id, (), (w.run(name, "kind-name", bold=True),), (), (), (),
+                (w.run(credit(pack, card_id), "credit"),), logo=logo(pack), extra=extra)
+
+
+def about_front(pack: Pack) -> Face:
+    """The 'about this pack' card: its kind label, the pack's title and the attribution."""
+    w = pack_writer(pack)
+    label = (w.run(pack.labels.kinds.about, "kind-label", bold=True),)
+    return Face("about", None, label, w.inline(pack.info.title, "title", bold=True),
+                tuple(attribution(pack)), credit=(w.run(credit(pack), "credit"),),
+                logo=logo(pack))
+
+
+def attribution(pack: Pack, description: bool = False, full: bool = False) -> list[Block]:
+    """The full attribution: title, authors, source, licence, copyright and no endorsement."""
+    w, info, labels = pack_writer(pack), pack.info, pack.labels
+    pats = labels.patterns
+    lic = licence(info.licence)
+    title = w.inline(info.title, "title-line", bold=True)
+    if info.subtitle:
+        before, after = split_at(pats.title_line, "title")
+        title = (*w.inline(fill(before, subtitle=info.subtitle), "title-line"), *title,
+                 *w.inline(fill(after, subtitle=info.subtitle), "title-line"))
+    blocks = [w.para("paragraph", "title-line", title)]
+    version = fill(pats.version, label=labels.about.version, version=info.version)
+    if info.locality:
+        version += pats.dot + info.locality
+    blocks.append(w.para("paragraph", "version", version))
+    if description and info.description:
+        blocks += w.marked(info.description, "description")
+    blocks.append(w.para("heading", "heading", labels.about.made_by, bold=True))
+    names = [fill(pats.author, name=a.name, organisation=a.organisation) if a.organisation
+             else a.name for a in info.authors]
+    blocks.append(w.para("paragraph", "authors", notices.author_names(labels, names),
+                         joined=True))
+    blocks.append(w.para("paragraph", "copyright", info.copyright))
+    blocks += adaptation(pack, full)
+    blocks.append(w.para("heading", "heading", labels.about.licence, bold=True))
+    name = fill(pats.licence, name=notices.licence_name(labels, lic.id), short_name=lic.short_name)
+    blocks.append(w.para("paragraph", "licence", name, joined=True))
+    blocks.append(w.para("paragraph", "licence", lic.deed_url, joined=True))
+    blocks += w.marked(labels.about.licence_note, "licence-note")
+    blocks.append(w.para("heading", "heading", labels.about.source, bold=True))
+    blocks.append(w.para("paragraph", "source", info.source_url, joined=True))
+    blocks += w.marked(labels.about.no_endorsement, "no-endorsement", italic=True)
+    return blocks
+
+
+def adaptation(pack: Pack, full: bool) -> list[Block]:
+    """Where an adapted pack comes from and what changed; ``full`` lists every id (colophon)."""
+    w, labels = pack_writer(pack), pack.labels
+    blocks = [w.para("paragraph", "adapted-from", s) for s in notices.credit_sentences(pack)]
+    if pack.changes is not None:
+        blocks.append(w.para("heading", "heading", labels.adaptation.changes, bold=True))
+        limit = None if full else notices.SHORT_LIST
+        blocks += [w.para("paragraph", "change" if index else "first-change", line)
+                   for index, line in enumerate(notices.change_lines(pack, limit))]
+    if pack.exceptions:
+        blocks.append(w.para("paragraph", "exceptions", labels.adaptation.exceptions))
+        items = []
+        for item in pack.exceptions:
+            parts = [item.title, item.author, item.licence, item.source]
+            items.append(Item(labels.patterns.bullet,
+                              (w.run(labels.patterns.comma.join(p for p in parts if p),
+                                     "exception"),)))
+        blocks.append(Block("list", "exception", items=tuple(items)))
+    return blocks

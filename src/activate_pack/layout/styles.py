@@ -1,0 +1,82 @@
+"""How composed text looks in print: block roles mapped to type styles, and blocks to flows.
+
+Compose says what a piece of text *is* (a role); the layout's ``styles:`` say how each role
+looks on a kind of page. Colours are named by their place in the layout's palette ('main',
+'on_main', 'muted', 'text'), resolved against the layout spec for the page's card kind.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from activate_pack.compose.content import Block, Run
+from activate_pack.layout.context import Ctx
+from activate_pack.layout.spec import RoleStyle
+from activate_pack.pack.markup import Run as TextRun
+from activate_pack.text import Flow, Style
+
+def settings(ctx: Ctx, context: str, role: str) -> RoleStyle:
+    """The style of a role on a kind of page, from the layout (the body style if unset)."""
+    return ctx.spec.styles.get(context, {}).get(role) or PLAIN
+
+
+PLAIN = RoleStyle()
+
+
+def style(ctx: Ctx, context: str, role: str, kind: str | None, repeat: bool = False,
+          **extra: Any) -> Style:
+    """The text style of a role on a page of a card kind; ``repeat`` for a following item."""
+    spec = ctx.spec
+    chosen = settings(ctx, context, role)
+    found = chosen.model_dump(exclude_none=True, exclude={"then", "case"})
+    if repeat and chosen.then is not None:
+        found.update(chosen.then.model_dump(exclude_none=True, exclude={"then", "case"}))
+    found.update(extra)
+    colours = spec.colours_for(kind) if kind else None
+    palette = {"muted": spec.colours.muted, "text": spec.colours.text, "rule": spec.colours.rule}
+    if colours is not None:
+        palette |= {"main": colours.main, "on_main": colours.on_main, "tint": colours.tint}
+    for key in ("colour", "marker_colour"):
+        if key in found:
+            found[key] = palette.get(found[key], found[key])
+    if "leading_of" in found:
+        found["leading"] = spec.size(found.pop("leading_of"), kind).leading
+    return ctx.style(**found)
+
+
+def runs(ctx: Ctx, context: str, role: str, found: tuple[Run, ...]) -> tuple[TextRun, ...]:
+    """Composed runs as the text module's runs, with the role's letter case applied."""
+    upper = settings(ctx, context, role).case == "upper"
+    return tuple(TextRun(r.text.upper() if upper else r.text, r.bold, r.italic) for r in found)
+
+
+def add_runs(ctx: Ctx, flow: Flow, context: str, role: str, kind: str | None,
+             found: tuple[Run, ...], **extra: Any) -> Flow:
+    """Append one paragraph of runs in a role's style; returns the flow."""
+    flow.add(runs(ctx, context, role, found), style(ctx, context, role, kind, **extra))
+    return flow
+
+
+def add_blocks(ctx: Ctx, flow: Flow, context: str, kind: str | None,
+               blocks: tuple[Block, ...] | list[Block], **extra: Any) -> Flow:
+    """Append composed blocks in their roles' styles; returns the flow."""
+    previous = None
+    for block in blocks:
+        if block.kind == "list":
+            for index, item in enumerate(block.items):
+                repeat = bool(index) or previous == block.role
+                flow.add(runs(ctx, context, block.role, item.runs),
+                         style(ctx, context, block.role, kind, repeat, **extra),
+                         marker=item.marker, new_paragraph=not item.joined)
+        else:
+            flow.add(runs(ctx, context, block.role, block.runs),
+                     style(ctx, context, block.role, kind, previous == block.role, **extra),
+                     new_paragraph=not block.joined)
+        previous = block.role
+    return flow
+
+
+def flow_of(ctx: Ctx, context: str, kind: str | None, blocks: tuple[Block, ...] | list[Block],
+            **extra: Any) -> Flow:
+    """A new flow of composed blocks."""
+    return add_blocks(ctx, Flow(), context, kind, blocks, **extra)

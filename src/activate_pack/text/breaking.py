@@ -1,0 +1,159 @@
+"""Where lines may break (UAX #14) and where characters group into clusters (UAX #29).
+
+The ``uniseg`` package implements both standards in pure Python, which costs about a tenth of
+a millisecond per character, and a tenth of a second to import. Most pack text is Latin, where
+the rules reduce to a small pair table over a dozen line-break classes, so that text takes a fast
+path that gives the very same answers (tests/test_text.py compares the two). Words with other
+characters, and every grapheme question beyond U+02FF, go to ``uniseg``, imported on first need.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# The characters the fast path handles, by UAX #14 line-break class, one letter per class: AL
+# (letters and symbols), NU, SP, IS, EX, HY, SY, BA, OP, CP, QU, B2, IN, and QU split into
+# opening (P) and closing (F) quotation marks, which have rules of their own (LB15a, LB15b).
+# '·' is AI, ambiguous, which resolves to AL outside East Asian text (LB1). '$' '%' '+' take
+# part in number rules (LB24, LB25) and braces are CL: those take the slow path.
+# tests/test_text.py checks every class here against uniseg's data.
+CLASSES = {
+    "A": "#&*<=>@^_`~©®·•", "N": "0123456789", "S": " ", "I": ".,:;", "E": "!?", "H": "-",
+    "Y": "/", "B": "|\u2013", "O": "([", "C": ")]", "Q": "'\"", "P": "\u2018\u201c\u00ab",
+    "F": "\u2019\u201d\u00bb", "D": "\u2014", "L": "\u2026",
+}
+
+
+def _fast_table() -> dict[int, str]:
+    """Code point → class letter for the characters the fast path handles."""
+    table = {ord(char): letter for letter, chars in CLASSES.items() for char in chars}
+    for code in [*range(0x41, 0x5B), *range(0x61, 0x7B), *range(0xA0, 0x250)]:
+        if unicodedata.category(chr(code)).startswith("L"):  # Latin letters are all AL
+            table[code] = "A"
+    return table
+
+
+_TABLE = _fast_table()
+_FAST_CHARS = frozenset(chr(code) for code in _TABLE)
+_SPACES = re.compile("S+")
+_WORDS = re.compile("[^ ]+")
+# Breaks between two non-space characters: after EX, HY, SY, BA, IS and CP before some classes
+# (LB13, LB21, LB29, LB30); HY and IS never break before a digit (LB25).
+_DIRECT = re.compile("(?<=[EBLD])(?=[ANO])|(?<=[HY])(?=[AO])|(?<=[IC])(?=O)|(?<=Y)(?=N)"
+                     "|(?<=[ANIEHYBCL])(?=D)")
+_NUMBER_BEFORE = re.compile("N[YI]*$")
+TAILORED_OUT = "/-"
+"""Characters after which lines do not break unless a word is too long for a line of its own.
+
+UAX #14 allows a break after '/' and after HYPHEN-MINUS, and allows tailoring. We keep web
+addresses ("…/licenses/by-sa/4.0/") and compounds ("know-how?") whole on a line, as the pack
+always did; a word too long for a line is still cut after one of these first. U+2010 HYPHEN and
+the dashes keep their UAX #14 breaks. Set this to "/" to break after every hyphen.
+"""
+
+
+def is_fast(text: str) -> bool:
+    """True if the fast path can break ``text`` (Latin script and common punctuation only)."""
+    return _FAST_CHARS.issuperset(text)
+
+
+def _fast_opportunities(text: str) -> list[int]:
+    classes = text.translate(_TABLE)
+    return sorted([*_direct_breaks(classes), *_breaks_after_spaces(classes)])
+
+
+def _direct_breaks(classes: str) -> list[int]:
+    """Breaks between two characters that are not spaces."""
+    found: list[int] = []
+    for match in _DIRECT.finditer(classes):
+        at = match.start()
+        before, after = classes[at - 1], classes[at]
+        if before == "Y" and after == "N" and _NUMBER_BEFORE.search(classes, 0, at):
+            continue  # a number with slashes, such as 1/2 (LB25)
+        if before == "H" and after == "A" and (at == 1 or classes[at - 2] == "S"):
+            continue  # a hyphen that starts a word, as in "-fold" (LB20a)
+        found.append(at)
+    return found
+
+
+def _breaks_after_spaces(classes: str) -> list[int]:
+    """Breaks after a run of spaces, which UAX #14 allows unless a rule before LB18 forbids."""
+    found: list[int] = []
+    for match in _SPACES.finditer(classes):
+        at, first = match.end(), match.start()
+        if at == len(classes):
+            continue
+        after, later = classes[at], classes[at + 1:at + 2]
+        before = classes[first - 1] if first else ""
+        if before == "O" or after in "CEY" or (after == "I" and later != "N"):
+            continue  # LB14 after '(' and spaces; LB13 before ')' '!' '/' and ',' '.' (but LB15c)
+        if before == "P" and (first < 2 or classes[first - 2] in "OQPFS"):
+            continue  # an opening quotation mark and spaces (LB15a)
+        if after == "F" and (not later or later in "SCQPFEIY"):
+            continue  # before a closing quotation mark that ends a phrase (LB15b)
+        if before == "D" and after == "D":
+            continue  # between em dashes (LB17)
+        found.append(at)
+    return found
+
+
+@lru_cache(maxsize=8192)
+def _uniseg_opportunities(text: str) -> tuple[int, ...]:
+    from uniseg.linebreak import line_break_boundaries  # slow to import: only when needed
+
+    return tuple(at for at in line_break_boundaries(text) if 0 < at < len(text))
+
+
+def _mixed_opportunities(text: str) -> list[int]:
+    """The fast path's answers, with uniseg's for the words that hold other characters.
+
+    No UAX #14 rule looks further than the next word across spaces, so a stretch of such words
+    is asked about together with the word on either side, and the answers from the end of the
+    word before to the start of the word after replace the fast path's.
+    """
+    words = [(match.start(), match.end()) for match in _WORDS.finditer(text)]
+    slow = [not _FAST_CHARS.issuperset(text[a:b]) for a, b in words]
+    found = set(_fast_opportunities(text))
+    first = 0
+    while first < len(words):
+        if not slow[first]:
+            first += 1
+            continue
+        last = first
+        while last + 1 < len(words) and slow[last + 1]:
+            last += 1
+        start, left = words[first - 1] if first else (0, 0)
+        right, end = words[last + 1] if last + 1 < len(words) else (len(text), len(text))
+        found = {at for at in found if not left < at <= right}
+        found.update(start + at for at in _uniseg_opportunities(text[start:end])
+                     if left < start + at <= right)
+        first = last + 1
+    return sorted(found)
+
+
+@lru_cache(maxsize=8192)
+def break_opportunities(text: str) -> tuple[int, ...]:
+    """Indices where UAX #14 allows a line break (before ``text[i]``), in order."""
+    if not text:
+        return ()
+    return tuple(_fast_opportunities(text) if is_fast(text) else _mixed_opportunities(text))
+
+
+def line_breaks(text: str) -> tuple[int, ...]:
+    """The break opportunities that line breaking uses: UAX #14, less those after TAILORED_OUT."""
+    return tuple(at for at in break_opportunities(text) if text[at - 1] not in TAILORED_OUT)
+
+
+@lru_cache(maxsize=4096)
+def grapheme_boundaries(text: str) -> tuple[int, ...]:
+    """Indices between grapheme clusters (UAX #29), including 0 and ``len(text)``."""
+    if not text:
+        return (0,)
+    if max(text) < "\u0300" and "\r" not in text:
+        # Below the combining marks every character is a cluster of its own.
+        return tuple(range(len(text) + 1))
+    from uniseg.graphemecluster import grapheme_cluster_boundaries
+
+    return tuple(grapheme_cluster_boundaries(text))

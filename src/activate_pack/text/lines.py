@@ -1,0 +1,146 @@
+"""The records text is described and laid out in: styles, flows of items, lines of segments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from activate_pack.pack.markup import Block, Run
+from activate_pack.text.fonts import DEFAULT_FAMILY, font_name, missing_glyphs
+
+ALIGNMENTS = ("start", "end", "center", "left", "right")
+"""'start' and 'end' follow the text's direction; 'left' and 'right' are the page's sides."""
+DIRECTIONS = ("ltr", "rtl")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of text in one font, at a position relative to its line, with its advance width."""
+
+    x: float
+    text: str
+    font: str
+    size: float
+    colour: str
+    width: float
+    direction: str = "ltr"
+    lang: str | None = None
+    glyphs: tuple | None = None
+    """For a shaped run: its glyphs (text.shaping.Glyph, at size 1) in visual order; the
+    renderer draws these by id and carries ``text`` as the real text."""
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of text: its baseline (downwards from the top of the box) and its segments."""
+
+    y: float
+    width: float
+    segments: tuple[Segment, ...]
+    direction: str = "ltr"
+    lang: str | None = None
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.segments)
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    """How a block of text looks, relative to the box's base size."""
+
+    family: str = DEFAULT_FAMILY
+    scale: float = 1.0
+    leading: float | None = None
+    """Line spacing as a multiple of the size; None takes the family's line height."""
+    bold: bool = False
+    italic: bool = False
+    colour: str = "#000000"
+    space_before: float = 0.45
+    """Space above a new paragraph, in multiples of the base size."""
+    align: str = "start"
+    marker_colour: str | None = None
+    direction: str = "ltr"
+    """Which side 'start' is: 'ltr' (left) or 'rtl' (right)."""
+    lang: str | None = None
+    """BCP 47 language of the text, if known."""
+
+    def __post_init__(self) -> None:
+        if self.align not in ALIGNMENTS:
+            raise ValueError(f"align must be one of {', '.join(ALIGNMENTS)}, not {self.align!r}")
+        if self.direction not in DIRECTIONS:
+            raise ValueError(f"direction must be 'ltr' or 'rtl', not {self.direction!r}")
+
+    @property
+    def offset_factor(self) -> float:
+        """Share of a line's free room that goes before it: 0 left, 0.5 centred, 1 right."""
+        side = self.align
+        if side in ("start", "end"):
+            starts_left = self.direction == "ltr"
+            side = "left" if (side == "start") == starts_left else "right"
+        return {"left": 0.0, "center": 0.5, "right": 1.0}[side]
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A block of runs with its style; list items carry their marker ('•' or '3.')."""
+
+    runs: tuple[Run, ...]
+    style: Style
+    marker: str | None = None
+    new_paragraph: bool = True
+
+
+@dataclass
+class Flow:
+    """Text for one box: items in order. Built once, laid out at several sizes while fitting."""
+
+    items: list[Item] = field(default_factory=list)
+
+    def add(self, runs: tuple[Run, ...] | str, style: Style, marker: str | None = None,
+            new_paragraph: bool = True) -> None:
+        """Append a paragraph (plain text becomes a single run in the style's weight)."""
+        if isinstance(runs, str):
+            runs = (Run(runs, style.bold, style.italic),)
+        if runs:
+            self.items.append(Item(runs, style, marker, new_paragraph))
+
+    def add_blocks(self, blocks: list[Block], style: Style, first_new: bool = True) -> None:
+        """Append parsed markup blocks, numbering and bulleting list items."""
+        for index, block in enumerate(blocks):
+            runs = tuple(Run(r.text, r.bold or style.bold, r.italic or style.italic)
+                         for r in block.runs)
+            marker = "•" if block.kind == "bullet" else (
+                f"{block.number}." if block.kind == "number" else None)
+            new = block.new_paragraph if index else (first_new and block.new_paragraph)
+            self.add(runs, style, marker, new)
+
+    @property
+    def words(self) -> int:
+        """Number of words, for 'cut about N words' advice."""
+        return sum(len("".join(r.text for r in item.runs).split()) for item in self.items)
+
+    def missing_glyphs(self) -> set[str]:
+        """Characters in the flow that its fonts cannot draw, after shaping."""
+        from activate_pack.text.runs import font_spans
+        from activate_pack.text.shaping import shape
+
+        missing: set[str] = set()
+        for item in self.items:
+            text, spans = font_spans(item)
+            for start, end, name, script in spans:
+                part = text[start:end]
+                missing |= missing_glyphs(part, name)
+                if script != "Latn":
+                    missing |= set(shape(part, name, script, item.style.lang).missing)
+            if item.marker:
+                missing |= missing_glyphs(item.marker, font_name(item.style.family))
+        return missing
+
+
+@dataclass(frozen=True, slots=True)
+class Laid:
+    """A flow laid out at one size: its lines and total height."""
+
+    size: float
+    lines: tuple[Line, ...]
+    height: float
