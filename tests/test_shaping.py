@@ -185,7 +185,8 @@ def test_a_character_no_font_can_draw_is_named(make_pack: Callable[..., Path],
     with pytest.raises(PackError) as caught:
         build(root, ("a6",), tmp_path / "out", languages="ur")
     shown = [str(p) for p in caught.value.problems]
-    assert any("U+0D05" in s and "warm-hello" in s for s in shown), shown
+    assert any(s.startswith("content/translations/ur.yaml:5: title:") and "U+0D05" in s
+               and "warm-hello" in s for s in shown), shown
 
 
 def test_shaped_glyphs_never_use_text_rise(built: dict[str, Path]) -> None:

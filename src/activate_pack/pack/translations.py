@@ -18,8 +18,8 @@ from pydantic import Field
 from activate_pack.errors import PackError, Problems, nearest
 from activate_pack.pack.labels import Labels
 from activate_pack.pack.licences import licence
-from activate_pack.pack.model import (Author, GuidePage, IngredientCard, Pack, QuestionCard,
-                                      RecipeCard, Strict, Translation)
+from activate_pack.pack.model import (Author, GuidePage, IngredientCard, Location, Pack,
+                                      QuestionCard, RecipeCard, Strict, Translation)
 from activate_pack.pack.source import Located, deep_merge, read_yaml
 from activate_pack.pack.validate import validate
 
@@ -177,6 +177,7 @@ def translate(pack: Pack, root: Path, language: str) -> Pack:
                              _line(data, group, card_id), card=card_id)
     done: dict[str, Any] = {}
     untranslated: list[str] = []
+    locations = dict(pack.locations)
     for card_id, item in items.items():
         entry = given.get(card_id)
         if entry is None:
@@ -184,6 +185,8 @@ def translate(pack: Pack, root: Path, language: str) -> Pack:
             continue
         group = "guide" if isinstance(item, GuidePage) else "cards"
         done[card_id] = _card(item, entry, data.get(group, {}).get(card_id), shown, problems)
+        # A translated card's words are the translation's: problems with them point there.
+        locations[card_id] = Location(path=shown, line=_line(data, group, card_id))
     if untranslated:
         problems.add(f"{len(untranslated)} of {len(items)} cards and pages have no "
                      f"{language_name(language)} translation and print in English: "
@@ -202,7 +205,7 @@ def translate(pack: Pack, root: Path, language: str) -> Pack:
     return pack.model_copy(update={
         "info": info, "labels": labels, "recipes": swap(pack.recipes),
         "questions": swap(pack.questions), "ingredients": swap(pack.ingredients),
-        "guide": swap(pack.guide), "translation": translation,
+        "guide": swap(pack.guide), "translation": translation, "locations": locations,
         "changes": (pack.changes.model_copy(update={"language": (source, language)})
                     if pack.changes is not None else None),
         "warnings": (*pack.warnings, *problems.items)})
