@@ -319,7 +319,11 @@ def test_image_exception_is_listed(make_pack: Callable[..., Path]) -> None:
     credit = ("    credit: {title: Cooking, author: A. Painter, licence: CC-BY-ND-4.0, "
               "exception: true}")
     root = make_pack(**{"content/ingredients/skills.yaml": IMAGE_CARD.format(credit=credit)})
-    pack = load_pack(root)
+    from PIL import Image
+
+    (root / "content/images").mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (600, 400), "#336699").save(root / "content/images/cooks.png")
+    pack = load_pack(root)  # pictures are opened when the pack loads: this one must exist
     assert [c.author for c in pack.exceptions] == ["A. Painter"]
 
 

@@ -107,6 +107,28 @@ def image_fifo(root: Path) -> None:
     os.mkfifo(root / "content/images/pipe.png")
 
 
+def many_cards(root: Path) -> None:
+    """120,000 short cards in twelve files, each under the file size limit."""
+    for part in range(12):
+        cards = "".join(f"- id: q-{part}-{n}\n  title: Q\n  question: Why?\n"
+                        "  prompts: [a, b]\n  phase: plan\n" for n in range(10_000))
+        _write(root / f"content/questions/many-{part:02}.yaml", cards.encode())
+
+
+def huge_pictures(root: Path) -> None:
+    """24 pictures whose headers declare 9,000 × 9,000 pixels each (their data is tiny)."""
+    header = struct.pack(">IIBBBBB", 9_000, 9_000, 8, 0, 0, 0, 0)
+    png = (b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", header)
+           + _png_chunk(b"IDAT", zlib.compress(b"\0" * 9_001)) + _png_chunk(b"IEND", b""))
+    cards = []
+    for n in range(24):
+        _write(root / f"content/images/big-{n:02}.png", png)
+        cards.append(f"- id: big-{n}\n  title: Big\n  question: Why?\n  prompts: [a, b]\n"
+                     f"  phase: plan\n  image:\n    file: images/big-{n:02}.png\n    alt: Big\n"
+                     "    credit: {author: Test Author, licence: CC-BY-4.0}\n")
+    _write(root / "content/questions/big.yaml", "".join(cards).encode())
+
+
 def many_authors(root: Path) -> None:
     """2,000 authors: a credit line that fits on no card, reported once."""
     people = "".join(f"  - name: Volunteer Number {n}\n" for n in range(2000))
@@ -130,6 +152,7 @@ GENERATORS: dict[str, Callable[[Path], None]] = {
     "image-bomb": image_bomb, "image-truncated": truncated_png, "huge-text-field": huge_field,
     "yaml-deep-nesting": deep_nesting, "image-symlink-outside": image_symlink,
     "card-symlink-outside": card_symlink, "logo-bomb": image_bomb,
+    "limit-too-many-cards": many_cards, "limit-picture-pixels": huge_pictures,
     "image-symlink-loop": image_loop, "card-fifo": card_fifo, "image-fifo": image_fifo,
     "thousands-of-authors": many_authors, "very-long-notes": long_notes,
 }

@@ -91,3 +91,20 @@ def test_visible_shows_what_it_replaces() -> None:
     assert visible("a\x1b[2Jb") == "a\\x1b[2Jb"
     assert visible("abc\u202edef") == "abc<U+202E>def"
     assert visible("ok: Ωμέγα 日本語 مرحبا\ttab") == "ok: Ωμέγα 日本語 مرحبا\ttab"
+
+
+@pytest.mark.parametrize("args", [["cards"], ["cards", "--json"]])
+def test_card_listings_show_pack_words_safely(make_pack: Callable[..., Path],
+                                              args: list[str]) -> None:
+    title = json.dumps("Hello\x1b]0;owned\x07 \u202eworld\x85")
+    root = make_pack(**{"content/questions/warm-up.yaml": (
+        f"- id: warm-hello\n  title: {title}\n  question: Why?\n  prompts: [a, b]\n"
+        "  phase: warm-up\n")})
+    result = CliRunner().invoke(app, [*args, str(root)])
+    assert result.exit_code == 0, result.output
+    assert "warm-hello" in result.output
+    assert not [c for c in result.output if c != "\n" and (ord(c) < 32 or 0x7F <= ord(c) < 0xA0
+                                                          or c == "\u202e")]
+    if "--json" in args:
+        rows = json.loads(result.output)
+        assert any(row.get("title") == json.loads(title).strip() for row in rows)

@@ -16,6 +16,13 @@ BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
 _LINE_BREAKS = frozenset("\u2028\u2029")
 
 
+def _hidden(char: str) -> bool:
+    """True for a character a terminal would act on instead of showing (tabs are shown)."""
+    code = ord(char)
+    return ((code < 0x20 and char != "\t") or 0x7F <= code < 0xA0 or char in BIDI_CONTROLS
+            or char in _LINE_BREAKS)
+
+
 def _shown(char: str) -> str:
     code = ord(char)
     if code < 0x20 or 0x7F <= code < 0xA0:
@@ -31,8 +38,14 @@ def visible(text: str) -> str:
     """
     if text.isprintable():
         return text
-    return "".join(_shown(c) if (c != "\t" and (ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0))
-                   or c in BIDI_CONTROLS or c in _LINE_BREAKS else c for c in text)
+    return "".join(_shown(c) if _hidden(c) else c for c in text)
+
+
+def json_visible(text: str) -> str:
+    """JSON text with control and bidi characters written as \\u escapes: still valid JSON."""
+    if text.isprintable():
+        return text
+    return "".join(f"\\u{ord(c):04x}" if _hidden(c) and c != "\n" else c for c in text)
 
 
 @dataclass(frozen=True)

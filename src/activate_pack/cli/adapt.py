@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from activate_pack.cli.app import app, fail, usage
+from activate_pack.cli.app import app, fail, stopped, usage
 from activate_pack.errors import PackError
 
 
@@ -40,14 +40,20 @@ def new(
     """Start your own version of a pack, for your area, that keeps the credit to the original."""
     from activate_pack.output.newpack import new_pack
 
+    from activate_pack.output.write import terminate_as_interrupt
+
     if not (locality or "").strip():
         raise usage("say which place your version is for, e.g. --locality Reading (card "
                     "text can use it as {{ locality }})", "new")
 
     try:
-        created = new_pack(folder, base, locality, organisation, title, source_url)
+        with terminate_as_interrupt():
+            created = new_pack(folder, base, locality, organisation, title, source_url)
     except PackError as error:
         raise fail(error) from None
+    except KeyboardInterrupt as interrupt:  # the half-made folder is already removed
+        raise stopped(interrupt, "Stopped. The new folder was not made; run the command "
+                                 "again.") from None
     typer.echo(f"created {created.root}")
     for path in created.files:
         typer.echo(f"  {path.relative_to(created.root).as_posix()}")

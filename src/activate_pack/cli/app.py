@@ -69,9 +69,10 @@ def fail(error: PackError) -> typer.Exit:
     return typer.Exit(1)
 
 
-def stopped(interrupt: KeyboardInterrupt, what: str = "builds") -> typer.Exit:
+def stopped(interrupt: KeyboardInterrupt,
+            message: str = "Stopped. Files written by earlier builds are unchanged.") -> typer.Exit:
     """Say that a run was stopped, and return the exit for 130 (Ctrl+C) or 143 (SIGTERM)."""
-    typer.echo(f"Stopped. Files written by earlier {what} are unchanged.", err=True)
+    typer.echo(message, err=True)
     return typer.Exit(getattr(interrupt, "exit_code", 130))
 
 

@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from activate_pack.cli.app import PackArg, app, fail, locate
-from activate_pack.errors import PackError
+from activate_pack.errors import PackError, json_visible, visible
 
 
 class Kind(str, Enum):
@@ -41,11 +41,12 @@ def cards(
     except PackError as error:
         raise fail(error) from None
     if as_json:
-        typer.echo(json.dumps([row.as_dict() for row in listed], ensure_ascii=False, indent=2))
+        typer.echo(json_visible(json.dumps([row.as_dict() for row in listed], ensure_ascii=False,
+                                           indent=2)))
         return
     width = max((len(row.id) for row in listed), default=2)
     for row in listed:
-        typer.echo(f"{row.id:<{width}}  {row.kind:<10}  {row.origin:<9}  {row.title}")
+        typer.echo(f"{row.id:<{width}}  {row.kind:<10}  {row.origin:<9}  {visible(row.title)}")
     counts = {}
     for row in listed:
         counts[row.origin] = counts.get(row.origin, 0) + 1
@@ -76,7 +77,7 @@ def copy(
     except PackError as error:
         raise fail(error) from None
     for path in written:
-        typer.echo(f"wrote {path.relative_to(pack_dir).as_posix()}")
+        typer.echo(f"wrote {visible(path.relative_to(pack_dir).as_posix())}")
     typer.echo("Edit the copies, keeping each card's 'id:' line; then run 'activate-pack build'.")
 
 
@@ -99,8 +100,8 @@ def diff(pack: PackArg = None) -> None:
                    "report.")
         return
     for sentence in notices.credit_sentences(loaded):
-        typer.echo(sentence)
+        typer.echo(visible(sentence))
     lines = notices.change_lines(loaded)
-    typer.echo(f"{loaded.labels.adaptation.changes}:" if lines else "No changes yet.")
+    typer.echo(f"{visible(loaded.labels.adaptation.changes)}:" if lines else "No changes yet.")
     for line in lines:
-        typer.echo(f"  {line}")
+        typer.echo(f"  {visible(line)}")

@@ -9,7 +9,6 @@ would all but vanish.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from activate_pack.pack import images
@@ -33,11 +32,8 @@ def find_logo(ctx: Ctx) -> images.ImageFile | None:
     logo = ctx.pack.logo
     if logo is None:
         return None
-    # Found like a card picture: inside the content/ folder of the pack that set it.
-    found, message = images.inspect(Path(logo.folder), logo.image.file, field="logo.file")
-    if found is None:
-        ctx.problems.add(message or "logo.file: this logo cannot be used", logo.location.path,
-                         logo.location.line)
+    # Inspected when the pack was loaded, inside the content/ folder of the pack that set it.
+    found = ctx.pack.pictures.get((logo.folder, logo.image.file))
     ctx.logo_file = found
     return found
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from activate_pack.pack import images
@@ -25,10 +24,8 @@ def card_picture(ctx: Ctx, face: Face) -> tuple[list[Box], float]:
     # The body loses everything from its top down to just below the picture's region.
     taken = max(0.0, body_y + body_h - y + spec.gaps.picture * MM)
     path, line = ctx.where(face.card) or (None, None)
-    found, message = images.inspect(Path(picture.folder), picture.file)
-    if found is None:
-        ctx.problems.add(message or "image.file: this picture cannot be used", path, line,
-                         card=face.card)
+    found = ctx.pack.pictures.get((picture.folder, picture.file))
+    if found is None:  # refused when the pack was loaded, and reported there
         return [], taken
     pw, ph = images.placed_size(found, w, h)
     images.check_resolution(found, pw, picture.file, ctx.problems, path, line, face.card)

@@ -12,7 +12,7 @@ from pydantic_core import PydanticCustomError
 from activate_pack.errors import PackError, Problem, Problems, nearest
 from activate_pack.pack.gate import LayoutName, layout_name_problems
 from activate_pack.pack.source import Located, deep_merge, read_yaml
-from activate_pack.text import FAMILIES
+from activate_pack.text import DEFAULT_FAMILY, FAMILIES
 
 MM = 72.0 / 25.4
 """Points per millimetre: YAML speaks millimetres, everything after loading speaks points."""
@@ -157,7 +157,8 @@ class RoleStyle(_Spec):
     marker_colour: PaletteColour | None = Field(None, description="Colour of list markers.")
     space_before: float | None = Field(None, ge=0, le=5, description="Space above a paragraph, "
                                                                      "in multiples of the size.")
-    align: Literal["left", "center"] | None = Field(None, description="Alignment of its lines.")
+    align: Literal["start", "end", "center", "left", "right"] | None = Field(
+        None, description="Alignment of its lines: start and end follow the text's direction.")
     case: Literal["upper", "as-written"] | None = Field(None, description="'upper' prints it "
                                                         "in capitals; 'as-written' as it is.")
     then: RoleStyle | None = Field(None, description="Changes for the following paragraphs or "
@@ -256,7 +257,7 @@ class LayoutSpec(_Spec):
     edition: Literal["community", "facilitator"] | None = Field(
         None, description="The edition this layout lays out: 'community' (a card per page, "
                           "front then back) or 'facilitator' (the A4 pack).")
-    font: str = Field("atkinson", description="Bundled font family for all text.")
+    font: str = Field(DEFAULT_FAMILY, description="Bundled font family for all text.")
     page: tuple[PageSide, PageSide] = Field(description="Page width and height in mm.")
     margin: float = Field(ge=0, le=100, description="Distance from the page edge to text, in mm.")
     safe: float = Field(5.0, ge=0, le=50, description="Text must stay at least this far inside "

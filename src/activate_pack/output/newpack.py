@@ -12,7 +12,7 @@ import os
 import shutil
 import time
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from jinja2 import StrictUndefined
@@ -21,6 +21,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from activate_pack.pack.adapt import DEFAULT_BASE, upstream_of
 from activate_pack.pack.advice import PLACEHOLDER
 from activate_pack.errors import PackError, Problem
+from activate_pack.pack.gate import Refused, check_file
 from activate_pack.pack.licences import adaptation_refusal, licence
 from activate_pack.render.xmp import build_epoch
 from activate_pack.pack.source import parse
@@ -110,21 +111,77 @@ def new_pack(root: Path, base: Path | None = None, locality: str | None = None,
         "base_licence_name": base_lic.name, "base_licence_url": base_lic.deed_url,
     })
 
-    root.mkdir(parents=True, exist_ok=True)
-    files = []
-    if base is not None:
-        shutil.copytree(base_root, root / UPSTREAM_DIR, ignore=SKIP, symlinks=True)
-    for folder in CARD_FOLDERS:
-        (root / "content" / folder).mkdir(parents=True, exist_ok=True)
-    layout = (STARTER / "a6-layout.yaml").read_text(encoding="utf-8")
-    (root / "layouts").mkdir(exist_ok=True)
-    for name, text in ((PACK_FILE, pack_yaml), ("README.md", readme),
-                       ("layouts/a6.yaml", layout)):
-        (root / name).write_text(text, encoding="utf-8")
-        files.append(root / name)
-    files.extend(_schemas(root))
-    load_pack(root)  # what new writes must build: a mistake here is ours, found at once
+    plan = copy_plan(base_root) if base is not None else []  # refusals come before mkdir
+    existed = root.exists()
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        files = []
+        copy_files(base_root, root / UPSTREAM_DIR, plan)
+        for folder in CARD_FOLDERS:
+            (root / "content" / folder).mkdir(parents=True, exist_ok=True)
+        layout = (STARTER / "a6-layout.yaml").read_text(encoding="utf-8")
+        (root / "layouts").mkdir(exist_ok=True)
+        for name, text in ((PACK_FILE, pack_yaml), ("README.md", readme),
+                           ("layouts/a6.yaml", layout)):
+            (root / name).write_text(text, encoding="utf-8")
+            files.append(root / name)
+        files.extend(_schemas(root))
+        load_pack(root)  # what new writes must build: a mistake here is ours, found at once
+    except BaseException:  # stopped or failed: take away the half-made folder, so 'new' works again
+        _remove_half_made(root, existed)
+        raise
     return Created(root, tuple(files))
+
+
+def _remove_half_made(root: Path, existed: bool) -> None:
+    """Remove what ``new`` made in ``root`` (an empty folder that was there stays, empty)."""
+    shutil.rmtree(root, ignore_errors=True)
+    if existed:
+        root.mkdir(parents=True, exist_ok=True)
+
+
+def copy_plan(base_root: Path) -> list[tuple[str, bool]]:
+    """What ``new --from`` copies: (path from the base, True for a folder), all checked first.
+
+    Only ordinary files and folders are copied; a named pipe, socket, device or a link leading
+    outside the base pack is refused before anything is created.
+    """
+    plan: list[tuple[str, bool]] = []
+    pending = [PurePosixPath()]
+    while pending:
+        folder = pending.pop()
+        names = sorted(os.listdir(base_root / folder))
+        skipped = SKIP(str(base_root / folder), names)
+        for name in names:
+            if name in skipped:
+                continue
+            rel = folder / name
+            try:
+                if (base_root / rel).is_symlink() and (base_root / rel).is_dir():
+                    raise Refused("is a link to a folder")
+                check_file(base_root, base_root / rel, folder=(base_root / rel).is_dir())
+            except (Refused, OSError) as exc:
+                raise PackError(Problem(f"{rel.as_posix()} {str(exc).split(';')[0]}; only "
+                                        "ordinary files and folders can be copied into a new "
+                                        "pack. Remove it from the base pack, or copy the pack "
+                                        "without it. Nothing was created",
+                                        str(base_root))) from None
+            is_dir = (base_root / rel).is_dir()
+            plan.append((rel.as_posix(), is_dir))
+            if is_dir:
+                pending.append(rel)
+    return plan
+
+
+def copy_files(base_root: Path, target: Path, plan: list[tuple[str, bool]]) -> None:
+    """Copy the checked files and folders of ``plan`` from ``base_root`` into ``target``."""
+    for rel, is_dir in sorted(plan):
+        if is_dir:
+            (target / rel).mkdir(parents=True, exist_ok=True)
+        else:
+            (target / rel).parent.mkdir(parents=True, exist_ok=True)
+            real = check_file(base_root, base_root / rel)
+            shutil.copyfile(real, target / rel)
 
 
 def _schemas(root: Path) -> list[Path]:

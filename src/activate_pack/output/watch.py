@@ -9,7 +9,7 @@ from typing import Callable, Iterable, Iterator
 
 from activate_pack.errors import PackError, Problem, visible
 from activate_pack.layout.editions import SIZES
-from activate_pack.output.build import build
+from activate_pack.output.build import Built, build
 
 Echo = Callable[[str], None]
 
@@ -46,7 +46,7 @@ def rebuild(pack_dir: Path, sizes: tuple[str, ...], out: Path, echo: Echo) -> bo
     warnings: list[Problem] = []
     started = time.perf_counter()
     try:
-        built = build(pack_dir, sizes, out, warn=warnings.append)
+        built = _build_settled(pack_dir, sizes, out, warnings, echo)
     except PackError as error:
         for problem in error.problems:
             echo(str(problem))
@@ -61,6 +61,32 @@ def rebuild(pack_dir: Path, sizes: tuple[str, ...], out: Path, echo: Echo) -> bo
         echo(f"wrote {item.path}  ({item.pages} pages)")
     echo(f"Built in {took:.1f} s. Waiting for the next save…")
     return True
+
+
+RETRIES = 5
+"""How often a build is tried again when a file vanishes or changes while it is being read."""
+
+
+def _build_settled(pack_dir: Path, sizes: tuple[str, ...], out: Path,
+                   warnings: list[Problem], echo: Echo) -> list[Built]:
+    """Build, treating a file that vanished or changed mid-read as changed again: build again."""
+    for attempt in range(RETRIES + 1):
+        warnings.clear()
+        try:
+            return build(pack_dir, sizes, out, warn=warnings.append)
+        except OSError as exc:  # e.g. a picture deleted between being checked and being drawn
+            if attempt == RETRIES:
+                raise PackError(Problem(f"files keep changing while they are read "
+                                        f"({exc.strerror}); the next save builds again",
+                                        _name(exc, pack_dir))) from None
+            echo(f"{visible(_name(exc, pack_dir))} changed while it was being read; "
+                 "building again…")
+            time.sleep(0.2 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+def _name(exc: OSError, pack_dir: Path) -> str:
+    return _shown(Path(exc.filename), pack_dir) if exc.filename else "a file"
 
 
 def changes(pack_dir: Path, stop: threading.Event | None = None) -> Iterator[set[Path]]:

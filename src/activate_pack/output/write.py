@@ -142,21 +142,33 @@ def _stage(path: Path, data: bytes) -> str:
     return tmp
 
 
-def _raise_terminated(signum: int, frame: object) -> None:
-    raise Terminated()
-
-
 @contextmanager
 def terminate_as_interrupt() -> Iterator[None]:
-    """Within the block, SIGTERM raises Terminated (a KeyboardInterrupt), so clean-up runs."""
+    """Within the block, SIGTERM raises Terminated and Ctrl+C KeyboardInterrupt, so clean-up runs.
+
+    Some libraries catch every exception and raise another in its place (ReportLab turns one
+    into a KeyError), so whatever escapes the block after a signal becomes that signal's
+    interrupt again.
+    """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    received: list[int] = []
+
+    def interrupt(signum: int, frame: object) -> None:
+        received.append(signum)
+        raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+    previous = {s: signal.signal(s, interrupt) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield
+    except BaseException as exc:
+        if received and not isinstance(exc, KeyboardInterrupt):
+            raise (Terminated() if received[0] == signal.SIGTERM else KeyboardInterrupt()) from None
+        raise
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 @contextmanager

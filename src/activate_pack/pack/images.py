@@ -137,6 +137,20 @@ def _inspect(path: Path, file: str, size: int, mtime: int) -> _Verdict:
     return _Verdict(ImageFile(path, width, height), None)
 
 
+def header_size(path: Path) -> int:
+    """Pixels a picture's header declares (0 if it cannot be read): nothing is decoded."""
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with _header_only(Image), Image.open(path) as im:
+                width, height = im.size
+    except Exception:  # noqa: BLE001 - any unreadable picture is reported when it is placed
+        return 0
+    return width * height
+
+
 @contextmanager
 def _header_only(image_module: Any) -> Iterator[None]:
     """Let Pillow read an image's header whatever size it declares, so the message can say it."""

@@ -6,12 +6,15 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from activate_pack.errors import PackError, Problem, Problems, nearest
-from activate_pack.pack import adapt, credits, templating, translations
+from activate_pack.pack import adapt, credits, images, limits, templating, translations
+from activate_pack.pack.images import ImageFile
 from activate_pack.pack.labels import Labels
-from activate_pack.pack.model import (ASSET_TYPES, CARD_MODELS, PHASES, GuidePage, Location, Pack,
+from activate_pack.pack.model import (ASSET_TYPES, CARD_MODELS, PHASES, GuidePage, Location, Logo, Pack,
                                  PackInfo)
 from activate_pack.pack.paths import LABELS_FILE, PACK_FILE, default_pack_dir
-from activate_pack.pack.source import Located, LocatedList, deep_merge, read_yaml
+from activate_pack.pack.gate import Refused, check_file, read_checked
+from activate_pack.pack.source import (MAX_FILE_BYTES, Located, LocatedList, deep_merge,
+                                       read_yaml)
 from activate_pack.pack.validate import describe, validate
 
 
@@ -44,6 +47,67 @@ def _card_docs(root: Path, folder: str, problems: Problems) -> Iterator[tuple[st
                 line = data.item_marks[index][0] if isinstance(data, LocatedList) else 1
                 problems.add("expected a card (a group of fields such as 'id:' and 'title:'), "
                              f"found {describe(doc)}", shown, line)
+
+
+def _all_docs(root: Path, problems: Problems, inherited: int) -> dict[str, list[tuple[str, Located]]]:
+    """Every card and guide page mapping of the pack, by folder; refused past MAX_CARDS.
+
+    Counted as files are read, so a pack of a million cards stops after the first too many.
+    """
+    _count_before_reading(root, inherited)
+    found: dict[str, list[tuple[str, Located]]] = {}
+    count = inherited
+    for folder in (*CARD_MODELS, "guide"):
+        found[folder] = []
+        for shown, doc in _card_docs(root, folder, problems):
+            count += 1
+            if count > limits.MAX_CARDS:
+                raise PackError([*problems.errors,
+                                 Problem(limits.too_many_cards(count), shown, doc.line)])
+            found[folder].append((shown, doc))
+    return found
+
+
+def _count_before_reading(root: Path, inherited: int) -> None:
+    """Refuse a pack whose card files surely hold more than MAX_CARDS cards, before parsing."""
+    count = inherited
+    for folder in (*CARD_MODELS, "guide"):
+        directory = root / "content" / folder
+        for path in sorted(directory.glob("*.y*ml")) if directory.is_dir() else ():
+            try:
+                data = read_checked(check_file(root, path), MAX_FILE_BYTES)
+            except (Refused, OSError):
+                continue  # reported, with its reason, when the file is read for its cards
+            count += limits.cards_at_least(data)
+            if count > limits.MAX_CARDS:
+                raise PackError(Problem(limits.too_many_cards(count), _display(root, path)))
+
+
+PictureUse = tuple[str, str, str, "Location | None", "str | None"]
+"""A picture named by the pack: its folder, file, the field naming it, where, and its card."""
+
+
+def _picture_uses(cards: dict[str, list[Any]], root: Path, folders: dict[str, str],
+                  locations: dict[str, Location], logo: Any) -> list[PictureUse]:
+    """Every picture the pack's cards (and logo) name, with where each is named."""
+    uses: list[PictureUse] = [(folders.get(c.id, str(root)), c.image.file, "image.file",
+                               locations.get(c.id), c.id)
+                              for folder in cards.values() for c in folder
+                              if getattr(c, "image", None)]
+    if logo is not None:
+        uses.append((logo.folder, logo.image.file, "logo.file", logo.location, None))
+    return uses
+
+
+def _pictures(cards: dict[str, list[Any]], root: Path, folders: dict[str, str],
+              locations: dict[str, Location], logo: Any) -> dict[Path, tuple[str, int | None, str | None]]:
+    """Each picture file the pack's cards (and logo) use, with where it is first named."""
+    found: dict[Path, tuple[str, int | None, str | None]] = {}
+    for folder, file, _, where, card in _picture_uses(cards, root, folders, locations, logo):
+        path, _ = images.resolve(Path(folder), file)
+        if path is not None and path not in found:
+            found[path] = (where.path if where else PACK_FILE, where.line if where else None, card)
+    return found
 
 
 def load_labels(root: Path, problems: Problems, base: Labels | None = None) -> Labels | None:
@@ -84,7 +148,8 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
     if not isinstance(info_data, Located):
         raise PackError(Problem("expected the pack's details (title:, authors:, licence: …)",
                                 PACK_FILE, 1))
-    info = validate(PackInfo, info_data, PACK_FILE, problems)
+    info = (validate(PackInfo, info_data, PACK_FILE, problems)
+            if limits.check_texts(info_data, PACK_FILE, problems) else None)
     own = adapt.own_variables(info) if info is not None else {}
     base = (adapt.load_base(root, info, info_data, {**own, **(overrides or {})}, depth, problems,
                                load_pack)
@@ -98,9 +163,14 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
     cards: dict[str, list[Any]] = {folder: [] for folder in CARD_MODELS}
     locations: dict[str, Location] = {}
     broken: set[str] = set()  # ids of cards with errors of their own: not "missing" as well
+    docs = _all_docs(root, problems, len(base[0].cards) + len(base[0].guide) if base else 0)
     for folder, model in CARD_MODELS.items():
-        for shown, doc in _card_docs(root, folder, problems):
+        for shown, doc in docs[folder]:
             card_id = doc.get("id") if isinstance(doc.get("id"), str) else None
+            if not limits.check_texts(doc, shown, problems, context, templating.UNTEMPLATED,
+                                      card_id):
+                broken.add(card_id or "")
+                continue
             if context is not None:
                 doc = templating.render_doc(doc, context, shown, problems, card_id)
             card = validate(model, doc, shown, problems, card_id)
@@ -116,7 +186,9 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
             cards[folder].append(card)
 
     guide: list[GuidePage] = []
-    for shown, doc in _card_docs(root, "guide", problems):
+    for shown, doc in docs["guide"]:
+        if not limits.check_texts(doc, shown, problems, context, templating.UNTEMPLATED):
+            continue
         if context is not None:
             doc = templating.render_doc(doc, context, shown, problems)
         page = validate(GuidePage, doc, shown, problems, doc.get("id") if isinstance(doc.get("id"), str) else None)
@@ -137,6 +209,11 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
     _check_references(cards, locations, problems, broken)
     logo = adapt.pack_logo(root, info, info_data, base) if info is not None else None
     exceptions = credits.check_images(cards, info, locations, problems, logo) if info else ()
+    pictures: dict[tuple[str, str], ImageFile] = {}
+    if not problems.errors:  # headers only: pictures are decoded next, one at a time
+        limits.check_pictures(_pictures(cards, root, folders, locations, logo), problems)
+    if not problems.errors:
+        pictures = _inspect_pictures(root, cards, folders, locations, logo, problems)
     problems.raise_if_errors()
     questions = sorted(cards["questions"], key=lambda c: PHASES.index(c.phase))
     ingredients = sorted(cards["ingredients"], key=lambda c: (
@@ -152,11 +229,34 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
                 locations=locations, variables=variables,
                 upstream=(adapt.upstream_of(base[0]), *base[0].upstream) if base else (),
                 changes=changes, exceptions=exceptions, folders=folders, logo=logo,
+                pictures=pictures,
                 info_lines={key: mark[0] for key, mark in info_data.key_marks.items()},
                 warnings=tuple(p for p in problems.items if p.severity != "error"))
     if language is None or language == info.language:
         return pack
     return translations.translate(pack, root, language)
+
+
+def _inspect_pictures(root: Path, cards: dict[str, list[Any]], folders: dict[str, str],
+                      locations: dict[str, Location], logo: Logo | None,
+                      problems: Problems) -> dict[tuple[str, str], ImageFile]:
+    """Open every picture and the logo once, now, so layout only places what passed.
+
+    Keyed by (folder, file): an inherited card's picture is found in its base pack's folder.
+    """
+    found: dict[tuple[str, str], ImageFile] = {}
+    wanted = _picture_uses(cards, root, folders, locations, logo)
+    for folder, file, field, where, card_id in wanted:
+        if (folder, file) in found:
+            continue
+        image, message = images.inspect(Path(folder), file, field=field)
+        if image is None:
+            problems.add(message or f"{field}: this picture cannot be used",
+                         where.path if where else None, where.line if where else None,
+                         card=card_id)
+        else:
+            found[(folder, file)] = image
+    return found
 
 
 def _check_references(cards: dict[str, list[Any]], locations: dict[str, Location],

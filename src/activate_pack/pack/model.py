@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from activate_pack.errors import Problem, visible
+from activate_pack.pack.images import ImageFile
 from activate_pack.pack.licences import LICENCES
 from activate_pack.pack.templating import variable_name_problem
 
@@ -343,6 +344,8 @@ class Pack(BaseModel):
     there); cards not listed are this pack's own."""
     logo: Logo | None = None
     """The logo on card backs, the about card and the cover: the pack's own or its base's."""
+    pictures: dict[tuple[str, str], ImageFile] = {}
+    """Every picture and the logo, inspected when the pack was loaded: (folder, file) → image."""
     warnings: tuple[Problem, ...] = ()
     """Problems found while loading that do not stop a build, reported by check and build."""
     translation: "Translation | None" = None
