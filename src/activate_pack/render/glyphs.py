@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 
 PRIVATE_START = 0xE000
@@ -78,7 +79,7 @@ def draw_shaped(text_object: Any, seg: Any, x: float, baseline: float) -> None:
     it is seen, on the line, whatever offsets Nastaliq's cascade gives its glyphs.
     """
     size = seg.size
-    code = text_object._code
+    out = _Writer(text_object, seg.font, size)
     rtl = seg.direction == "rtl"
     for chars, glyphs in clusters(seg, x):
         left = min(pen for _, pen in glyphs)
@@ -87,20 +88,58 @@ def draw_shaped(text_object: Any, seg: Any, x: float, baseline: float) -> None:
             start = left + share * (len(chars) - index - 1 if rtl else index)
             marked = not char.isspace()
             if marked:
-                code.append(actual_text(char))
-                _anchor(text_object, start, baseline)
+                out.code.append(actual_text(char))
+                out.anchor(start, baseline)
             if index == 0:
                 for glyph, pen in glyphs:
-                    text_object.setTextOrigin(pen + glyph.dx * size, baseline + glyph.dy * size)
-                    text_object.textOut(glyph_char(seg.font, glyph.gid, glyph.advance))
+                    out.glyph(glyph_char(seg.font, glyph.gid, glyph.advance),
+                              pen + glyph.dx * size, baseline + glyph.dy * size)
             if marked:
-                _anchor(text_object, start + share, baseline)
-                code.append("EMC")
+                out.anchor(start + share, baseline)
+                out.code.append("EMC")
+    out.close()
 
 
-def _anchor(text_object: Any, x: float, baseline: float) -> None:
-    """An invisible zero-width glyph (render mode 3): some fonts draw a mark for ZWNJ."""
-    text_object.setTextRenderMode(3)
-    text_object.setTextOrigin(x, baseline)
-    text_object.textOut(ANCHOR)
-    text_object.setTextRenderMode(0)
+class _Writer:
+    """Writes glyphs as PDF text operators straight into a ReportLab text object.
+
+    ReportLab's ``textOut`` measures and re-encodes every call; a shaped line places each glyph
+    on its own, so this keeps ReportLab's font subsets and its idea of the current subset, and
+    writes 'Tm' and 'Tj' itself.
+    """
+
+    def __init__(self, text_object: Any, font: str, size: float) -> None:
+        self.code = text_object._code
+        self.text_object = text_object
+        self.font = pdfmetrics.getFont(font)
+        self.doc = text_object._canvas._doc
+        self.size = fp_str(size)
+        self.subset = text_object._curSubset
+        # A character's subset and code, once per document: ReportLab's encoding is per call.
+        canvas = text_object._canvas
+        if not hasattr(canvas, "_shaped_codes"):
+            canvas._shaped_codes = {}
+        self.codes = canvas._shaped_codes.setdefault(font, {})
+
+    def glyph(self, char: str, x: float, y: float) -> None:
+        """One character of the font at (x, y) on the page."""
+        found = self.codes.get(char)
+        if found is None:
+            [(subset, data)] = self.font.splitString(char, self.doc)
+            found = self.codes[char] = (subset, f"<{data.hex()}> Tj")
+        subset, shown = found
+        if subset != self.subset:
+            name = self.font.getSubsetInternalName(subset, self.doc)
+            self.code.append(f"{name} {self.size} Tf")
+            self.subset = subset
+        self.code.append(f"1 0 0 1 {fp_str(x)} {fp_str(y)} Tm {shown}")
+
+    def anchor(self, x: float, y: float) -> None:
+        """An invisible zero-width glyph (render mode 3): some fonts draw a mark for ZWNJ."""
+        self.code.append("3 Tr")
+        self.glyph(ANCHOR, x, y)
+        self.code.append("0 Tr")
+
+    def close(self) -> None:
+        """Leave the text object knowing the subset in use (its cursor is set again anyway)."""
+        self.text_object._curSubset = self.subset
