@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 from typing import Callable
 
@@ -163,3 +165,18 @@ def test_files_linked_from_outside_the_pack_are_refused(tmp_path: Path, make_pac
     assert any(p.path == name and "link to somewhere outside the pack folder" in p.message
                for p in info.value.problems), info.value.problems
 
+
+
+def test_text_fields_print_exactly_as_typed(make_pack) -> None:
+    from conftest import PACK_YAML, RECIPE
+
+    recipe = (RECIPE.replace("title: Soup club", "title: No")
+              .replace("time: An evening a week", "time: 1:30"))
+    pack_yaml = re.sub(r"(?m)^version: .*$", "version: 1.10", PACK_YAML)
+    pack_yaml += "variables:\n  contact: 01234567\n"
+    root = make_pack(**{"content/recipes/soup-club.yaml": recipe, "content/pack.yaml": pack_yaml})
+    pack = load_pack(root)
+    [card] = pack.recipes
+    assert (card.title, card.time) == ("No", "1:30")
+    assert pack.info.version == "1.10"
+    assert pack.variables["contact"] == "01234567"

@@ -77,3 +77,20 @@ def test_pack_errors_and_usage_errors_do_not_reach_the_net(
     assert runner.invoke(app, ["build", str(root), "--duplex", "fold"]).exit_code == 2
     assert runner.invoke(app, ["no-such-command"]).exit_code == 2
     assert not list(logs.iterdir())
+
+
+def test_a_stop_that_a_library_turned_into_another_error_is_still_a_stop(
+        make_pack: Callable[..., Path], logs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from activate_pack.output import plan
+    from activate_pack.output.write import Terminated
+
+    def swallowed(*args: object, **kwargs: object) -> object:
+        try:
+            raise Terminated()
+        except BaseException:  # as ReportLab's bare 'except:' does
+            raise OSError("cannot open font file") from None
+
+    monkeypatch.setattr(plan, "lay_out", swallowed)
+    result = runner.invoke(app, ["check", str(make_pack())])
+    assert result.exit_code == 143 and "Stopped." in result.output
+    assert not list(logs.iterdir())

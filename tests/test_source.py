@@ -49,6 +49,10 @@ def test_keys_remember_their_lines() -> None:
     ("a: &x 1\nb: *x\n", 1, "anchors"),
     ("a: !!python/object/apply:os.system [ls]\n", 1, "!!python/object/apply:os.system"),
     ("a: 1\n---\nb: 2\n", 2, "more than one YAML document"),
+    ("id: x\ntitle The river\nsummary: hi\n", 2, "this line has no ':' after the field name; "
+                                                 "write 'title: '"),
+    ("id: x\ntitle: *Walk* and talk\n", 2, 'in quotes, like this: title: "*Walk* and talk"'),
+    ("id: x\nwho_for: - older people\n", 2, "a list item ('- ') cannot start on the same line"),
 ])
 def test_yaml_mistakes_are_explained_with_their_line(text: str, line: int, words: str) -> None:
     p = problem(text)
@@ -123,3 +127,26 @@ def test_quick_depth_bound_is_never_below_the_real_depth() -> None:
         assert _depth_bound(text) >= _events_depth(text)
 
     check()
+
+
+@pytest.mark.parametrize("typed, value", [
+    ("1:30", "1:30"),          # YAML 1.1: 90 (base 60)
+    ("No", "No"),              # YAML 1.1: false
+    ("on", "on"),
+    ("0x1F", 31),
+    ("3e5", "3e5"),
+    ("2024-05-01", "2024-05-01"),
+    ("true", True),
+    ("12", 12),
+    ("-4", -4),
+    ("012345", 12345),         # YAML 1.1: 5349 (octal); the text is kept, see below
+    ("1.10", 1.1),
+])
+def test_plain_values_are_read_by_yaml_1_2(typed: str, value: object) -> None:
+    read = parse(f"a: {typed}\n", "x.yaml")["a"]
+    assert read == value and type(read) is not bool or value is True
+
+
+@pytest.mark.parametrize("typed", ["012345", "1.10", "-0", "0x1F"])
+def test_numbers_keep_the_text_that_was_typed(typed: str) -> None:
+    assert parse(f"a: {typed}\n", "x.yaml")["a"].source == typed

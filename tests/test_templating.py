@@ -11,7 +11,7 @@ from jinja2.exceptions import SecurityError, TemplateError
 from activate_pack.errors import PackError
 from activate_pack.pack.load import load_pack
 from activate_pack.pack.templating import _ENV, TemplateProblem, render_text
-from conftest import PACK_YAML
+from conftest import PACK_YAML, RECIPE
 
 WITH_VARIABLES = PACK_YAML + """\
 variables:
@@ -157,3 +157,25 @@ def test_reserved_and_malformed_variable_names_are_refused(
 
 def test_a_variable_named_like_a_render_argument_cannot_clash() -> None:
     assert render_text("{{ text }}", {"text": "fine"}) == "fine"
+
+
+@pytest.mark.parametrize("written", ["{ locality }", "{locality}}", "{locality}"])
+def test_a_variable_between_single_braces_is_a_warning(make_pack, written: str) -> None:
+    from activate_pack.output.check import check
+
+    root = make_pack(**{"content/recipes/soup-club.yaml": RECIPE.replace(
+        "title: Soup club", f"title: Soup club in {written}")})
+    report = check(root)
+    [warning] = [p for p in report.warnings if "braces" in p.message]
+    assert warning.path == "content/recipes/soup-club.yaml" and warning.line == 2
+    assert f"'{written}' is printed as it is" in warning.message
+    assert "write {{ locality }}" in warning.message
+    assert not report.errors
+
+
+def test_braces_round_other_words_are_left_alone(make_pack) -> None:
+    from activate_pack.output.check import check
+
+    root = make_pack(**{"content/recipes/soup-club.yaml": RECIPE.replace(
+        "title: Soup club", "title: Soup club {weekly}")})
+    assert not [p for p in check(root).problems if "braces" in p.message]

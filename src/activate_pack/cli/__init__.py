@@ -13,7 +13,11 @@ __all__ = ["app", "main"]
 
 
 def main() -> None:
-    """Entry point of the ``activate-pack`` command."""
+    """Entry point of the ``activate-pack`` command.
+
+    The app's command group (``app.GuardedGroup``, with ``safety``) is the safety net: an unexpected error
+    in any command becomes one line, a log file and exit code 3, never a traceback.
+    """
     app()
 
 

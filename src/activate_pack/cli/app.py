@@ -5,13 +5,36 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from activate_pack import __version__
-from activate_pack.cli.safety import GuardedGroup
+from activate_pack.cli import safety
 from activate_pack.errors import PackError, summarised
+
+
+def _own(error: Exception) -> bool:
+    """True for the command-line library's own signals: exits, aborts, usage errors."""
+    return type(error).__module__.split(".")[0] in ("click", "typer")
+
+
+class GuardedGroup(TyperGroup):
+    """The command group, with the safety net round whichever command runs."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except Exception as error:  # the net itself: anything but the library's signals is a bug
+            if _own(error):
+                raise
+            interrupt = safety.interrupted(error)
+            if interrupt is not None:  # a stop, not a bug: say so as the command itself would
+                raise stopped(interrupt) from None
+            safety.report(ctx.invoked_subcommand or "", error)
+            raise typer.Exit(safety.INTERNAL_ERROR) from None
+
 
 app = typer.Typer(
     name="activate-pack",

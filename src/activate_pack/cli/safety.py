@@ -14,10 +14,10 @@ import tempfile
 import traceback
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
 import typer
-from typer.core import TyperGroup
+
+from activate_pack.errors import visible
 
 INTERNAL_ERROR = 3
 """Exit code for a bug in activate-pack (1 is a problem in the pack, 2 a problem with options)."""
@@ -39,11 +39,6 @@ def reading(tb: TracebackType | None) -> str | None:
                     break
         tb = tb.tb_next
     return found
-
-
-def visible(text: str) -> str:
-    """``text`` with control and other invisible characters written as escapes."""
-    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
 
 
 def write_log(command: str, error: BaseException) -> Path | None:
@@ -70,19 +65,13 @@ def report(command: str, error: BaseException) -> None:
                f"{details}", err=True)
 
 
-def _own(error: Exception) -> bool:
-    """True for the command-line library's own signals: exits, aborts, usage errors."""
-    return type(error).__module__.split(".")[0] in ("click", "typer")
-
-
-class GuardedGroup(TyperGroup):
-    """The command group, with the safety net round whichever command runs."""
-
-    def invoke(self, ctx: Any) -> Any:
-        try:
-            return super().invoke(ctx)
-        except Exception as error:  # the net itself: anything but the library's signals is a bug
-            if _own(error):
-                raise
-            report(ctx.invoked_subcommand or "", error)
-            raise typer.Exit(INTERNAL_ERROR) from None
+def interrupted(error: BaseException) -> KeyboardInterrupt | None:
+    """The Ctrl+C or SIGTERM that a library turned into another error while handling it."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, KeyboardInterrupt):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None

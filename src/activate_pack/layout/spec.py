@@ -339,10 +339,9 @@ class LayoutSpec(_Spec):
 
     def _missing(self, what: str, name: str, section: str) -> PackError:
         """The problem for a region, type style or card kind the layout lacks."""
-        return PackError(Problem(f"the {self.name} layout has no {what} '{name}', which the "
-                                 f"{self.name} pages need; add '{name}:' under '{section}:' (in "
-                                 "this layout or the one it extends)",
-                                 f"layouts/{self.name}.yaml"))
+        return PackError(Problem(f"{section}: there {what} '{name}', and the pages laid out "
+                                 f"with this layout need it; add '{name}:' under '{section}:'",
+                                 *self.where(section)))
 
     @property
     def width(self) -> float:
@@ -362,7 +361,7 @@ class LayoutSpec(_Spec):
         elif name in self.regions:
             x, y, w, h = self.regions[name]
         else:
-            raise self._missing("region", name, "regions")
+            raise self._missing("is no region", name, "regions")
         return x * MM, self.height - (y + h) * MM, w * MM, h * MM
 
     def has_region(self, name: str, kind: str | None = None) -> bool:
@@ -376,13 +375,13 @@ class LayoutSpec(_Spec):
         if override and role in override.type:
             return override.type[role]
         if role not in self.type:
-            raise self._missing("type style", role, "type")
+            raise self._missing("is no type style", role, "type")
         return self.type[role]
 
     def colours_for(self, kind: str) -> KindColours:
         """The colours of a card kind."""
         if kind not in self.kinds:
-            raise self._missing("colours for the card kind", kind, "kinds")
+            raise self._missing("are no colours for the card kind", kind, "kinds")
         return self.kinds[kind]
 
 

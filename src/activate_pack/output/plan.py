@@ -197,7 +197,7 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
                 try:
                     docs[key] = (lay_out(result.packs[variant.language], variant.edition,
                                          plan.faces, found), found.items)
-                except PackError as exc:  # something the layout lacks stops this edition
+                except PackError as exc:  # a part the layout lacks stops it: say which
                     docs[key] = (None, found.items + exc.problems)
             doc, found_items = docs[key]
             per_variant[variant] = list(found_items)

@@ -6,7 +6,9 @@ which also rules out "billion laughs" expansion bombs.
 
 from __future__ import annotations
 
+import json
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -140,7 +142,10 @@ def _construct_number(loader: _Loader, node: yaml.ScalarNode) -> int | float:
                            f"longer than {MAX_NUMBER_CHARS}. If it is meant as text, put it in "
                            f"quotes ({quoted})", node.start_mark)
     if node.tag.endswith(":int"):
-        return SafeConstructor.construct_yaml_int(loader, node)
+        try:
+            return int(text, 10)  # YAML 1.2: a leading zero is not octal
+        except ValueError:  # an explicit !!int in another form, such as 0x1F
+            return SafeConstructor.construct_yaml_int(loader, node)
     value = SafeConstructor.construct_yaml_float(loader, node)
     if not math.isfinite(value):
         raise _YamlProblem(f"'{text}' is read as a number that is not finite (infinity or "
@@ -149,8 +154,33 @@ def _construct_number(loader: _Loader, node: yaml.ScalarNode) -> int | float:
     return value
 
 
-_Loader.add_constructor("tag:yaml.org,2002:int", _construct_number)
-_Loader.add_constructor("tag:yaml.org,2002:float", _construct_number)
+class YamlInt(int):
+    """A whole number as read from YAML, keeping the characters that were typed (``012345``)."""
+
+    source: str
+
+
+class YamlFloat(float):
+    """A number with a point as read from YAML, keeping what was typed (``1.10``)."""
+
+    source: str
+
+
+def _construct_typed_number(loader: _Loader, node: yaml.ScalarNode) -> int | float:
+    """A plain number that remembers its text, so a field meant as text gets it as typed."""
+    value = _construct_number(loader, node)
+    number: YamlInt | YamlFloat = (YamlInt(value) if isinstance(value, int)
+                                   else YamlFloat(value))
+    number.source = str(node.value)
+    return number
+
+
+# Written back out (by translation export, say) they are the numbers they stand for.
+yaml.SafeDumper.add_representer(YamlInt, yaml.SafeDumper.represent_int)
+yaml.SafeDumper.add_representer(YamlFloat, yaml.SafeDumper.represent_float)
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_typed_number)
+_Loader.add_constructor("tag:yaml.org,2002:float", _construct_typed_number)
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 # Only plain values: sets (whose order depends on the hash seed), bytes, ordered pairs and
@@ -159,9 +189,24 @@ for _tag in ("set", "binary", "timestamp", "omap", "pairs"):
     _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _Loader.construct_undefined)
 # Unquoted dates stay text: "2024-05-01" in a modification history means what it says, so
 # the resolver never turns plain text into a timestamp (only an explicit !!timestamp would).
+#
+# Plain values are read by the rules of YAML 1.2, not 1.1: only true and false are yes-or-no
+# values ('No', 'on' and 'y' stay words), and numbers are plain decimals. YAML 1.1 would
+# print 'time: 1:30' as 90 (base 60), 'contact: 01234567' as 342391 (octal) and turn the
+# title 'No' into false. A number still keeps its text (see YamlInt), for fields meant as text.
+_YAML_1_2 = {
+    "tag:yaml.org,2002:bool": re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    "tag:yaml.org,2002:int": re.compile(r"^(?:[-+]?[0-9]+|0x[0-9a-fA-F]+)$"),
+    "tag:yaml.org,2002:float": re.compile(  # with a point, as people write them: 1.5, -.25
+        r"^(?:[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+}
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if not tag.endswith(":timestamp")]
+    first: [(tag, regexp) for tag, regexp in resolvers
+            if not tag.endswith(":timestamp") and tag not in _YAML_1_2]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+for _tag, _pattern in _YAML_1_2.items():
+    _Loader.add_implicit_resolver(_tag, _pattern, list("-+0123456789.tTfF"))
 
 if hasattr(yaml, "CSafeLoader"):
     class _CLoader(yaml.CSafeLoader):  # type: ignore[misc, valid-type]
@@ -192,6 +237,27 @@ def _unclosed(exc: yaml.MarkedYAMLError) -> bool:
         ("while parsing a flow", "while scanning a quoted"))
 
 
+def _no_colon(exc: yaml.MarkedYAMLError) -> bool:
+    """True for a field name without its ':' (the parser notices on a later line)."""
+    return exc.context_mark is not None and exc.context == "while scanning a simple key"
+
+
+def _points_back(exc: yaml.MarkedYAMLError) -> bool:
+    """True where the mistake is at the place the parser started from, not where it stopped."""
+    return _unclosed(exc) or _no_colon(exc)
+
+
+def _line_of(text: str, mark: yaml.Mark | None) -> str:
+    lines = text.splitlines()
+    return lines[mark.line].strip() if mark is not None and mark.line < len(lines) else ""
+
+
+def _quoted(line: str) -> str:
+    """A line 'key: value' with its value in double quotes, as advice (JSON quoting is YAML)."""
+    key, _, value = line.partition(":")
+    return f"{key.strip()}: {json.dumps(value.strip(), ensure_ascii=False)}" if value else line
+
+
 def _explain(exc: yaml.MarkedYAMLError, text: str = "") -> str:
     """Turn PyYAML's wording into advice a non-programmer can act on."""
     problem = (exc.problem or str(exc)).strip()
@@ -207,6 +273,19 @@ def _explain(exc: yaml.MarkedYAMLError, text: str = "") -> str:
             return f"the quote that starts here is never closed{later}; add the closing quote"
         return (f"the bracket that opens here is never closed{later}; close it, or put text "
                 "that contains commas or colons in quotes")
+    if _no_colon(exc):
+        name = _line_of(text, exc.context_mark).split(" ", 1)[0] or "name"
+        return (f"this line has no ':' after the field name; write '{name}: ' followed by the "
+                "text (a colon, then a space), or, if the line goes on from the text above, "
+                "indent it like that text")
+    if exc.context == "while scanning an alias":
+        line = _line_of(text, exc.context_mark)
+        return ("text that starts with '*' is read by YAML as a reference to something else; "
+                f"put the whole text in quotes, like this: {_quoted(line)}")
+    if "sequence entries are not allowed" in problem:
+        return ("a list item ('- ') cannot start on the same line as its field name; start the "
+                "list on the next line, indented by two spaces, or put the text in quotes if "
+                "the dash is part of it")
     if "nesting depth" in problem:  # libyaml's own limit (PyYAML 6.0.4 wheels and later)
         return NESTED_TOO_DEEP
     if "end of stream" in problem or "<stream end>" in problem:
@@ -302,7 +381,7 @@ def parse(text: str, display_path: str) -> Any:
                                     mark.line + 1 if mark else None)) from None
         raise PackError(Problem(_explain(exc, text), display_path)) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.context_mark if _unclosed(exc) else (exc.problem_mark or exc.context_mark)
+        mark = exc.context_mark if _points_back(exc) else (exc.problem_mark or exc.context_mark)
         raise PackError(Problem(_explain(exc, text), display_path, mark.line + 1 if mark else None,
                                 mark.column + 1 if mark else None)) from None
     except yaml.reader.ReaderError as exc:  # a control character, e.g. pasted from a PDF

@@ -104,9 +104,9 @@ def render_text(text: str, variables: dict[str, str]) -> str:
     _check(text, list(variables))
     try:
         return _ENV.from_string(text).render(variables)  # a dict: no name can clash
-    except (TemplateError, RecursionError, MemoryError) as exc:  # the sandbox: a second wall
-        raise TemplateProblem(f"this placeholder cannot be filled in ({type(exc).__name__}); "
-                              "use plain placeholders such as {{ locality }}") from None
+    except TemplateError as exc:  # the sandbox's own refusal: a second wall, never a traceback
+        raise TemplateProblem(f"this placeholder cannot be filled in ({exc}); use plain "
+                              "placeholders such as {{ locality }}") from None
 
 
 def render_doc(doc: Any, variables: dict[str, str], path: str, problems: Problems,
@@ -143,8 +143,24 @@ def render_doc(doc: Any, variables: dict[str, str], path: str, problems: Problem
     return doc
 
 
+_NEAR_MISS = re.compile(r"(?<!\{)\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}(\}?)")
+"""A variable's name between single braces ('{ locality }', '{locality}}'): nearly a placeholder."""
+
+
+def _near_misses(text: str, variables: dict[str, str], path: str, line: int,
+                 problems: Problems, card: str | None) -> None:
+    """Warn where a known variable's name sits between single braces, which print as they are."""
+    for match in _NEAR_MISS.finditer(text):
+        name = match.group(1)
+        if name in variables:
+            problems.add(f"'{match.group(0)}' is printed as it is, braces and all; to fill in "
+                         f"the {name} from content/pack.yaml, write {{{{ {name} }}}} (two braces "
+                         "on each side)", path, line, card=card, severity="warning")
+
+
 def _render_field(text: str, variables: dict[str, str], path: str, line: int, problems: Problems,
                   card: str | None) -> str:
+    _near_misses(text, variables, path, line, problems, card)
     try:
         return render_text(text, variables)
     except TemplateProblem as exc:
