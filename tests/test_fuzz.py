@@ -48,6 +48,9 @@ def _plain(node: Any) -> Any:
         return {key: _plain(value) for key, value in node.items()}
     if isinstance(node, list):
         return [_plain(value) for value in node]
+    for kind in (bool, int, float, str):  # typed scalars (YamlInt…) as the plain type they are
+        if isinstance(node, kind):
+            return kind(node)
     return node
 
 

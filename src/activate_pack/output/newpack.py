@@ -18,6 +18,7 @@ from typing import Any
 from jinja2 import StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from activate_pack import __version__
 from activate_pack.pack.adapt import DEFAULT_BASE, upstream_of
 from activate_pack.pack.advice import PLACEHOLDER
 from activate_pack.errors import PackError, Problem
@@ -31,6 +32,9 @@ STARTER = Path(__file__).resolve().parent.parent / "starter"
 
 UPSTREAM_DIR = "upstream"
 """Where ``new --from PACK`` copies the base pack, inside the new folder."""
+
+WORKFLOW = ".github/workflows/publish.yml"
+"""The CI workflow ``new`` writes: it builds the site, and publishes it on a version tag."""
 
 CARD_FOLDERS = ("recipes", "questions", "ingredients", "guide")
 SKIP = shutil.ignore_patterns(".*", "dist", "__pycache__", "*.pdf")
@@ -121,8 +125,10 @@ def new_pack(root: Path, base: Path | None = None, locality: str | None = None,
             (root / "content" / folder).mkdir(parents=True, exist_ok=True)
         layout = (STARTER / "a6-layout.yaml").read_text(encoding="utf-8")
         (root / "layouts").mkdir(exist_ok=True)
+        workflow = _render("publish.yml", {"tool_version": __version__})
         for name, text in ((PACK_FILE, pack_yaml), ("README.md", readme),
-                           ("layouts/a6.yaml", layout)):
+                           ("layouts/a6.yaml", layout), (WORKFLOW, workflow)):
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
             (root / name).write_text(text, encoding="utf-8")
             files.append(root / name)
         files.extend(_schemas(root))

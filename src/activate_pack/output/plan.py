@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urlsplit
 
 from activate_pack.errors import PackError, Problem, Problems
@@ -87,6 +88,15 @@ class Prepared:
     report: Report = Report(())
     packs: dict[str | None, Pack] = field(default_factory=dict)
     """The pack in each language laid out (None: its own language)."""
+
+    def ready(self, warn: Callable[[Problem], None] | None = None) -> Pack:
+        """The pack, once nothing stops the outputs: raise every error, hand warnings on."""
+        if self.report.errors:
+            raise PackError(self.report.errors)
+        for problem in self.report.warnings if warn else ():
+            warn(problem)
+        assert self.pack is not None  # no errors, so the pack loaded
+        return self.pack
 
 
 def variants(sizes: tuple[str, ...] = SIZES, options: PrintOptions | None = None,

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from activate_pack.errors import PackError
 from activate_pack.layout.boxes import Page
 from activate_pack.layout.editions import EDITIONS
 from activate_pack.output.build import Warn
@@ -55,14 +54,14 @@ def label(page: Page, number: int) -> str:
     return f"{number} · {page.card or page.face or page.kind}"
 
 
-def rasterise(pdf: bytes, width: int) -> Iterator[PILImage]:
-    """Each page of a PDF in turn, as a Pillow image ``width`` pixels wide."""
+def rasterise(pdf: bytes, width: int, only: list[int] | None = None) -> Iterator[PILImage]:
+    """Each page of a PDF in turn (or the pages numbered ``only``, from 0), as Pillow images."""
     import pypdfium2 as pdfium
 
     # One page at a time: a whole pack held as bitmaps would take hundreds of megabytes.
     document = pdfium.PdfDocument(pdf)
     try:
-        for index in range(len(document)):
+        for index in range(len(document)) if only is None else only:
             page = document[index]
             try:
                 image = page.render(scale=(width - 0.01) / page.get_width()).to_pil()
@@ -126,12 +125,7 @@ def preview(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path, width: int = 
     from activate_pack.output.write import write_atomic
 
     prepared = prepare(pack_dir, variants(sizes), out_dir, cards=cards)
-    if prepared.report.errors:
-        raise PackError(prepared.report.errors)
-    for problem in prepared.report.warnings if warn else ():
-        warn(problem)
-    pack = prepared.pack
-    assert pack is not None  # no errors, so the pack loaded
+    pack = prepared.ready(warn)
     from activate_pack.compose.notices import creators
 
     stem = file_stem(pack, pack_dir)

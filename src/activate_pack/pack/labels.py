@@ -239,6 +239,48 @@ class MetadataLabels(_Group):
     rights: str = Field(description="The rights statement, with {copyright}, {licence} and {url}.")
     rights_notice: str = Field(description="The rights statement of an adaptation, with {rights} "
                                            "and {notice}.")
+class SiteLabels(_Group):
+    """Words on the download page ``activate-pack site`` writes ({name} marks a detail)."""
+
+    language_name: str = Field(description="The pack's language, in that language, e.g. "
+                                           "'English', for links between language pages.")
+    intro: str = Field(description="A sentence under the description: the files are free.")
+    look_inside: str = Field(description="Heading of the preview pictures.")
+    cover_alt: str = Field(description="Description of the cover picture, with {edition}.")
+    card_alt: str = Field(description="Description of a card picture, with {kind} and {title}.")
+    downloads: str = Field(description="Heading of the list of files.")
+    screen: str = Field(description="Name of the A6 file for reading on screen.")
+    screen_use: str = Field(description="What the A6 screen file is for.")
+    home: str = Field(description="Name of the A6 file for a home printer.")
+    home_use: str = Field(description="What the home-printing file is for.")
+    shop: str = Field(description="Name of the A6 file for a print shop.")
+    shop_use: str = Field(description="What the print-shop file is for.")
+    facilitator: str = Field(description="Name of the A4 facilitator pack.")
+    facilitator_use: str = Field(description="What the A4 facilitator pack is for.")
+    details: str = Field(description="The file's details, with {size} and {pages}.")
+    kilobytes: str = Field(description="A size in kilobytes, with {size}.")
+    megabytes: str = Field(description="A size in megabytes, with {size}.")
+    checksum: str = Field(description="Label before a file's SHA-256 checksum.")
+    checksum_note: str = Field(description="What the checksum is for, in a sentence.")
+    how_to_print: str = Field(description="Heading of the printing advice.")
+    print_home: str = Field(description="Heading of the steps for a home printer.")
+    print_steps: list[str] = Field(description="Steps for printing at home, in order; "
+                                               "**bold** marks the settings to choose.")
+    print_shop: str = Field(description="Heading of the advice for a print shop.")
+    print_shop_text: str = Field(description="What to tell a print shop.")
+    credit: str = Field(description="Heading of the attribution section.")
+    credit_intro: str = Field(description="Sentence before the attribution text to copy.")
+    credit_text: str = Field(description="The attribution to copy, with {title}, {authors}, "
+                                         "{source} and {licence}.")
+    licence_link: str = Field(description="Link to the licence, with {licence}.")
+    source_link: str = Field(description="Link to the pack's source files.")
+    read_online: str = Field(description="Heading of the links to the HTML edition.")
+    read_online_text: str = Field(description="What the HTML edition is, in a sentence.")
+    edition_nav: str = Field(description="Name of the list of the HTML edition's pages, for "
+                                         "screen readers.")
+    page_title: str = Field(description="Title of an HTML edition page, with {page} and {title}.")
+    languages: str = Field(description="Heading of the links to the page in other languages.")
+    made_with: str = Field(description="The footer line, with {version}.")
 
 
 class Labels(_Group):
@@ -256,6 +298,7 @@ class Labels(_Group):
     printing: PrintingLabels
     patterns: PatternLabels
     metadata: MetadataLabels
+    site: SiteLabels
 
     def phase(self, phase: str) -> str:
         """Printed name of a workshop phase."""

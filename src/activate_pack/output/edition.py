@@ -1,0 +1,121 @@
+"""The HTML edition: every card and guide page as semantic HTML, one page per kind.
+
+It renders the same composed content the PDFs are laid out from (``compose/``), so what a card
+says is decided once. Cards link to each other: a recipe's ingredients link to their cards.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from activate_pack.compose.cards import card_front
+from activate_pack.compose.content import Face, Picture, fill
+from activate_pack.compose.pages import colophon, guide_page
+from activate_pack.errors import PackError, Problem
+from activate_pack.pack import images
+from activate_pack.pack.model import Pack, RecipeCard
+
+KINDS = ("guide", "questions", "ingredients", "recipes")
+"""The edition's pages of cards and guide pages, in the A4 pack's order; 'about' follows."""
+
+
+@dataclass(frozen=True)
+class EditionPage:
+    """One page of the HTML edition: its name, its file (from the site's root) and its title."""
+
+    name: str
+    path: str
+    title: str
+
+
+def edition_pages(pack: Pack, folder: str) -> list[EditionPage]:
+    """The pages of one language's edition, in reading order (a kind without cards has none)."""
+    fac = pack.labels.facilitator
+    have = {"guide": pack.guide, "questions": pack.questions, "ingredients": pack.ingredients,
+            "recipes": pack.recipes}
+    found = [EditionPage(name, f"{folder}/{name}.html", getattr(fac, name).title)
+             for name in KINDS if have[name]]
+    return found + [EditionPage("about", f"{folder}/about.html", fac.colophon)]
+
+
+def faces(pack: Pack, name: str) -> list[tuple[str, Face]]:
+    """The composed faces one page shows, each with its anchor."""
+    if name == "guide":
+        return [(page.id, guide_page(pack, page)) for page in pack.guide]
+    if name == "about":
+        return [("colophon", colophon(pack))]
+    cards = {"questions": pack.questions, "ingredients": pack.ingredients,
+             "recipes": pack.recipes}[name]
+    return [(card.id, card_front(pack, card)) for card in cards]
+
+
+def ingredient_links(pack: Pack, card_id: str, face: Face) -> dict[int, dict[str, str]]:
+    """For a recipe: the block naming its ingredients, with each name linked to its card."""
+    card = next((c for c in pack.recipes if c.id == card_id), None)
+    if not isinstance(card, RecipeCard) or not card.ingredients:
+        return {}
+    titles = {c.id: c.title for c in pack.ingredients}
+    links = {titles[ref]: f"ingredients.html#{ref}" for ref in card.ingredients if ref in titles}
+    label = pack.labels.recipe.ingredients
+    for index, block in enumerate(face.blocks):
+        if block.kind == "field" and block.runs and block.runs[0].text.startswith(label):
+            return {index: links}
+    return {}
+
+
+class Pictures:
+    """The pictures the edition shows, copied beside its pages under names of their content."""
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+        self.files: dict[str, bytes] = {}
+        self._names: dict[tuple[str, str], str] = {}
+
+    def src(self, picture: Picture) -> str:
+        """The picture's address from an edition page, copying its file the first time."""
+        key = (picture.folder, picture.file)
+        if key not in self._names:
+            path, reason = images.resolve(Path(picture.folder), picture.file)
+            if path is None:
+                raise PackError(Problem(reason or f"cannot read {picture.file}"))
+            data = path.read_bytes()
+            suffix = PurePosixPath(picture.file).suffix.lower()
+            name = f"images/{hashlib.sha256(data).hexdigest()[:16]}{suffix}"
+            self.files[f"{self.folder}/{name}"] = data
+            self._names[key] = name
+        return self._names[key]
+
+
+def edition(pack: Pack, page: dict[str, Any], folder: str) -> dict[str, bytes]:
+    """Every page of one language's edition, and its pictures, by path from the site's root.
+
+    ``page`` is what every page of the language shares (see ``sitepages.page_context``).
+    """
+    from activate_pack.render.html import render_page
+
+    words = pack.labels.site
+    pages = edition_pages(pack, folder)
+    pictures = Pictures(folder)
+    files: dict[str, bytes] = {}
+    for current in pages:
+        shown = [{"anchor": anchor, "face": face,
+                  "links": ingredient_links(pack, anchor, face) if current.name == "recipes"
+                  else {}} for anchor, face in faces(pack, current.name)]
+        intro = [] if current.name == "about" else [getattr(pack.labels.facilitator,
+                                                            current.name).intro]
+        context = page | {
+            "root": "../", "home": page["home"], "pack_title": pack.info.title,
+            "title": fill(words.page_title, page=current.title, title=pack.info.title),
+            # The about page's one section is headed with its name; the page, with the pack's.
+            "heading": pack.info.title if current.name == "about" else current.title,
+            "intro": intro, "faces": shown,
+            "nav": [{"href": PurePosixPath(p.path).name, "title": p.title,
+                     "current": p is current} for p in pages],
+        }
+        html = render_page("edition.html", page=context, words=words, picture_src=pictures.src)
+        files[current.path] = html.encode("utf-8")
+    files.update(pictures.files)
+    return files

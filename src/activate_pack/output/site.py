@@ -1,0 +1,173 @@
+"""``site``: every file a reader needs, and a static download page that lists them.
+
+Each language of the pack gets the four PDFs (A6 for the screen, for a home printer and for a
+print shop, and the A4 facilitator pack), built through the one orchestrator, PNG previews
+drawn from those PDFs, and a download page in its own language. Pages link with relative
+addresses only and need no script, so the folder works from disk, a ``file://`` address or any
+static host. Everything is made in memory and written in one step at the end.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from activate_pack import __version__
+from activate_pack.compose.notices import creators, fill
+from activate_pack.layout.boxes import Page
+from activate_pack.layout.editions import EDITIONS
+from activate_pack.output.build import Warn
+from activate_pack.output.plan import Prepared, Variant, prepare
+from activate_pack.output.printing import PrintOptions
+from activate_pack.output.edition import edition, edition_pages
+from activate_pack.output.sitepages import (Language, Published, assets, download_page,
+                                             page_context)
+from activate_pack.pack.model import Pack
+
+FILES: tuple[tuple[str, Variant], ...] = (
+    ("screen", Variant(EDITIONS["a6"])),
+    ("home", Variant(EDITIONS["a6"], PrintOptions("home"))),
+    ("shop", Variant(EDITIONS["a6"], PrintOptions("shop"))),
+    ("facilitator", Variant(EDITIONS["a4"])),
+)
+"""What each language page offers, in the order listed: a name (its words in labels) and an
+output of the orchestrator."""
+
+CARD_PREVIEW_WIDTH = 480
+COVER_PREVIEW_WIDTH = 600
+"""Widths of the preview images, in pixels: sharp in the page's columns, light to download."""
+
+
+@dataclass
+class Site:
+    """What ``site`` wrote, and how long each step took (seconds), for the command to report."""
+
+    root: Path
+    pages: list[Path] = field(default_factory=list)
+    pdfs: list[Published] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def languages(pack_dir: Path, pack: Pack) -> list[Language]:
+    """The languages the site is built in, the pack's own first (one, until translations)."""
+    tag = pack.info.language
+    return [Language(tag, pack_dir, "index.html", tag.lower())]
+
+
+def site(pack_dir: Path, out_dir: Path, warn: Warn | None = None) -> Site:
+    """Build every PDF, preview and page of the pack's site into ``out_dir``, all or nothing."""
+    from activate_pack.output.write import write_all
+    result = Site(out_dir)
+    clock = _Clock(result.timings)
+    files: dict[Path, bytes] = {}
+    wanted = [variant for _, variant in FILES]
+    with clock("layout"):
+        first = prepare(pack_dir, wanted, out_dir)
+        pack = first.ready(warn)
+    entries = languages(pack_dir, pack)
+    built: dict[str, tuple[Pack, list[Published], list[dict[str, object]]]] = {}
+    for index, language in enumerate(entries):
+        if index:
+            with clock("layout"):
+                prepared = prepare(language.pack_dir, wanted, out_dir)
+                prepared.ready(warn)
+        else:
+            prepared = first
+        built[language.tag] = _language_files(language, prepared, out_dir, files, clock)
+        result.pdfs += built[language.tag][1]
+    links = [(entry, built[entry.tag][0]) for entry in entries]
+    for entry in entries:
+        lang_pack, pdfs, previews = built[entry.tag]
+        shared = page_context(lang_pack, entry, links, __version__, previews)
+        with clock("pages"):
+            html = download_page(lang_pack, shared, pdfs, previews,
+                                 edition_pages(lang_pack, entry.folder))
+            files[out_dir / entry.page] = html.encode("utf-8")
+            result.pages.append(out_dir / entry.page)
+        with clock("edition"):
+            made = edition(lang_pack, shared, entry.folder)
+            files.update({out_dir / path: data for path, data in made.items()})
+            result.pages += [out_dir / path for path in made if path.endswith(".html")]
+    files.update({out_dir / name: data for name, data in assets().items()})
+    with clock("write"):
+        write_all(list(files.items()))
+    result.files = list(files)
+    return result
+
+
+def _language_files(language: Language, prepared: Prepared, out_dir: Path,
+                    files: dict[Path, bytes], clock: _Clock,
+                    ) -> tuple[Pack, list[Published], list[dict[str, object]]]:
+    """The PDFs and previews of one language's prepared outputs, added to ``files``."""
+    pack = prepared.ready()
+    names = creators(pack)
+    pdfs: list[Published] = []
+    rendered: dict[str, tuple[bytes, list[Page]]] = {}
+    for (kind, _), output in zip(FILES, prepared.outputs):
+        faces = list(output.imposed.pages)  # rendering spends them; the previews need them
+        count = len(output.imposed)
+        with clock(f"render {kind}"):
+            data = output.imposed.render(names, pack.info.source_url)
+        path = f"{language.folder}/{output.path.name}"
+        files[out_dir / path] = data
+        rendered[kind] = (data, faces)
+        pdfs.append(Published(kind, path, count, len(data),
+                              hashlib.sha256(data).hexdigest()))
+    with clock("previews"):
+        previews = _previews(pack, language, rendered, out_dir, files)
+    return pack, pdfs, previews
+
+
+def _previews(pack: Pack, language: Language, rendered: dict[str, tuple[bytes, list[Page]]],
+              out_dir: Path, files: dict[Path, bytes]) -> list[dict[str, object]]:
+    """The A4 cover and the first card of each kind, drawn from the real PDFs."""
+    from activate_pack.output.preview import png, rasterise
+
+    words = pack.labels
+    found: list[dict[str, object]] = []
+    a4, a4_faces = rendered["facilitator"]
+    wanted: list[tuple[bytes, int, int, str, str]] = []
+    if a4_faces:
+        edition = getattr(words.editions, EDITIONS["a4"].name)
+        wanted.append((a4, 0, COVER_PREVIEW_WIDTH, "a4-cover",
+                       fill(words.site.cover_alt, edition=edition)))
+    a6, a6_faces = rendered["screen"]
+    seen: set[str] = set()
+    for index, page in enumerate(a6_faces):
+        if page.kind != "card" or page.face != "front" or not page.card or page.card == "about":
+            continue
+        card = pack.card(page.card)
+        if card.kind in seen or getattr(card, "blank", False):
+            continue
+        seen.add(card.kind)
+        kind = getattr(words.kinds, card.kind)
+        wanted.append((a6, index, CARD_PREVIEW_WIDTH, f"a6-{card.id}",
+                       fill(words.site.card_alt, kind=kind, title=card.title)))
+    for pdf, index, width, name, alt in wanted:
+        image = next(rasterise(pdf, width, [index]))
+        path = f"{language.folder}/preview/{name}.png"
+        files[out_dir / path] = png(image)
+        found.append({"src": path, "alt": alt, "width": image.width, "height": image.height})
+    return found
+
+
+class _Clock:
+    """Adds the time spent in each named step to a dictionary."""
+
+    def __init__(self, timings: dict[str, float]) -> None:
+        self.timings = timings
+        self.name = ""
+
+    def __call__(self, name: str) -> _Clock:
+        self.name = name
+        return self
+
+    def __enter__(self) -> None:
+        self.start = time.perf_counter()
+
+    def __exit__(self, *exc: object) -> None:
+        spent = time.perf_counter() - self.start
+        self.timings[self.name] = self.timings.get(self.name, 0.0) + spent

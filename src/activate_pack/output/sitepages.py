@@ -1,0 +1,126 @@
+"""What the site's pages say: the pack's details and labels, arranged for the templates.
+
+The templates (``render/html/templates``) decide the markup; this module decides the words,
+every one of them from the pack or its labels, so a translated pack gets a translated page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from activate_pack.compose.notices import (adapters, author_names, change_lines,
+                                           credit_sentences, fill)
+from activate_pack.output.edition import EditionPage
+from activate_pack.pack.labels import SiteLabels
+from activate_pack.pack.licences import licence
+from activate_pack.pack.model import Pack
+
+ASSETS = "assets"
+"""The folder of the stylesheet and fonts, relative to the site's root."""
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language of the site: its pack, its page, and the folder its files go in."""
+
+    tag: str
+    pack_dir: Path
+    page: str
+    """The page's file name, relative to the site's root: 'index.html' for the first."""
+    folder: str
+    """The folder of its PDFs and pictures, relative to the site's root."""
+
+
+@dataclass(frozen=True)
+class Published:
+    """One PDF on the site: what it is for and what a reader checks it by."""
+
+    kind: str
+    path: str
+    """Relative to the site's root, with '/' between folders."""
+    pages: int
+    size: int
+    sha256: str
+
+
+def human_size(size: int, words: SiteLabels) -> str:
+    """A file size for readers: '132 KB', '1.4 MB'."""
+    if size < 1024 * 1024:
+        return fill(words.kilobytes, size=str(max(1, round(size / 1024))))
+    return fill(words.megabytes, size=f"{size / 1024 / 1024:.1f}")
+
+
+def page_context(pack: Pack, entry: Language, links: list[tuple[Language, Pack]],
+                 version: str, previews: list[dict[str, object]]) -> dict[str, Any]:
+    """What every page of one language shares: title, language, licence, links to the others."""
+    from activate_pack.render.html import direction
+
+    info, words = pack.info, pack.labels.site
+    lic = licence(info.licence)
+    return {
+        "lang": info.language, "dir": direction(info.language), "root": "",
+        "title": info.title, "subtitle": info.subtitle,
+        "description": " ".join((info.description or "").split()),
+        "licence_url": lic.deed_url, "licence_name": lic.short_name,
+        "licence_link": fill(words.licence_link, licence=lic.name),
+        "source_url": info.source_url, "copyright": info.copyright,
+        "made_with": fill(words.made_with, version=version),
+        "languages": [{"lang": other.info.language, "dir": direction(other.info.language),
+                       "name": other.labels.site.language_name, "href": e.page,
+                       "current": e.tag == entry.tag} for e, other in links],
+        "image": previews[0] if previews else None, "home": entry.page,
+    }
+
+
+def download_page(pack: Pack, page: dict[str, Any], pdfs: list[Published],
+                  previews: list[dict[str, object]], online: list[EditionPage]) -> str:
+    """The download page of one language, as HTML; ``page`` is from :func:`page_context`."""
+    from activate_pack.render.html import render_page
+
+    words = pack.labels.site
+    page = page | {
+        "files": [{
+            "href": pdf.path, "title": getattr(words, pdf.kind),
+            "use": getattr(words, f"{pdf.kind}_use"), "sha256": pdf.sha256,
+            "details": fill(words.details, size=human_size(pdf.size, words),
+                            pages=str(pdf.pages)),
+        } for pdf in pdfs],
+        "previews": previews, "attribution": attribution(pack), "notice": notice_lines(pack),
+        "online": [{"href": item.path, "title": item.title} for item in online],
+    }
+    return render_page("download.html", page=page, words=words)
+
+
+def assets() -> dict[str, bytes]:
+    """The stylesheet and the self-hosted fonts with their licence, by path from the root."""
+    from activate_pack.render.html import font_files, font_licence, render_page
+
+    fonts = font_files()
+    found = {f"{ASSETS}/fonts/{name}": data for name, (_, _, data) in fonts.items()}
+    found[f"{ASSETS}/fonts/OFL.txt"] = font_licence()
+    css = render_page("site.css", fonts=[{"file": name, "weight": weight, "style": style}
+                                         for name, (weight, style, _) in fonts.items()])
+    found[f"{ASSETS}/site.css"] = css.encode("utf-8")
+    return found
+
+
+def attribution(pack: Pack) -> str:
+    """The credit to copy: title, authors, source and licence, as the CC licences ask."""
+    info = pack.info
+    if pack.upstream:
+        up = pack.upstream[0]
+        who = fill(pack.labels.adaptation.credit, adapters=adapters(pack), title=up.title,
+                   authors=author_names(pack.labels, list(up.authors)))
+    else:
+        who = author_names(pack.labels, [a.name for a in info.authors])
+    return fill(pack.labels.site.credit_text, title=info.title, authors=who,
+                source=info.source_url, licence=licence(info.licence).short_name)
+
+
+def notice_lines(pack: Pack) -> list[str]:
+    """An adaptation's credits to its bases and its changes; nothing for an original pack."""
+    if not pack.upstream:
+        return []
+    return credit_sentences(pack) + change_lines(pack)

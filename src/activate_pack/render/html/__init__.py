@@ -1,0 +1,91 @@
+"""HTML pages from Jinja2 templates bundled with the package, always escaped.
+
+Every page goes through :func:`render_page`: autoescaping is on for every template, undefined
+names are errors, and templates come only from this package's ``templates/`` folder, so a
+pack's words can never become markup and no template is read from anywhere else.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from jinja2 import BaseLoader, Environment, StrictUndefined, TemplateNotFound
+from markupsafe import Markup, escape
+
+from activate_pack.text import DEFAULT_FAMILY, FAMILIES, FONT_DIR
+
+RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku-arab", "ps", "sd",
+                           "syr", "ug", "ur", "yi"})
+"""Primary language subtags (and a few script variants) written right to left."""
+
+
+class _PackageLoader(BaseLoader):
+    """Templates from ``activate_pack/render/html/templates`` only; names are never paths."""
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, None, Any]:
+        if not re.fullmatch(r"[a-z0-9-]+\.(html|css)", template):
+            raise TemplateNotFound(template)
+        path = resources.files(__package__).joinpath("templates", template)
+        if not path.is_file():
+            raise TemplateNotFound(template)
+        return path.read_text(encoding="utf-8"), None, lambda: True
+
+
+def strong(text: str) -> Markup:
+    """Escape ``text``, then turn its ``**bold**`` spans into <strong> elements."""
+    return Markup(re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", str(escape(text))))
+
+
+def linked(text: str, links: dict[str, str]) -> Markup:
+    """Escape ``text``, making each occurrence of a key of ``links`` a link to its address."""
+    if not links:
+        return Markup(escape(text))
+    pattern = re.compile("|".join(re.escape(k) for k in sorted(links, key=len, reverse=True)))
+    pieces, last = [], 0
+    for match in pattern.finditer(text):
+        pieces.append(escape(text[last:match.start()]))
+        pieces.append(Markup('<a href="{}">{}</a>').format(links[match.group()], match.group()))
+        last = match.end()
+    pieces.append(escape(text[last:]))
+    return Markup("").join(pieces)
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    """The one Jinja2 environment: package templates, autoescape on, undefined names fail."""
+    env = Environment(loader=_PackageLoader(), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["strong"] = strong
+    env.filters["linked"] = linked
+    return env
+
+
+def render_page(template: str, **context: Any) -> str:
+    """Render one of the bundled templates with ``context``."""
+    return environment().get_template(template).render(**context)
+
+
+def direction(language: str) -> str:
+    """'rtl' for a language written right to left (by its BCP 47 tag), else 'ltr'."""
+    tag = language.lower()
+    primary = tag.split("-", 1)[0]
+    return "rtl" if primary in RTL_LANGUAGES or tag in RTL_LANGUAGES \
+        or "-arab" in tag or "-hebr" in tag else "ltr"
+
+
+def font_files() -> dict[str, tuple[str, str, bytes]]:
+    """The bundled fonts for @font-face: file name → (weight, style, bytes)."""
+    found = {}
+    for style, file in FAMILIES[DEFAULT_FAMILY].items():
+        weight = "700" if "bold" in style else "400"
+        slant = "italic" if "italic" in style else "normal"
+        found[file] = (weight, slant, (FONT_DIR / file).read_bytes())
+    return found
+
+
+def font_licence() -> bytes:
+    """The fonts' licence (SIL Open Font License), shipped beside them as it asks."""
+    return (FONT_DIR / "OFL.txt").read_bytes()

@@ -1,0 +1,153 @@
+"""`activate-pack site`: the PDFs, previews and a download page whose every link works."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from pypdf import PdfReader
+from typer.testing import CliRunner
+
+from activate_pack.cli import app
+from activate_pack.output.site import site
+from activate_pack.pack.load import load_pack
+from activate_pack.pack.paths import default_pack_dir
+
+runner = CliRunner()
+
+
+class Page(HTMLParser):
+    """Every element with its attributes, and the text, of an HTML page."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.chunks: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.chunks.append(data)
+
+    @property
+    def text(self) -> str:
+        return " ".join("".join(self.chunks).split())
+
+    def links(self) -> list[str]:
+        return [value for _, attrs in self.elements for name, value in attrs.items()
+                if name in ("href", "src") and value]
+
+    def first(self, tag: str, **wanted: str) -> dict[str, str | None]:
+        for found, attrs in self.elements:
+            if found == tag and all(attrs.get(k) == v for k, v in wanted.items()):
+                return attrs
+        raise AssertionError(f"no <{tag}> with {wanted}")
+
+
+@pytest.fixture(scope="module")
+def public(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The default pack's site, made once through the command line."""
+    out = tmp_path_factory.mktemp("site") / "public"
+    result = runner.invoke(app, ["site", str(default_pack_dir()), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_index_links_four_pdfs_and_previews(public: Path) -> None:
+    page = Page((public / "index.html").read_text(encoding="utf-8"))
+    pdfs = [link for link in page.links() if link.endswith(".pdf")]
+    assert len(pdfs) >= 4
+    assert {re.sub(r"^.*-(a[46]-.*)\.pdf$", r"\1", p) for p in pdfs} >= {
+        "a6-community", "a6-community-home", "a6-community-shop", "a4-facilitator"}
+    images = [attrs for tag, attrs in page.elements if tag == "img"]
+    assert len(images) >= 2
+    assert all(attrs.get("alt") for attrs in images)
+    assert any("cover" in str(attrs["src"]) for attrs in images)
+
+
+def test_every_link_resolves_to_a_file(public: Path) -> None:
+    pack = load_pack(default_pack_dir())
+    for page_path in public.glob("**/*.html"):
+        page = Page(page_path.read_text(encoding="utf-8"))
+        for link in page.links():
+            parts = urlsplit(link)
+            if parts.scheme in ("http", "https"):  # only the licence and the pack's source
+                assert link.startswith(("https://creativecommons.org/", pack.info.source_url))
+                continue
+            assert not parts.scheme and not parts.netloc and not link.startswith("/"), link
+            target = (page_path.parent / unquote(parts.path)).resolve()
+            assert target.is_file(), f"{page_path.name}: {link}"
+            assert public.resolve() in target.parents
+
+
+def test_sizes_pages_and_checksums_match_the_files(public: Path) -> None:
+    html = (public / "index.html").read_text(encoding="utf-8")
+    page = Page(html)
+    pdfs = [link for link in page.links() if link.endswith(".pdf")]
+    for link in pdfs:
+        data = (public / link).read_bytes()
+        pages = len(PdfReader(public / link).pages)
+        item = html[html.index(f'href="{link}"'):]
+        item = item[:item.index("</li>")]
+        assert hashlib.sha256(data).hexdigest() in item
+        assert f"{pages} pages" in item
+        assert f"{max(1, round(len(data) / 1024))} KB" in item
+
+
+def test_the_page_carries_language_licence_and_sharing_details(public: Path) -> None:
+    pack = load_pack(default_pack_dir())
+    page = Page((public / "index.html").read_text(encoding="utf-8"))
+    html = page.first("html")
+    assert html["lang"] == "en-GB" and html["dir"] == "ltr"
+    assert page.first("link", rel="license")["href"] == "https://creativecommons.org/licenses/by-sa/4.0/"
+    assert page.first("meta", property="og:title")["content"] == pack.info.title
+    assert page.first("meta", name="description")["content"]
+    image = page.first("meta", property="og:image")["content"]
+    assert image and (public / str(image)).is_file()
+    assert "Activate Pack by Activate Pack contributors, " + pack.info.source_url in page.text
+    assert "CC BY-SA 4.0" in page.text
+    assert "100%" in page.text  # how to print
+
+
+def test_fonts_are_self_hosted(public: Path) -> None:
+    css = (public / "assets" / "site.css").read_text(encoding="utf-8")
+    fonts = re.findall(r'url\("([^"]+)"\)', css)
+    assert len(fonts) == 4
+    for font in fonts:
+        assert (public / "assets" / font).read_bytes()[:4] == b"\x00\x01\x00\x00"
+    assert (public / "assets" / "fonts" / "OFL.txt").is_file()
+
+
+def test_pack_words_are_escaped(make_pack, tmp_path: Path) -> None:
+    from conftest import PACK_YAML
+
+    hostile = 'Pack <script>alert("x")</script> & "quotes"'
+    root = make_pack(**{"content/pack.yaml": PACK_YAML.replace(
+        "title: Test Pack", "title: '" + hostile + "'\nslug: test-pack") + "description: '<b>bold</b>'\n"})
+    site(root, tmp_path / "out")
+    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "<script" not in html and "<b>" not in html
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#34;quotes&#34;" in html
+    assert Page(html).first("meta", property="og:title")["content"] == hostile
+
+
+def test_labels_give_the_page_its_words(make_pack, tmp_path: Path) -> None:
+    root = make_pack(**{"content/labels.yaml": "site:\n  downloads: Téléchargez le jeu\n"
+                                               "  language_name: Français\n"})
+    site(root, tmp_path / "out")
+    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "Téléchargez le jeu" in html and "Download the pack" not in html
+
+
+def test_a_failing_pack_writes_nothing(make_pack, tmp_path: Path) -> None:
+    root = make_pack(**{"content/recipes/soup-club.yaml": "id: soup-club\ntitle: Soup\n"})
+    result = runner.invoke(app, ["site", str(root), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "nothing was written" in result.output
+    assert not (tmp_path / "out").exists()
