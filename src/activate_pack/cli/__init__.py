@@ -6,7 +6,8 @@ Heavy modules are imported inside the commands, so ``activate-pack --help`` stay
 
 from __future__ import annotations
 
-from activate_pack.cli import adapt, build, cards, editing, site  # noqa: F401  (each adds its commands)
+from activate_pack.cli import (  # noqa: F401  (each module adds its commands)
+    adapt, build, cards, editing, site, translate)
 from activate_pack.cli.app import app
 
 __all__ = ["app", "main"]

@@ -49,6 +49,14 @@ def build(
         "--cmyk", help="Write colours as CMYK printing inks (body text as 100% black), as "
                        "many print shops ask.")] = False,
     cards: CardsOption = None,
+    lang: Annotated[Optional[str], typer.Option(
+        "--lang", help="Build a translation: a language the pack has under "
+                       "content/translations/ (e.g. 'ur', 'pa-Guru'), or 'all' for the pack's "
+                       "own language and every translation. Default: the pack's own language.",
+        show_default=False)] = None,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Stop on warnings too, such as text a translation leaves in "
+                         "English.")] = False,
 ) -> None:
     """Build the PDF card packs."""
     from activate_pack.layout.editions import SIZES
@@ -74,7 +82,7 @@ def build(
         pack_dir = locate(pack)
         with terminate_as_interrupt(), _progress() as progress:
             built = run_build(pack_dir, sizes, out, progress, warn=_warn, options=options,
-                              cards=chosen)
+                              cards=chosen, languages=lang, strict=strict)
     except PackError as error:
         raise fail(error) from None
     except KeyboardInterrupt as interrupt:  # Ctrl+C, or SIGTERM: temporary files are gone

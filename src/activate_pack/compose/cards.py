@@ -10,6 +10,17 @@ from activate_pack.pack.model import IngredientCard, Pack, QuestionCard, RecipeC
 AnyCard = RecipeCard | QuestionCard | IngredientCard
 
 
+def for_card(pack: Pack, card_id: str | None) -> Pack:
+    """The pack as a card should print: a card its translation leaves out prints wholly in
+    the source language, its headings too, rather than half in one language and half in
+    another."""
+    done = pack.translation
+    if done is None or card_id not in done.untranslated or done.source_labels is None:
+        return pack
+    info = pack.info.model_copy(update={"language": done.source})
+    return pack.model_copy(update={"labels": done.source_labels, "info": info})
+
+
 def pack_writer(pack: Pack) -> Writer:
     """The writer for a pack: its labels, in its language."""
     return writer(pack.labels, pack.info.language)
@@ -126,6 +137,7 @@ def _write_ins(w: Writer, labels: list[str]) -> tuple[Block, ...]:
 
 def card_front(pack: Pack, card: AnyCard) -> Face:
     """Everything the front of a card says, in reading order."""
+    pack = for_card(pack, card.id)
     w = pack_writer(pack)
     label = (w.run(kind_label(pack, card, card.kind), "kind-label", bold=True),)
     title = w.inline(card.title, "title", bold=True)
@@ -158,6 +170,7 @@ def card_front(pack: Pack, card: AnyCard) -> Face:
 
 def card_back(pack: Pack, card: AnyCard | None, kind: str, card_id: str) -> Face:
     """The back of a card: the kind's name, its detail, the pack's title, the credit line."""
+    pack = for_card(pack, card_id)
     w = pack_writer(pack)
     name, detail = kind_parts(pack, card, kind)
     extra = {"pack": (w.run(pack.info.title, "pack-title"),)}

@@ -11,6 +11,7 @@ from activate_pack.compose.content import fill, join_names
 from activate_pack.pack.labels import Labels
 from activate_pack.pack.licences import licence
 from activate_pack.pack.model import Pack, Upstream
+from activate_pack.pack.translations import language_name
 
 SHORT_LIST = 3
 """How many ids the A6 about card names before it says 'and N more'."""
@@ -39,10 +40,23 @@ def adapters(pack: Pack) -> str:
 
 
 def credit_sentences(pack: Pack) -> list[str]:
-    """'Adapted from <title> by <authors> (<source>), licensed <licence>.', nearest base first."""
+    """'Translated from … by …', then 'Adapted from <title> by <authors> …', nearest base first."""
     words = pack.labels.adaptation
-    return [fill(words.adapted_from if index == 0 else words.earlier, **_slots(pack.labels, up))
-            for index, up in enumerate(pack.upstream)]
+    return [*translation_sentences(pack),
+            *(fill(words.adapted_from if index == 0 else words.earlier, **_slots(pack.labels, up))
+              for index, up in enumerate(pack.upstream))]
+
+
+def translation_sentences(pack: Pack) -> list[str]:
+    """A translated pack's credit to its translators, and the draft note until it is reviewed."""
+    done = pack.translation
+    if done is None:
+        return []
+    words = pack.labels.adaptation
+    credit = fill(words.translated_by, source=language_name(done.source),
+                  target=language_name(done.language),
+                  translators=author_names(pack.labels, list(done.translators)))
+    return [credit] if done.reviewed else [credit, words.draft]
 
 
 def _slots(labels: Labels, up: Upstream) -> dict[str, str]:
@@ -93,7 +107,7 @@ def change_lines(pack: Pack, limit: int | None = None) -> list[str]:
 def notice(pack: Pack) -> str:
     """The whole notice in one paragraph, for metadata: credits, then 'Changes: …'."""
     if not pack.upstream:
-        return ""
+        return pack.labels.patterns.space.join(translation_sentences(pack))
     space = pack.labels.patterns.space
     return fill(pack.labels.patterns.notice, credits=space.join(credit_sentences(pack)),
                 label=pack.labels.adaptation.changes, changes=space.join(change_lines(pack)))
@@ -131,4 +145,6 @@ def creators(pack: Pack) -> list[str]:
     for up in reversed(pack.upstream):
         names.extend(n for n in up.authors if n not in names)
     names.extend(a.name for a in pack.info.authors if a.name not in names)
+    if pack.translation is not None:
+        names.extend(n for n in pack.translation.translators if n not in names)
     return names

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterator
 
 from activate_pack.errors import PackError, Problem
 from activate_pack.layout.editions import SIZES
-from activate_pack.output.plan import prepare, variants
+from activate_pack.output.plan import languages_wanted, prepare, variants
 from activate_pack.output.printing import PrintOptions
 
 __all__ = ["SIZES", "Built", "Warn", "build"]
@@ -50,26 +50,32 @@ def _collector_paused() -> Iterator[None]:
 def build(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path,
           progress: Callable[[str, int, int], None] | None = None,
           warn: Warn | None = None, options: PrintOptions | None = None,
-          cards: list[str] | None = None) -> list[Built]:
+          cards: list[str] | None = None, languages: str | None = None,
+          strict: bool = False) -> list[Built]:
     """Build the requested editions of the pack in ``pack_dir`` into ``out_dir``.
 
     ``options`` asks for a print-ready variant (``--print``, ``--duplex``, ``--cmyk``); ``cards``
-    for some cards only. Every problem ``check`` would report for these outputs stops the
-    build; warnings go to ``warn``.
+    for some cards only; ``languages`` for a translation (``--lang``: a tag, or 'all'). Every
+    problem ``check`` would report for these outputs stops the build (and, with ``strict``,
+    every warning); warnings go to ``warn``.
     """
     from activate_pack.compose.notices import creators as pack_creators
     from activate_pack.layout.fit import clear_caches
     from activate_pack.output.write import write_all
 
     with _collector_paused():
-        prepared = prepare(pack_dir, variants(sizes, options), out_dir, cards=cards)
-        if prepared.report.errors:
-            raise PackError(prepared.report.errors)
+        wanted = variants(sizes, options, languages_wanted(pack_dir, languages))
+        prepared = prepare(pack_dir, wanted, out_dir, cards=cards)
+        if prepared.report.failed(strict):
+            raise PackError(prepared.report.errors or  # --strict: warnings stop it too
+                            [replace(p, severity="error") for p in prepared.report.warnings])
         for problem in prepared.report.warnings if warn else ():
             warn(problem)
         assert prepared.pack is not None  # no errors, so the pack loaded
-        creators, source_url = pack_creators(prepared.pack), prepared.pack.info.source_url
+        creators = {lang: pack_creators(p) for lang, p in prepared.packs.items()}
+        source_url = prepared.pack.info.source_url
         outputs, prepared.outputs, prepared.pack = prepared.outputs, [], None
+        prepared.packs = {}
         clear_caches()  # fitted text is kept for reuse while laying out; drawing needs none
         rendered: list[tuple[Path, bytes, int]] = []
         while outputs:  # each output is let go once drawn: a large pack's memory stays down
@@ -77,7 +83,7 @@ def build(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path,
             count = len(output.imposed)
             size = output.variant.edition.size
             callback = (lambda done, s=size, t=count: progress(s, done, t)) if progress else None
-            data = output.imposed.render(creators, source_url, callback)
+            data = output.imposed.render(creators[output.variant.language], source_url, callback)
             rendered.append((output.path, data, count))
             del output
     write_all([(path, data) for path, data, _ in rendered])

@@ -30,16 +30,18 @@ from activate_pack.pack.paths import PACK_FILE, default_pack_dir
 
 @dataclass(frozen=True)
 class Variant:
-    """One output: an edition, printed one way."""
+    """One output: an edition, printed one way, in one language (None: the pack's own)."""
 
     edition: Edition
     options: PrintOptions = PrintOptions()
+    language: str | None = None
 
     @property
     def shown(self) -> str:
         """Where a problem found only in this output was found: 'A6 cards (--print home)'."""
         mode = f" (--print {self.options.mode})" if self.options.mode else ""
-        return self.edition.shown + mode
+        lang = f" (--lang {self.language})" if self.language else ""
+        return self.edition.shown + mode + lang
 
 
 @dataclass
@@ -84,6 +86,8 @@ class Prepared:
     pack: Pack | None
     outputs: list[Output] = field(default_factory=list)
     report: Report = Report(())
+    packs: dict[str | None, Pack] = field(default_factory=dict)
+    """The pack in each language laid out (None: its own language)."""
 
     def ready(self, warn: Callable[[Problem], None] | None = None) -> Pack:
         """The pack, once nothing stops the outputs: raise every error, hand warnings on."""
@@ -95,13 +99,17 @@ class Prepared:
         return self.pack
 
 
-def variants(sizes: tuple[str, ...] = SIZES, options: PrintOptions | None = None) -> list[Variant]:
-    """The outputs of one build: each of ``sizes`` printed as ``options`` say."""
-    return [Variant(EDITIONS[size], options or PrintOptions()) for size in sizes]
+def variants(sizes: tuple[str, ...] = SIZES, options: PrintOptions | None = None,
+             languages: list[str | None] | None = None) -> list[Variant]:
+    """The outputs of one build: each of ``sizes`` printed as ``options`` say, per language."""
+    return [Variant(EDITIONS[size], options or PrintOptions(), language)
+            for language in (languages or [None]) for size in sizes]
 
 
-def every_variant(sizes: tuple[str, ...], dirs: list[Path]) -> list[Variant]:
-    """Each edition plain and in every print mode its layout offers: what ``check`` checks."""
+def every_variant(sizes: tuple[str, ...], dirs: list[Path],
+                  languages: list[str | None] | None = None) -> list[Variant]:
+    """Each edition plain and in every print mode its layout offers, in every language:
+    what ``check`` checks."""
     found = []
     for size in sizes:
         edition = EDITIONS[size]
@@ -111,6 +119,36 @@ def every_variant(sizes: tuple[str, ...], dirs: list[Path]) -> list[Variant]:
         except PackError:
             continue  # reported when the layout itself is loaded
         found += [Variant(edition, PrintOptions(mode)) for mode in modes]
+    return [replace(v, language=lang) for lang in (languages or [None]) for v in found]
+
+
+def languages_wanted(pack_dir: Path, wanted: str | None) -> list[str | None]:
+    """The languages ``--lang`` asks for: None is the pack's own, 'all' every one it has."""
+    from activate_pack.pack.translations import languages
+
+    if wanted is None:
+        return [None]
+    if wanted == "all":
+        return [None, *languages(pack_dir)]
+    return [wanted]
+
+
+def _packs(pack: Pack, pack_dir: Path, langs: list[str | None], general: Problems
+           ) -> dict[str | None, Pack]:
+    """The loaded pack in each language asked for; a translation's problems are collected."""
+    from activate_pack.pack.translations import translate
+
+    found: dict[str | None, Pack] = {}
+    for lang in langs:
+        if lang is None or lang == pack.info.language:
+            found[lang] = pack
+            continue
+        try:
+            found[lang] = translate(pack, pack_dir, lang)
+        except PackError as exc:
+            general.extend(exc.problems)
+            continue
+        general.extend(list(found[lang].warnings[len(pack.warnings):]))
     return found
 
 
@@ -134,7 +172,7 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
         general.extend(exc.problems)
     dirs = layout_dirs(pack_dir, default_pack_dir())
     if wanted is None:
-        wanted = every_variant(sizes, dirs)
+        wanted = every_variant(sizes, dirs, languages_wanted(pack_dir, "all"))
     specs: dict[str, LayoutSpec] = {}
     for edition in dict.fromkeys(v.edition for v in wanted):
         try:
@@ -158,13 +196,18 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
         advice.placeholders(pack_dir, general)
         stem = file_stem(pack, pack_dir, general)
         date = source_date(pack, pack_dir)
-        docs: dict[tuple[str, str], tuple[Document | None, list[Problem]]] = {}
+        result.packs = _packs(pack, pack_dir, list(dict.fromkeys(v.language for v in wanted)),
+                              general)
+        docs: dict[tuple[str, str, str | None], tuple[Document | None, list[Problem]]] = {}
         for variant, plan in plans.items():
-            key = (variant.edition.size, plan.faces.name)
+            if variant.language not in result.packs:
+                continue  # its translation could not be read: reported above
+            key = (variant.edition.size, plan.faces.name, variant.language)
             if key not in docs:  # variants laid out alike share one layout pass
                 found = Problems()
                 try:
-                    laid = replace(lay_out(pack, variant.edition, plan.faces, found),
+                    laid = replace(lay_out(result.packs[variant.language], variant.edition,
+                                           plan.faces, found),
                                    version=pack.info.version, date=date)
                     docs[key] = (laid, found.items)
                 except PackError as exc:  # a part the layout lacks stops it: say which
@@ -176,7 +219,7 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
             if cards:  # the chosen cards only: not the about card, nor any other page
                 doc = replace(doc, pages=tuple(p for p in doc.pages if p.card in cards))
             try:
-                imposed = plan.impose(pack, doc)
+                imposed = plan.impose(result.packs[variant.language], doc)
             except PackError as exc:
                 per_variant[variant] += exc.problems
                 continue
@@ -302,4 +345,5 @@ def output_name(stem: str, variant: Variant, selected: bool = False) -> str:
     """
     edition = variant.edition
     chosen = "-cards" if selected else ""
-    return f"{stem}-{edition.size}-{edition.name}{chosen}{variant.options.suffix()}.pdf"
+    lang = f"-{variant.language}" if variant.language else ""
+    return f"{stem}{lang}-{edition.size}-{edition.name}{chosen}{variant.options.suffix()}.pdf"

@@ -102,6 +102,10 @@ class AdaptationLabels(_Group):
     reordered: str = Field(description="Sentence saying the cards were put in a new order.")
     variables: str = Field(description="Label before the local details set, e.g. 'locality'.")
     translated: str = Field(description="Sentence for a translation, with {source} and {target}.")
+    translated_by: str = Field(description="Credit of a translation, with {source} (the "
+                                           "language translated from) and {translators}.")
+    draft: str = Field(description="Sentence saying a translation is a draft awaiting review by "
+                                   "a native speaker.")
     no_changes: str = Field(description="Sentence for an adaptation that changed no cards.")
     more: str = Field(description="Ending of a shortened list, with {count}.")
     credit: str = Field(description="Authors part of the credit line of an adapted pack, with "

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from activate_pack.errors import PackError, Problem, Problems, nearest
-from activate_pack.pack import adapt, credits, images, limits, templating
+from activate_pack.pack import adapt, credits, images, limits, templating, translations
 from activate_pack.pack.images import ImageFile
 from activate_pack.pack.labels import Labels
 from activate_pack.pack.model import (ASSET_TYPES, CARD_MODELS, PHASES, GuidePage, Location, Logo, Pack,
@@ -131,11 +131,13 @@ def load_labels(root: Path, problems: Problems, base: Labels | None = None) -> L
     return validate(Labels, data, LABELS_FILE, problems, marks=found)  # lines of the pack's own
 
 
-def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 0) -> Pack:
+def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 0,
+              language: str | None = None) -> Pack:
     """Load and validate a whole pack, raising PackError listing every problem found.
 
     ``overrides`` are variables set by an adaptation that extends this pack (they win over
-    the pack's own); ``depth`` counts how many adaptations deep this base is.
+    the pack's own); ``depth`` counts how many adaptations deep this base is; ``language``
+    asks for the pack in one of its translations (None, or its own language: as written).
     """
 
     problems = Problems()
@@ -222,7 +224,7 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
             info, [questions, ingredients, recipes, guide])
         changes = changes.model_copy(update={"reordered": reordered,
                                              "logo": adapt.logo_change(base[0].logo, logo)})
-    return Pack(root=str(root), info=info, labels=labels, recipes=tuple(recipes),
+    pack = Pack(root=str(root), info=info, labels=labels, recipes=tuple(recipes),
                 questions=tuple(questions), ingredients=tuple(ingredients), guide=tuple(guide),
                 locations=locations, variables=variables,
                 upstream=(adapt.upstream_of(base[0]), *base[0].upstream) if base else (),
@@ -230,6 +232,9 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
                 pictures=pictures,
                 info_lines={key: mark[0] for key, mark in info_data.key_marks.items()},
                 warnings=tuple(p for p in problems.items if p.severity != "error"))
+    if language is None or language == info.language:
+        return pack
+    return translations.translate(pack, root, language)
 
 
 def _inspect_pictures(root: Path, cards: dict[str, list[Any]], folders: dict[str, str],

@@ -284,6 +284,25 @@ class Changes(BaseModel):
                     or self.variables or self.language or self.logo)
 
 
+class Translation(BaseModel):
+    """Which translation a pack was built in, and who made it."""
+
+    model_config = ConfigDict(frozen=True)
+    language: str
+    source: str
+    """The language of the text it was translated from, e.g. 'en-GB'."""
+    translators: tuple[str, ...]
+    reviewed: bool
+    path: str
+    """The translation's file, as shown in messages."""
+    source_title: str
+    """The pack's title in its own language (file names are made from it)."""
+    untranslated: frozenset[str] = frozenset()
+    """Ids of the cards the translation leaves out: they print wholly in the source language."""
+    source_labels: "Labels | None" = None
+    """The labels in the source language, for those cards."""
+
+
 class Location(BaseModel):
     """Where something was defined: file (relative to the pack) and line."""
 
@@ -332,6 +351,8 @@ class Pack(BaseModel):
     """Every picture and the logo, inspected when the pack was loaded: (folder, file) → image."""
     warnings: tuple[Problem, ...] = ()
     """Problems found while loading that do not stop a build, reported by check and build."""
+    translation: "Translation | None" = None
+    """For a pack built in another language: the translation used (``--lang``)."""
     info_lines: dict[str, int] = {}
     """The line of each field in content/pack.yaml, for messages about the pack as a whole."""
 
@@ -354,4 +375,5 @@ class Pack(BaseModel):
 
 from activate_pack.pack.labels import Labels  # noqa: E402  (Labels is large; it lives in its own module)
 
+Translation.model_rebuild()
 Pack.model_rebuild()

@@ -20,6 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from activate_pack import __version__
 from activate_pack.layout.boxes import Document, ImageBox, Page, Rect, Rule, TextBox
 from activate_pack.render import finish, pdfx
+from activate_pack.render.glyphs import draw_shaped
 from activate_pack.render.xmp import build_epoch, xmp
 from activate_pack.text import DEFAULT_FAMILY, font_name
 
@@ -147,6 +148,10 @@ def _draw_text(canvas: Canvas, box: TextBox, dx: float, dy: float) -> None:
                 text.setFillColor(_colour(seg.colour))
                 colour = seg.colour
             x = box.x + seg.x + dx
+            if seg.glyphs is not None:  # shaped: glyphs by id, the real text alongside
+                draw_shaped(text, seg, x, baseline)
+                cursor = None
+                continue
             if cursor is None or abs(cursor - x) > 0.01:
                 text.setTextOrigin(x, baseline)
             text.textOut(seg.text)

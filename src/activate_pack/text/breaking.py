@@ -109,28 +109,42 @@ def _uniseg_opportunities(text: str) -> tuple[int, ...]:
 def _mixed_opportunities(text: str) -> list[int]:
     """The fast path's answers, with uniseg's for the words that hold other characters.
 
-    No UAX #14 rule looks further than the next word across spaces, so a stretch of such words
-    is asked about together with the word on either side, and the answers from the end of the
-    word before to the start of the word after replace the fast path's.
+    No UAX #14 rule looks further than the next word across spaces, and across spaces only the
+    characters next to them count (LB13 to LB17, LB18). So uniseg is asked about each such word
+    on its own (words recur, so the answers are kept), and about each gap between words with
+    only the two characters on either side: the cost follows the words a pack uses, not the
+    length of its paragraphs.
     """
     words = [(match.start(), match.end()) for match in _WORDS.finditer(text)]
     slow = [not _FAST_CHARS.issuperset(text[a:b]) for a, b in words]
     found = set(_fast_opportunities(text))
-    first = 0
-    while first < len(words):
-        if not slow[first]:
-            first += 1
+    for index, (start, end) in enumerate(words):
+        if not slow[index]:
             continue
-        last = first
-        while last + 1 < len(words) and slow[last + 1]:
-            last += 1
-        start, left = words[first - 1] if first else (0, 0)
-        right, end = words[last + 1] if last + 1 < len(words) else (len(text), len(text))
-        found = {at for at in found if not left < at <= right}
-        found.update(start + at for at in _uniseg_opportunities(text[start:end])
-                     if left < start + at <= right)
-        first = last + 1
+        found = {at for at in found if not start < at < end}
+        found.update(start + at for at in _uniseg_opportunities(text[start:end]))
+        for gap in (index - 1, index):  # the gaps before and after this word
+            if gap < 0 or gap + 1 >= len(words):
+                continue
+            left, right = words[gap][1], words[gap + 1][0]
+            # Two letters either side settle a gap; punctuation (quotes, brackets) has rules
+            # that look further, so a word holding any is taken whole.
+            offset = left - 2 if _letters(text[words[gap][0]:left]) else words[gap][0]
+            stop = right + 2 if _letters(text[right:words[gap + 1][1]]) else words[gap + 1][1]
+            offset, stop = max(offset, words[gap][0]), min(stop, words[gap + 1][1])
+            window = text[offset:stop]
+            found.discard(right)
+            if right - offset in _uniseg_opportunities(window):
+                found.add(right)
+    if words and words[0][0] > 0 and slow[0]:  # spaces before the first word: as uniseg says
+        found = {at for at in found if at > words[0][0]} | {
+            at for at in _uniseg_opportunities(text[:words[0][1]]) if at <= words[0][0]}
     return sorted(found)
+
+
+def _letters(word: str) -> bool:
+    """True if ``word`` holds letters and marks only."""
+    return all(unicodedata.category(c)[0] in "LM" for c in word)
 
 
 @lru_cache(maxsize=8192)

@@ -69,6 +69,31 @@ def load_table(path: Path = TABLE_FILE) -> tuple[str, dict[str, Family]]:
 DEFAULT_FAMILY, _TABLE = load_table()
 """The family used when a layout names none, and every bundled family."""
 
+
+def _script_table(path: Path = TABLE_FILE) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    scripts, languages = dict(data.get("scripts", {})), dict(data.get("languages", {}))
+    for name in [*scripts.values(), *(f for v in languages.values() for f in v.values())]:
+        if name not in _TABLE:
+            raise ValueError(f"{path}: {name!r} is not a family in the table")
+    return scripts, languages
+
+
+SCRIPT_FAMILIES, LANGUAGE_FAMILIES = _script_table()
+"""Script (ISO 15924) → family that sets it; language → its own choices per script."""
+
+
+def script_family(script: str, lang: str | None, latin_family: str) -> str:
+    """The family that sets ``script`` in text of language ``lang`` (Latin: the layout's)."""
+    base = (lang or "").split("-")[0].lower()
+    return (LANGUAGE_FAMILIES.get(base, {}).get(script) or SCRIPT_FAMILIES.get(script)
+            or latin_family)
+
+
+def shaped_family(name: str) -> bool:
+    """True for a family whose scripts need shaping (every script but Latin)."""
+    return any(script != "Latn" for script in family(name).scripts)
+
 FAMILIES: Mapping[str, Mapping[str, str]] = MappingProxyType(
     {name: family.files for name, family in _TABLE.items()})
 """Bundled families: family → style → file name (in FONT_DIR)."""

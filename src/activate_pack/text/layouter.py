@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from activate_pack.text.breaking import grapheme_boundaries, line_breaks
-from activate_pack.text.fonts import ascent, family, font_name, unit_width, width
+from activate_pack.text.fonts import ascent, family, family_names, font_name, unit_width, width
+from activate_pack.text.runs import Span, font_spans
+from activate_pack.text.scripts import direction, paragraph_direction, run_levels, visual_order
+from activate_pack.text.shaping import shape, shaped_width
 from activate_pack.text.lines import Flow, Item, Laid, Line, Segment, Style
 
-Piece = tuple[str, str, float]
-"""Text in one font, with its advance width at size 1: (text, font name, width)."""
+Piece = tuple[str, str, float, str]
+"""Text in one font and script, with its advance width at size 1: (text, font, width, script)."""
 
-_SPACES = re.compile(" {2,}")
 PREFERRED_CUTS = "/-"
 """A word too long for a line is cut after one of these if it can be, as web addresses are."""
 
@@ -23,47 +24,38 @@ class _Word:
 
     pieces: tuple[Piece, ...]
     unit: float                # width at size 1
-    space_font: str | None     # font of the space after it, None if no space follows
+    space_font: tuple[str, str] | None  # font and script of the space after it, if one follows
 
 
-def _runs(item: Item) -> tuple[str, list[tuple[int, int, str]]]:
-    """The item's text, newlines as spaces and spaces collapsed, with each run's span and font."""
-    texts: list[str] = []
-    spans: list[tuple[int, int, str]] = []
-    at = 0
-    after_space = True  # spaces that open the paragraph are dropped
-    for run in item.runs:
-        text = _SPACES.sub(" ", run.text.replace("\n", " "))
-        if after_space:
-            text = text.lstrip(" ")
-        if text:
-            spans.append((at, at + len(text), font_name(item.style.family, run.bold, run.italic)))
-            texts.append(text)
-            at += len(text)
-            after_space = text.endswith(" ")
-    return "".join(texts), spans
+def measure(part: str, font: str, script: str, lang: str | None = None) -> float:
+    """Advance width at size 1: shaped for scripts that need it, else from the font's widths."""
+    if script == "Latn":
+        return unit_width(part, font)
+    return shaped_width(part, font, script, lang)
 
 
-def _pieces(text: str, spans: list[tuple[int, int, str]], start: int, stop: int) -> list[Piece]:
-    """The pieces of ``text[start:stop]``, one per run it touches."""
+def _pieces(text: str, spans: list[Span], start: int, stop: int,
+            lang: str | None = None) -> list[Piece]:
+    """The pieces of ``text[start:stop]``, one per span it touches."""
     pieces: list[Piece] = []
-    for run_start, run_end, font in spans:
+    for run_start, run_end, font, script in spans:
         if run_end <= start:
             continue
         if run_start >= stop:
             break
         part = text[max(start, run_start):min(stop, run_end)]
-        pieces.append((part, font, unit_width(part, font)))
+        pieces.append((part, font, measure(part, font, script, lang), script))
     return pieces
 
 
-def _font_at(spans: list[tuple[int, int, str]], index: int) -> str:
-    return next(font for start, end, font in spans if start <= index < end)
+def _font_at(spans: list[Span], index: int) -> tuple[str, str]:
+    return next((font, script) for start, end, font, script in spans if start <= index < end)
 
 
 def words(item: Item) -> list[_Word]:
     """Split an item into words at its line-break opportunities; words may span style changes."""
-    text, spans = _runs(item)
+    text, spans = font_spans(item)
+    lang = item.style.lang
     if not text:
         return []
     result: list[_Word] = []
@@ -72,7 +64,7 @@ def words(item: Item) -> list[_Word]:
         stop, space_font = end, None
         if text[end - 1] == " ":
             stop, space_font = end - 1, _font_at(spans, end - 1)
-        pieces = tuple(_pieces(text, spans, start, stop))
+        pieces = tuple(_pieces(text, spans, start, stop, lang))
         result.append(_Word(pieces, sum(p[2] for p in pieces), space_font))
         start = end
     return result
@@ -84,15 +76,22 @@ class Layouter:
     def __init__(self, flow: Flow) -> None:
         self.flow = flow
         self._words = [words(item) for item in flow.items]
+        self._setting = [_setting(item) for item in flow.items]
 
     def lay(self, size: float, box_width: float) -> Laid:
         """Break the flow into lines of at most ``box_width`` points at base size ``size``."""
         lines: list[Line] = []
         y = 0.0
         for index, (item, item_words) in enumerate(zip(self.flow.items, self._words)):
+            paragraph, line_height, first_font = self._setting[index]
             style = item.style
+            if paragraph != style.direction:
+                style = replace(style, direction=paragraph)
             fs = size * style.scale
-            leading = style.leading if style.leading is not None else family(style.family).line_height
+            latin = family(style.family).line_height
+            # A layout's leading is for its Latin font; taller scripts get theirs in proportion.
+            leading = (style.leading * line_height / latin if style.leading is not None
+                       else line_height)
             lead = fs * leading
             if index and item.new_paragraph:
                 y += size * style.space_before
@@ -104,25 +103,55 @@ class Layouter:
                 widest = "88." if item.marker[-1:] in ".)" else item.marker
                 marker_width = width(item.marker, marker_font, fs)
                 indent = max(marker_width, width(widest, marker_font, fs), fs * 0.6) + fs * 0.4
-                marker_seg = Segment(0.0, item.marker, marker_font, fs,
+                # Right-to-left lists put their markers on the right.
+                marker_x = box_width - marker_width if paragraph == "rtl" else 0.0
+                marker_seg = Segment(marker_x, item.marker, marker_font, fs,
                                      style.marker_colour or style.colour, marker_width,
                                      style.direction, style.lang)
             factor = style.offset_factor
+            start = 0.0 if paragraph == "rtl" else indent
             broken = _break(item_words, fs, box_width - indent)
-            for number, (line_words, line_width) in enumerate(broken):
+            for number, (line_words, _) in enumerate(broken):
                 # The first baseline of the box sits one ascent down; later ones one leading on.
-                y += lead if lines else fs * ascent(font_name(style.family))
-                segs = _place(line_words, fs, style, indent)
-                if number == 0 and marker_seg is not None:
-                    segs = (marker_seg, *segs)
+                # (The Latin font's ascent, whatever the script: Nastaliq's is nearly two ems,
+                # far above its letters, and would push every one-line label out of its box.)
+                segs = _place(line_words, fs, style, start, paragraph)
+                y += _lead(segs, lead, line_height, latin) if lines else \
+                    fs * ascent(font_name(style.family))
+                line_width = sum(seg.width for seg in segs)
                 if factor:
                     offset = (box_width - line_width - indent) * factor
-                    segs = tuple(Segment(s.x + offset, s.text, s.font, s.size, s.colour, s.width,
-                                         s.direction, s.lang) for s in segs)
+                    segs = tuple(replace(s, x=s.x + offset) for s in segs)
+                if number == 0 and marker_seg is not None and segs:
+                    # The marker moves with its line, before its start (on the right in RTL).
+                    edge = (max(s.x + s.width for s in segs) + indent - marker_seg.width
+                            if paragraph == "rtl" else min(s.x for s in segs) - indent)
+                    segs = (replace(marker_seg, x=edge), *segs)
                 lines.append(Line(y, line_width + indent, segs, style.direction, style.lang))
         # Room for descenders below the last baseline.
         height = y + (size * 0.3 if lines else 0.0)
         return Laid(size, tuple(lines), height)
+
+
+def _lead(segs: tuple[Segment, ...], lead: float, tallest: float, latin: float) -> float:
+    """The distance to a line's baseline: its item's leading, less where the line holds only
+    Latin text (a Latin line of a paragraph that also has Nastaliq keeps Latin spacing)."""
+    if tallest == latin or any(s.glyphs is not None for s in segs):
+        return lead
+    return lead * latin / tallest
+
+
+def _setting(item: Item) -> tuple[str, float, str]:
+    """An item's paragraph direction, line height (its tallest script's) and first font."""
+    style = item.style
+    text, spans = font_spans(item)
+    base = font_name(style.family)
+    if not spans or all(script == "Latn" for *_, script in spans):
+        return style.direction, family(style.family).line_height, base
+    names = {name.rsplit("-", 1)[0] for _, _, name, _ in spans}
+    height = max(family(name).line_height for name in names if name in family_names())
+    first = spans[0][2]
+    return paragraph_direction(text, style.direction), height, first
 
 
 def _break(words: list[_Word], size: float, avail: float) -> list[tuple[list[_Word], float]]:
@@ -141,7 +170,7 @@ def _break(words: list[_Word], size: float, avail: float) -> list[tuple[list[_Wo
             word = chunks[-1]
             w = word.unit * size
         space_font = current[-1].space_font if current else None
-        space = unit_width(" ", space_font) * size if space_font else 0.0
+        space = measure(" ", *space_font) * size if space_font else 0.0
         if current and current_w + space + w > avail:
             result.append((current, current_w))
             current, current_w = [], 0.0
@@ -156,10 +185,10 @@ def _break(words: list[_Word], size: float, avail: float) -> list[tuple[list[_Wo
 def _split_long(word: _Word, size: float, avail: float) -> list[_Word]:
     """Split a too-long word (such as a web address) into pieces that fit, preferring after '/'."""
     text = "".join(p[0] for p in word.pieces)
-    spans: list[tuple[int, int, str]] = []
-    for part, font, _ in word.pieces:
+    spans: list[Span] = []
+    for part, font, _, script in word.pieces:
         start = spans[-1][1] if spans else 0
-        spans.append((start, start + len(part), font))
+        spans.append((start, start + len(part), font, script))
     bounds = grapheme_boundaries(text)
     # A cluster is measured piece by piece, in case a style change falls inside it.
     widths = [sum(p[2] for p in _pieces(text, spans, a, b)) for a, b in zip(bounds, bounds[1:])]
@@ -182,22 +211,45 @@ def _split_long(word: _Word, size: float, avail: float) -> list[_Word]:
     return chunks
 
 
-def _place(words: list[_Word], size: float, style: Style, x0: float) -> tuple[Segment, ...]:
-    """Segments for one line's words, runs of one font merged; widths are carried, not measured."""
-    merged: list[list] = []  # [x, text, font, width], open for merging
-    x = x0
+def _place(words: list[_Word], size: float, style: Style, x0: float,
+           paragraph: str = "ltr") -> tuple[Segment, ...]:
+    """Segments for one line's words, in visual order; widths are carried, not measured.
+
+    Pieces of one font and script merge into a segment; a segment of a script that needs
+    shaping is shaped whole and carries its glyphs. A line with right-to-left text is then
+    reordered by the bidirectional algorithm's rule L2, run by run.
+    """
+    merged: list[list] = []  # [text, font, width at size 1, script], open for merging
     last = len(words) - 1
     for index, word in enumerate(words):
         pieces = word.pieces
         if index < last and word.space_font:
-            pieces = (*pieces, (" ", word.space_font, unit_width(" ", word.space_font)))
-        for text, font, unit in pieces:
-            advance = unit * size
-            if merged and merged[-1][2] == font:
-                merged[-1][1] += text
-                merged[-1][3] += advance
+            font, script = word.space_font
+            pieces = (*pieces, (" ", font, measure(" ", font, script, style.lang), script))
+        for text, font, unit, script in pieces:
+            if merged and merged[-1][1] == font and merged[-1][3] == script:
+                merged[-1][0] += text
+                merged[-1][2] += unit
             else:
-                merged.append([x, text, font, advance])
-            x += advance
-    return tuple(Segment(sx, text, font, size, style.colour, sw, style.direction, style.lang)
-                 for sx, text, font, sw in merged)
+                merged.append([text, font, unit, script])
+    runs = []
+    for text, font, unit, script in merged:
+        glyphs = None
+        if script != "Latn":
+            shaped = shape(text, font, script, style.lang)
+            glyphs, unit = shaped.glyphs, shaped.width
+        # Latin runs keep the paragraph's direction unless the line mixes directions.
+        runs.append((text, font, unit * size, direction(script) if glyphs is not None
+                     else "ltr", glyphs))
+    if not any(r[4] is not None for r in runs):
+        runs = [(t, f, a, style.direction, g) for t, f, a, _, g in runs]
+    if any(r[4] is not None for r in runs) and (paragraph == "rtl"
+                                                or any(r[3] == "rtl" for r in runs)):
+        runs = [runs[i] for i in visual_order(run_levels([r[3] for r in runs], paragraph))]
+    segments = []
+    x = x0
+    for text, font, advance, way, glyphs in runs:
+        segments.append(Segment(x, text, font, size, style.colour, advance, way, style.lang,
+                                glyphs))
+        x += advance
+    return tuple(segments)

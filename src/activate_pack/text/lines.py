@@ -24,6 +24,9 @@ class Segment:
     width: float
     direction: str = "ltr"
     lang: str | None = None
+    glyphs: tuple | None = None
+    """For a shaped run: its glyphs (text.shaping.Glyph, at size 1) in visual order; the
+    renderer draws these by id and carries ``text`` as the real text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,12 +120,18 @@ class Flow:
         return sum(len("".join(r.text for r in item.runs).split()) for item in self.items)
 
     def missing_glyphs(self) -> set[str]:
-        """Characters in the flow that its fonts cannot draw."""
+        """Characters in the flow that its fonts cannot draw, after shaping."""
+        from activate_pack.text.runs import font_spans
+        from activate_pack.text.shaping import shape
+
         missing: set[str] = set()
         for item in self.items:
-            for run in item.runs:
-                name = font_name(item.style.family, run.bold, run.italic)
-                missing |= missing_glyphs(run.text, name)
+            text, spans = font_spans(item)
+            for start, end, name, script in spans:
+                part = text[start:end]
+                missing |= missing_glyphs(part, name)
+                if script != "Latn":
+                    missing |= set(shape(part, name, script, item.style.lang).missing)
             if item.marker:
                 missing |= missing_glyphs(item.marker, font_name(item.style.family))
         return missing

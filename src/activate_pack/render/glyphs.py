@@ -1,0 +1,145 @@
+"""Drawing shaped runs: glyphs by id at their own positions, with the real text as /ActualText.
+
+ReportLab writes TrueType text as codes of a font subset, one code per character. A shaped
+glyph (an Arabic letter's joining form, a Gurmukhi vowel sign moved before its consonant, a
+Bengali conjunct) often has no character of its own, so it is given a private-use code that
+maps to its glyph id, as ReportLab's own shaping does. Such codes mean nothing to a reader,
+so each run is wrapped in marked content whose /ActualText is the run's text in logical order:
+copying, searching and reading aloud then give the real words.
+
+Every glyph is placed with its own text matrix (Tm), never with text rise (Ts): ReportLab
+4.4 to 5.1 leave their stored rise stale in one shortcut of ``PDFTextObject.setRise``, which
+moves Nastaliq's stacked glyphs up to 10 pt off their place; absolute positions avoid it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase import pdfmetrics
+
+PRIVATE_START = 0xE000
+PRIVATE_END = 0xF8FF
+
+
+def glyph_char(font: str, gid: int, advance: float) -> str:
+    """A character of ``font`` that draws glyph ``gid``: its own, or a private-use code."""
+    face = pdfmetrics.getFont(font).face
+    chars = face.glyphToChar.get(gid)
+    if chars:
+        return chr(chars[0])
+    code = getattr(face, "_next_private", PRIVATE_START)
+    while code in face.charToGlyph:
+        code += 1
+    if code > PRIVATE_END:
+        raise ValueError(f"{font}: more shaped glyphs than private-use codes")
+    face._next_private = code + 1
+    face.charToGlyph[code] = gid
+    face.glyphToChar.setdefault(gid, []).append(code)
+    face.charWidths[code] = round(advance * 1000)
+    return chr(code)
+
+
+def actual_text(text: str) -> str:
+    """The PDF operator opening marked content that carries ``text`` as its real text."""
+    encoded = ("\ufeff" + text).encode("utf-16-be")
+    return f"/Span <</ActualText <{encoded.hex().upper()}>>> BDC"
+
+
+def clusters(seg: Any, x: float) -> list[tuple[str, list[tuple[Any, float]]]]:
+    """A segment's glyphs grouped by cluster, in logical order, each glyph with its pen x.
+
+    The glyphs stay where shaping put them (visual order, left to right); only the order in
+    which they are written changes, so a reader that follows the content stream and one that
+    sorts by position both meet the words in the order they are read.
+    """
+    pen = x
+    placed: dict[int, list[tuple[Any, float]]] = {}
+    for glyph in seg.glyphs:
+        placed.setdefault(glyph.cluster, []).append((glyph, pen))
+        pen += glyph.advance * seg.size
+    starts = sorted(placed)
+    ends = [*starts[1:], len(seg.text)]
+    return [(seg.text[start:end], placed[start]) for start, end in zip(starts, ends)]
+
+
+ANCHOR = "\u200c"
+"""ZERO WIDTH NON-JOINER: a glyph of no width, drawn at the edges of each character's box."""
+
+
+def draw_shaped(text_object: Any, seg: Any, x: float, baseline: float) -> None:
+    """Draw one shaped segment into a ReportLab text object.
+
+    Glyphs are drawn by id where shaping put them. Cluster by cluster, in logical order, each
+    character gets marked content whose /ActualText is that character, opened and closed by a
+    zero-width anchor on the baseline at the edges of the character's share of the cluster
+    (right to left in a right-to-left run). Readers that follow the content stream read the
+    characters in logical order; readers that go by position (pdftotext) find each one where
+    it is seen, on the line, whatever offsets Nastaliq's cascade gives its glyphs.
+    """
+    size = seg.size
+    out = _Writer(text_object, seg.font, size)
+    rtl = seg.direction == "rtl"
+    for chars, glyphs in clusters(seg, x):
+        left = min(pen for _, pen in glyphs)
+        share = sum(glyph.advance for glyph, _ in glyphs) * size / max(len(chars), 1)
+        for index, char in enumerate(chars):
+            start = left + share * (len(chars) - index - 1 if rtl else index)
+            marked = not char.isspace()
+            if marked:
+                out.code.append(actual_text(char))
+                out.anchor(start, baseline)
+            if index == 0:
+                for glyph, pen in glyphs:
+                    out.glyph(glyph_char(seg.font, glyph.gid, glyph.advance),
+                              pen + glyph.dx * size, baseline + glyph.dy * size)
+            if marked:
+                out.anchor(start + share, baseline)
+                out.code.append("EMC")
+    out.close()
+
+
+class _Writer:
+    """Writes glyphs as PDF text operators straight into a ReportLab text object.
+
+    ReportLab's ``textOut`` measures and re-encodes every call; a shaped line places each glyph
+    on its own, so this keeps ReportLab's font subsets and its idea of the current subset, and
+    writes 'Tm' and 'Tj' itself.
+    """
+
+    def __init__(self, text_object: Any, font: str, size: float) -> None:
+        self.code = text_object._code
+        self.text_object = text_object
+        self.font = pdfmetrics.getFont(font)
+        self.doc = text_object._canvas._doc
+        self.size = fp_str(size)
+        self.subset = text_object._curSubset
+        # A character's subset and code, once per document: ReportLab's encoding is per call.
+        canvas = text_object._canvas
+        if not hasattr(canvas, "_shaped_codes"):
+            canvas._shaped_codes = {}
+        self.codes = canvas._shaped_codes.setdefault(font, {})
+
+    def glyph(self, char: str, x: float, y: float) -> None:
+        """One character of the font at (x, y) on the page."""
+        found = self.codes.get(char)
+        if found is None:
+            [(subset, data)] = self.font.splitString(char, self.doc)
+            found = self.codes[char] = (subset, f"<{data.hex()}> Tj")
+        subset, shown = found
+        if subset != self.subset:
+            name = self.font.getSubsetInternalName(subset, self.doc)
+            self.code.append(f"{name} {self.size} Tf")
+            self.subset = subset
+        self.code.append(f"1 0 0 1 {fp_str(x)} {fp_str(y)} Tm {shown}")
+
+    def anchor(self, x: float, y: float) -> None:
+        """An invisible zero-width glyph (render mode 3): some fonts draw a mark for ZWNJ."""
+        self.code.append("3 Tr")
+        self.glyph(ANCHOR, x, y)
+        self.code.append("0 Tr")
+
+    def close(self) -> None:
+        """Leave the text object knowing the subset in use (its cursor is set again anyway)."""
+        self.text_object._curSubset = self.subset

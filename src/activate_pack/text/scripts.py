@@ -1,0 +1,115 @@
+"""Itemising text into runs of one script and direction, and ordering a line's runs (UAX #9).
+
+Each character is Latin, one of the scripts the font table sets (Arabic, Gurmukhi, Bengali), or
+common (spaces, punctuation): a common character joins the run of its neighbours, and between
+runs of two directions it takes the paragraph's, so the space between an Urdu word and a web
+address stays on the right side of both. Digits are set as Latin, left to right, as UAX #9 does
+with European numbers. Latin text never leaves the fast path: it has no other script in it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from bidi import get_base_level
+
+RANGES = (
+    (0x0600, 0x06FF, "Arab"), (0x0750, 0x077F, "Arab"), (0x08A0, 0x08FF, "Arab"),
+    (0xFB50, 0xFDFF, "Arab"), (0xFE70, 0xFEFF, "Arab"),
+    (0x0980, 0x09FF, "Beng"), (0x0A00, 0x0A7F, "Guru"),
+)
+"""Blocks of the scripts the bundled Noto fonts set (ISO 15924 codes)."""
+
+RTL_SCRIPTS = frozenset({"Arab"})
+COMMON = "Zyyy"
+_SHARED_MARKS = frozenset("\u0964\u0965\u200c\u200d")
+"""Dandas (shared by the Indic scripts) and joiners: common, whatever block they are in."""
+
+
+@lru_cache(maxsize=4096)
+def script_of(char: str) -> str:
+    """The script of one character: 'Latn', 'Arab', 'Guru', 'Beng', or COMMON."""
+    code = ord(char)
+    if char in _SHARED_MARKS:
+        return COMMON
+    for start, end, script in RANGES:
+        if start <= code <= end:
+            return script
+    if char.isdigit() and code < 0x80:
+        return "Latn"
+    if char.isalpha():
+        return "Latn"
+    return COMMON
+
+
+def is_plain(text: str) -> bool:
+    """True if ``text`` has no character of a script that needs shaping (the fast path)."""
+    return all(ord(c) < 0x0600 or script_of(c) in ("Latn", COMMON) for c in text)
+
+
+def direction(script: str) -> str:
+    """'rtl' for a right-to-left script, else 'ltr'."""
+    return "rtl" if script in RTL_SCRIPTS else "ltr"
+
+
+def paragraph_direction(text: str, default: str = "ltr") -> str:
+    """The direction of a paragraph from its first strong character (UAX #9 P2, P3)."""
+    if is_plain(text):
+        return default
+    return "rtl" if get_base_level(text) == 1 else "ltr"
+
+
+def itemise(text: str, paragraph: str = "ltr") -> list[tuple[int, int, str]]:
+    """Runs of one script in ``text``: (start, end, script), in logical order."""
+    scripts = [script_of(c) for c in text]
+    strong = [s for s in scripts if s != COMMON]
+    if not strong:
+        return [(0, len(text), "Latn")] if text else []
+    resolved = list(scripts)
+    previous: str | None = None
+    for index, script in enumerate(scripts):
+        if script != COMMON:
+            previous = script
+            continue
+        following = next((s for s in scripts[index + 1:] if s != COMMON), None)
+        if previous is None or previous == following or following is None:
+            resolved[index] = previous or following or "Latn"
+        elif direction(previous) == direction(following):
+            resolved[index] = previous
+        else:  # between two directions: the paragraph's (UAX #9 N2)
+            resolved[index] = previous if direction(previous) == paragraph else following
+    runs: list[tuple[int, int, str]] = []
+    start = 0
+    for index in range(1, len(text) + 1):
+        if index == len(text) or resolved[index] != resolved[start]:
+            runs.append((start, index, resolved[start]))
+            start = index
+    return runs
+
+
+def visual_order(levels: list[int]) -> list[int]:
+    """Indices of runs in visual order from their embedding levels (UAX #9 rule L2)."""
+    order = list(range(len(levels)))
+    if not levels:
+        return order
+    highest = max(levels)
+    lowest_odd = min((lv for lv in levels if lv % 2), default=highest + 1)
+    for level in range(highest, lowest_odd - 1, -1):
+        index = 0
+        while index < len(order):
+            if levels[order[index]] >= level:
+                end = index
+                while end < len(order) and levels[order[end]] >= level:
+                    end += 1
+                order[index:end] = reversed(order[index:end])
+                index = end
+            else:
+                index += 1
+    return order
+
+
+def run_levels(directions: list[str], paragraph: str) -> list[int]:
+    """Embedding levels of runs: right-to-left runs odd, left-to-right even (rules I1, I2)."""
+    base = 1 if paragraph == "rtl" else 0
+    return [(base + 1 if base == 0 else base) if d == "rtl" else (base + 1 if base else 0)
+            for d in directions]

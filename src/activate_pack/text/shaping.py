@@ -1,0 +1,78 @@
+"""Shaping with HarfBuzz, for runs whose script needs it (Latin text never comes here).
+
+A run is shaped once per (text, font) and kept: its glyph ids, advances and offsets at size 1,
+in points, in visual order (HarfBuzz puts a right-to-left run's glyphs left to right). Its width
+is what line breaking measures, and its glyphs are what the PDF draws, so the two always agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import uharfbuzz as hb
+from reportlab.pdfbase import pdfmetrics
+
+from activate_pack.text.scripts import direction
+
+_HB_SCRIPTS = {"Arab": "Arab", "Guru": "Guru", "Beng": "Beng", "Latn": "Latn"}
+
+
+@dataclass(frozen=True, slots=True)
+class Glyph:
+    """One shaped glyph at size 1: its id, its advance, and its offset from the pen."""
+
+    gid: int
+    advance: float
+    dx: float
+    dy: float
+    cluster: int
+    """Index in the run's text of the first character the glyph stands for."""
+
+
+@dataclass(frozen=True, slots=True)
+class Shaped:
+    """A run of text shaped in one font: glyphs in visual order and its width, at size 1."""
+
+    glyphs: tuple[Glyph, ...]
+    width: float
+    missing: tuple[str, ...]
+    """Characters the font has no glyph for (HarfBuzz gave .notdef)."""
+
+
+@lru_cache(maxsize=None)
+def _face(font: str) -> tuple[hb.Font, int]:
+    """The HarfBuzz font of a registered ReportLab TrueType font, and its units per em."""
+    data = pdfmetrics.getFont(font).face._ttf_data
+    face = hb.Face(hb.Blob(data))
+    return hb.Font(face), face.upem
+
+
+@lru_cache(maxsize=65536)
+def shape(text: str, font: str, script: str, lang: str | None = None) -> Shaped:
+    """Shape ``text`` in the registered font ``font`` as ``script``, in the run's direction."""
+    hb_font, upem = _face(font)
+    buf = hb.Buffer()
+    buf.add_str(text)
+    buf.direction = direction(script)
+    buf.script = _HB_SCRIPTS.get(script, script)
+    if lang:
+        buf.language = lang
+    buf.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
+    hb.shape(hb_font, buf, {"kern": True, "liga": True})
+    glyphs: list[Glyph] = []
+    missing: list[str] = []
+    total = 0.0
+    for info, pos in zip(buf.glyph_infos, buf.glyph_positions):
+        if info.codepoint == 0 and text[info.cluster] not in " \u200c\u200d":
+            missing.append(text[info.cluster])
+        advance = pos.x_advance / upem
+        glyphs.append(Glyph(info.codepoint, advance, pos.x_offset / upem, pos.y_offset / upem,
+                            info.cluster))
+        total += advance
+    return Shaped(tuple(glyphs), total, tuple(dict.fromkeys(missing)))
+
+
+def shaped_width(text: str, font: str, script: str, lang: str | None = None) -> float:
+    """Advance width of ``text`` shaped in ``font``, at size 1."""
+    return shape(text, font, script, lang).width

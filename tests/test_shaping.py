@@ -1,0 +1,200 @@
+"""Shaped scripts, proved against an independent shaper: glyphs read back from the PDF.
+
+For a line of each script, the glyphs the PDF draws (read with pdfplumber, their outlines
+measured in the embedded subset font) and their positions must match what uharfbuzz makes of
+the same text in the source font, glyph for glyph, within 0.1 pt. pdftotext must give the
+words back in logical order.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+from typing import Callable
+
+import pdfplumber
+import pikepdf
+import pytest
+import uharfbuzz as hb
+
+from activate_pack.errors import PackError
+from activate_pack.output.build import build
+from activate_pack.text import FONT_DIR, Flow, Layouter, Style
+from activate_pack.text.scripts import itemise, run_levels, visual_order
+
+from tests.conftest import require_tool
+
+LINES = {
+    "ur": ("پسندیدہ جگہ", "NotoNastaliqUrdu-Bold", "rtl"),      # Nastaliq's cascade
+    "ar": ("مكان مفضل", "NotoNaskhArabic-Bold", "rtl"),          # joining, right to left
+    "pa-Guru": ("ਕਿਹੜੀ ਥਾਂ", "NotoSansGurmukhi-Bold", "ltr"),    # sihari before its consonant
+    "bn": ("প্রিয় জায়গা", "NotoSansBengali-Bold", "ltr"),       # a conjunct with reph-less ra
+}
+
+PACK_TRANSLATION = """\
+translators:
+  - name: Test Translator
+reviewed: false
+cards:
+  warm-hello:
+    title: {title}
+"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    from tests.conftest import GUIDE, INGREDIENTS, PACK_YAML, QUESTIONS, RECIPE
+
+    root = tmp_path_factory.mktemp("shaped") / "pack"
+    files = {"content/pack.yaml": PACK_YAML, "content/recipes/soup-club.yaml": RECIPE,
+             "content/questions/warm-up.yaml": QUESTIONS,
+             "content/ingredients/skills.yaml": INGREDIENTS, "content/guide/01-hello.yaml": GUIDE}
+    files |= {f"content/translations/{lang}.yaml": PACK_TRANSLATION.format(title=text)
+              for lang, (text, _, _) in LINES.items()}
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    out = tmp_path_factory.mktemp("shaped-out")
+    return {lang: build(root, ("a6",), out, languages=lang)[0].path for lang in LINES}
+
+
+def _reference(text: str, font_file: str, lang: str, size: float) -> list[tuple[tuple, float, float]]:
+    """(outline extents, x, y) of each glyph as uharfbuzz alone shapes ``text``."""
+    blob = hb.Blob.from_file_path(str(FONT_DIR / f"{font_file}.ttf"))
+    face = hb.Face(blob)
+    font = hb.Font(face)
+    buf = hb.Buffer()
+    buf.add_str(text)
+    buf.guess_segment_properties()
+    buf.language = lang
+    hb.shape(font, buf)
+    scale = size / face.upem
+    pen, found = 0.0, []
+    for info, pos in zip(buf.glyph_infos, buf.glyph_positions):
+        extents = font.get_glyph_extents(info.codepoint)
+        found.append(((extents.x_bearing, extents.y_bearing, extents.width, extents.height),
+                      pen + pos.x_offset * scale, pos.y_offset * scale))
+        pen += pos.x_advance * scale
+    return found
+
+
+@pytest.mark.parametrize("lang", list(LINES))
+def test_a_line_matches_an_independent_shaper(built: dict[str, Path], lang: str) -> None:
+    text, font_file, _ = LINES[lang]
+    drawn, size = _glyphs(built[lang], font_file)
+    expected = _reference(text, font_file, lang.split("-")[0], size)
+    assert len(drawn) == len(expected), (len(drawn), len(expected))
+    # The line's origin: the pen of the leftmost glyph in both.
+    left = min(range(len(expected)), key=lambda i: (expected[i][1], expected[i][2]))
+    candidates = [g for g in drawn if g[0] == expected[left][0]]
+    assert candidates, "the leftmost glyph's outline is not in the PDF"
+    best = None
+    for anchor in candidates:
+        dx, dy = anchor[1] - expected[left][1], anchor[2] - expected[left][2]
+        unused = list(drawn)
+        ok = True
+        for outline, x, y in expected:
+            match = next((g for g in unused if g[0] == outline and abs(g[1] - x - dx) <= 0.1
+                          and abs(g[2] - y - dy) <= 0.1), None)
+            if match is None:
+                ok = False
+                break
+            unused.remove(match)
+        if ok:
+            best = (dx, dy)
+            break
+    assert best is not None, f"{lang}: glyphs or positions differ from uharfbuzz's"
+
+
+def _glyphs(path: Path, font_file: str) -> tuple[list[tuple[tuple, float, float]], float]:
+    """The title's glyphs: outline extents from the embedded subset, origin from the PDF."""
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[2]
+        chars = [c for c in page.chars if c["fontname"].endswith(font_file)]
+        size = max(c["size"] for c in chars)
+        chars = [c for c in chars if abs(c["size"] - size) < 0.01 and c["text"] != "\u200c"]
+        name = chars[0]["fontname"]
+    with pikepdf.open(path) as doc:
+        fonts = doc.pages[2].Resources.Font
+        font = next(fonts[k] for k in fonts.keys() if str(fonts[k].BaseFont)[1:] == name)
+        data = bytes(font.FontDescriptor.FontFile2.read_bytes())
+        codes = _to_unicode(font.ToUnicode.read_bytes().decode("latin-1"))
+    face = hb.Face(hb.Blob(data))
+    subset = hb.Font(face)
+    found = []
+    for char in chars:
+        gid = _subset_gid(subset, codes[char["text"]])
+        e = subset.get_glyph_extents(gid)
+        found.append(((e.x_bearing, e.y_bearing, e.width, e.height), char["matrix"][4],
+                      char["matrix"][5]))
+    return found, size
+
+
+def _to_unicode(cmap: str) -> dict[str, int]:
+    """Text → the one-byte code that stands for it, from a font's ToUnicode CMap."""
+    pairs = re.findall(r"<([0-9A-Fa-f]{2})>\s*<((?:[0-9A-Fa-f]{4})+)>", cmap)
+    return {bytes.fromhex(text).decode("utf-16-be"): int(code, 16) for code, text in pairs}
+
+
+def _subset_gid(font: hb.Font, code: int) -> int:
+    """ReportLab's subset fonts have a (1,0)/(3,0) cmap from each code to its glyph."""
+    for base in (0, 0xF000):
+        gid = font.get_nominal_glyph(base + code)
+        if gid:
+            return gid
+    raise AssertionError(f"code {code} has no glyph in the subset")
+
+
+@pytest.mark.parametrize("lang", ["ur", "pa-Guru"])
+def test_pdftotext_gives_the_words_in_logical_order(built: dict[str, Path], lang: str) -> None:
+    tool = require_tool("pdftotext", "poppler-utils")
+    text = subprocess.run([tool, "-f", "3", "-l", "3", str(built[lang]), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    words = LINES[lang][0].split()
+    assert " ".join(words) in " ".join(text.replace("\u202b", "").replace("\u202c", "").split())
+
+
+def test_a_url_inside_urdu_stays_latin_and_left_to_right() -> None:
+    flow = Flow()
+    flow.add("یہ پیک https://example.org پر ہے", Style(lang="ur"))
+    line = Layouter(flow).lay(10, 400).lines[0]
+    fonts = [(s.text.strip(), s.font, s.direction) for s in line.segments]
+    assert ("https://example.org", "atkinson-regular", "ltr") in fonts
+    # Read from the right: 'یہ پیک', the address, 'پر ہے'.
+    assert line.segments[0].text.strip() == "پر ہے" and line.segments[-1].text.strip() == "یہ پیک"
+    assert line.segments[-1].x + line.segments[-1].width == pytest.approx(400)  # starts right
+
+
+def test_latin_text_is_not_shaped() -> None:
+    flow = Flow()
+    flow.add("Plain English text, with a URL: https://example.org", Style())
+    assert all(s.glyphs is None for s in Layouter(flow).lay(10, 400).lines[0].segments)
+
+
+def test_runs_are_ordered_by_the_bidi_rules() -> None:
+    assert visual_order(run_levels(["rtl", "ltr", "rtl"], "rtl")) == [2, 1, 0]
+    assert visual_order(run_levels(["ltr", "rtl", "rtl", "ltr"], "ltr")) == [0, 2, 1, 3]
+    assert [s for *_, s in itemise("ab جگہ 12", "rtl")] == ["Latn", "Arab", "Latn"]
+
+
+def test_a_character_no_font_can_draw_is_named(make_pack: Callable[..., Path],
+                                               tmp_path: Path) -> None:
+    root = make_pack(**{"content/translations/ur.yaml":
+                        PACK_TRANSLATION.format(title="جگہ \u0d05")})  # a Malayalam letter
+    with pytest.raises(PackError) as caught:
+        build(root, ("a6",), tmp_path / "out", languages="ur")
+    shown = [str(p) for p in caught.value.problems]
+    assert any(s.startswith("content/translations/ur.yaml:5: title:") and "U+0D05" in s
+               and "warm-hello" in s for s in shown), shown
+
+
+def test_shaped_glyphs_never_use_text_rise(built: dict[str, Path]) -> None:
+    """ReportLab 4.4-5.1's setRise keeps a stale rise in one shortcut, which moves Nastaliq
+    glyphs by up to 10 pt; every glyph is placed with its own text matrix instead."""
+    with pikepdf.open(built["ur"]) as doc:
+        stream = doc.pages[2].Contents.read_bytes() if not isinstance(
+            doc.pages[2].Contents, pikepdf.Array) else b"".join(
+            c.read_bytes() for c in doc.pages[2].Contents)
+    assert b" Ts" not in stream
+    assert b"/ActualText" in stream

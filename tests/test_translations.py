@@ -1,0 +1,210 @@
+"""Translations as overlays: loading, gaps, credits, licences, --lang and the default pack's."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable
+
+import pytest
+import yaml
+from pypdf import PdfReader
+from typer.testing import CliRunner
+
+from activate_pack.cli import app
+from activate_pack.compose import notices
+from activate_pack.errors import PackError
+from activate_pack.output.build import build
+from activate_pack.output.check import check
+from activate_pack.pack.load import load_pack
+from activate_pack.pack.paths import default_pack_dir
+from activate_pack.pack.translations import languages
+
+runner = CliRunner()
+
+POLISH = """\
+translators:
+  - name: Ola Nowak
+reviewed: false
+pack:
+  title: Pakiet testowy
+labels:
+  kinds: {question: Pytanie}
+cards:
+  warm-hello:
+    title: Cześć
+    question: Co jadłeś na śniadanie?
+    prompts:
+      - Kto to zrobił?
+      - Gdzie to zjadłeś?
+"""
+
+
+def test_a_translation_overlays_cards_and_labels_and_leaves_the_source(
+        make_pack: Callable[..., Path]) -> None:
+    root = make_pack(**{"content/translations/pl.yaml": POLISH})
+    english = load_pack(root)
+    polish = load_pack(root, language="pl")
+    assert english.card("warm-hello").title == "Hello"
+    assert polish.card("warm-hello").title == "Cześć"
+    assert polish.card("warm-hello").prompts == ["Kto to zrobił?", "Gdzie to zjadłeś?"]
+    assert polish.card("warm-hello").phase == "warm-up"  # choices stay as they are
+    assert polish.labels.kinds.question == "Pytanie"
+    assert polish.labels.kinds.recipe == english.labels.kinds.recipe
+    assert polish.info.language == "pl" and polish.info.title == "Pakiet testowy"
+    assert polish.translation is not None and polish.translation.translators == ("Ola Nowak",)
+    assert languages(root) == ["pl"]
+
+
+def test_what_a_translation_leaves_out_is_a_warning_naming_it(
+        make_pack: Callable[..., Path]) -> None:
+    root = make_pack(**{"content/translations/pl.yaml": POLISH})
+    warnings = [str(w) for w in load_pack(root, language="pl").warnings]
+    untranslated = next(w for w in warnings if "have no Polish translation" in w)
+    for card_id in ("soup-club", "cooks", "guide-hello"):
+        assert card_id in untranslated
+    assert "warm-hello" not in untranslated
+    assert any("labels: no translation of" in w and "kinds.recipe" in w for w in warnings)
+    assert any("pack: no translation of" not in w for w in warnings)
+
+
+def test_a_missing_field_is_named_at_its_card(make_pack: Callable[..., Path]) -> None:
+    text = POLISH.replace("    prompts:\n      - Kto to zrobił?\n      - Gdzie to zjadłeś?\n", "")
+    root = make_pack(**{"content/translations/pl.yaml": text})
+    warnings = [w for w in load_pack(root, language="pl").warnings if w.card == "warm-hello"]
+    assert len(warnings) == 1
+    assert warnings[0].path == "content/translations/pl.yaml" and warnings[0].line == 10
+    assert "no translation of prompts" in warnings[0].message
+
+
+def test_broken_entries_are_errors_at_their_line(make_pack: Callable[..., Path]) -> None:
+    text = POLISH.replace("    title: Cześć", "    titel: Cześć").replace(
+        "cards:\n", "cards:\n  warm-helo:\n    title: Hej\n")
+    root = make_pack(**{"content/translations/pl.yaml": text})
+    with pytest.raises(PackError) as caught:
+        load_pack(root, language="pl")
+    shown = [str(p) for p in caught.value.problems]
+    assert any(s.startswith("content/translations/pl.yaml:9:") and "did you mean 'warm-hello'"
+               in s for s in shown), shown
+    assert any(s.startswith("content/translations/pl.yaml:12:") and "did you mean 'title'"
+               in s for s in shown), shown
+
+
+def test_a_list_that_breaks_the_card_rules_is_an_error_at_its_line(
+        make_pack: Callable[..., Path]) -> None:
+    text = POLISH.replace("      - Gdzie to zjadłeś?\n", "      - Gdzie?\n" * 4)
+    root = make_pack(**{"content/translations/pl.yaml": text})
+    with pytest.raises(PackError, match=r"pl\.yaml:12:\d+: prompts: has more than 4 items"):
+        load_pack(root, language="pl")
+
+
+def test_a_noderivatives_licence_refuses_a_translation(make_pack: Callable[..., Path]) -> None:
+    from tests.conftest import PACK_YAML
+
+    root = make_pack(**{"content/pack.yaml": PACK_YAML.replace("CC-BY-SA-4.0", "CC-BY-ND-4.0"),
+                        "content/translations/pl.yaml": POLISH})
+    load_pack(root)  # the pack itself is fine
+    with pytest.raises(PackError, match="NoDerivatives licence, so it may not be translated"):
+        load_pack(root, language="pl")
+
+
+def test_an_unknown_language_or_a_path_is_refused(make_pack: Callable[..., Path]) -> None:
+    root = make_pack(**{"content/translations/pl.yaml": POLISH})
+    with pytest.raises(PackError, match="no translation into 'cy'.*this pack has: pl"):
+        load_pack(root, language="cy")
+    with pytest.raises(PackError, match="is not a language tag"):
+        load_pack(root, language="../../etc/passwd")
+
+
+def test_a_translation_file_leading_outside_the_pack_is_refused(
+        make_pack: Callable[..., Path], tmp_path: Path) -> None:
+    outside = tmp_path / "outside.yaml"
+    outside.write_text(POLISH, encoding="utf-8")
+    root = make_pack()
+    (root / "content/translations").mkdir()
+    os.symlink(outside, root / "content/translations/pl.yaml")
+    with pytest.raises(PackError, match="content/translations/pl.yaml"):
+        load_pack(root, language="pl")
+
+
+def test_the_credit_says_translated_by_whom_and_that_it_is_a_draft(
+        make_pack: Callable[..., Path]) -> None:
+    root = make_pack(**{"content/translations/pl.yaml": POLISH})
+    pack = load_pack(root, language="pl")
+    sentences = notices.credit_sentences(pack)
+    assert sentences[0] == "Translated from English by Ola Nowak."
+    assert "draft, awaiting review by a native speaker" in sentences[1]
+    assert "Ola Nowak" in notices.creators(pack)
+    assert "Translated from English by Ola Nowak." in notices.notice(pack)
+    reviewed = make_pack(**{"content/translations/pl.yaml":
+                            POLISH.replace("reviewed: false", "reviewed: true")})
+    assert notices.credit_sentences(load_pack(reviewed, language="pl")) == [sentences[0]]
+
+
+def test_build_lang_names_the_file_and_prints_the_credit(
+        make_pack: Callable[..., Path], tmp_path: Path) -> None:
+    root = make_pack(**{"content/translations/pl.yaml": POLISH})
+    built = build(root, ("a6",), tmp_path / "out", languages="pl")
+    assert [b.path.name for b in built] == ["test-pack-pl-a6-community.pdf"]
+    reader = PdfReader(built[0].path)
+    about = " ".join(reader.pages[0].extract_text().split())
+    assert "Translated from English by Ola Nowak." in about
+    assert "awaiting review by a native speaker" in about
+    assert "Cześć" in "".join(p.extract_text() for p in reader.pages)
+    xmp = reader.xmp_metadata
+    assert xmp is not None and "Ola Nowak" in str(xmp.dc_creator)
+
+
+def test_lang_all_builds_every_language_and_strict_stops_on_gaps(
+        make_pack: Callable[..., Path], tmp_path: Path) -> None:
+    root = make_pack(**{"content/translations/pl.yaml": POLISH})
+    names = sorted(b.path.name for b in build(root, ("a6",), tmp_path / "all", languages="all"))
+    assert names == ["test-pack-a6-community.pdf", "test-pack-pl-a6-community.pdf"]
+    result = runner.invoke(app, ["build", str(root), "--lang", "pl", "--size", "a6", "--strict",
+                                 "--out", str(tmp_path / "strict")])
+    assert result.exit_code == 1
+    assert "have no Polish translation" in result.output
+    assert not (tmp_path / "strict").exists()
+
+
+def test_check_checks_every_language(make_pack: Callable[..., Path]) -> None:
+    root = make_pack(**{"content/translations/pl.yaml":
+                        POLISH.replace("    title: Cześć", "    title: [Cześć]")})
+    report = check(root)
+    assert any(p.path == "content/translations/pl.yaml" and p.severity == "error"
+               for p in report.problems), report.problems
+
+
+DEFAULT_LANGUAGES = ("pl", "ro", "ur", "pa-Guru", "bn", "ar")
+
+
+def test_the_default_pack_ships_its_translations() -> None:
+    root = default_pack_dir()
+    assert set(DEFAULT_LANGUAGES) <= set(languages(root))
+    for language in languages(root):
+        pack = load_pack(root, language=language)
+        assert pack.translation is not None and not pack.translation.reviewed
+        english = load_pack(root)
+        done = [c for c in pack.cards if c.title != english.card(c.id).title]
+        assert len(done) >= 12, language
+        assert pack.labels.kinds.about != english.labels.kinds.about, language
+        assert pack.labels.about.licence_note != english.labels.about.licence_note, language
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def test_romanian_uses_comma_below_never_cedilla() -> None:
+    data = yaml.safe_load((default_pack_dir() / "content/translations/ro.yaml")
+                          .read_text(encoding="utf-8"))
+    text = "".join(_strings(data))
+    for cedilla in "\u015e\u015f\u0162\u0163":
+        assert cedilla not in text, f"U+{ord(cedilla):04X}"
+    assert "\u0219" in text and "\u021b" in text
