@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 
 from activate_pack.text.breaking import grapheme_boundaries, line_breaks
 from activate_pack.text.fonts import ascent, family, family_names, font_name, unit_width, width
+from activate_pack.text.shaping import ink_top
 from activate_pack.text.runs import Span, font_spans
 from activate_pack.text.scripts import direction, paragraph_direction, run_levels, visual_order
 from activate_pack.text.shaping import shape, shaped_width
@@ -113,11 +114,13 @@ class Layouter:
             broken = _break(item_words, fs, box_width - indent)
             for number, (line_words, _) in enumerate(broken):
                 # The first baseline of the box sits one ascent down; later ones one leading on.
-                # (The Latin font's ascent, whatever the script: Nastaliq's is nearly two ems,
-                # far above its letters, and would push every one-line label out of its box.)
+                # (The Latin font's ascent, or the ink of the tallest shaped glyph if higher:
+                # Nastaliq's declared ascent is nearly two ems, far above most of its letters,
+                # and would push every one-line label out of its box.)
                 segs = _place(line_words, fs, style, start, paragraph)
-                y += _lead(segs, lead, line_height, latin) if lines else \
-                    fs * ascent(font_name(style.family))
+                y += _lead(segs, lead, line_height, latin) if lines else max(
+                    [fs * ascent(font_name(style.family)),
+                     *(ink_top(s.font, s.glyphs) * s.size for s in segs if s.glyphs)])
                 line_width = sum(seg.width for seg in segs)
                 if factor:
                     offset = (box_width - line_width - indent) * factor

@@ -73,6 +73,23 @@ def shape(text: str, font: str, script: str, lang: str | None = None) -> Shaped:
     return Shaped(tuple(glyphs), total, tuple(dict.fromkeys(missing)))
 
 
+@lru_cache(maxsize=65536)
+def _glyph_top(font: str, gid: int) -> float:
+    """How far a glyph's ink reaches above its origin, at size 1 (0 for no ink)."""
+    hb_font, upem = _face(font)
+    extents = hb_font.get_glyph_extents(gid)
+    return extents.y_bearing / upem if extents is not None else 0.0
+
+
+def ink_top(font: str, glyphs: tuple[Glyph, ...]) -> float:
+    """The highest point any of ``glyphs`` reaches above the baseline, at size 1.
+
+    Nastaliq stacks letters far above a Latin ascent, yet declares an ascent of nearly two
+    ems: the first line of a box is placed by the ink that is really there.
+    """
+    return max((g.dy + _glyph_top(font, g.gid) for g in glyphs), default=0.0)
+
+
 def shaped_width(text: str, font: str, script: str, lang: str | None = None) -> float:
     """Advance width of ``text`` shaped in ``font``, at size 1."""
     return shape(text, font, script, lang).width
