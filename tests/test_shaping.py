@@ -198,3 +198,32 @@ def test_shaped_glyphs_never_use_text_rise(built: dict[str, Path]) -> None:
             c.read_bytes() for c in doc.pages[2].Contents)
     assert b" Ts" not in stream
     assert b"/ActualText" in stream
+
+
+def test_a_nastaliq_title_stays_below_the_label_above_it() -> None:
+    """The first line of a box is placed by the ink really on it, not by the Latin ascent."""
+    from activate_pack.layout.boxes import TextBox
+    from activate_pack.output.plan import prepare, variants
+    from activate_pack.pack.paths import default_pack_dir
+    from activate_pack.text.shaping import ink_top
+
+    prepared = prepare(default_pack_dir(), variants(("a6",), languages=["ur"]))
+    assert not prepared.report.errors, prepared.report.errors
+    [output] = prepared.outputs
+    checked = 0
+    for page in output.imposed.pages:
+        if page.face != "front":
+            continue
+        label, title = page.texts("label"), page.texts("title")
+        if not (label and title and title[0].lines):
+            continue
+        first = title[0].lines[0]
+        tops = [ink_top(s.font, s.glyphs) * s.size for s in first.segments if s.glyphs]
+        if not tops:
+            continue
+        ink = title[0].top - first.y + max(tops)  # in PDF coordinates, upwards
+        label_bottom = min(label[0].top - line.y - label[0].size * 0.3 for line in label[0].lines)
+        assert ink <= title[0].top + 0.01, (page.card, ink, title[0].top)
+        assert ink < label_bottom, (page.card, ink, label_bottom)
+        checked += 1
+    assert checked >= 12  # the about card and every translated card
