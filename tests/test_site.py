@@ -118,10 +118,15 @@ def test_the_page_carries_language_licence_and_sharing_details(public: Path) -> 
 def test_fonts_are_self_hosted(public: Path) -> None:
     css = (public / "assets" / "site.css").read_text(encoding="utf-8")
     fonts = re.findall(r'url\("([^"]+)"\)', css)
-    assert len(fonts) == 4
+    # Every bundled font, so a device with no Urdu, Gurmukhi or Bengali font shows no boxes.
+    from activate_pack.text import FONT_DIR
+
+    assert sorted(set(fonts)) == sorted(f"fonts/{p.name}" for p in FONT_DIR.glob("*.ttf"))
     for font in fonts:
         assert (public / "assets" / font).read_bytes()[:4] == b"\x00\x01\x00\x00"
-    assert (public / "assets" / "fonts" / "OFL.txt").is_file()
+    licences = (public / "assets" / "fonts" / "OFL.txt").read_text(encoding="utf-8")
+    assert "Atkinson" in licences and "Noto" in licences
+    assert ':lang(ur) { font-family: "activate-atkinson", "activate-nastaliq"' in css
 
 
 def test_pack_words_are_escaped(make_pack, tmp_path: Path) -> None:
@@ -151,3 +156,22 @@ def test_a_failing_pack_writes_nothing(make_pack, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "nothing was written" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_each_language_has_its_page_in_its_own_language_and_direction(public: Path) -> None:
+    from activate_pack.pack.paths import default_pack_dir
+    from activate_pack.pack.translations import languages
+
+    tags = languages(default_pack_dir())
+    assert {"ur", "pa-Guru", "bn", "ar", "pl", "ro"} <= set(tags)
+    home = (public / "index.html").read_text(encoding="utf-8")
+    for tag in tags:
+        page = public / f"index-{tag.lower()}.html"
+        html = page.read_text(encoding="utf-8")
+        rtl = tag in ("ur", "ar")
+        assert f'<html lang="{tag}" dir="{"rtl" if rtl else "ltr"}">' in html, tag
+        assert f'href="index-{tag.lower()}.html"' in home, tag
+        pdfs = re.findall(r'href="([^"]+\.pdf)"', html)
+        assert len(pdfs) >= 4 and all(p.startswith(f"{tag.lower()}/") for p in pdfs), tag
+        assert all((public / p).is_file() for p in pdfs)
+    assert ">اردو<" in home and ">ਪੰਜਾਬੀ<" in home and ">Română<" in home

@@ -89,14 +89,18 @@ class Prepared:
     packs: dict[str | None, Pack] = field(default_factory=dict)
     """The pack in each language laid out (None: its own language)."""
 
-    def ready(self, warn: Callable[[Problem], None] | None = None) -> Pack:
-        """The pack, once nothing stops the outputs: raise every error, hand warnings on."""
+    def ready(self, warn: Callable[[Problem], None] | None = None,
+              language: str | None = None) -> Pack:
+        """The pack (in ``language``, if a translation), once nothing stops the outputs.
+
+        Every error is raised; warnings are handed to ``warn``.
+        """
         if self.report.errors:
             raise PackError(self.report.errors)
         for problem in self.report.warnings if warn else ():
             warn(problem)
         assert self.pack is not None  # no errors, so the pack loaded
-        return self.pack
+        return self.packs.get(language, self.pack) if language else self.pack
 
 
 def variants(sizes: tuple[str, ...] = SIZES, options: PrintOptions | None = None,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from dataclasses import dataclass, field
+from dataclasses import replace, dataclass, field
 from pathlib import Path
 
 from activate_pack import __version__
@@ -52,9 +52,13 @@ class Site:
 
 
 def languages(pack_dir: Path, pack: Pack) -> list[Language]:
-    """The languages the site is built in, the pack's own first (one, until translations)."""
+    """The languages the site is built in: the pack's own first, then each translation."""
+    from activate_pack.pack.translations import languages as translations
+
     tag = pack.info.language
-    return [Language(tag, pack_dir, "index.html", tag.lower())]
+    return [Language(tag, pack_dir, "index.html", tag.lower()),
+            *(Language(other, pack_dir, f"index-{other.lower()}.html", other.lower(), other)
+              for other in translations(pack_dir))]
 
 
 def site(pack_dir: Path, out_dir: Path, warn: Warn | None = None) -> Site:
@@ -72,7 +76,9 @@ def site(pack_dir: Path, out_dir: Path, warn: Warn | None = None) -> Site:
     for index, language in enumerate(entries):
         if index:
             with clock("layout"):
-                prepared = prepare(language.pack_dir, wanted, out_dir)
+                prepared = prepare(language.pack_dir,
+                                   [replace(v, language=language.translation) for v in wanted],
+                                   out_dir)
                 prepared.ready(warn)
         else:
             prepared = first
@@ -102,7 +108,7 @@ def _language_files(language: Language, prepared: Prepared, out_dir: Path,
                     files: dict[Path, bytes], clock: _Clock,
                     ) -> tuple[Pack, list[Published], list[dict[str, object]]]:
     """The PDFs and previews of one language's prepared outputs, added to ``files``."""
-    pack = prepared.ready()
+    pack = prepared.ready(language=language.translation)
     names = creators(pack)
     pdfs: list[Published] = []
     rendered: dict[str, tuple[bytes, list[Page]]] = {}

@@ -31,6 +31,8 @@ class Language:
     """The page's file name, relative to the site's root: 'index.html' for the first."""
     folder: str
     """The folder of its PDFs and pictures, relative to the site's root."""
+    translation: str | None = None
+    """The translation it is built from (``--lang``), or None for the pack's own language."""
 
 
 @dataclass(frozen=True)
@@ -95,13 +97,14 @@ def download_page(pack: Pack, page: dict[str, Any], pdfs: list[Published],
 
 def assets() -> dict[str, bytes]:
     """The stylesheet and the self-hosted fonts with their licence, by path from the root."""
-    from activate_pack.render.html import font_files, font_licence, render_page
+    from activate_pack.render.html import font_files, font_licence, font_stacks, render_page
 
     fonts = font_files()
-    found = {f"{ASSETS}/fonts/{name}": data for name, (_, _, data) in fonts.items()}
+    found = {f"{ASSETS}/fonts/{name}": data for name, (_, _, _, data) in fonts.items()}
     found[f"{ASSETS}/fonts/OFL.txt"] = font_licence()
-    css = render_page("site.css", fonts=[{"file": name, "weight": weight, "style": style}
-                                         for name, (weight, style, _) in fonts.items()])
+    css = render_page("site.css", stacks=font_stacks(),
+                      fonts=[{"file": name, "family": family, "weight": weight, "style": style}
+                             for name, (family, weight, style, _) in fonts.items()])
     found[f"{ASSETS}/site.css"] = css.encode("utf-8")
     return found
 

@@ -15,7 +15,7 @@ from typing import Any
 from jinja2 import BaseLoader, Environment, StrictUndefined, TemplateNotFound
 from markupsafe import Markup, escape
 
-from activate_pack.text import DEFAULT_FAMILY, FAMILIES, FONT_DIR
+from activate_pack.text import FAMILIES, FONT_DIR, family_names
 
 RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku-arab", "ps", "sd",
                            "syr", "ug", "ur", "yi"})
@@ -76,16 +76,45 @@ def direction(language: str) -> str:
         or "-arab" in tag or "-hebr" in tag else "ltr"
 
 
-def font_files() -> dict[str, tuple[str, str, bytes]]:
-    """The bundled fonts for @font-face: file name → (weight, style, bytes)."""
-    found = {}
-    for style, file in FAMILIES[DEFAULT_FAMILY].items():
-        weight = "700" if "bold" in style else "400"
-        slant = "italic" if "italic" in style else "normal"
-        found[file] = (weight, slant, (FONT_DIR / file).read_bytes())
+def font_files() -> dict[str, tuple[str, str, str, bytes]]:
+    """Every bundled font for @font-face: file name → (family, weight, style, bytes).
+
+    Every family goes on the page, not the Latin one alone: a reader's device may have no font
+    for Urdu, Gurmukhi or Bengali, and the page must not show empty boxes.
+    """
+    found: dict[str, tuple[str, str, str, bytes]] = {}
+    for family in family_names():
+        for style, file in FAMILIES[family].items():
+            weight = "700" if "bold" in style else "400"
+            slant = "italic" if "italic" in style else "normal"
+            if slant == "italic" and "Italic" not in file:
+                continue  # a family without italics: the browser slants the upright itself
+            found.setdefault(file, (css_family(family), weight, slant, (FONT_DIR / file).read_bytes()))
     return found
 
 
+def css_family(family: str) -> str:
+    """The name a bundled family has in the stylesheet (its own, so no installed font is used)."""
+    return f"activate-{family}"
+
+
+def font_stacks() -> dict[str, list[str]]:
+    """The CSS font-family list for the page, and for languages whose script has its own face.
+
+    Latin first, then each script's family: the browser takes each character from the first
+    font that has it. Urdu puts Nastaliq before Naskh, as the font table says.
+    """
+    from activate_pack.text.fonts import LANGUAGE_FAMILIES
+
+    base = [css_family(f) for f in family_names()]
+    stacks = {"": base}
+    for lang, chosen in LANGUAGE_FAMILIES.items():
+        own = [css_family(f) for f in chosen.values()]
+        order = [base[0], *own, *(n for n in base[1:] if n not in own)]
+        stacks[lang] = order
+    return stacks
+
+
 def font_licence() -> bytes:
-    """The fonts' licence (SIL Open Font License), shipped beside them as it asks."""
-    return (FONT_DIR / "OFL.txt").read_bytes()
+    """The fonts' licences (SIL Open Font License), shipped beside them as they ask."""
+    return b"\n\n".join((FONT_DIR / name).read_bytes() for name in ("OFL.txt", "OFL-Noto.txt"))
