@@ -125,3 +125,50 @@ def test_an_original_id_reused_in_another_file_is_a_warning(town: Path) -> None:
     run("copy", "warm-up-good-day", "--pack", str(town))  # the same file name: no warning
     code, output = run("check", str(town))
     assert "warm-up-good-day" not in output
+
+
+def _modest_adaptation(town: Path) -> None:
+    """Two cards removed, one changed, one added with a CC BY picture, three details, a logo."""
+    from PIL import Image
+
+    (town / "content/images").mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (1200, 800), "#3377aa").save(town / "content/images/river.png")
+    Image.new("RGB", (900, 300), "#aa3322").save(town / "content/images/logo.png")
+    pack_yaml = town / "content/pack.yaml"
+    text = pack_yaml.read_text(encoding="utf-8").replace(
+        'variables:\n  organisation: "Reading Neighbours"\n',
+        'variables:\n  organisation: "Reading Neighbours"\n  contact: 01234 567890\n'
+        '  meeting_place: the Town Hall\n  time_slot: Tuesday mornings\n')
+    text = text.replace("\nremove: []\n", "\nremove: [chatty-bench, youth-podcast]\n")
+    text += ("\nlogo:\n  file: images/logo.png\n"
+             "  alt: Reading Neighbours logo\n  credit: {author: Reading Neighbours, "
+             "licence: CC-BY-SA-4.0, exception: true}\n")
+    pack_yaml.write_text(text, encoding="utf-8")
+    run("copy", "walk-and-talk", "--pack", str(town))
+    recipe = town / "content/recipes/walk-and-talk.yaml"
+    recipe.write_text(recipe.read_text(encoding="utf-8").replace(
+        "title: Walk and talk", "title: Walk and talk in Reading"), encoding="utf-8")
+    (town / "content/recipes/local-river.yaml").write_text(
+        "id: local-river\ntitle: River clean-up\nsummary: Meet at {{ meeting_place }} and clean "
+        "the river bank together.\nimage:\n  file: images/river.png\n  alt: The river at dawn\n"
+        "  credit: {author: Sam Jones, licence: CC-BY-4.0}\n", encoding="utf-8")
+
+
+def test_a_modest_adaptation_builds_and_credits_its_picture(town: Path, tmp_path: Path) -> None:
+    import pikepdf
+
+    _modest_adaptation(town)
+    code, output = run("build", str(town), "--out", str(tmp_path / "out"))
+    assert code == 0, output
+    a6, a4 = (next((tmp_path / "out").glob(f"*-{size}-*.pdf")) for size in ("a6", "a4"))
+    pages = [page.extract_text() for page in pypdf.PdfReader(a6).pages]
+    [card] = [text for text in pages if "River clean-up" in text and "Sam Jones" in text]
+    assert "CC BY 4.0" in card
+    about = pages[0].lower()
+    assert "changes from the original" in about or "cards added" in about
+    a4_text = [page.extract_text() for page in pypdf.PdfReader(a4).pages]
+    colophon = a4_text[-1]
+    assert "Sam Jones" in colophon and "River clean-up" in colophon
+    for pdf in (a6, a4):
+        with pikepdf.open(pdf) as opened:
+            assert b"Sam Jones" in opened.Root.Metadata.read_bytes()

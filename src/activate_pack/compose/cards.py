@@ -5,7 +5,7 @@ from __future__ import annotations
 from activate_pack.compose import notices
 from activate_pack.compose.content import Block, Face, Item, Picture, Run, Writer, fill, split_at, writer
 from activate_pack.pack.licences import licence
-from activate_pack.pack.model import IngredientCard, Pack, QuestionCard, RecipeCard
+from activate_pack.pack.model import ImageCredit, IngredientCard, Pack, QuestionCard, RecipeCard
 
 AnyCard = RecipeCard | QuestionCard | IngredientCard
 
@@ -163,7 +163,8 @@ def card_front(pack: Pack, card: AnyCard) -> Face:
     if card.image is not None:
         folder = pack.folders.get(card.id, pack.root)
         picture = Block("picture", "picture",
-                        picture=Picture(folder, card.image.file, card.image.alt))
+                        picture=Picture(folder, card.image.file, card.image.alt,
+                                        picture_credit(pack, card.image.credit)))
     return Face(card.kind, card.id, label, title, tuple(blocks), write_ins, tuple(notes),
                 (w.run(credit(pack, card.id), "credit"),), blank, picture)
 
@@ -180,16 +181,54 @@ def card_back(pack: Pack, card: AnyCard | None, kind: str, card_id: str) -> Face
                 (w.run(credit(pack, card_id), "credit"),), logo=logo(pack), extra=extra)
 
 
-def about_front(pack: Pack) -> Face:
-    """The 'about this pack' card: its kind label, the pack's title and the attribution."""
+def picture_credit(pack: Pack, credit: ImageCredit | None) -> str | None:
+    """The line printed with a picture: who made it and its licence (labels' words)."""
+    if credit is None:
+        return None
+    return fill(pack.labels.about.picture_credit, author=credit.author,
+                licence=licence(credit.licence).short_name)
+
+
+def pictures(pack: Pack) -> list[Block]:
+    """The colophon's list of pictures: who made them, their licence and where they are from.
+
+    Pictures with the same credit share one line, naming their cards, so a pack with a picture
+    on every card still has a short list.
+    """
+    w, words, pats = pack_writer(pack), pack.labels.about, pack.labels.patterns
+    groups: dict[tuple[str, str, str], list[str]] = {}
+    for card in pack.cards:
+        credit = card.image.credit if card.image is not None else None
+        if credit is not None:
+            key = (credit.author, licence(credit.licence).short_name, str(credit.source or ""))
+            groups.setdefault(key, []).append(credit.title or card.title)
+    items = []
+    for (author, short_name, source), what in groups.items():
+        line = fill(words.picture_line, what=pats.comma.join(what), author=author,
+                    licence=short_name)
+        items.append(Item(pats.bullet, (w.run(line + (pats.space + source if source else ""),
+                                              "picture-line"),)))
+    if not items:
+        return []
+    return [w.para("heading", "heading", words.pictures, bold=True),
+            Block("list", "picture-line", items=tuple(items))]
+
+
+def about_front(pack: Pack, brief: str = "list") -> Face:
+    """The 'about this pack' card: its kind label, the pack's title and the attribution.
+
+    ``brief`` says how much of an adaptation's changes it lists (see notices.BRIEF): layout
+    asks for less when the card is full, since those words are the tool's, not the user's.
+    """
     w = pack_writer(pack)
     label = (w.run(pack.labels.kinds.about, "kind-label", bold=True),)
     return Face("about", None, label, w.inline(pack.info.title, "title", bold=True),
-                tuple(attribution(pack)), credit=(w.run(credit(pack), "credit"),),
+                tuple(attribution(pack, brief=brief)), credit=(w.run(credit(pack), "credit"),),
                 logo=logo(pack))
 
 
-def attribution(pack: Pack, description: bool = False, full: bool = False) -> list[Block]:
+def attribution(pack: Pack, description: bool = False, full: bool = False,
+                brief: str = "list") -> list[Block]:
     """The full attribution: title, authors, source, licence, copyright and no endorsement."""
     w, info, labels = pack_writer(pack), pack.info, pack.labels
     pats = labels.patterns
@@ -212,7 +251,9 @@ def attribution(pack: Pack, description: bool = False, full: bool = False) -> li
     blocks.append(w.para("paragraph", "authors", notices.author_names(labels, names),
                          joined=True))
     blocks.append(w.para("paragraph", "copyright", info.copyright))
-    blocks += adaptation(pack, full)
+    blocks += adaptation(pack, full, brief)
+    if full:  # the colophon: every picture's credit (the small card has each on its face)
+        blocks += pictures(pack)
     blocks.append(w.para("heading", "heading", labels.about.licence, bold=True))
     name = fill(pats.licence, name=notices.licence_name(labels, lic.id), short_name=lic.short_name)
     blocks.append(w.para("paragraph", "licence", name, joined=True))
@@ -224,16 +265,17 @@ def attribution(pack: Pack, description: bool = False, full: bool = False) -> li
     return blocks
 
 
-def adaptation(pack: Pack, full: bool) -> list[Block]:
+def adaptation(pack: Pack, full: bool, brief: str = "list") -> list[Block]:
     """Where an adapted pack comes from and what changed; ``full`` lists every id (colophon)."""
     w, labels = pack_writer(pack), pack.labels
     blocks = [w.para("paragraph", "adapted-from", s) for s in notices.credit_sentences(pack)]
     if pack.changes is not None:
         blocks.append(w.para("heading", "heading", labels.adaptation.changes, bold=True))
         limit = None if full else notices.SHORT_LIST
+        lines = notices.change_lines(pack, limit, "list" if full else brief)
         blocks += [w.para("paragraph", "change" if index else "first-change", line)
-                   for index, line in enumerate(notices.change_lines(pack, limit))]
-    if pack.exceptions:
+                   for index, line in enumerate(lines)]
+    if pack.exceptions and (full or brief != "sum"):  # the colophon lists them in any case
         blocks.append(w.para("paragraph", "exceptions", labels.adaptation.exceptions))
         items = []
         for item in pack.exceptions:

@@ -43,6 +43,8 @@ class Picture:
     folder: str
     file: str
     alt: str | None = None
+    credit: str | None = None
+    """Who made it and its licence, printed with it as its licence asks."""
 
 
 @dataclass(frozen=True, slots=True)

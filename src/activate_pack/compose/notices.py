@@ -72,12 +72,29 @@ def _ids(ids: tuple[str, ...], labels: Labels, limit: int | None) -> str:
     return fill(labels.patterns.more, ids=comma.join(ids[:limit]), more=rest)
 
 
-def change_lines(pack: Pack, limit: int | None = None) -> list[str]:
-    """One line per kind of change; ``limit`` shortens long id lists (for the A6 card)."""
+BRIEF = ("list", "count", "sum")
+"""How much of the changes the small about card says, most first: the lists shortened, the
+counts of each kind, one sentence. The colophon and the file's details always say all."""
+
+
+def change_lines(pack: Pack, limit: int | None = None, brief: str = "list") -> list[str]:
+    """One line per kind of change; ``limit`` shortens long id lists (for the A6 card).
+
+    ``brief`` 'count' gives each kind's number instead of its ids, 'sum' one sentence.
+    """
     changes, labels = pack.changes, pack.labels
     words, pats = labels.adaptation, labels.patterns
     if changes is None:
         return []
+    kinds = ((words.added, changes.added), (words.changed, changes.changed),
+             (words.removed, changes.removed), (words.variables, tuple(changes.variables)))
+    if brief == "sum":
+        total = sum(len(ids) for _, ids in kinds) + bool(changes.reordered) \
+            + bool(changes.language) + bool(changes.logo)
+        return [fill(words.summary, count=str(total))]
+    if brief == "count":
+        return [fill(pats.change, label=label, ids=str(len(ids))) for label, ids in kinds
+                if ids] + [words.full_list]
     lines = []
     for label, ids in ((words.added, changes.added), (words.changed, changes.changed),
                        (words.removed, changes.removed)):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from activate_pack.compose import notices
-from activate_pack.compose.cards import attribution, logo, pack_writer
+from activate_pack.compose.cards import attribution, logo, pack_writer, picture_credit
 from activate_pack.compose.content import Block, Face, Item, fill
 from activate_pack.pack import markup
 from activate_pack.pack.labels import TemplateLabels
@@ -168,6 +168,10 @@ def metadata(pack: Pack, edition: str) -> dict[str, object]:
     rights = fill(words.rights, copyright=info.copyright, licence=name, url=lic.deed_url)
     if notice:
         rights = fill(words.rights_notice, rights=rights, notice=notice)
+    credits = [c for c in (picture_credit(pack, card.image.credit) for card in pack.cards
+                           if card.image is not None) if c]
+    if credits:  # the pictures' own credits travel with the file too
+        rights = pack.labels.patterns.space.join([rights, *dict.fromkeys(credits)])
     return {
         "title": fill(words.title, title=info.title, edition=edition),
         "author": notices.author_names(pack.labels, notices.creators(pack)),

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from activate_pack.compose import cards as compose
+from activate_pack.compose import notices
 from activate_pack.compose.content import Block, Face, Run
+from activate_pack.errors import Problems
 from activate_pack.layout import styles
 from activate_pack.layout.boxes import Box, Page, Rect, Rule, TextBox
 from activate_pack.layout.context import AnyCard, Ctx
 from activate_pack.layout.fit import fit
 from activate_pack.layout.logo import place_logo
-from activate_pack.layout.pictures import card_picture
+from activate_pack.layout.pictures import SCALES, card_picture
 from activate_pack.layout.spec import MM
 from activate_pack.text import Flow
 
@@ -78,11 +80,26 @@ def card_front(ctx: Ctx, card: AnyCard) -> Page:
     face = compose.card_front(ctx.pack, card)
     boxes: list[Box] = header(ctx, face)
     bx, by, bw, bh = spec.region("body", kind)
-    picture, taken = card_picture(ctx, face)  # a picture sits above the text, which gets less room
-    boxes += picture
-    bh -= taken
     geo = spec.write_in
     flow = styles.flow_of(ctx, kind, kind, face.blocks)
+    # Write-in areas below the text keep a heading and a few ruled lines each.
+    area = geo.gap * MM * geo.lines + spec.size("body").smallest * geo.label
+    reserve = len(face.write_ins) * area
+    # A picture sits above the text, which gets less room; if the text does not fit, the
+    # picture shrinks (to half its height) before any words are asked to be cut.
+    for scale in SCALES if face.picture is not None and not face.blank else (1.0,):
+        tried = Problems()
+        picture, taken = card_picture(ctx, face, scale, tried)
+        text = None
+        if not face.blank:
+            text = fit(flow, bx, by + reserve, bw, bh - taken - reserve,
+                       spec.size("body", kind), "body", tried, card.id, "the card text",
+                       ctx.where(card.id))
+        if not tried.errors:
+            break
+    ctx.problems.extend(tried.items)
+    boxes += picture
+    bh -= taken
     if face.blank:
         share = geo.intro[kind]
         intro_box = fit(flow, bx, by + bh * (1 - share), bw, bh * share, spec.size("body", kind),
@@ -92,11 +109,8 @@ def card_front(ctx: Ctx, card: AnyCard) -> Page:
         top = intro_box.top - intro_box.used_height - geo.after_intro * MM
         boxes += write_in_lines(ctx, bx, top, bw, by, kind, face.write_ins)
     else:
-        # Write-in areas below the text keep a heading and a few ruled lines each.
-        area = geo.gap * MM * geo.lines + spec.size("body").smallest * geo.label
-        reserve = len(face.write_ins) * area
-        boxes.append(fit(flow, bx, by + reserve, bw, bh - reserve, spec.size("body", kind), "body",
-                         ctx.problems, card.id, "the card text", ctx.where(card.id)))
+        assert text is not None
+        boxes.append(text)
         boxes += write_in_lines(ctx, bx, by + reserve, bw, by, kind, face.write_ins)
     if ctx.notes and spec.has_region("notes", kind):
         boxes += notes_panel(ctx, face)
@@ -159,8 +173,17 @@ def about_front(ctx: Ctx) -> Page:
     boxes: list[Box] = header(ctx, face, stop=at[0] - spec.gaps.logo_text * MM if at else None)
     boxes += logo
     bx, by, bw, bh = spec.region("body", "about")
-    boxes.append(fit(styles.flow_of(ctx, "about", "about", face.blocks), bx, by, bw, bh,
-                     spec.size("body", "about"), "body", ctx.problems, None, "the about card",
-                     ("content/pack.yaml", None)))
+    # An adaptation's list of changes is the tool's words, so the user has none to cut: when
+    # the card is full, it says less (counts, then one sentence); the colophon says all.
+    for brief in notices.BRIEF:
+        blocks = compose.about_front(ctx.pack, brief).blocks
+        tried = Problems()
+        body = fit(styles.flow_of(ctx, "about", "about", blocks), bx, by, bw, bh,
+                   spec.size("body", "about"), "body", tried, None, "the about card",
+                   ("content/pack.yaml", None))
+        if not tried.errors or ctx.pack.changes is None:
+            break
+    ctx.problems.extend(tried.items)
+    boxes.append(body)
     boxes += footer(ctx, "about", spec.colours.muted)
     return Page(spec.width, spec.height, tuple(boxes), "card", "about", "front", "about")

@@ -84,6 +84,14 @@ class AboutLabels(_Group):
     licence_note: str = Field(description="What the licence lets people do, in plain words.")
     no_endorsement: str = Field(description="The note that no endorsement is implied.")
     version: str = Field(description="Label before the version.")
+    picture_credit: str = Field(
+        "Picture: {author}, {licence}",
+        description="The credit printed under a card's picture, with {author} and {licence}.")
+    pictures: str = Field("Pictures", description="Heading of the colophon's list of pictures.")
+    picture_line: str = Field(
+        "{what}: {author}, {licence}",
+        description="One picture in the colophon's list, with {what} (its title, or the card's), "
+                    "{author} and {licence}; its source address follows on its own.")
     licence_names: dict[str, str] = Field(default_factory=dict, description="Printed names of "
                                           "licences by id (e.g. CC-BY-SA-4.0), where they "
                                           "differ from the official English name.")
@@ -121,6 +129,14 @@ class AdaptationLabels(_Group):
                                           "pack's logo with its own.")
     logo_removed: str = Field(description="Sentence for an adaptation that left the base pack's "
                                           "logo off.")
+    full_list: str = Field(
+        "The full list is in the facilitator pack and in the PDF's document details.",
+        description="Where the full list of changes is, when the small card can only count them.")
+    summary: str = Field(
+        "{count} changes from the original; the full list is in the facilitator pack and in the "
+        "PDF's document details.",
+        description="The whole list of changes in one sentence, with {count}, for a card too "
+                    "small for more.")
 
 
 class SetLabels(_Group):
