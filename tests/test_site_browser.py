@@ -20,7 +20,10 @@ BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networkin
                 "--disable-component-update", "--no-first-run"]
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 WIDTHS = (375, 1280)
-PAGES = ("index.html", "en-gb/questions.html", "en-gb/recipes.html")
+PAGES = ("index.html", "en-gb/questions.html", "en-gb/recipes.html",
+         # each translation: its download page and a page of its cards, right to left too
+         *(page for tag in ("ur", "pa-guru", "bn", "ar", "pl", "ro")
+           for page in (f"index-{tag}.html", f"{tag}/questions.html")))
 """The download page, and pages of the HTML edition: one of question cards, one of recipes."""
 
 
