@@ -6,16 +6,14 @@ them; a pack without that file (or missing some keys) takes the default pack's w
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
-from activate_pack.pack.typed import typed_text
+from activate_pack.pack.typed import TypedModel
 
 
-class _Group(BaseModel):
+class _Group(TypedModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True,
                               coerce_numbers_to_str=True, str_max_length=2000)
-
-    _as_typed = field_validator("*", mode="before")(typed_text)
 
 
 class KindLabels(_Group):

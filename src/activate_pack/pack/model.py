@@ -12,7 +12,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from activate_pack.errors import Problem, visible
 from activate_pack.pack.images import ImageFile
-from activate_pack.pack.typed import typed_text
+from activate_pack.pack.typed import TypedModel
 from activate_pack.pack.licences import LICENCES
 from activate_pack.pack.templating import variable_name_problem
 
@@ -75,13 +75,11 @@ AssetType = Annotated[Literal["gifts-and-skills", "groups-and-associations", "in
 Effort = Annotated[Literal["low", "medium", "high"], BeforeValidator(_choice)]
 
 
-class Strict(BaseModel):
+class Strict(TypedModel):
     """Base for every model: unknown fields are errors, and values never change after loading."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True,
                               coerce_numbers_to_str=True, str_max_length=20000)
-
-    _as_typed = field_validator("*", mode="before")(typed_text)
 
 
 class Author(Strict):

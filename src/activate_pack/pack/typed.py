@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, get_args, get_origin
 
-from pydantic import ValidationInfo
+from pydantic import BaseModel, ValidationInfo, field_validator
 
 
 def _takes_text(annotation: Any) -> bool:
@@ -36,3 +36,9 @@ def typed_text(cls: Any, value: Any, info: ValidationInfo) -> Any:
     """A model's before-validator for every field: numbers given to text fields as typed."""
     field = cls.model_fields.get(info.field_name or "")
     return as_typed(field.annotation, value) if field is not None else value
+
+
+class TypedModel(BaseModel):
+    """A base for pack models: a field of text gets the characters typed, even for a number."""
+
+    _as_typed = field_validator("*", mode="before")(typed_text)
