@@ -177,3 +177,31 @@ def test_pictures_of_inherited_cards_come_from_the_base(tmp_path: Path,
     built = build(town, ("a6",), tmp_path / "out")
     pages = _images_on_pages(built[0].path)
     assert any((1300, 1300) in found for found in pages.values()), pages
+
+
+def _sideways_photo(path: Path) -> Path:
+    """A photo stored 600 wide and 300 high, with EXIF orientation 6: taken upright (tall)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    photo = Image.new("RGB", (600, 300), "#2E7D32")
+    for x in range(0, 100):  # a red stripe along the stored top: it ends up on the right
+        for y in range(0, 30):
+            photo.putpixel((x * 6, y), (200, 30, 30))
+    exif = Image.Exif()
+    exif[images.EXIF_ORIENTATION] = 6
+    photo.save(path, "JPEG", exif=exif.tobytes(), quality=95)
+    return path
+
+
+def test_a_phone_photo_is_placed_and_printed_upright(make_pack, tmp_path: Path) -> None:
+    root = _pack(make_pack, "images/phone.jpg")
+    _sideways_photo(root / "content/images/phone.jpg")
+    found, message = images.inspect(root, "images/phone.jpg")
+    assert message is None and (found.width, found.height) == (300, 600)
+    built = build(root, ("a6",), tmp_path / "out")
+    sizes = [size for found in _images_on_pages(built[0].path).values() for size in found]
+    assert sizes == [(300, 600)], sizes  # drawn with its pixels turned upright
+    from activate_pack.output.printing import PrintOptions
+
+    pressed = build(root, ("a6",), tmp_path / "cmyk", options=PrintOptions(cmyk=True))
+    sizes = [size for found in _images_on_pages(pressed[0].path).values() for size in found]
+    assert sizes == [(300, 600)], sizes  # the press's inks too

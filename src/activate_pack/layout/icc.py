@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from PIL import Image, ImageCms
+from PIL import Image, ImageCms, ImageOps
 
 PROFILE_DIR = Path(__file__).resolve().parent.parent / "profiles"
 PROFILE_FILE = PROFILE_DIR / "FOGRA39-activate-pack.icc"
@@ -114,7 +114,7 @@ def picture_to_press(path: str | Path) -> tuple[Image.Image, Image.Image | None]
     try:
         with Image.open(path) as opened:
             opened.load()
-            image = opened.copy()
+            image = ImageOps.exif_transpose(opened)  # upright, as the photo was taken
             image.info = dict(opened.info)
     except (OSError, ValueError, Image.DecompressionBombError) as exc:
         raise PictureError(f"it cannot be read ({exc})") from None

@@ -27,6 +27,11 @@ MAX_IMAGE_PIXELS = 89_478_485
 PRINT_PPI = 300
 """Below this many pixels per inch at the size it is printed, a picture looks soft."""
 
+EXIF_ORIENTATION = 0x0112
+"""The EXIF tag saying how a photo must be turned to stand upright."""
+SIDEWAYS = (5, 6, 7, 8)
+"""EXIF orientations that turn a photo a quarter turn: its width and height swap."""
+
 FORMATS = {"PNG": "PNG", "JPEG": "JPEG"}
 """Formats ReportLab embeds faithfully; anything else must be converted first."""
 
@@ -125,6 +130,10 @@ def _inspect(path: Path, file: str, size: int, mtime: int) -> _Verdict:
                     return _Verdict(None, f"image.file: content/{file} is a {im.format} image; "
                                           "save it as PNG or JPEG")
                 im.load()  # decode every pixel now, so a damaged file fails here, not in print
+                # A phone photo held upright is often stored on its side, with an EXIF tag
+                # saying how to turn it: it is placed (and drawn) the way it was taken.
+                if im.getexif().get(EXIF_ORIENTATION, 1) in SIDEWAYS:
+                    width, height = height, width
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return _too_big(file, None, None)
     except UnidentifiedImageError:
@@ -187,3 +196,14 @@ def check_resolution(image: ImageFile, placed_w: float, file: str, problems: Pro
                      f"only {found:.0f} pixels per inch at its printed size "
                      f"({placed_w / 72 * 25.4:.0f} mm wide); it may look blurred in print. Use a picture at least {need} "
                      "pixels wide", path, line, card=card, severity="warning")
+
+
+def upright(path: str | Path) -> Any:
+    """The picture turned as its EXIF orientation says (a Pillow image), or None if upright."""
+    from PIL import Image, ImageOps
+
+    with Image.open(path) as opened:
+        if opened.getexif().get(EXIF_ORIENTATION, 1) in (0, 1):
+            return None
+        opened.load()
+        return ImageOps.exif_transpose(opened)

@@ -43,7 +43,7 @@ class Rendition:
 class PackCanvas(Canvas):
     """A canvas that knows how pictures are to be drawn: as they are, or in the press's inks."""
 
-    picture: Callable[[str], str | ImageReader] = staticmethod(lambda path: path)  # type: ignore[assignment]
+    picture: Callable[[str], str | ImageReader] = staticmethod(lambda path: _upright(path))  # type: ignore[assignment]
 
 
 class _Info(PDFInfo):
@@ -128,9 +128,19 @@ def draw_page(canvas: Canvas, page: Page, dx: float = 0.0, dy: float = 0.0,
         elif isinstance(box, TextBox):
             _draw_text(canvas, box, dx, dy)
         elif isinstance(box, ImageBox):
-            picture = canvas.picture(box.path) if isinstance(canvas, PackCanvas) else box.path
+            picture = canvas.picture(box.path) if isinstance(canvas, PackCanvas) \
+                else _upright(box.path)
             canvas.drawImage(picture, box.x + dx, box.y + dy, box.w, box.h,
                              preserveAspectRatio=True, anchor="c", mask="auto")
+
+
+@lru_cache(maxsize=64)
+def _upright(path: str) -> str | ImageReader:
+    """A picture as it is drawn: its file, or its pixels turned upright as its EXIF asks."""
+    from activate_pack.pack.images import upright
+
+    turned = upright(path)
+    return path if turned is None else ImageReader(turned)
 
 
 def _draw_text(canvas: Canvas, box: TextBox, dx: float, dy: float) -> None:
