@@ -35,7 +35,11 @@ def line_of(text: str, start: str) -> int:
 
 
 def test_check_plans_every_print_mode_the_layouts_offer() -> None:
-    found = {(v.edition.size, v.options.mode) for v in every_variant(SIZES, [default_pack_dir() / "layouts"])}
+    from activate_pack.layout.spec import load_layout
+
+    dirs = [default_pack_dir() / "layouts"]
+    specs = {size: load_layout(EDITIONS[size].layout, dirs) for size in SIZES}
+    found = {(v.edition.size, v.options.mode) for v in every_variant(SIZES, specs)}
     assert found == {("a6", None), ("a6", "shop"), ("a6", "home"), ("a4", None), ("a4", "shop")}
 
 

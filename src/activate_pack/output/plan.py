@@ -20,7 +20,7 @@ from activate_pack.layout import contrast
 from activate_pack.layout.boxes import Document
 from activate_pack.layout.editions import EDITIONS, SIZES, Edition
 from activate_pack.layout.spec import LayoutSpec, layout_dirs, load_layout
-from activate_pack.output.printing import Imposed, PrintOptions
+from activate_pack.output.printing import Imposed, Plan, PrintOptions
 from activate_pack.output.printing import plan as print_plan
 from activate_pack.pack import advice
 from activate_pack.pack.load import load_pack
@@ -110,19 +110,16 @@ def variants(sizes: tuple[str, ...] = SIZES, options: PrintOptions | None = None
             for language in (languages or [None]) for size in sizes]
 
 
-def every_variant(sizes: tuple[str, ...], dirs: list[Path],
+def every_variant(sizes: tuple[str, ...], specs: dict[str, LayoutSpec],
                   languages: list[str | None] | None = None) -> list[Variant]:
     """Each edition plain and in every print mode its layout offers, in every language:
-    what ``check`` checks."""
+    what ``check`` checks. ``specs`` are the loaded layouts, by size; one missing (it could
+    not be loaded, and was reported) gives the plain edition only."""
     found = []
     for size in sizes:
         edition = EDITIONS[size]
-        found.append(Variant(edition))
-        try:
-            modes = load_layout(edition.layout, dirs).printing
-        except PackError:
-            continue  # reported when the layout itself is loaded
-        found += [Variant(edition, PrintOptions(mode)) for mode in modes]
+        modes = specs[size].printing if size in specs else {}
+        found += [Variant(edition), *(Variant(edition, PrintOptions(mode)) for mode in modes)]
     return [replace(v, language=lang) for lang in (languages or [None]) for v in found]
 
 
@@ -175,23 +172,31 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
     except PackError as exc:
         general.extend(exc.problems)
     dirs = layout_dirs(pack_dir, default_pack_dir())
-    if wanted is None:
-        wanted = every_variant(sizes, dirs, languages_wanted(pack_dir, "all"))
+    editions = [EDITIONS[size] for size in sizes] if wanted is None \
+        else list(dict.fromkeys(v.edition for v in wanted))
     specs: dict[str, LayoutSpec] = {}
-    for edition in dict.fromkeys(v.edition for v in wanted):
+    for edition in editions:  # each layout read once, whatever the variants
         try:
             specs[edition.size] = load_layout(edition.layout, dirs)
         except PackError as exc:
             general.extend(exc.problems)
             continue
         contrast.check(specs[edition.size], general)
+    if wanted is None:
+        wanted = every_variant(sizes, specs, languages_wanted(pack_dir, "all"))
+    # A print plan depends on the edition and the print options, not on the language.
+    made: dict[tuple[str, PrintOptions], Plan | None] = {}
     plans = {}
     for variant in wanted:
-        if variant.edition.size in specs:
+        key = (variant.edition.size, variant.options)
+        if key not in made and variant.edition.size in specs:
             try:
-                plans[variant] = print_plan(specs[variant.edition.size], dirs, variant.options)
+                made[key] = print_plan(specs[variant.edition.size], dirs, variant.options)
             except PackError as exc:
+                made[key] = None
                 general.extend(exc.problems)
+        if made.get(key) is not None:
+            plans[variant] = made[key]
     result = Prepared(pack)
     per_variant: dict[Variant, list[Problem]] = {}
     if pack is not None:
