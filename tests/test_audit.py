@@ -1,8 +1,9 @@
 """Proof that a pack opens nothing outside itself: every open is watched by an audit hook.
 
 An audit hook (``sys.addaudithook``) cannot be removed once installed, so the commands run in a
-child process: ``check``, ``build`` and ``new --from`` on every pack in tests/bad_packs/ (with
-its generated files, links and pipes made first), then ``build`` of the default pack. The child
+child process: ``check``, ``build``, ``new --from``, ``preview`` and ``watch`` on every pack in
+tests/bad_packs/ (with its generated files, links and pipes made first), then ``build`` of the
+default pack, and ``preview`` and ``watch`` of a pack with a picture. The child
 reports every file opened outside the allowed places: the pack being read, the installed
 package, Python's own library and site-packages, and the output folder.
 """
@@ -52,6 +53,12 @@ def hook(event: str, args: tuple) -> None:
 
 
 from activate_pack.cli import app
+import activate_pack.output.watch as watching
+
+# The file watcher is replaced by one batch of "saved" files: the pack's card files, so watch
+# builds once, then rebuilds once, as it does after a save.
+watching.changes = lambda pack_dir, stop=None: iter(
+    [set((pack_dir / "content").rglob("*.yaml")) | {pack_dir / "content" / "cards.yaml"}])
 # ReportLab reads the user's own ~/.reportlab_settings when it is first imported, whatever the
 # pack: imported before the hook, as every build does before reading a pack's files.
 import activate_pack.render.pdf  # noqa: F401
@@ -71,10 +78,33 @@ for pack in packs:
     run(["check", str(pack)])
     run(["build", str(pack), "--out", str(out / pack.name)])
     run(["new", str(out / ("new-" + pack.name)), "--from", str(pack), "--locality", "Town"])
+    run(["preview", str(pack), "--out", str(out / ("preview-" + pack.name)), "--size", "a6"])
+    run(["watch", str(pack), "--out", str(out / ("watch-" + pack.name))])
 current[:] = []
 run(["build", "--out", str(out / "default")])
+# A pack that builds, previewed and watched: pictures drawn, pages rasterised, PDFs rebuilt.
+current[:] = [Path(sys.argv[3]).resolve()]
+run(["preview", sys.argv[3], "--out", str(out / "preview-good"), "--cards",
+     "your-own-recipe,walk-and-talk"])
+run(["watch", sys.argv[3], "--out", str(out / "watch-good"), "--size", "a6"])
 print(json.dumps(outside))
 """
+
+
+def _good_pack(root: Path) -> Path:
+    """A copy of the default pack whose blank recipe card has a picture, as volunteers add."""
+    from PIL import Image
+
+    from activate_pack.pack.paths import default_pack_dir
+
+    shutil.copytree(default_pack_dir() / "content", root / "content")
+    (root / "content" / "images").mkdir()
+    Image.new("RGB", (900, 600), "#3A7D44").save(root / "content" / "images" / "path.jpg")
+    card = root / "content" / "recipes" / "your-own-recipe.yaml"
+    card.write_text(card.read_text(encoding="utf-8") + (
+        "image:\n  file: images/path.jpg\n  alt: A footpath between two fields\n"
+        "  credit: {author: Test Author, licence: CC-BY-4.0}\n"), encoding="utf-8")
+    return root
 
 
 def test_no_pack_opens_a_file_outside_itself(tmp_path: Path) -> None:
@@ -87,9 +117,13 @@ def test_no_pack_opens_a_file_outside_itself(tmp_path: Path) -> None:
         packs.append(str(root))
     out = tmp_path / "out"
     out.mkdir()
-    result = subprocess.run([sys.executable, "-c", CHILD, json.dumps(packs), str(out)],
+    good = _good_pack(tmp_path / "good")
+    result = subprocess.run([sys.executable, "-c", CHILD, json.dumps(packs), str(out), str(good)],
                             capture_output=True, text=True, timeout=600, cwd=tmp_path)
     assert result.returncode == 0, result.stderr[-3000:]
     outside = json.loads(result.stdout.strip().splitlines()[-1])
     assert outside == [], outside
     assert (out / "default").is_dir() and len(list((out / "default").glob("*.pdf"))) == 2
+    # The good pack was really previewed and watched, so their reading was under the hook.
+    assert len(list((out / "preview-good").rglob("*.png"))) == 5
+    assert len(list((out / "watch-good").glob("*.pdf"))) == 1
