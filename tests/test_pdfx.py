@@ -55,13 +55,15 @@ def _logo(path: Path) -> None:
 
 @pytest.fixture
 def pictured(make_pack) -> Path:  # type: ignore[no-untyped-def]
-    """A small pack with a transparent PNG logo and a JPEG picture on its recipe card."""
+    """A small pack with a transparent PNG logo, a JPEG picture on its recipe card and QR codes."""
     root = make_pack()
     (root / "content/images").mkdir()
     _logo(root / "content/images/logo.png")
     _photo(root / "content/images/photo.jpg")
     pack_yaml = root / "content/pack.yaml"
-    pack_yaml.write_text(pack_yaml.read_text() + LOGO, encoding="utf-8")
+    # A site address too: every card back then carries a QR code, which must be in black ink.
+    pack_yaml.write_text(pack_yaml.read_text() + LOGO + "site_url: https://example.org/site/\n",
+                         encoding="utf-8")
     recipe = root / "content/recipes/soup-club.yaml"
     recipe.write_text(recipe.read_text() + PICTURE, encoding="utf-8")
     return root

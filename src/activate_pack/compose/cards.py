@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from activate_pack.compose import notices
+from activate_pack.compose.links import card_address
 from activate_pack.compose.content import Block, Face, Item, Picture, Run, Writer, fill, split_at, writer
 from activate_pack.pack.licences import licence
 from activate_pack.pack.model import ImageCredit, IngredientCard, Pack, QuestionCard, RecipeCard
@@ -171,14 +172,20 @@ def card_front(pack: Pack, card: AnyCard) -> Face:
 
 def card_back(pack: Pack, card: AnyCard | None, kind: str, card_id: str) -> Face:
     """The back of a card: the kind's name, its detail, the pack's title, the credit line."""
+    # The QR code opens the card in this language's edition, even where the card is shown
+    # untranslated: the reader stays among the pages in their language.
+    address = card_address(pack, kind, card_id)
     pack = for_card(pack, card_id)
     w = pack_writer(pack)
     name, detail = kind_parts(pack, card, kind)
     extra = {"pack": (w.run(pack.info.title, "pack-title"),)}
     if detail:
         extra["detail"] = (w.run(detail, "kind-detail"),)
+    if address:
+        extra["code"] = (w.run(fill(pack.labels.about.qr_code, address=address), "code"),)
     return Face(kind, card_id, (), (w.run(name, "kind-name", bold=True),), (), (), (),
-                (w.run(credit(pack, card_id), "credit"),), logo=logo(pack), extra=extra)
+                (w.run(credit(pack, card_id), "credit"),), logo=logo(pack), extra=extra,
+                address=address)
 
 
 def picture_credit(pack: Pack, credit: ImageCredit | None) -> str | None:

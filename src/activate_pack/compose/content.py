@@ -173,3 +173,5 @@ class Face:
     """The pack's logo, on the faces that carry it (card backs, the about card, the cover)."""
     extra: dict[str, tuple[Run, ...]] = field(default_factory=dict)
     """Further named lines of a face (e.g. a card back's pack name)."""
+    address: str | None = None
+    """The web page the face opens: a card back's QR code, described by ``extra['code']``."""

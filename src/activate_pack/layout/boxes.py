@@ -69,7 +69,23 @@ class ImageBox:
     alt: str | None = None
 
 
-Box = Rect | Rule | TextBox | ImageBox
+@dataclass(frozen=True, slots=True)
+class Code:
+    """A QR code in a square: ``rows`` of '1' (dark) and '0' (light) modules, top row first.
+
+    It opens ``address``; ``alt`` says so in words, for people who cannot see it.
+    """
+
+    x: float
+    y: float
+    size: float
+    rows: tuple[str, ...]
+    colour: str
+    address: str
+    alt: str
+
+
+Box = Rect | Rule | TextBox | ImageBox | Code
 
 
 @dataclass(frozen=True, slots=True)

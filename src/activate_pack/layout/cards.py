@@ -11,6 +11,7 @@ from activate_pack.layout.boxes import Box, Page, Rect, Rule, TextBox
 from activate_pack.layout.context import AnyCard, Ctx
 from activate_pack.layout.fit import fit
 from activate_pack.layout.logo import place_logo
+from activate_pack.layout.qr import place_code
 from activate_pack.layout.pictures import SCALES, card_picture
 from activate_pack.layout.spec import MM
 from activate_pack.text import Flow
@@ -141,8 +142,12 @@ def card_back(ctx: Ctx, kind: str, card: AnyCard | None, card_id: str) -> Page:
     detail = face.extra.get("detail", ())
     credit = ctx.card_credits.get(card_id, ctx.credit)
     key = (kind, _line(detail or face.title), credit)
-    if key in ctx.backs:  # the same boxes object: the renderer draws it once and reuses it
-        return Page(spec.width, spec.height, ctx.backs[key], "card", card_id, "back", kind)
+    # Alike backs share one tuple of boxes, which the renderer draws once and reuses; a QR
+    # code, which opens one card's page, is added to that card's back alone.
+    code = tuple(place_code(ctx, face, kind))
+    if key in ctx.backs:
+        return Page(spec.width, spec.height, ctx.backs[key] + code if code else ctx.backs[key],
+                    "card", card_id, "back", kind)
     colours = spec.colours_for(kind)
     boxes: list[Box] = [Rect(0, 0, spec.width, spec.height, fill=colours.main, bleed=True)]
     geo = spec.back
@@ -159,7 +164,8 @@ def card_back(ctx: Ctx, kind: str, card: AnyCard | None, card_id: str) -> Page:
     boxes += place_logo(ctx, face.logo, "logo", kind, panel=True)[0]
     boxes += footer(ctx, kind, colours.on_main, card_id)
     ctx.backs[key] = tuple(boxes)
-    return Page(spec.width, spec.height, ctx.backs[key], "card", card_id, "back", kind)
+    return Page(spec.width, spec.height, ctx.backs[key] + code if code else ctx.backs[key],
+                "card", card_id, "back", kind)
 
 
 def about_front(ctx: Ctx) -> Page:

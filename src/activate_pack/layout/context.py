@@ -38,6 +38,8 @@ class Ctx:
     """The pack's logo, inspected once per document (layout/logo.py)."""
     logo_widths: list[float] = field(default_factory=list)
     """How wide the logo is printed on each page that has it, to judge its resolution once."""
+    code_warned: bool = False
+    """Whether a QR code too dense to read has been reported (once per document)."""
 
     def __post_init__(self) -> None:
         if not self.credit:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Mapping
 
 from activate_pack.errors import Problems
-from activate_pack.layout.boxes import Box, ImageBox, Page, Rect, Rule, TextBox
+from activate_pack.layout.boxes import Box, Code, ImageBox, Page, Rect, Rule, TextBox
 from activate_pack.layout.icc import PictureError, picture_to_press, srgb_to_inks
 from activate_pack.layout.knockout import make_safe
 
@@ -83,6 +83,8 @@ class InkConverter:
                                                        for s in line.segments))
                           for line in box.lines)
             new = replace(box, lines=lines)
+        elif isinstance(box, Code):
+            new = replace(box, colour=self.colour(box.colour))
         elif isinstance(box, ImageBox):
             self._picture(box.path)
         self._keep.append(box)

@@ -13,12 +13,13 @@ from typing import Any
 
 from activate_pack.compose.cards import card_front
 from activate_pack.compose.content import Face, Picture, fill
+from activate_pack.compose.links import ABOUT_ANCHOR, PAGES, page_path
 from activate_pack.compose.pages import colophon, guide_page
 from activate_pack.errors import PackError, Problem
 from activate_pack.pack import images
 from activate_pack.pack.model import Pack, RecipeCard
 
-KINDS = ("guide", "questions", "ingredients", "recipes")
+KINDS = tuple(PAGES[kind] for kind in ("guide", "question", "ingredient", "recipe"))
 """The edition's pages of cards and guide pages, in the A4 pack's order; 'about' follows."""
 
 
@@ -36,9 +37,9 @@ def edition_pages(pack: Pack, folder: str) -> list[EditionPage]:
     fac = pack.labels.facilitator
     have = {"guide": pack.guide, "questions": pack.questions, "ingredients": pack.ingredients,
             "recipes": pack.recipes}
-    found = [EditionPage(name, f"{folder}/{name}.html", getattr(fac, name).title)
+    found = [EditionPage(name, page_path(folder, name), getattr(fac, name).title)
              for name in KINDS if have[name]]
-    return found + [EditionPage("about", f"{folder}/about.html", fac.colophon)]
+    return found + [EditionPage("about", page_path(folder, "about"), fac.colophon)]
 
 
 def faces(pack: Pack, name: str) -> list[tuple[str, Face]]:
@@ -46,7 +47,7 @@ def faces(pack: Pack, name: str) -> list[tuple[str, Face]]:
     if name == "guide":
         return [(page.id, guide_page(pack, page)) for page in pack.guide]
     if name == "about":
-        return [("colophon", colophon(pack))]
+        return [(ABOUT_ANCHOR, colophon(pack))]
     cards = {"questions": pack.questions, "ingredients": pack.ingredients,
              "recipes": pack.recipes}[name]
     return [(card.id, card_front(pack, card)) for card in cards]

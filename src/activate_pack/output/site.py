@@ -15,6 +15,7 @@ from dataclasses import replace, dataclass, field
 from pathlib import Path
 
 from activate_pack import __version__
+from activate_pack.compose.links import language_folder
 from activate_pack.compose.notices import creators, fill
 from activate_pack.layout.boxes import Page
 from activate_pack.layout.editions import EDITIONS
@@ -56,8 +57,9 @@ def languages(pack_dir: Path, pack: Pack) -> list[Language]:
     from activate_pack.pack.translations import languages as translations
 
     tag = pack.info.language
-    return [Language(tag, pack_dir, "index.html", tag.lower()),
-            *(Language(other, pack_dir, f"index-{other.lower()}.html", other.lower(), other)
+    return [Language(tag, pack_dir, "index.html", language_folder(tag)),
+            *(Language(other, pack_dir, f"index-{other.lower()}.html", language_folder(other),
+                       other)
               for other in translations(pack_dir))]
 
 

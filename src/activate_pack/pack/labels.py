@@ -86,6 +86,10 @@ class AboutLabels(_Group):
         "Picture: {author}, {licence}",
         description="The credit printed under a card's picture, with {author} and {licence}.")
     pictures: str = Field("Pictures", description="Heading of the colophon's list of pictures.")
+    qr_code: str = Field(
+        "QR code: this card on the web, {address}",
+        description="What a card back's QR code is, for people who cannot see it (the PDF's "
+                    "alternative text), with {address}: the web page it opens.")
     picture_line: str = Field(
         "{what}: {author}, {licence}",
         description="One picture in the colophon's list, with {what} (its title, or the card's), "

@@ -159,6 +159,11 @@ class PackInfo(Strict):
     licence: str = Field(description="The Creative Commons licence id, e.g. 'CC-BY-SA-4.0'.")
     source_url: WebAddress = Field(description="Where people can download the pack and its "
                                                "source.")
+    site_url: WebAddress | None = Field(
+        None, description="Where the pack's web pages (made by 'activate-pack site') are "
+                          "published, e.g. 'https://example.org/our-pack/'. When given, every "
+                          "card back carries a QR code that opens that card's page online, in "
+                          "the card's language.")
     copyright: str = Field(description="The copyright notice, e.g. '© 2026 Jo Bloggs'.")
     extends: str | None = Field(None, description="For an adaptation: the pack it is based on, "
                                                   "either 'default' (the built-in Activate Pack) "

@@ -18,7 +18,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from activate_pack import __version__
-from activate_pack.layout.boxes import Document, ImageBox, Page, Rect, Rule, TextBox
+from activate_pack.layout.boxes import Code, Document, ImageBox, Page, Rect, Rule, TextBox
 from activate_pack.render import finish, pdfx
 from activate_pack.render.glyphs import draw_shaped
 from activate_pack.render.xmp import build_epoch, xmp
@@ -44,6 +44,9 @@ class PackCanvas(Canvas):
     """A canvas that knows how pictures are to be drawn: as they are, or in the press's inks."""
 
     picture: Callable[[str], str | ImageReader] = staticmethod(lambda path: _upright(path))  # type: ignore[assignment]
+    links = True
+    """Whether web addresses become link annotations: not in a file for a press (PDF/X wants
+    no annotation on the printed area, and paper has nothing to click)."""
 
 
 class _Info(PDFInfo):
@@ -127,11 +130,40 @@ def draw_page(canvas: Canvas, page: Page, dx: float = 0.0, dy: float = 0.0,
             canvas.setDash([])
         elif isinstance(box, TextBox):
             _draw_text(canvas, box, dx, dy)
+        elif isinstance(box, Code):
+            _draw_code(canvas, box, dx, dy)
         elif isinstance(box, ImageBox):
             picture = canvas.picture(box.path) if isinstance(canvas, PackCanvas) \
                 else _upright(box.path)
             canvas.drawImage(picture, box.x + dx, box.y + dy, box.w, box.h,
                              preserveAspectRatio=True, anchor="c", mask="auto")
+
+
+def _draw_code(canvas: Canvas, box: Code, dx: float, dy: float) -> None:
+    """A QR code as one filled path (a rectangle per run of dark modules), and its link.
+
+    The path is drawn in module units (whole numbers), which keeps each code to a few hundred
+    bytes once compressed.
+    """
+    count = len(box.rows)
+    path = canvas.beginPath()
+    for row, modules in enumerate(box.rows):
+        start = None
+        for col, dark in enumerate(modules + "0"):
+            if dark == "1" and start is None:
+                start = col
+            elif dark != "1" and start is not None:
+                path.rect(start, count - row - 1, col - start, 1)
+                start = None
+    canvas.saveState()
+    canvas.translate(box.x + dx, box.y + dy)
+    canvas.scale(box.size / count, box.size / count)
+    canvas.setFillColor(_colour(box.colour))
+    canvas.drawPath(path, stroke=0, fill=1)
+    canvas.restoreState()
+    if getattr(canvas, "links", True):
+        canvas.linkURL(box.address, (box.x + dx, box.y + dy, box.x + dx + box.size,
+                                     box.y + dy + box.size), relative=0, thickness=0)
 
 
 @lru_cache(maxsize=64)
@@ -256,6 +288,7 @@ def new_canvas(out: io.BytesIO, doc: Document, size: tuple[float, float], creato
         info.pdfx = pdfx.VERSION
         pdfx.add_output_intent(canvas)
         canvas.picture = pdfx.PressPictures()  # type: ignore[method-assign]
+        canvas.links = False
     canvas._doc.info = info
     canvas.setTitle(doc.title)
     canvas.setAuthor(doc.author)
