@@ -175,3 +175,18 @@ def test_each_language_has_its_page_in_its_own_language_and_direction(public: Pa
         assert len(pdfs) >= 4 and all(p.startswith(f"{tag.lower()}/") for p in pdfs), tag
         assert all((public / p).is_file() for p in pdfs)
     assert ">اردو<" in home and ">ਪੰਜਾਬੀ<" in home and ">Română<" in home
+
+
+def test_with_a_site_url_share_pictures_have_full_addresses(make_pack, tmp_path: Path) -> None:
+    root = make_pack()
+    pack_yaml = root / "content" / "pack.yaml"
+    pack_yaml.write_text(pack_yaml.read_text(encoding="utf-8")
+                         + "site_url: https://example.org/our-pack\n", encoding="utf-8")
+    out = tmp_path / "public"
+    site(root, out)
+    for path in (out / "index.html", out / "en-gb" / "recipes.html"):
+        image = str(Page(path.read_text(encoding="utf-8")).first("meta", property="og:image")
+                    ["content"])
+        # Social media fetch the picture by its full address: it is where the site puts it.
+        assert image.startswith("https://example.org/our-pack/"), image
+        assert (out / image.removeprefix("https://example.org/our-pack/")).is_file(), image

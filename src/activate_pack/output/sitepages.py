@@ -73,6 +73,9 @@ def page_context(pack: Pack, entry: Language, links: list[tuple[Language, Pack]]
                        "name": other.labels.site.language_name, "href": e.page,
                        "current": e.tag == entry.tag} for e, other in links],
         "image": previews[0] if previews else None, "home": entry.page,
+        # Share previews need a full address for their picture: known once the pack says
+        # where the site is published; until then the address is relative, as every link is.
+        "site_url": f"{info.site_url.rstrip('/')}/" if info.site_url else None,
     }
 
 
