@@ -226,3 +226,28 @@ def test_a_nastaliq_title_stays_below_the_label_above_it() -> None:
         assert ink < label_bottom, (page.card, ink, label_bottom)
         checked += 1
     assert checked >= 12  # the about card and every translated card
+
+
+@pytest.mark.parametrize("lang", ["ur", "ar"])
+def test_pdftotext_reads_every_translated_title_whole(tmp_path: Path, lang: str) -> None:
+    """Every card title the shipped translation gives, read back in logical order, whole.
+
+    In Nastaliq a letter joined to the next can have next to no advance: 'فخر' once came back
+    as 'فر' with its 'خ' elsewhere, because the letter's box fell inside its neighbour's.
+    """
+    import yaml
+
+    from activate_pack.pack.paths import default_pack_dir
+
+    tool = require_tool("pdftotext", "poppler-utils")
+    source = default_pack_dir() / "content" / "translations" / f"{lang}.yaml"
+    titles = [card["title"] for card in yaml.safe_load(source.read_text("utf-8"))["cards"].values()
+              if "title" in card]
+    assert len(titles) >= 12
+    (built,) = build(default_pack_dir(), ("a6",), tmp_path, languages=lang)
+    text = subprocess.run([tool, str(built.path), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    lines = {" ".join(line.replace("\u202b", "").replace("\u202c", "").split())
+             for line in text.splitlines()}
+    missing = [title for title in titles if " ".join(title.split()) not in lines]
+    assert not missing, missing

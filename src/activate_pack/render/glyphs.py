@@ -68,35 +68,76 @@ ANCHOR = "\u200c"
 """ZERO WIDTH NON-JOINER: a glyph of no width, drawn at the edges of each character's box."""
 
 
+def char_boxes(seg: Any, x: float) -> list[tuple[str, list[tuple[Any, float]], float, float]]:
+    """Each character of a segment, in logical order, with the box (start, width) it owns.
+
+    Left to right, a character owns its share of its cluster's advance. Right to left, it owns
+    its share of its word's width, counted from the right: in Arabic script a letter joined to
+    the next often has next to no advance of its own (Nastaliq hangs it on its neighbour), so
+    cluster shares would overlap or vanish, and a reader sorting by position would misplace the
+    letter. ``glyphs`` is the cluster's glyphs, given with the cluster's first character only.
+    """
+    size = seg.size
+    groups = clusters(seg, x)
+    boxes: list[tuple[str, list[tuple[Any, float]], float, float]] = []
+    if seg.direction != "rtl":
+        for chars, glyphs in groups:
+            left = min(pen for _, pen in glyphs)
+            share = sum(glyph.advance for glyph, _ in glyphs) * size / max(len(chars), 1)
+            boxes += [(char, glyphs if index == 0 else [], left + share * index, share)
+                      for index, char in enumerate(chars)]
+        return boxes
+    word: list[tuple[str, list[tuple[Any, float]]]] = []
+
+    def close_word() -> None:
+        if not word:
+            return
+        placed = [(glyph, pen) for _, glyphs in word for glyph, pen in glyphs]
+        left = min(pen for _, pen in placed)
+        right = max(pen + glyph.advance * size for glyph, pen in placed)
+        chars = [(char, glyphs if index == 0 else [])
+                 for text, glyphs in word for index, char in enumerate(text)]
+        share = (right - left) / len(chars)
+        boxes.extend((char, glyphs, right - share * (index + 1), share)
+                     for index, (char, glyphs) in enumerate(chars))
+        word.clear()
+
+    for chars, glyphs in groups:
+        if chars.isspace():
+            close_word()
+            left = min(pen for _, pen in glyphs)
+            share = sum(glyph.advance for glyph, _ in glyphs) * size / max(len(chars), 1)
+            boxes += [(char, glyphs if index == 0 else [], left, share)
+                      for index, char in enumerate(chars)]
+        else:
+            word.append((chars, glyphs))
+    close_word()
+    return boxes
+
+
 def draw_shaped(text_object: Any, seg: Any, x: float, baseline: float) -> None:
     """Draw one shaped segment into a ReportLab text object.
 
-    Glyphs are drawn by id where shaping put them. Cluster by cluster, in logical order, each
-    character gets marked content whose /ActualText is that character, opened and closed by a
-    zero-width anchor on the baseline at the edges of the character's share of the cluster
-    (right to left in a right-to-left run). Readers that follow the content stream read the
-    characters in logical order; readers that go by position (pdftotext) find each one where
-    it is seen, on the line, whatever offsets Nastaliq's cascade gives its glyphs.
+    Glyphs are drawn by id where shaping put them. Character by character, in logical order,
+    each gets marked content whose /ActualText is that character, opened and closed by a
+    zero-width anchor on the baseline at the edges of the box it owns (``char_boxes``). Readers
+    that follow the content stream read the characters in logical order; readers that go by
+    position (pdftotext) find each one where it is seen, on the line, whatever offsets
+    Nastaliq's cascade gives its glyphs.
     """
     size = seg.size
     out = _Writer(text_object, seg.font, size)
-    rtl = seg.direction == "rtl"
-    for chars, glyphs in clusters(seg, x):
-        left = min(pen for _, pen in glyphs)
-        share = sum(glyph.advance for glyph, _ in glyphs) * size / max(len(chars), 1)
-        for index, char in enumerate(chars):
-            start = left + share * (len(chars) - index - 1 if rtl else index)
-            marked = not char.isspace()
-            if marked:
-                out.code.append(actual_text(char))
-                out.anchor(start, baseline)
-            if index == 0:
-                for glyph, pen in glyphs:
-                    out.glyph(glyph_char(seg.font, glyph.gid, glyph.advance),
-                              pen + glyph.dx * size, baseline + glyph.dy * size)
-            if marked:
-                out.anchor(start + share, baseline)
-                out.code.append("EMC")
+    for char, glyphs, start, share in char_boxes(seg, x):
+        marked = not char.isspace()
+        if marked:
+            out.code.append(actual_text(char))
+            out.anchor(start, baseline)
+        for glyph, pen in glyphs:
+            out.glyph(glyph_char(seg.font, glyph.gid, glyph.advance),
+                      pen + glyph.dx * size, baseline + glyph.dy * size)
+        if marked:
+            out.anchor(start + share, baseline)
+            out.code.append("EMC")
     out.close()
 
 
