@@ -218,3 +218,19 @@ def test_a_web_address_ending_an_rtl_line_keeps_its_slash() -> None:
     (line,) = Layouter(flow).lay(8, 600).lines
     (address,) = [s for s in line.segments if "https" in s.text]
     assert address.text.endswith("4.0/")
+
+
+@pytest.mark.parametrize("lang", ["ur", "ar"])
+def test_a_line_that_opens_with_a_web_address_starts_on_the_right(docs, lang: str) -> None:
+    # The about card's source address is Latin from end to end, but the paragraph is Urdu's
+    # (or Arabic's): it starts at the right, like every other line of the card.
+    def address(doc: Document) -> tuple[TextBox, float, float]:
+        body = doc.pages[0].texts("body")[0]
+        line = next(ln for ln in body.lines if ln.text.strip().startswith("https://github.com"))
+        return (body, body.x + min(s.x for s in line.segments),
+                body.x + max(s.x + s.width for s in line.segments))
+
+    body, left, right = address(docs[lang, "a6"])
+    assert right == pytest.approx(body.x + body.w, abs=0.5) and left > body.x + 20
+    body, left, _ = address(docs["en", "a6"])
+    assert left == pytest.approx(body.x, abs=0.5)

@@ -150,11 +150,11 @@ def _setting(item: Item) -> tuple[str, float, str]:
     text, spans = font_spans(item)
     base = font_name(style.family)
     if not spans or all(script == "Latn" for *_, script in spans):
-        return style.direction, family(style.family).line_height, base
+        return style.base or style.direction, family(style.family).line_height, base
     names = {name.rsplit("-", 1)[0] for _, _, name, _ in spans}
     height = max(family(name).line_height for name in names if name in family_names())
     first = spans[0][2]
-    return paragraph_direction(text, style.direction), height, first
+    return style.base or paragraph_direction(text, style.direction), height, first
 
 
 def _break(words: list[_Word], size: float, avail: float) -> list[tuple[list[_Word], float]]:
