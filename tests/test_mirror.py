@@ -221,16 +221,23 @@ def test_a_web_address_ending_an_rtl_line_keeps_its_slash() -> None:
 
 
 @pytest.mark.parametrize("lang", ["ur", "ar"])
-def test_a_line_that_opens_with_a_web_address_starts_on_the_right(docs, lang: str) -> None:
-    # The about card's source address is Latin from end to end, but the paragraph is Urdu's
-    # (or Arabic's): it starts at the right, like every other line of the card.
-    def address(doc: Document) -> tuple[TextBox, float, float]:
-        body = doc.pages[0].texts("body")[0]
-        line = next(ln for ln in body.lines if ln.text.strip().startswith("https://github.com"))
-        return (body, body.x + min(s.x for s in line.segments),
-                body.x + max(s.x + s.width for s in line.segments))
+def test_a_line_that_opens_with_latin_words_starts_on_the_right(docs, lang: str) -> None:
+    # The cover's edition line names the place first ('Dudley · ورژن 1.0.0'): in Urdu or
+    # Arabic it still starts at the right, with the place's name rightmost.
+    box, line = next((b, ln) for b in docs[lang, "a4"].pages[0].texts() for ln in b.lines
+                     if "Dudley" in ln.text)
+    rightmost = max(line.segments, key=lambda s: s.x)
+    assert rightmost.text.strip() == "Dudley"
+    assert rightmost.x + rightmost.width == pytest.approx(box.w, abs=0.5)
+    english = next(ln for b in docs["en", "a4"].pages[0].texts() for ln in b.lines
+                   if "Dudley" in ln.text)
+    assert min(s.x for s in english.segments) == pytest.approx(0, abs=0.5)
 
-    body, left, right = address(docs[lang, "a6"])
-    assert right == pytest.approx(body.x + body.w, abs=0.5) and left > body.x + 20
-    body, left, _ = address(docs["en", "a6"])
-    assert left == pytest.approx(body.x, abs=0.5)
+
+def test_english_a_translation_left_out_keeps_its_direction(docs) -> None:
+    # The guide pages have no Arabic yet: their English stays left to right, markers left.
+    page = next(p for p in docs["ar", "a4"].pages if p.kind == "guide")
+    body = max(page.texts(), key=lambda b: len(b.lines))
+    marked = [ln for ln in body.lines if ln.segments and ln.segments[0].text in ("•", "1.")]
+    assert marked and all(ln.segments[0].x < ln.segments[1].x for ln in marked)
+    assert min(s.x for ln in body.lines for s in ln.segments) == pytest.approx(0, abs=0.5)

@@ -13,7 +13,7 @@ from activate_pack.compose.content import Block, Run
 from activate_pack.layout.context import Ctx
 from activate_pack.layout.spec import RoleStyle
 from activate_pack.pack.markup import Run as TextRun
-from activate_pack.text import Flow, Style, language_direction
+from activate_pack.text import Flow, Style, has_rtl, language_direction
 
 def settings(ctx: Ctx, context: str, role: str) -> RoleStyle:
     """The style of a role on a kind of page, from the layout (the body style if unset)."""
@@ -51,9 +51,14 @@ def runs(ctx: Ctx, context: str, role: str, found: tuple[Run, ...]) -> tuple[Tex
 
 
 def base(found: tuple[Run, ...]) -> dict[str, str]:
-    """A paragraph in a right-to-left language starts on the right, even when its first
-    words are a name, a number or a web address (other paragraphs go by their first letter)."""
-    return {"base": "rtl"} if found and language_direction(found[0].lang) == "rtl" else {}
+    """A paragraph of Urdu or Arabic starts on the right, even when its first words are a
+    name, a number or a web address. Other paragraphs go by their first letter: one with no
+    right-to-left letter at all may be English a translation left out (a guide page, a card's
+    notes), which keeps its own direction."""
+    if found and language_direction(found[0].lang) == "rtl" \
+            and has_rtl("".join(r.text for r in found)):
+        return {"base": "rtl"}
+    return {}
 
 
 def add_runs(ctx: Ctx, flow: Flow, context: str, role: str, kind: str | None,

@@ -63,6 +63,11 @@ def language_direction(language: str) -> str:
         or "-arab" in tag or "-hebr" in tag else "ltr"
 
 
+def has_rtl(text: str) -> bool:
+    """True if ``text`` has a letter of a right-to-left script."""
+    return not is_plain(text) and any(script_of(c) in RTL_SCRIPTS for c in text)
+
+
 def paragraph_direction(text: str, default: str = "ltr") -> str:
     """The direction of a paragraph from its first strong character (UAX #9 P2, P3)."""
     if is_plain(text):
