@@ -190,3 +190,54 @@ def test_with_a_site_url_share_pictures_have_full_addresses(make_pack, tmp_path:
         # Social media fetch the picture by its full address: it is where the site puts it.
         assert image.startswith("https://example.org/our-pack/"), image
         assert (out / image.removeprefix("https://example.org/our-pack/")).is_file(), image
+
+
+SAME_AS_ENGLISH = {"kilobytes", "megabytes", "page_title"}
+"""Site labels that may read as in English: units, and a pattern with no words of its own."""
+
+
+def _site_words(pack) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    found = {}
+    for name, value in pack.labels.site.model_dump().items():
+        for index, text in enumerate(value if isinstance(value, list) else [value]):
+            found[f"{name}.{index}" if isinstance(value, list) else name] = text
+    return found
+
+
+@pytest.mark.parametrize("tag", ["ur", "ar", "pa-Guru", "bn", "pl", "ro"])
+def test_each_language_page_says_everything_in_its_language(public: Path, tag: str) -> None:
+    english = _site_words(load_pack(default_pack_dir()))
+    pack = load_pack(default_pack_dir(), language=tag)
+    words = _site_words(pack)
+    same = [name for name, text in words.items()
+            if text == english[name] and name not in SAME_AS_ENGLISH]
+    assert not same, f"{tag}: site labels still in English: {same}"
+    page = Page((public / f"index-{tag.lower()}.html").read_text(encoding="utf-8"))
+    for name in ("intro", "downloads", "how_to_print", "checksum_note", "credit_intro",
+                 "read_online", "languages"):
+        assert words[name] in page.text, (tag, name)
+        assert english[name] not in page.text, (tag, name)
+    assert pack.labels.site.print_steps[0] in page.text or "**" in pack.labels.site.print_steps[0]
+
+
+def test_right_to_left_pages_isolate_left_to_right_values(public: Path) -> None:
+    # A version, a page count, a licence name or a web address inside an Urdu sentence keeps
+    # its own direction, so the sentence's full stop stays at its end (the left).
+    html = (public / "index-ur.html").read_text(encoding="utf-8")
+    assert re.search(r"<bdi>[0-9][^<]*</bdi> سے بنایا گیا۔", html)
+    assert re.search(r"لائسنس <bdi>CC BY-SA 4\.0</bdi>۔", html)
+    assert re.search(r"<bdi>[0-9]+</bdi> صفحات", html)
+    assert "<bdi>" not in (public / "index.html").read_text(encoding="utf-8").split("<footer")[0]
+
+
+def test_a_site_label_left_untranslated_is_a_warning_naming_it(make_pack, tmp_path: Path) -> None:
+    root = make_pack(**{"content/translations/pl.yaml": (
+        "translators: [{name: Ola Nowak}]\nreviewed: false\n"
+        "labels:\n  site: {downloads: Pobierz pakiet}\n")})
+    warnings: list[str] = []
+    site(root, tmp_path / "out", warn=lambda problem: warnings.append(str(problem)))
+    text = "\n".join(warnings)
+    assert "site.intro" in text and "print in English" in text
+    assert "site.downloads" not in text
+    html = (tmp_path / "out" / "index-pl.html").read_text(encoding="utf-8")
+    assert "Pobierz pakiet" in html

@@ -12,6 +12,7 @@ from activate_pack.layout.context import Ctx
 from activate_pack.layout.editions import EDITIONS
 from activate_pack.layout.cards import about_front, card_back, card_front
 from activate_pack.layout.logo import check_print_size
+from activate_pack.layout.mirror import Mirror, mirrors
 from activate_pack.layout.spec import LayoutSpec
 from activate_pack.pack.model import Pack
 
@@ -34,7 +35,8 @@ def community(pack: Pack, spec: LayoutSpec, problems: Problems, ctx: Ctx | None 
         pages.append(card_front(ctx, card))
         pages.append(card_back(ctx, card.kind, card, card.id))
     check_print_size(ctx)
-    return Document(tuple(pages), **metadata(pack, pack.labels.editions.community))  # type: ignore[arg-type]
+    doc = Document(tuple(pages), **metadata(pack, pack.labels.editions.community))  # type: ignore[arg-type]
+    return Mirror(mirrors(spec, pack.info.language)).document(doc)
 
 
 def facilitator(pack: Pack, spec: LayoutSpec, problems: Problems, ctx: Ctx | None = None) -> Document:
@@ -69,7 +71,8 @@ def facilitator(pack: Pack, spec: LayoutSpec, problems: Problems, ctx: Ctx | Non
     # The cover carries the credit line too (every page does), in the cover's colours.
     numbered[0] = fac.with_footer(ctx, pages[0], 1, "about", on_colour=True)
     check_print_size(ctx)
-    return Document(tuple(numbered), **metadata(pack, pack.labels.editions.facilitator))  # type: ignore[arg-type]
+    doc = Document(tuple(numbered), **metadata(pack, pack.labels.editions.facilitator))  # type: ignore[arg-type]
+    return Mirror(mirrors(spec, pack.info.language)).document(doc)
 
 
 def edition(pack: Pack, size: str, spec: LayoutSpec, problems: Problems) -> Document:

@@ -125,6 +125,20 @@ class Back(_Spec):
     stroke: float = Field(1.2, gt=0, le=5, description="Width of the ring's line, in points.")
 
 
+PageKind = Literal["card", "cover", "contents", "divider", "guide", "template", "colophon",
+                   "instructions"]
+
+
+class Mirroring(_Spec):
+    """Which pages mirror for right-to-left languages (regions are written start-on-the-left)."""
+
+    rtl: tuple[PageKind, ...] = Field((), description="Kinds of page that mirror about their "
+                                      "centre line in a right-to-left language, so the start "
+                                      "side is the right: 'card' (fronts and backs), 'cover', "
+                                      "'contents', 'divider', 'guide', 'template', 'colophon', "
+                                      "'instructions'.")
+
+
 class Gaps(_Spec):
     """Spaces between placed things (millimetres)."""
 
@@ -278,6 +292,8 @@ class LayoutSpec(_Spec):
     notes: Panel = Field(default_factory=Panel, description="The facilitator notes panel.")
     back: Back = Field(default_factory=Back, description="Card backs.")
     gaps: Gaps = Field(default_factory=Gaps, description="Spaces between placed things.")
+    mirror: Mirroring = Field(default_factory=Mirroring, description="Which pages mirror for "
+                                                                      "right-to-left languages.")
     stripes: dict[str, Rect] = Field(default_factory=dict, description="Bands in card kinds' "
                                      "colours across the A4 cover, by kind [x, y, w, h] in mm.")
     contents: Contents = Field(default_factory=Contents, description="The contents page.")

@@ -13,7 +13,7 @@ from activate_pack.compose.content import Block, Run
 from activate_pack.layout.context import Ctx
 from activate_pack.layout.spec import RoleStyle
 from activate_pack.pack.markup import Run as TextRun
-from activate_pack.text import Flow, Style
+from activate_pack.text import Flow, Style, has_rtl, language_direction
 
 def settings(ctx: Ctx, context: str, role: str) -> RoleStyle:
     """The style of a role on a kind of page, from the layout (the body style if unset)."""
@@ -50,10 +50,22 @@ def runs(ctx: Ctx, context: str, role: str, found: tuple[Run, ...]) -> tuple[Tex
     return tuple(TextRun(r.text.upper() if upper else r.text, r.bold, r.italic) for r in found)
 
 
+def base(found: tuple[Run, ...]) -> dict[str, str]:
+    """A paragraph of Urdu or Arabic starts on the right, even when its first words are a
+    name, a number or a web address. Other paragraphs go by their first letter: one with no
+    right-to-left letter at all may be English a translation left out (a guide page, a card's
+    notes), which keeps its own direction."""
+    if found and language_direction(found[0].lang) == "rtl" \
+            and has_rtl("".join(r.text for r in found)):
+        return {"base": "rtl"}
+    return {}
+
+
 def add_runs(ctx: Ctx, flow: Flow, context: str, role: str, kind: str | None,
              found: tuple[Run, ...], **extra: Any) -> Flow:
     """Append one paragraph of runs in a role's style; returns the flow."""
-    flow.add(runs(ctx, context, role, found), style(ctx, context, role, kind, **extra))
+    flow.add(runs(ctx, context, role, found),
+             style(ctx, context, role, kind, **base(found), **extra))
     return flow
 
 
@@ -66,11 +78,13 @@ def add_blocks(ctx: Ctx, flow: Flow, context: str, kind: str | None,
             for index, item in enumerate(block.items):
                 repeat = bool(index) or previous == block.role
                 flow.add(runs(ctx, context, block.role, item.runs),
-                         style(ctx, context, block.role, kind, repeat, **extra),
+                         style(ctx, context, block.role, kind, repeat, **base(item.runs),
+                               **extra),
                          marker=item.marker, new_paragraph=not item.joined)
         else:
             flow.add(runs(ctx, context, block.role, block.runs),
-                     style(ctx, context, block.role, kind, previous == block.role, **extra),
+                     style(ctx, context, block.role, kind, previous == block.role,
+                           **base(block.runs), **extra),
                      new_paragraph=not block.joined)
         previous = block.role
     return flow

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from activate_pack.compose.notices import (adapters, author_names, change_lines,
                                            credit_sentences, fill)
 from activate_pack.output.edition import EditionPage
@@ -57,18 +59,19 @@ def human_size(size: int, words: SiteLabels) -> str:
 def page_context(pack: Pack, entry: Language, links: list[tuple[Language, Pack]],
                  version: str, previews: list[dict[str, object]]) -> dict[str, Any]:
     """What every page of one language shares: title, language, licence, links to the others."""
-    from activate_pack.render.html import direction
+    from activate_pack.render.html import direction, isolated
 
     info, words = pack.info, pack.labels.site
     lic = licence(info.licence)
+    rtl = direction(info.language) == "rtl"
     return {
         "lang": info.language, "dir": direction(info.language), "root": "",
         "title": info.title, "subtitle": info.subtitle,
         "description": " ".join((info.description or "").split()),
         "licence_url": lic.deed_url, "licence_name": lic.short_name,
-        "licence_link": fill(words.licence_link, licence=lic.name),
+        "licence_link": isolated(words.licence_link, rtl, licence=lic.name),
         "source_url": info.source_url, "copyright": info.copyright,
-        "made_with": fill(words.made_with, version=version),
+        "made_with": isolated(words.made_with, rtl, version=version),
         "languages": [{"lang": other.info.language, "dir": direction(other.info.language),
                        "name": other.labels.site.language_name, "href": e.page,
                        "current": e.tag == entry.tag} for e, other in links],
@@ -82,17 +85,19 @@ def page_context(pack: Pack, entry: Language, links: list[tuple[Language, Pack]]
 def download_page(pack: Pack, page: dict[str, Any], pdfs: list[Published],
                   previews: list[dict[str, object]], online: list[EditionPage]) -> str:
     """The download page of one language, as HTML; ``page`` is from :func:`page_context`."""
-    from activate_pack.render.html import render_page
+    from activate_pack.render.html import isolated, render_page
 
     words = pack.labels.site
+    rtl = page["dir"] == "rtl"
     page = page | {
         "files": [{
             "href": pdf.path, "title": getattr(words, pdf.kind),
             "use": getattr(words, f"{pdf.kind}_use"), "sha256": pdf.sha256,
-            "details": fill(words.details, size=human_size(pdf.size, words),
-                            pages=str(pdf.pages)),
+            "details": isolated(words.details, rtl, size=human_size(pdf.size, words),
+                                pages=str(pdf.pages)),
         } for pdf in pdfs],
-        "previews": previews, "attribution": attribution(pack), "notice": notice_lines(pack),
+        "previews": previews, "attribution": attribution(pack, rtl),
+        "notice": notice_lines(pack),
         "online": [{"href": item.path, "title": item.title} for item in online],
     }
     return render_page("download.html", page=page, words=words)
@@ -112,8 +117,10 @@ def assets() -> dict[str, bytes]:
     return found
 
 
-def attribution(pack: Pack) -> str:
+def attribution(pack: Pack, rtl: bool = False) -> Markup:
     """The credit to copy: title, authors, source and licence, as the CC licences ask."""
+    from activate_pack.render.html import isolated
+
     info = pack.info
     if pack.upstream:
         up = pack.upstream[0]
@@ -121,8 +128,8 @@ def attribution(pack: Pack) -> str:
                    authors=author_names(pack.labels, list(up.authors)))
     else:
         who = author_names(pack.labels, [a.name for a in info.authors])
-    return fill(pack.labels.site.credit_text, title=info.title, authors=who,
-                source=info.source_url, licence=licence(info.licence).short_name)
+    return isolated(pack.labels.site.credit_text, rtl, title=info.title, authors=who,
+                    source=info.source_url, licence=licence(info.licence).short_name)
 
 
 def notice_lines(pack: Pack) -> list[str]:

@@ -19,9 +19,12 @@ from activate_pack.text.fonts import (DEFAULT_FAMILY, FAMILIES, FONT_DIR, Family
                                       missing_glyphs, width)
 from activate_pack.text.layouter import Layouter
 from activate_pack.text.lines import Flow, Item, Laid, Line, Segment, Style
+from activate_pack.text.scripts import has_rtl, language_direction
 
 __all__ = [
     "DEFAULT_FAMILY", "FAMILIES", "FONT_DIR", "Family", "Flow", "Item", "Laid", "Layouter",
     "Line", "Segment", "Style", "UnknownFontFamily", "ascent", "break_opportunities", "family",
-    "family_names", "font_name", "grapheme_boundaries", "line_breaks", "missing_glyphs", "width",
+    "family_names", "font_name", "grapheme_boundaries", "has_rtl", "language_direction",
+    "line_breaks",
+    "missing_glyphs", "width",
 ]

@@ -150,11 +150,11 @@ def _setting(item: Item) -> tuple[str, float, str]:
     text, spans = font_spans(item)
     base = font_name(style.family)
     if not spans or all(script == "Latn" for *_, script in spans):
-        return style.direction, family(style.family).line_height, base
+        return style.base or style.direction, family(style.family).line_height, base
     names = {name.rsplit("-", 1)[0] for _, _, name, _ in spans}
     height = max(family(name).line_height for name in names if name in family_names())
     first = spans[0][2]
-    return paragraph_direction(text, style.direction), height, first
+    return style.base or paragraph_direction(text, style.direction), height, first
 
 
 def _break(words: list[_Word], size: float, avail: float) -> list[tuple[list[_Word], float]]:
@@ -214,6 +214,30 @@ def _split_long(word: _Word, size: float, avail: float) -> list[_Word]:
     return chunks
 
 
+_SEPARATORS = " ·•|,;:–—"
+"""Neutral characters that may end a line after Latin text in a right-to-left paragraph."""
+
+
+def _line_end(merged: list[list], lang: str | None) -> list[list]:
+    """Separators ending a right-to-left line after Latin text, set in the paragraph's direction.
+
+    Runs are itemised over the whole paragraph, where a '·' between a licence and a web
+    address sits between two Latin words and goes with them. When the address moves to the
+    next line, the '·' ends the line, and UAX #9 resolved on the line (rule N1, with the
+    paragraph's direction at its end) puts it at the line's far left; kept with the Latin run
+    it would be drawn against the separator of the right-to-left words before it, doubled.
+    """
+    text, font, unit, script = merged[-1]
+    core = text.rstrip(_SEPARATORS)
+    tail = text[len(core):]
+    if script != "Latn" or not core or not tail.strip():
+        return merged
+    tail_unit = measure(tail, font, script, lang)
+    # Right to left, its characters are seen in reverse order (UAX #9 rule L2).
+    return [*merged[:-1], [core, font, unit - tail_unit, script],
+            [tail[::-1], font, tail_unit, script, "rtl"]]
+
+
 def _place(words: list[_Word], size: float, style: Style, x0: float,
            paragraph: str = "ltr") -> tuple[Segment, ...]:
     """Segments for one line's words, in visual order; widths are carried, not measured.
@@ -235,15 +259,17 @@ def _place(words: list[_Word], size: float, style: Style, x0: float,
                 merged[-1][2] += unit
             else:
                 merged.append([text, font, unit, script])
+    if paragraph == "rtl" and merged and any(m[3] != "Latn" for m in merged):
+        merged = _line_end(merged, style.lang)
     runs = []
-    for text, font, unit, script in merged:
+    for text, font, unit, script, *way in merged:
         glyphs = None
         if script != "Latn":
             shaped = shape(text, font, script, style.lang)
             glyphs, unit = shaped.glyphs, shaped.width
         # Latin runs keep the paragraph's direction unless the line mixes directions.
-        runs.append((text, font, unit * size, direction(script) if glyphs is not None
-                     else "ltr", glyphs))
+        runs.append((text, font, unit * size, way[0] if way else direction(script)
+                     if glyphs is not None else "ltr", glyphs))
     if not any(r[4] is not None for r in runs):
         runs = [(t, f, a, style.direction, g) for t, f, a, _, g in runs]
     if any(r[4] is not None for r in runs) and (paragraph == "rtl"

@@ -63,12 +63,18 @@ class Style:
     """Which side 'start' is: 'ltr' (left) or 'rtl' (right)."""
     lang: str | None = None
     """BCP 47 language of the text, if known."""
+    base: str | None = None
+    """The paragraph's direction when its language fixes it ('rtl' for Urdu, so a line that
+    opens with a name or a web address still starts on the right); None: from its first
+    strong letter (UAX #9 rules P2 and P3)."""
 
     def __post_init__(self) -> None:
         if self.align not in ALIGNMENTS:
             raise ValueError(f"align must be one of {', '.join(ALIGNMENTS)}, not {self.align!r}")
         if self.direction not in DIRECTIONS:
             raise ValueError(f"direction must be 'ltr' or 'rtl', not {self.direction!r}")
+        if self.base is not None and self.base not in DIRECTIONS:
+            raise ValueError(f"base must be 'ltr', 'rtl' or None, not {self.base!r}")
 
     @property
     def offset_factor(self) -> float:

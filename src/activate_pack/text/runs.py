@@ -30,7 +30,7 @@ def font_spans(item: Any) -> tuple[str, list[Span]]:
     if is_plain(text):
         return text, [(a, b, font, "Latn") for a, b, font in spans]
     style = item.style
-    paragraph = paragraph_direction(text, style.direction)
+    paragraph = style.base or paragraph_direction(text, style.direction)
     found: list[Span] = []
     for start, end, script in itemise(text, paragraph):
         for a, b, font in spans:

@@ -21,6 +21,9 @@ RANGES = (
 """Blocks of the scripts the bundled Noto fonts set (ISO 15924 codes)."""
 
 RTL_SCRIPTS = frozenset({"Arab"})
+RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku-arab", "ps", "sd",
+                           "syr", "ug", "ur", "yi"})
+"""Primary language subtags (and a few script variants) written right to left."""
 COMMON = "Zyyy"
 _SHARED_MARKS = frozenset("\u0964\u0965\u200c\u200d")
 """Dandas (shared by the Indic scripts) and joiners: common, whatever block they are in."""
@@ -50,6 +53,19 @@ def is_plain(text: str) -> bool:
 def direction(script: str) -> str:
     """'rtl' for a right-to-left script, else 'ltr'."""
     return "rtl" if script in RTL_SCRIPTS else "ltr"
+
+
+def language_direction(language: str) -> str:
+    """'rtl' for a language written right to left (by its BCP 47 tag), else 'ltr'."""
+    tag = language.lower()
+    primary = tag.split("-", 1)[0]
+    return "rtl" if primary in RTL_LANGUAGES or tag in RTL_LANGUAGES \
+        or "-arab" in tag or "-hebr" in tag else "ltr"
+
+
+def has_rtl(text: str) -> bool:
+    """True if ``text`` has a letter of a right-to-left script."""
+    return not is_plain(text) and any(script_of(c) in RTL_SCRIPTS for c in text)
 
 
 def paragraph_direction(text: str, default: str = "ltr") -> str:

@@ -15,11 +15,8 @@ from typing import Any
 from jinja2 import BaseLoader, Environment, StrictUndefined, TemplateNotFound
 from markupsafe import Markup, escape
 
-from activate_pack.text import FAMILIES, FONT_DIR, family_names
+from activate_pack.text import FAMILIES, FONT_DIR, family_names, language_direction
 
-RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku-arab", "ps", "sd",
-                           "syr", "ug", "ur", "yi"})
-"""Primary language subtags (and a few script variants) written right to left."""
 
 
 class _PackageLoader(BaseLoader):
@@ -53,6 +50,23 @@ def linked(text: str, links: dict[str, str]) -> Markup:
     return Markup("").join(pieces)
 
 
+def isolated(pattern: str, rtl: bool, **values: str) -> Markup:
+    """A label's ``{slots}`` filled with ``values``, all escaped; on a right-to-left page each
+    value is isolated in <bdi>, so a version number, a licence name or a web address keeps its
+    own direction and the label's punctuation stays on the label's side of it."""
+    pieces = []
+    for index, piece in enumerate(re.split(r"\{(\w+)\}", pattern)):
+        if index % 2 == 0:
+            pieces.append(escape(piece))
+        elif piece not in values:
+            pieces.append(escape("{" + piece + "}"))
+        elif rtl:
+            pieces.append(Markup("<bdi>{}</bdi>").format(values[piece]))
+        else:
+            pieces.append(escape(values[piece]))
+    return Markup("").join(pieces)
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """The one Jinja2 environment: package templates, autoescape on, undefined names fail."""
@@ -70,10 +84,7 @@ def render_page(template: str, **context: Any) -> str:
 
 def direction(language: str) -> str:
     """'rtl' for a language written right to left (by its BCP 47 tag), else 'ltr'."""
-    tag = language.lower()
-    primary = tag.split("-", 1)[0]
-    return "rtl" if primary in RTL_LANGUAGES or tag in RTL_LANGUAGES \
-        or "-arab" in tag or "-hebr" in tag else "ltr"
+    return language_direction(language)
 
 
 def font_files() -> dict[str, tuple[str, str, str, bytes]]:
