@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from activate_pack.layout.boxes import Box, Document, ImageBox, Page, Rect, Rule, TextBox
+from activate_pack.layout.boxes import Box, Code, Document, ImageBox, Page, Rect, Rule, TextBox
 from activate_pack.layout.spec import LayoutSpec
 from activate_pack.text import language_direction
 
@@ -31,6 +31,8 @@ def mirror_box(box: Box, width: float) -> Box:
     """``box`` moved to the other side of a page ``width`` points wide."""
     if isinstance(box, (Rect, ImageBox, TextBox)):
         return replace(box, x=width - box.x - box.w)
+    if isinstance(box, Code):  # a QR code moves, but is never flipped: it would not scan
+        return replace(box, x=width - box.x - box.size)
     return replace(box, x1=width - box.x1, x2=width - box.x2)
 
 
