@@ -50,10 +50,15 @@ def runs(ctx: Ctx, context: str, role: str, found: tuple[Run, ...]) -> tuple[Tex
     return tuple(TextRun(r.text.upper() if upper else r.text, r.bold, r.italic) for r in found)
 
 
+HEADINGS = {"title": "H1"}
+"""Roles that are headings in a tagged PDF; a block of kind 'heading' is one level below."""
+
+
 def add_runs(ctx: Ctx, flow: Flow, context: str, role: str, kind: str | None,
              found: tuple[Run, ...], **extra: Any) -> Flow:
     """Append one paragraph of runs in a role's style; returns the flow."""
-    flow.add(runs(ctx, context, role, found), style(ctx, context, role, kind, **extra))
+    flow.add(runs(ctx, context, role, found), style(ctx, context, role, kind, **extra),
+             tag=HEADINGS.get(role, "P"))
     return flow
 
 
@@ -67,11 +72,13 @@ def add_blocks(ctx: Ctx, flow: Flow, context: str, kind: str | None,
                 repeat = bool(index) or previous == block.role
                 flow.add(runs(ctx, context, block.role, item.runs),
                          style(ctx, context, block.role, kind, repeat, **extra),
-                         marker=item.marker, new_paragraph=not item.joined)
+                         marker=item.marker, new_paragraph=not item.joined,
+                         tag="LI" if index else "L")
         else:
             flow.add(runs(ctx, context, block.role, block.runs),
                      style(ctx, context, block.role, kind, previous == block.role, **extra),
-                     new_paragraph=not block.joined)
+                     new_paragraph=not block.joined,
+                     tag="H2" if block.kind == "heading" else "P")
         previous = block.role
     return flow
 
