@@ -261,7 +261,7 @@ def _page_texts(path: Path) -> list[str]:
 
 
 def test_print_shop_files_have_no_link_annotations(built: dict[str, Path]) -> None:
-    # PDF/X allows no link annotations on a printed page; the addresses stay tagged text.
+    # PDF/X allows no link annotations inside the bleed box; the addresses stay tagged text.
     for name in ("shop-cmyk-a6", "shop-cmyk-a4"):
         pdf = pikepdf.open(built[name])
         assert not any("/Annots" in page.obj for page in pdf.pages)
@@ -327,3 +327,21 @@ def test_shaped_text_keeps_its_actual_text_inside_tagged_content(tmp_path: Path)
     for stack in spans:
         assert len(stack) >= 2 and ("#" in stack[0] or stack[0].startswith("/Artifact"))
     assert any("#" in stack[0] for stack in spans)
+
+
+def test_a_card_its_translation_leaves_out_is_tagged_in_the_source_language(
+        make_pack, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from test_translations import POLISH
+
+    root = make_pack(**{"content/translations/pl.yaml": POLISH})
+    (item,) = build(root, ("a6",), tmp_path / "out", languages="pl")
+    pdf = pikepdf.open(item.path)
+    assert str(pdf.Root.Lang) == "pl"
+    titles = [[h.text() for h in s.kids if h.role == "H1"] for s in sections(item.path)]
+    by_title: dict[str, set[str]] = {}
+    for (title,), sect in zip(titles, pdf.Root.StructTreeRoot.K.K):
+        by_title[title] = {str(k.get("/Lang", "")) for k in sect.K if k.S in ("/P", "/H1", "/H2")}
+    assert by_title["Cześć"] == {""}  # translated: the document's language
+    assert by_title["Keen cooks"] == {"en-GB"}  # left out: English, and tagged so
+    assert by_title["Soup club"] == {"en-GB"}
+

@@ -57,9 +57,16 @@ HEADINGS = {"title": "H1"}
 def add_runs(ctx: Ctx, flow: Flow, context: str, role: str, kind: str | None,
              found: tuple[Run, ...], **extra: Any) -> Flow:
     """Append one paragraph of runs in a role's style; returns the flow."""
-    flow.add(runs(ctx, context, role, found), style(ctx, context, role, kind, **extra),
+    flow.add(runs(ctx, context, role, found),
+             style(ctx, context, role, kind, **_language(found), **extra),
              tag=HEADINGS.get(role, "P"))
     return flow
+
+
+def _language(found: tuple[Run, ...]) -> dict[str, str]:
+    """The runs' language, where compose gave one: a card a translation leaves out is in the
+    source language, and a tagged PDF says so."""
+    return {"lang": found[0].lang} if found and found[0].lang else {}
 
 
 def add_blocks(ctx: Ctx, flow: Flow, context: str, kind: str | None,
@@ -71,12 +78,14 @@ def add_blocks(ctx: Ctx, flow: Flow, context: str, kind: str | None,
             for index, item in enumerate(block.items):
                 repeat = bool(index) or previous == block.role
                 flow.add(runs(ctx, context, block.role, item.runs),
-                         style(ctx, context, block.role, kind, repeat, **extra),
+                         style(ctx, context, block.role, kind, repeat, **_language(item.runs),
+                               **extra),
                          marker=item.marker, new_paragraph=not item.joined,
                          tag="LI" if index else "L")
         else:
             flow.add(runs(ctx, context, block.role, block.runs),
-                     style(ctx, context, block.role, kind, previous == block.role, **extra),
+                     style(ctx, context, block.role, kind, previous == block.role,
+                           **_language(block.runs), **extra),
                      new_paragraph=not block.joined,
                      tag="H2" if block.kind == "heading" else "P")
         previous = block.role

@@ -77,7 +77,7 @@ def pack(data: bytes) -> bytes:
             content += bodies[number] + b"\n"
             where[number] = (2, next_number, index)
         head = b" ".join(heads) + b"\n"
-        compressed = zlib.compress(bytes(head + content), 9)
+        compressed = zlib.compress(bytes(head + content), 6)
         where[next_number] = (1, len(out), 0)
         out += (b"%d 0 obj\n<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>"
                 b"\nstream\r\n" % (next_number, len(chunk), len(head), len(compressed)))
@@ -89,7 +89,7 @@ def pack(data: bytes) -> bytes:
     for number in range(1, xref_number + 1):
         kind, field, index = where[number]
         rows += bytes([kind]) + field.to_bytes(4, "big") + index.to_bytes(2, "big")
-    compressed = zlib.compress(bytes(rows), 9)
+    compressed = zlib.compress(bytes(rows), 6)
     keys = b" ".join(b"/%s %d 0 R" % (k.encode(), v) for k, v in sorted(refs.items()))
     ident = b" /ID " + file_id.group(1) if file_id else b""
     out += (b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] %s%s /Filter /FlateDecode "

@@ -24,6 +24,7 @@ import re
 from typing import Any, Callable
 from urllib.parse import quote
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObject, PDFString
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -51,23 +52,58 @@ class PageRef(PDFObject):
         return document.Reference(page).format(document)
 
 
-class Element:
-    """A structure element: its type, parent, kids (elements, marked content, annotations)."""
+class Element(PDFObject):
+    """A structure element: its type, parent, kids (elements, marked content, annotations).
 
-    __slots__ = ("role", "parent", "kids", "lang", "alt", "bbox", "page", "text")
+    It writes itself when the file is saved: a document has thousands of elements, and
+    dictionaries of ReportLab objects for each would cost a build much time and memory.
+    """
 
-    def __init__(self, role: str, parent: Element | None, lang: str | None = None,
+    __RefOnly__ = 1  # an indirect object wherever it is named (parent tree, kids)
+
+    def __init__(self, role: str, parent: Any, lang: str | None = None,
                  alt: str | None = None) -> None:
         self.role = role
-        self.parent = parent
-        self.kids: list[Element | tuple[int, int] | tuple[int, PDFDictionary]] = []
+        self.parent = parent  # an Element, or the structure tree root for the document
+        self.kids: list[Element | tuple[int, int] | tuple[int, Any]] = []
         self.lang = lang
         self.alt = alt
         self.bbox: tuple[float, float, float, float] | None = None
         self.page: int | None = None  # the page of its first marked content
-        self.text = ""  # headings keep their words for bookmarks
-        if parent is not None:
+        if isinstance(parent, Element):
             parent.kids.append(self)
+
+    def format(self, document: Any) -> bytes:  # type: ignore[override]
+        """The element's dictionary (/Type /StructElem is optional, and left out)."""
+        def ref(obj: Any) -> bytes:
+            return document.Reference(obj).format(document)
+
+        pages = document.Pages.pages
+        out = [b"<< /S /", self.role.encode("ascii"), b" /P ", ref(self.parent)]
+        if self.page is not None:
+            out += [b" /Pg ", ref(pages[self.page])]
+        if self.lang:
+            out += [b" /Lang ", PDFString(self.lang).format(document)]
+        if self.alt is not None:
+            out += [b" /Alt ", PDFString(self.alt).format(document)]
+        if self.bbox is not None:
+            box = " ".join(fp_str(round(v, 2)) for v in self.bbox).encode("ascii")
+            out += [b" /A << /O /Layout /BBox [", box, b"] >>"]
+        kids = []
+        for kid in self.kids:
+            if isinstance(kid, Element):
+                kids.append(ref(kid))
+                continue
+            page, held = kid
+            if isinstance(held, int) and page == self.page:
+                kids.append(b"%d" % held)
+            elif isinstance(held, int):
+                kids.append(b"<< /Type /MCR /Pg %s /MCID %d >>" % (ref(pages[page]), held))
+            else:
+                kids.append(b"<< /Type /OBJR /Obj %s /Pg %s >>" % (held.format(document),
+                                                                  ref(pages[page])))
+        out += [b" /K ", kids[0] if len(kids) == 1 else b"[" + b" ".join(kids) + b"]", b" >>"]
+        return b"".join(out)
 
 
 class Tags:
@@ -76,7 +112,7 @@ class Tags:
     def __init__(self, language: str, links: bool = True) -> None:
         self.language = language
         self.links = links
-        """Whether links are annotations (not in a file for the press: PDF/X wants none)."""
+        """Whether links are annotations (not in a file for the press: PDF/X allows none inside the bleed box)."""
         self.root = Element("Document", None)
         self.page = 0  # the page being drawn, from 0
         self.marked: list[Element] = []  # the element of each MCID of the current page
@@ -143,41 +179,18 @@ class Tags:
 
     def finish(self, doc: Any) -> None:
         """Write the structure tree, parent tree and tagged-PDF entries of the catalog."""
-        pages = doc.Pages.pages
-        dicts: dict[int, PDFDictionary] = {}
-        refs: dict[int, Any] = {}
-        order: list[Element] = []
+        root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
+        root_ref = doc.Reference(root)
+        self.root.parent = root
         stack = [self.root]
         while stack:  # depth first, in reading order: object numbers follow the tree
             element = stack.pop()
-            order.append(element)
+            doc.Reference(element)
             stack.extend(k for k in reversed(element.kids) if isinstance(k, Element))
-        for element in order:
-            # /Type /StructElem is optional: left out, as there are thousands of elements.
-            dicts[id(element)] = PDFDictionary({"S": PDFName(element.role)})
-            refs[id(element)] = doc.Reference(dicts[id(element)])
-        root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
-        root_ref = doc.Reference(root)
-        for element in order:
-            entry = dicts[id(element)]
-            entry["P"] = refs[id(element.parent)] if element.parent else root_ref
-            if element.page is not None:
-                entry["Pg"] = doc.Reference(pages[element.page])
-            if element.lang:
-                entry["Lang"] = PDFString(element.lang)
-            if element.alt is not None:
-                entry["Alt"] = PDFString(element.alt)
-            if element.bbox is not None:
-                entry["A"] = PDFDictionary({"O": PDFName("Layout"),
-                                            "BBox": PDFArray([round(v, 2) for v in element.bbox])})
-            kids = [self._kid(doc, element, kid, refs) for kid in element.kids]
-            entry["K"] = kids[0] if len(kids) == 1 else PDFArray(kids)
         nums: list[Any] = []
         for key, held in self.parents:
-            nums.append(key)
-            nums.append(refs[id(held)] if isinstance(held, Element)
-                        else PDFArray([refs[id(e)] for e in held]))
-        root["K"] = refs[id(self.root)]
+            nums += [key, held if isinstance(held, Element) else PDFArray(held)]
+        root["K"] = self.root
         root["ParentTree"] = doc.Reference(PDFDictionary({"Nums": PDFArray(nums)}))
         root["ParentTreeNextKey"] = len(self.parents)
         catalog = doc.Catalog
@@ -185,19 +198,6 @@ class Tags:
         catalog.MarkInfo = PDFDictionary({"Marked": "true"})
         catalog.Lang = PDFString(self.language)
         catalog.ViewerPreferences = PDFDictionary({"DisplayDocTitle": "true"})
-
-    @staticmethod
-    def _kid(doc: Any, element: Element, kid: Any, refs: dict[int, Any]) -> Any:
-        if isinstance(kid, Element):
-            return refs[id(kid)]
-        page, held = kid
-        if isinstance(held, int):
-            if page == element.page:
-                return held
-            return PDFDictionary({"Type": PDFName("MCR"), "Pg": doc.Reference(doc.Pages.pages[page]),
-                                  "MCID": held})
-        return PDFDictionary({"Type": PDFName("OBJR"), "Obj": held,
-                              "Pg": doc.Reference(doc.Pages.pages[page])})
 
 
 def outlines(doc: Any, headings: list[tuple[int, str, str]]) -> None:
