@@ -217,6 +217,22 @@ def test_home_sheets_read_card_by_card(built: dict[str, Path]) -> None:
     assert "Keen cooks" not in hello.text() and "Soup club" not in hello.text()
 
 
+def test_a4_pages_are_sections_with_their_heading_first(built: dict[str, Path]) -> None:
+    path = built["plain-a4"]
+    found = sections(path)
+    guide = [s for s in found if _role_order(s)[:1] == ["H1"] and s.kids[0].text() == "Hello"
+             and "A short guide page." in s.text()]
+    assert len(guide) == 1 and _role_order(guide[0]) == ["H1", "P"]
+    assert guide[0].kids[1].text() == "A short guide page."
+    # A card on its A4 page: its label, title and text, then the facilitator's notes.
+    soup = card(path, "Soup club")
+    assert _role_order(soup)[:3] == ["P", "H1", "Figure"]
+    assert "H2" in _role_order(soup)  # the notes heading
+    # Every page is one section: the folio and credit line at its foot are artifacts.
+    assert len(found) == len(pikepdf.open(path).pages)
+    assert "Test Pack · Test Author · CC BY-SA 4.0" not in struct_tree(path).text()
+
+
 def _page_of(pdf: pikepdf.Pdf, destination: pikepdf.Object) -> int:
     return pdf.pages.index(pikepdf.Page(destination[0]))
 
