@@ -81,7 +81,7 @@ def add_blocks(ctx: Ctx, flow: Flow, context: str, kind: str | None,
                          style(ctx, context, block.role, kind, repeat, **_language(item.runs),
                                **extra),
                          marker=item.marker, new_paragraph=not item.joined,
-                         tag="LI" if index else "L")
+                         tag=("LI" if index else "L") if item.marker else "P")
         else:
             flow.add(runs(ctx, context, block.role, block.runs),
                      style(ctx, context, block.role, kind, previous == block.role,

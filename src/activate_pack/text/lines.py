@@ -92,7 +92,8 @@ class Item:
     new_paragraph: bool = True
     tag: str = "P"
     """What the item is in a tagged PDF: 'P', 'H1', 'H2', 'L' (an entry that starts a list),
-    'LI' (one that continues it) or 'Artifact'; text passes it on, the renderer reads it."""
+    'LI' (one that continues it) or 'Artifact'; text passes it on, the renderer reads it.
+    A list entry has a marker: its line's first segment, the entry's label."""
 
 
 @dataclass
