@@ -178,7 +178,8 @@ def test_a_press_file_keeps_its_codes_in_black_ink_without_links(tmp_path: Path)
 def test_without_a_site_url_no_card_has_a_code(default_pdfs: dict[str, Path]) -> None:
     reader = PdfReader(default_pdfs["a6"])
     assert _codes(default_pdfs["a6"], [2, 4]) == {2: [], 4: []}
-    assert all("/Annots" not in page for page in reader.pages[:6])
+    backs = reader.pages[1::2]
+    assert all("/Annots" not in page for page in backs)  # no link either
 
 
 def test_an_address_too_long_to_scan_is_a_warning_saying_what_to_do(make_pack,
@@ -198,3 +199,20 @@ def test_a_site_url_must_be_a_web_address(make_pack, tmp_path: Path) -> None:
     with pytest.raises(PackError) as caught:
         build(root, ("a6",), tmp_path / "out")
     assert any("site_url" in str(p) for p in caught.value.problems)
+
+
+def test_a_code_is_a_tagged_link_described_in_words(published: Path) -> None:
+    """A screen reader meets each card back's code as a link that says where it leads."""
+    tool = require_tool("pdfinfo", "poppler-utils")
+    (pdf,) = (published / "en-gb").glob("*-a6-community.pdf")
+    shown = subprocess.run([tool, "-struct-text", str(pdf)], capture_output=True, text=True,
+                           check=True)
+    assert "Warning" not in shown.stderr, shown.stderr[:500]
+    structure = shown.stdout
+    reader = PdfReader(pdf)
+    annots = [a.get_object() for a in reader.pages[3]["/Annots"]]
+    assert len(annots) == 1 and "/StructParent" in annots[0]
+    assert str(annots[0]["/Contents"]).startswith("QR code: this card on the web, " + SITE)
+    # Each back's section holds one link: its drawing, and its annotation.
+    assert len(re.findall(r"\n  Sect\n    Link \(inline\)\n      \"\"\n      Object \d+ 0\n",
+                          structure)) == len(reader.pages) // 2

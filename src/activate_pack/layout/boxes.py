@@ -47,6 +47,10 @@ class TextBox:
     lines: tuple[Line, ...]
     role: str
     """What the text is: 'title', 'body', 'credit', …; tests and checks select boxes by it."""
+    tags: tuple[str, ...] = ()
+    """What each item of its flow is in a tagged PDF ('H1', 'P', 'L', 'LI'…), by ``Line.item``."""
+    link: int | None = None
+    """The index of the page of its document that the text leads to (a contents entry)."""
 
     @property
     def text(self) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from activate_pack.compose import pages as compose
 from activate_pack.compose.content import Face
 from activate_pack.layout import styles
@@ -100,13 +102,16 @@ def contents(ctx: Ctx, entries: list[Entry]) -> Page:
             boxes.append(Rect(x, row_top - row + lift, bar_w, row - trim, fill=colour))
         flow = Flow()
         flow.add((ctx.writer.run(title, "contents-entry", bold=not within),), ctx.style())
-        boxes.append(fit(flow, x + indent, row_top - row, w - indent - number_w - geo.number_gap * MM,
-                         row, spec.size("body"), role, ctx.problems, None, "a contents entry"))
+        # The entry and its number lead to the page (folio n is the document's page n - 1).
+        boxes.append(replace(fit(flow, x + indent, row_top - row,
+                                 w - indent - number_w - geo.number_gap * MM, row,
+                                 spec.size("body"), role, ctx.problems, None, "a contents entry"),
+                             link=number - 1))
         num = Flow()
         num.add(compose.folio(ctx.pack, number), ctx.style(
             bold=not within, colour=colour if not within else spec.colours.muted, align="center"))
-        boxes.append(fit(num, x + w - number_w, row_top - row, number_w, row, spec.size("body"),
-                         role, ctx.problems))
+        boxes.append(replace(fit(num, x + w - number_w, row_top - row, number_w, row,
+                                 spec.size("body"), role, ctx.problems), link=number - 1))
         rule_y = row_top - row + geo.rule_lift * MM
         boxes.append(Rule(x + indent, rule_y, x + w, rule_y, spec.colours.rule, spec.lines.dotted,
                           spec.lines.dash))

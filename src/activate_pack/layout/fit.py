@@ -51,7 +51,8 @@ def fit(flow: Flow, x: float, y: float, w: float, h: float, size: TypeSize, role
         path, line = where if where else (None, None)
         problems.add(f"{what or role}: the bundled fonts have no shape for {chars}; "
                      "replace or remove the character", path, line, card=card)
-    return TextBox(x, y + h, w, h, best.size, best.lines, role)
+    return TextBox(x, y + h, w, h, best.size, best.lines, role,
+                   tuple(item.tag for item in flow.items))
 
 
 @lru_cache(maxsize=4096)

@@ -61,12 +61,28 @@ def base(found: tuple[Run, ...]) -> dict[str, str]:
     return {}
 
 
+HEADINGS = {"title": "H1"}
+"""Roles that are headings in a tagged PDF; a block of kind 'heading' is one level below."""
+
+
 def add_runs(ctx: Ctx, flow: Flow, context: str, role: str, kind: str | None,
              found: tuple[Run, ...], **extra: Any) -> Flow:
     """Append one paragraph of runs in a role's style; returns the flow."""
     flow.add(runs(ctx, context, role, found),
-             style(ctx, context, role, kind, **base(found), **extra))
+             style(ctx, context, role, kind, **_paragraph(found), **extra),
+             tag=HEADINGS.get(role, "P"))
     return flow
+
+
+def _language(found: tuple[Run, ...]) -> dict[str, str]:
+    """The runs' language, where compose gave one: a card a translation leaves out is in the
+    source language, and a tagged PDF says so."""
+    return {"lang": found[0].lang} if found and found[0].lang else {}
+
+
+def _paragraph(found: tuple[Run, ...]) -> dict[str, str]:
+    """A paragraph's direction and language, from its runs."""
+    return {**base(found), **_language(found)}
 
 
 def add_blocks(ctx: Ctx, flow: Flow, context: str, kind: str | None,
@@ -78,14 +94,16 @@ def add_blocks(ctx: Ctx, flow: Flow, context: str, kind: str | None,
             for index, item in enumerate(block.items):
                 repeat = bool(index) or previous == block.role
                 flow.add(runs(ctx, context, block.role, item.runs),
-                         style(ctx, context, block.role, kind, repeat, **base(item.runs),
+                         style(ctx, context, block.role, kind, repeat, **_paragraph(item.runs),
                                **extra),
-                         marker=item.marker, new_paragraph=not item.joined)
+                         marker=item.marker, new_paragraph=not item.joined,
+                         tag=("LI" if index else "L") if item.marker else "P")
         else:
             flow.add(runs(ctx, context, block.role, block.runs),
                      style(ctx, context, block.role, kind, previous == block.role,
-                           **base(block.runs), **extra),
-                     new_paragraph=not block.joined)
+                           **_paragraph(block.runs), **extra),
+                     new_paragraph=not block.joined,
+                     tag="H2" if block.kind == "heading" else "P")
         previous = block.role
     return flow
 

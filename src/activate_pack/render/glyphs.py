@@ -184,3 +184,38 @@ class _Writer:
     def close(self) -> None:
         """Leave the text object knowing the subset in use (its cursor is set again anyway)."""
         self.text_object._curSubset = self.subset
+
+
+def draw_lines(canvas: Any, box: Any, pieces: list[tuple[Any, tuple[Any, ...]]], dx: float,
+               dy: float, colour_of: Any, spaced: bool = False) -> None:
+    """Draw segments of a text box's lines as one text object: (line, its segments) pairs.
+
+    ``colour_of`` turns a segment's colour ('#RRGGBB' or inks) into a ReportLab colour.
+    ``spaced`` ends each line but the last with a space, where the line broke: a reader that
+    follows the tags then reads 'already has', not 'alreadyhas'.
+    """
+    text = canvas.beginText()
+    colour = None
+    font = None
+    for number, (line, segments) in enumerate(pieces):
+        if spaced and number and font is not None:
+            text.textOut(" ")
+        baseline = box.top - line.y + dy
+        cursor = None  # where the text cursor stands after the previous segment
+        for seg in segments:
+            if (seg.font, seg.size) != font:
+                text.setFont(seg.font, seg.size)
+                font = (seg.font, seg.size)
+            if seg.colour != colour:
+                text.setFillColor(colour_of(seg.colour))
+                colour = seg.colour
+            x = box.x + seg.x + dx
+            if seg.glyphs is not None:  # shaped: glyphs by id, the real text alongside
+                draw_shaped(text, seg, x, baseline)
+                cursor = None
+                continue
+            if cursor is None or abs(cursor - x) > 0.01:
+                text.setTextOrigin(x, baseline)
+            text.textOut(seg.text)
+            cursor = x + seg.width
+    canvas.drawText(text)

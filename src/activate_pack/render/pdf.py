@@ -6,7 +6,7 @@ import hashlib
 import io
 import uuid
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable
 
@@ -19,8 +19,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from activate_pack import __version__
 from activate_pack.layout.boxes import Code, Document, ImageBox, Page, Rect, Rule, TextBox
-from activate_pack.render import finish, pdfx
-from activate_pack.render.glyphs import draw_shaped
+from activate_pack.render import compact, finish, pdfx
+from activate_pack.render.glyphs import draw_lines
+from activate_pack.render.tagging import FOOTERS, Marks, Tags, outlines
 from activate_pack.render.xmp import build_epoch, xmp
 from activate_pack.text import DEFAULT_FAMILY, font_name
 
@@ -41,12 +42,11 @@ class Rendition:
 
 
 class PackCanvas(Canvas):
-    """A canvas that knows how pictures are to be drawn: as they are, or in the press's inks."""
+    """A canvas that knows how pictures are to be drawn (as they are, or in the press's inks)
+    and collects the document's structure as its pages are drawn."""
 
     picture: Callable[[str], str | ImageReader] = staticmethod(lambda path: _upright(path))  # type: ignore[assignment]
-    links = True
-    """Whether web addresses become link annotations: not in a file for a press (PDF/X wants
-    no annotation on the printed area, and paper has nothing to click)."""
+    tags: Tags
 
 
 class _Info(PDFInfo):
@@ -103,44 +103,89 @@ class Forms:
 
 
 def draw_page(canvas: Canvas, page: Page, dx: float = 0.0, dy: float = 0.0,
-              forms: Forms | None = None) -> None:
-    """Draw one page's boxes, offset by (dx, dy); repeated boxes go through ``forms``."""
+              forms: Forms | None = None, tags: Tags | None = None) -> None:
+    """Draw one page's boxes, offset by (dx, dy); repeated boxes go through ``forms``.
+
+    With ``tags``, the page is a section of the document's structure (a card back, an
+    artifact: see render/tagging.py); without, it is drawn untagged (into a form).
+    """
+    if tags is not None and page.face == "back":
+        # A back is an artifact but for its QR code, a link to the card's web page.
+        codes = [box for box in page.boxes if isinstance(box, Code)]
+        Tags.artifact(canvas._code)
+        draw_page(canvas, replace(page, boxes=tuple(b for b in page.boxes if not isinstance(b, Code)))
+                  if codes else page, dx, dy, forms)
+        Tags.end(canvas._code)
+        if codes:
+            marks = Marks(canvas, tags, page.kind)
+            for code in codes:
+                marks.code(code, dx, dy, lambda code=code: _draw_code(canvas, code, dx, dy))
+        return
+    marks = Marks(canvas, tags, page.kind) if tags is not None else None
     for box in page.boxes:
-        if forms is not None and isinstance(box, TextBox) and forms.box_counts[id(box)] > 1:
+        if forms is not None and isinstance(box, TextBox) and forms.box_counts[id(box)] > 1 \
+                and (marks is None or box.role in FOOTERS):
+            if marks is not None:  # marked content cannot be shared: only footers repeat
+                marks.artifact(pagination=True)
             forms.draw(id(box), page.width, page.height,
                        lambda box=box: _draw_text(canvas, box, 0.0, 0.0), dx, dy)
             continue
-        if isinstance(box, Rect):
-            if box.fill:
-                canvas.setFillColor(_colour(box.fill))
-            if box.stroke:
-                canvas.setStrokeColor(_colour(box.stroke))
-                canvas.setLineWidth(box.stroke_width)
-            if box.radius:
-                canvas.roundRect(box.x + dx, box.y + dy, box.w, box.h, box.radius,
-                                 stroke=1 if box.stroke else 0, fill=1 if box.fill else 0)
+        if isinstance(box, TextBox):
+            if marks is None:
+                _draw_text(canvas, box, dx, dy)
             else:
-                canvas.rect(box.x + dx, box.y + dy, box.w, box.h,
-                            stroke=1 if box.stroke else 0, fill=1 if box.fill else 0)
-        elif isinstance(box, Rule):
-            canvas.setStrokeColor(_colour(box.colour))
-            canvas.setLineWidth(box.width)
-            canvas.setDash(list(box.dash) if box.dash else [])
-            canvas.line(box.x1 + dx, box.y1 + dy, box.x2 + dx, box.y2 + dy)
-            canvas.setDash([])
-        elif isinstance(box, TextBox):
-            _draw_text(canvas, box, dx, dy)
-        elif isinstance(box, Code):
-            _draw_code(canvas, box, dx, dy)
+                marks.text(box, dx, dy, _colour)
+        elif isinstance(box, Code):  # on a card front or page: a link, as on a card back
+            if marks is None:
+                _draw_code(canvas, box, dx, dy)
+            else:
+                marks.code(box, dx, dy, lambda box=box: _draw_code(canvas, box, dx, dy))
         elif isinstance(box, ImageBox):
-            picture = canvas.picture(box.path) if isinstance(canvas, PackCanvas) \
-                else _upright(box.path)
-            canvas.drawImage(picture, box.x + dx, box.y + dy, box.w, box.h,
-                             preserveAspectRatio=True, anchor="c", mask="auto")
+            if marks is None:
+                _draw_image(canvas, box, dx, dy)
+            else:
+                marks.figure(box, dx, dy, lambda box=box: _draw_image(canvas, box, dx, dy))
+        else:
+            if marks is not None:
+                marks.artifact()
+            _draw_shape(canvas, box, dx, dy)
+    if marks is not None:
+        marks.close()
+
+
+def _draw_shape(canvas: Canvas, box: Rect | Rule, dx: float, dy: float) -> None:
+    if isinstance(box, Rect):
+        if box.fill:
+            canvas.setFillColor(_colour(box.fill))
+        if box.stroke:
+            canvas.setStrokeColor(_colour(box.stroke))
+            canvas.setLineWidth(box.stroke_width)
+        if box.radius:
+            canvas.roundRect(box.x + dx, box.y + dy, box.w, box.h, box.radius,
+                             stroke=1 if box.stroke else 0, fill=1 if box.fill else 0)
+        else:
+            canvas.rect(box.x + dx, box.y + dy, box.w, box.h,
+                        stroke=1 if box.stroke else 0, fill=1 if box.fill else 0)
+    else:
+        canvas.setStrokeColor(_colour(box.colour))
+        canvas.setLineWidth(box.width)
+        canvas.setDash(list(box.dash) if box.dash else [])
+        canvas.line(box.x1 + dx, box.y1 + dy, box.x2 + dx, box.y2 + dy)
+        canvas.setDash([])
+
+
+def _draw_image(canvas: Canvas, box: ImageBox, dx: float, dy: float) -> None:
+    picture = canvas.picture(box.path) if isinstance(canvas, PackCanvas) else _upright(box.path)
+    canvas.drawImage(picture, box.x + dx, box.y + dy, box.w, box.h,
+                     preserveAspectRatio=True, anchor="c", mask="auto")
+
+
+def _draw_text(canvas: Canvas, box: TextBox, dx: float, dy: float) -> None:
+    draw_lines(canvas, box, [(line, line.segments) for line in box.lines], dx, dy, _colour)
 
 
 def _draw_code(canvas: Canvas, box: Code, dx: float, dy: float) -> None:
-    """A QR code as one filled path (a rectangle per run of dark modules), and its link.
+    """A QR code as one filled path, a rectangle per run of dark modules (its link: tagging.py).
 
     The path is drawn in module units (whole numbers), which keeps each code to a few hundred
     bytes once compressed.
@@ -161,9 +206,6 @@ def _draw_code(canvas: Canvas, box: Code, dx: float, dy: float) -> None:
     canvas.setFillColor(_colour(box.colour))
     canvas.drawPath(path, stroke=0, fill=1)
     canvas.restoreState()
-    if getattr(canvas, "links", True):
-        canvas.linkURL(box.address, (box.x + dx, box.y + dy, box.x + dx + box.size,
-                                     box.y + dy + box.size), relative=0, thickness=0)
 
 
 @lru_cache(maxsize=64)
@@ -175,35 +217,12 @@ def _upright(path: str) -> str | ImageReader:
     return path if turned is None else ImageReader(turned)
 
 
-def _draw_text(canvas: Canvas, box: TextBox, dx: float, dy: float) -> None:
-    text = canvas.beginText()
-    colour = None
-    font = None
-    for line in box.lines:
-        baseline = box.top - line.y + dy
-        cursor = None  # where the text cursor stands after the previous segment
-        for seg in line.segments:
-            if (seg.font, seg.size) != font:
-                text.setFont(seg.font, seg.size)
-                font = (seg.font, seg.size)
-            if seg.colour != colour:
-                text.setFillColor(_colour(seg.colour))
-                colour = seg.colour
-            x = box.x + seg.x + dx
-            if seg.glyphs is not None:  # shaped: glyphs by id, the real text alongside
-                draw_shaped(text, seg, x, baseline)
-                cursor = None
-                continue
-            if cursor is None or abs(cursor - x) > 0.01:
-                text.setTextOrigin(x, baseline)
-            text.textOut(seg.text)
-            cursor = x + seg.width
-    canvas.drawText(text)
-
-
 def end_page(canvas: Canvas, index: int, progress: Callable[[int], None] | None) -> None:
     """Finish page ``index`` (from 0): close it, compress it, report progress."""
     canvas.showPage()
+    tags = getattr(canvas, "tags", None)
+    if tags is not None:
+        tags.end_page(canvas._doc.Pages.pages[-1])
     _compress_last_page(canvas)
     if progress:
         progress(index + 1)
@@ -248,11 +267,14 @@ def render(doc: Document, creators: list[str], attribution_name: str, attributio
         canvas.setPageSize((page.width, page.height))
         if rendition.press:  # PDF/X wants a trim box on every page: here the page is the card
             canvas.setTrimBox((0, 0, page.width, page.height))
-        if forms.page_counts[id(page.boxes)] > 1:
+        if forms.page_counts[id(page.boxes)] > 1 and page.face == "back":
+            # Card backs repeat: drawn once as a form, an artifact wherever it is shown.
+            Tags.artifact(canvas._code)
             forms.draw(id(page.boxes), page.width, page.height,
                        lambda page=page: draw_page(canvas, page))
+            Tags.end(canvas._code)
         else:
-            draw_page(canvas, page, forms=forms)
+            draw_page(canvas, page, forms=forms, tags=canvas.tags)
         end_page(canvas, index, progress)
         index += 1
     del page  # the last page too: nothing of the layout is kept while the file is saved
@@ -260,10 +282,14 @@ def render(doc: Document, creators: list[str], attribution_name: str, attributio
 
 
 def save(canvas: Canvas, out: io.BytesIO) -> bytes:
-    """Finish the file: fonts with distinct subset tags, then ids made from its content."""
+    """Finish the file: its structure, fonts with distinct subset tags, small objects packed
+    into object streams, then ids made from its content."""
+    tags: Tags = canvas.tags  # type: ignore[attr-defined]
+    tags.finish(canvas._doc)
+    outlines(canvas._doc, tags.headings)
     finish.embed_fonts(canvas._doc)
     canvas.save()
-    return finish.stamp_ids(out.getvalue())
+    return finish.stamp_ids(compact.pack(out.getvalue()))
 
 
 def document_id(doc: Document, rendition: Rendition) -> str:
@@ -288,8 +314,8 @@ def new_canvas(out: io.BytesIO, doc: Document, size: tuple[float, float], creato
         info.pdfx = pdfx.VERSION
         pdfx.add_output_intent(canvas)
         canvas.picture = pdfx.PressPictures()  # type: ignore[method-assign]
-        canvas.links = False
     canvas._doc.info = info
+    canvas.tags = Tags(doc.language, links=not rendition.press)
     canvas.setTitle(doc.title)
     canvas.setAuthor(doc.author)
     canvas.setSubject(doc.subject)

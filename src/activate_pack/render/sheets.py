@@ -11,6 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from activate_pack.layout.boxes import Document
 from activate_pack.layout.impose import Area, Placement, Sheet
+from activate_pack.render.tagging import Tags
 from activate_pack.render.pdf import (Forms, Rendition, _colour, draw_page, end_page, new_canvas,
                                       save)
 
@@ -58,7 +59,9 @@ class _Faces:
         else:
             canvas.translate(area.x, area.y)
         key = id(face.boxes)
-        if self.texts.page_counts[key] > 1:
+        tags = canvas.tags  # type: ignore[attr-defined]
+        if self.texts.page_counts[key] > 1 and face.face == "back":
+            Tags.artifact(canvas._code)  # a back drawn once, shown as an artifact: tagging.py
             if key not in self.names:
                 self.names[key] = f"Sheet{len(self.names)}"
                 canvas.beginForm(self.names[key], -self.pad, -self.pad,
@@ -66,8 +69,9 @@ class _Faces:
                 draw_page(canvas, face)
                 canvas.endForm()
             canvas.doForm(self.names[key])
+            Tags.end(canvas._code)
         else:
-            draw_page(canvas, face, forms=self.texts)
+            draw_page(canvas, face, forms=self.texts, tags=tags)
         canvas.restoreState()
 
 
@@ -93,6 +97,7 @@ def render_sheets(doc: Document, sheets: Sequence[Sheet], styles: dict[str, Mark
         canvas.setBleedBox(_box(sheet.bleed))
         for placement in sheet.placements:
             faces.draw(placement)
+        Tags.artifact(canvas._code)  # crop marks and cut guides
         for kind in sorted({m.kind for m in sheet.marks}):
             style = styles[kind]
             canvas.setStrokeColor(_paint(style.colour))
@@ -100,5 +105,6 @@ def render_sheets(doc: Document, sheets: Sequence[Sheet], styles: dict[str, Mark
             canvas.setDash(list(style.dash) if style.dash else [])
             canvas.lines([(m.x1, m.y1, m.x2, m.y2) for m in sheet.marks if m.kind == kind])
             canvas.setDash([])
+        Tags.end(canvas._code)
         end_page(canvas, index, progress)
     return save(canvas, out)

@@ -130,7 +130,8 @@ class Layouter:
                     edge = (max(s.x + s.width for s in segs) + indent - marker_seg.width
                             if paragraph == "rtl" else min(s.x for s in segs) - indent)
                     segs = (replace(marker_seg, x=edge), *segs)
-                lines.append(Line(y, line_width + indent, segs, style.direction, style.lang))
+                lines.append(Line(y, line_width + indent, segs, style.direction, style.lang,
+                                  index))
         # Room for descenders below the last baseline.
         height = y + (size * 0.3 if lines else 0.0)
         return Laid(size, tuple(lines), height)

@@ -38,6 +38,8 @@ class Line:
     segments: tuple[Segment, ...]
     direction: str = "ltr"
     lang: str | None = None
+    item: int = 0
+    """Which item of its flow the line belongs to (the paragraph, heading or list entry)."""
 
     @property
     def text(self) -> str:
@@ -94,6 +96,10 @@ class Item:
     style: Style
     marker: str | None = None
     new_paragraph: bool = True
+    tag: str = "P"
+    """What the item is in a tagged PDF: 'P', 'H1', 'H2', 'L' (an entry that starts a list),
+    'LI' (one that continues it) or 'Artifact'; text passes it on, the renderer reads it.
+    A list entry has a marker: its line's first segment, the entry's label."""
 
 
 @dataclass
@@ -103,12 +109,12 @@ class Flow:
     items: list[Item] = field(default_factory=list)
 
     def add(self, runs: tuple[Run, ...] | str, style: Style, marker: str | None = None,
-            new_paragraph: bool = True) -> None:
+            new_paragraph: bool = True, tag: str = "P") -> None:
         """Append a paragraph (plain text becomes a single run in the style's weight)."""
         if isinstance(runs, str):
             runs = (Run(runs, style.bold, style.italic),)
         if runs:
-            self.items.append(Item(runs, style, marker, new_paragraph))
+            self.items.append(Item(runs, style, marker, new_paragraph, tag))
 
     def add_blocks(self, blocks: list[Block], style: Style, first_new: bool = True) -> None:
         """Append parsed markup blocks, numbering and bulleting list items."""
@@ -118,7 +124,9 @@ class Flow:
             marker = "•" if block.kind == "bullet" else (
                 f"{block.number}." if block.kind == "number" else None)
             new = block.new_paragraph if index else (first_new and block.new_paragraph)
-            self.add(runs, style, marker, new)
+            listed = bool(self.items) and self.items[-1].marker is not None
+            self.add(runs, style, marker, new,
+                     "P" if marker is None else "LI" if listed else "L")
 
     @property
     def words(self) -> int:

@@ -1,0 +1,460 @@
+"""Tagged PDF: the structure tree, marked content, links and bookmarks (aiming at PDF/UA-1).
+
+Each card face or page that says something is a ``Sect`` of the document, in reading order;
+within it headings, paragraphs, lists and figures follow the order layout put them in. What
+only decorates or repeats is an artifact, out of the tree:
+
+- colour bands, backgrounds, rings, rules, logo panels, crop marks and cut guides;
+- the credit line and page number on every page (running footers: the about card and the
+  colophon give the full credit as real text);
+- card backs. A back repeats its card's kind and detail (the front's label says them), the
+  pack's name (the document's title) and the logo (a figure with its alt text on the about
+  card), so a reader hears each card once. Backs are drawn once as forms and reused, which
+  marked content inside a form could not be.
+
+The content stream gets ``BDC``/``EMC`` pairs around each element's text, always outside text
+objects (``BT``/``ET``); the /ActualText spans of shaped runs nest inside them. Strings from the
+pack (alt text, link text, bookmark titles) go into objects through ReportLab's ``PDFString``,
+which escapes them; no pack text is written into a content stream by this module.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable
+from urllib.parse import quote
+
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObject, PDFString
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from activate_pack.layout.boxes import Code, ImageBox, TextBox
+from activate_pack.render.glyphs import draw_lines
+
+FOOTERS = frozenset({"credit", "folio"})
+"""Text box roles that run along the foot of every page: pagination artifacts."""
+
+URL = re.compile(r"https?://[^\s]+")
+
+
+class PageRef(PDFObject):
+    """A reference to page ``index`` of the document, resolved when the file is written.
+
+    Contents entries and bookmarks lead to pages that are not drawn yet when they are made.
+    """
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+
+    def format(self, document: Any) -> bytes:  # type: ignore[override]
+        pages = document.Pages.pages
+        page = pages[min(self.index, len(pages) - 1)]
+        return document.Reference(page).format(document)
+
+
+class Element(PDFObject):
+    """A structure element: its type, parent, kids (elements, marked content, annotations).
+
+    It writes itself when the file is saved: a document has thousands of elements, and
+    dictionaries of ReportLab objects for each would cost a build much time and memory.
+    """
+
+    __RefOnly__ = 1  # an indirect object wherever it is named (parent tree, kids)
+
+    def __init__(self, role: str, parent: Any, lang: str | None = None,
+                 alt: str | None = None) -> None:
+        self.role = role
+        self.parent = parent  # an Element, or the structure tree root for the document
+        self.kids: list[Element | tuple[int, int] | tuple[int, Any]] = []
+        self.lang = lang
+        self.alt = alt
+        self.bbox: tuple[float, float, float, float] | None = None
+        self.page: int | None = None  # the page of its first marked content
+        if isinstance(parent, Element):
+            parent.kids.append(self)
+
+    def format(self, document: Any) -> bytes:  # type: ignore[override]
+        """The element's dictionary (/Type /StructElem is optional, and left out)."""
+        def ref(obj: Any) -> bytes:
+            return document.Reference(obj).format(document)
+
+        pages = document.Pages.pages
+        out = [b"<< /S /", self.role.encode("ascii"), b" /P ", ref(self.parent)]
+        if self.page is not None:
+            out += [b" /Pg ", ref(pages[self.page])]
+        if self.lang:
+            out += [b" /Lang ", PDFString(self.lang).format(document)]
+        if self.alt is not None:
+            out += [b" /Alt ", PDFString(self.alt).format(document)]
+        if self.bbox is not None:
+            box = " ".join(fp_str(round(v, 2)) for v in self.bbox).encode("ascii")
+            out += [b" /A << /O /Layout /BBox [", box, b"] >>"]
+        kids = []
+        for kid in self.kids:
+            if isinstance(kid, Element):
+                kids.append(ref(kid))
+                continue
+            page, held = kid
+            if isinstance(held, int) and page == self.page:
+                kids.append(b"%d" % held)
+            elif isinstance(held, int):
+                kids.append(b"<< /Type /MCR /Pg %s /MCID %d >>" % (ref(pages[page]), held))
+            else:
+                kids.append(b"<< /Type /OBJR /Obj %s /Pg %s >>" % (held.format(document),
+                                                                  ref(pages[page])))
+        out += [b" /K ", kids[0] if len(kids) == 1 else b"[" + b" ".join(kids) + b"]", b" >>"]
+        return b"".join(out)
+
+
+class Tags:
+    """Collects the structure of a document while its pages are drawn, then writes it."""
+
+    def __init__(self, language: str, links: bool = True) -> None:
+        self.language = language
+        self.links = links
+        """Whether links are annotations (not in a file for the press: PDF/X allows none inside the bleed box)."""
+        self.root = Element("Document", None)
+        self.page = 0  # the page being drawn, from 0
+        self.marked: list[Element] = []  # the element of each MCID of the current page
+        self.parents: list[tuple[int, list[Element] | Element]] = []  # the parent tree
+        self.annotated = False
+        self.headings: list[tuple[int, str, str]] = []  # (page, kind of page, heading text)
+
+    # Elements and marked content.
+
+    def section(self) -> Element:
+        """A new ``Sect`` of the document: one card face or page."""
+        return Element("Sect", self.root)
+
+    def element(self, role: str, parent: Element, lang: str | None = None,
+                alt: str | None = None) -> Element:
+        """A new element under ``parent``; ``lang`` is kept only where it differs."""
+        return Element(role, parent, lang if lang and lang != self.language else None, alt)
+
+    def begin(self, code: list[str], element: Element) -> None:
+        """Open marked content belonging to ``element`` (close it with :meth:`end`)."""
+        mcid = len(self.marked)
+        self.marked.append(element)
+        element.kids.append((self.page, mcid))
+        if element.page is None:
+            element.page = self.page
+        code.append(f"/{element.role} <</MCID {mcid}>> BDC")
+
+    @staticmethod
+    def end(code: list[str]) -> None:
+        """Close marked content or an artifact."""
+        code.append("EMC")
+
+    @staticmethod
+    def artifact(code: list[str], pagination: bool = False) -> None:
+        """Open an artifact: decoration, or a running footer when ``pagination``."""
+        code.append("/Artifact <</Type /Pagination /Subtype /Footer>> BDC" if pagination
+                    else "/Artifact BMC")
+
+    def annotation(self, element: Element, annotation: PDFDictionary, ref: Any) -> None:
+        """Make ``element`` hold the annotation (through an object reference)."""
+        key = self._key()
+        annotation["StructParent"] = key
+        self.parents.append((key, element))
+        element.kids.append((self.page, ref))
+        if element.page is None:
+            element.page = self.page
+        self.annotated = True
+
+    def _key(self) -> int:
+        return len(self.parents)
+
+    def end_page(self, page: Any, kind: str | None = None) -> None:
+        """Finish the structure of the page just shown (ReportLab's page object)."""
+        key = self._key()
+        self.parents.append((key, self.marked))
+        page.__NoDefault__ = [*page.__NoDefault__, "StructParents", "Tabs"]
+        page.StructParents = key
+        page.Tabs = PDFName("S") if self.annotated else None
+        self.marked = []
+        self.annotated = False
+        self.page += 1
+
+    # Writing.
+
+    def finish(self, doc: Any) -> None:
+        """Write the structure tree, parent tree and tagged-PDF entries of the catalog."""
+        root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
+        root_ref = doc.Reference(root)
+        self.root.parent = root
+        stack = [self.root]
+        while stack:  # depth first, in reading order: object numbers follow the tree
+            element = stack.pop()
+            doc.Reference(element)
+            stack.extend(k for k in reversed(element.kids) if isinstance(k, Element))
+        nums: list[Any] = []
+        for key, held in self.parents:
+            nums += [key, held if isinstance(held, Element) else PDFArray(held)]
+        root["K"] = self.root
+        root["ParentTree"] = doc.Reference(PDFDictionary({"Nums": PDFArray(nums)}))
+        root["ParentTreeNextKey"] = len(self.parents)
+        catalog = doc.Catalog
+        catalog.StructTreeRoot = root_ref
+        catalog.MarkInfo = PDFDictionary({"Marked": "true"})
+        catalog.Lang = PDFString(self.language)
+        catalog.ViewerPreferences = PDFDictionary({"DisplayDocTitle": "true"})
+
+
+def outlines(doc: Any, headings: list[tuple[int, str, str]]) -> None:
+    """Bookmarks from the pages' headings: each set (a divider) holds the pages after it."""
+    if not any(kind == "divider" for _, kind, _ in headings):
+        return
+    top: list[tuple[PDFDictionary, list[PDFDictionary] | None]] = []
+    for page, kind, title in headings:
+        item = PDFDictionary({"Title": PDFString(title),
+                              "Dest": PDFArray([PageRef(page), PDFName("Fit")])})
+        inside = kind not in ("divider", "colophon", "cover", "contents")
+        held = top[-1][1] if top else None
+        if inside and held is not None:
+            held.append(item)
+        else:
+            top.append((item, [] if kind == "divider" else None))
+    root = _Outlines({"Type": PDFName("Outlines")})
+    root_ref = doc.Reference(root)
+    _chain(doc, root, root_ref, top)
+    doc.Outlines = doc.Catalog.Outlines = root  # in place of ReportLab's own, which is empty
+    doc.Catalog.PageMode = PDFName("UseOutlines")
+
+
+class _Outlines(PDFDictionary):
+    """The outline dictionary, ready as ReportLab asks of its own outlines when saving."""
+
+    ready = 1
+
+    def prepare(self, document: Any, canvas: Any) -> None:
+        """Nothing to prepare: the items are made already."""
+
+
+def _chain(doc: Any, parent: PDFDictionary, parent_ref: Any,
+           items: list[tuple[PDFDictionary, list[PDFDictionary] | None]]) -> None:
+    """Link ``items`` as the children of ``parent`` (First, Last, Prev, Next, Count)."""
+    refs = [doc.Reference(item) for item, _ in items]
+    for index, (item, children) in enumerate(items):
+        item["Parent"] = parent_ref
+        if index:
+            item["Prev"] = refs[index - 1]
+        if index + 1 < len(items):
+            item["Next"] = refs[index + 1]
+        if children:
+            _chain(doc, item, refs[index], [(child, None) for child in children])
+            item["Count"] = -len(children)  # sets start closed: the list stays short
+    if refs:
+        parent["First"], parent["Last"] = refs[0], refs[-1]
+        parent["Count"] = len(items)
+
+
+class Marks:
+    """Draws one card face or page as a ``Sect``: its boxes tagged or kept as artifacts."""
+
+    def __init__(self, canvas: Any, tags: Tags, page_kind: str) -> None:
+        self.canvas = canvas
+        self.tags = tags
+        self.page_kind = page_kind
+        self.section = tags.section()
+        self.open: bool | None = None  # an open artifact: True for a footer, False for decoration
+        self.toc: Element | None = None  # the contents list being drawn
+        self.entry: tuple[int, Element, str] | None = None  # its last entry: page, Link, words
+
+    def artifact(self, pagination: bool = False) -> None:
+        """Make what is drawn next an artifact (continuing the open one if it is alike)."""
+        if self.open is pagination:
+            return
+        self.close()
+        Tags.artifact(self.canvas._code, pagination)
+        self.open = pagination
+
+    def close(self) -> None:
+        """End the open artifact, if any."""
+        if self.open is not None:
+            Tags.end(self.canvas._code)
+            self.open = None
+
+    def figure(self, box: ImageBox, dx: float, dy: float, draw: Callable[[], None]) -> None:
+        """A picture: a Figure with its alt text, or an artifact where it has none."""
+        if box.alt is None or not box.alt.strip():
+            self.artifact()
+            draw()
+            return
+        self.close()
+        figure = self.tags.element("Figure", self.section, alt=box.alt)
+        figure.bbox = self.canvas._absRect((box.x + dx, box.y + dy, box.x + dx + box.w,
+                                            box.y + dy + box.h), relative=1)
+        self.tags.begin(self.canvas._code, figure)
+        draw()
+        Tags.end(self.canvas._code)
+
+    def code(self, box: Code, dx: float, dy: float, draw: Callable[[], None]) -> None:
+        """A QR code: a Link to its web page, described in words, holding the drawing."""
+        self.close()
+        link = self.tags.element("Link", self.section, alt=box.alt)
+        self.tags.begin(self.canvas._code, link)
+        draw()
+        Tags.end(self.canvas._code)
+        action = PDFDictionary({"Type": PDFName("Action"), "S": PDFName("URI"),
+                                "URI": PDFString(quote(box.address, safe=_URL_SAFE))})
+        self._annotation(link, [(box.x + dx, box.y + dy, box.x + dx + box.size,
+                                 box.y + dy + box.size)], box.alt, {"A": action})
+
+    def text(self, box: TextBox, dx: float, dy: float, colour_of: Callable[[str], Any]) -> None:
+        """A text box: each item of its flow an element (heading, paragraph, list entry)."""
+        if box.role in FOOTERS:
+            self.artifact(pagination=True)
+            draw_lines(self.canvas, box, [(line, line.segments) for line in box.lines], dx, dy,
+                       colour_of)
+            return
+        self.close()
+        if box.link is not None:
+            self._entry(box, dx, dy, colour_of)
+            return
+        self.toc = None
+        code, tags = self.canvas._code, self.tags
+        groups: list[list[Any]] = []
+        for line in box.lines:
+            if groups and groups[-1][0].item == line.item:
+                groups[-1].append(line)
+            else:
+                groups.append([line])
+        listed: Element | None = None
+        for lines in groups:
+            tag = box.tags[lines[0].item] if lines[0].item < len(box.tags) else "P"
+            if tag == "Artifact":
+                Tags.artifact(code)
+                draw_lines(self.canvas, box, [(line, line.segments) for line in lines], dx, dy,
+                           colour_of)
+                Tags.end(code)
+                continue
+            lang = lines[0].lang
+            if tag in ("L", "LI"):
+                if listed is None or tag == "L":
+                    listed = tags.element("L", self.section, lang)
+                entry = tags.element("LI", listed)
+                first, *rest = lines
+                label = tags.element("Lbl", entry)
+                tags.begin(code, label)
+                draw_lines(self.canvas, box, [(first, first.segments[:1])], dx, dy, colour_of)
+                Tags.end(code)
+                body = tags.element("LBody", entry)
+                pieces = [(first, first.segments[1:]), *((line, line.segments) for line in rest)]
+                self._content(body, box, lines, pieces, dx, dy, colour_of)
+                continue
+            listed = None
+            element = tags.element(tag, self.section, lang)
+            if tag == "H1" and not any(page == tags.page for page, _, _ in tags.headings):
+                tags.headings.append((tags.page, self.page_kind,
+                                      " ".join(line.text.strip() for line in lines)))
+            self._content(element, box, lines, [(line, line.segments) for line in lines],
+                          dx, dy, colour_of)
+
+    def _content(self, element: Element, box: TextBox, lines: list[Any],
+                 pieces: list[tuple[Any, tuple[Any, ...]]], dx: float, dy: float,
+                 colour_of: Callable[[str], Any]) -> None:
+        """Draw lines as marked content of ``element``, with their links."""
+        code, tags = self.canvas._code, self.tags
+        words = " ".join(line.text.strip() for line in lines)
+        found = list(_urls(lines)) if tags.links else []
+        whole = len(found) == 1 and found[0][0] == "".join(words.split())
+        holder = tags.element("Link", element) if whole else element
+        tags.begin(code, holder)
+        draw_lines(self.canvas, box, pieces, dx, dy, colour_of, spaced=True)
+        Tags.end(code)
+        for url, spans in found:
+            link = holder if whole else tags.element("Link", element)
+            rects = [_span_rect(box, lines[index], start, end, dx, dy)
+                     for index, start, end in spans]
+            action = PDFDictionary({"Type": PDFName("Action"), "S": PDFName("URI"),
+                                    "URI": PDFString(quote(url, safe=_URL_SAFE))})
+            self._annotation(link, rects, url, {"A": action})
+
+    def _entry(self, box: TextBox, dx: float, dy: float,
+               colour_of: Callable[[str], Any]) -> None:
+        """A contents entry: its title and page number make one TOCI, a link to the page."""
+        tags = self.tags
+        if self.toc is None:
+            self.toc = tags.element("TOC", self.section)
+        words = " ".join(line.text.strip() for line in box.lines)
+        if self.entry is None or self.entry[0] != box.link:
+            item = tags.element("TOCI", self.toc, box.lines[0].lang if box.lines else None)
+            self.entry = (box.link or 0, tags.element("Link", item), words)
+        _, link, title = self.entry
+        tags.begin(self.canvas._code, link)
+        draw_lines(self.canvas, box, [(line, line.segments) for line in box.lines], dx, dy,
+                   colour_of, spaced=True)
+        Tags.end(self.canvas._code)
+        rect = (box.x + dx, box.top - box.h + dy, box.x + box.w + dx, box.top + dy)
+        self._annotation(link, [rect], title,
+                         {"Dest": PDFArray([PageRef(box.link or 0), PDFName("Fit")])})
+
+    def _annotation(self, element: Element, rects: list[tuple[float, float, float, float]],
+                    words: str, target: dict[str, Any]) -> None:
+        """One link annotation per rectangle, each held by ``element``."""
+        if not self.tags.links:
+            return
+        for rect in rects:
+            annotation = PDFDictionary({
+                "Type": PDFName("Annot"), "Subtype": PDFName("Link"),
+                "Rect": PDFArray([round(v, 2) for v in self.canvas._absRect(rect, relative=1)]),
+                "Border": PDFArray([0, 0, 0]), "F": 4, "Contents": PDFString(words), **target})
+            ref = self.canvas._doc.Reference(annotation)
+            self.canvas._annotationrefs.append(ref)
+            self.tags.annotation(element, annotation, ref)
+
+
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
+"""Characters a URI keeps as they are; others (letters beyond ASCII) are percent-encoded."""
+
+
+def _urls(lines: list[Any]) -> list[tuple[str, list[tuple[int, int, int]]]]:
+    """Web addresses in lines of one paragraph, each with its (line, start, end) pieces.
+
+    An address that ends its line just after a character it may break at ('/', '-', '.'…)
+    goes on at the start of the next line, up to a space.
+    """
+    found = []
+    for index, line in enumerate(lines):
+        for match in URL.finditer(line.text):
+            url = match.group().rstrip(".,;:)")
+            spans = [(index, match.start(), match.start() + len(url))]
+            going = match.end() == len(line.text) and url[-1] in _BREAKS
+            following = index + 1
+            while going and following < len(lines):
+                more = re.match(r"\S+", lines[following].text)
+                if not more:
+                    break
+                part = more.group().rstrip(".,;:)")
+                url += part
+                spans.append((following, 0, len(part)))
+                going = more.end() == len(lines[following].text) and part[-1:] in _BREAKS
+                following += 1
+            found.append((url, spans))
+    return found
+
+
+_BREAKS = "/-._?=&#"
+"""Characters after which a line may break inside a web address."""
+
+
+def _span_rect(box: TextBox, line: Any, start: int, end: int, dx: float,
+               dy: float) -> tuple[float, float, float, float]:
+    """The rectangle of characters ``start`` to ``end`` of a line, on the page."""
+    left = right = None
+    offset = 0
+    for seg in line.segments:
+        a, b = max(start - offset, 0), min(end - offset, len(seg.text))
+        if a < b:
+            if seg.glyphs is None:
+                x0 = seg.x + stringWidth(seg.text[:a], seg.font, seg.size)
+                x1 = seg.x + stringWidth(seg.text[:b], seg.font, seg.size)
+            else:
+                x0, x1 = seg.x, seg.x + seg.width
+            left = x0 if left is None else min(left, x0)
+            right = x1 if right is None else max(right, x1)
+        offset += len(seg.text)
+    baseline = box.top - line.y + dy
+    size = line.segments[0].size if line.segments else box.size
+    return (box.x + dx + (left or 0.0), baseline - 0.25 * size,
+            box.x + dx + (right or 0.0), baseline + 0.85 * size)

@@ -1,0 +1,50 @@
+"""Object streams: a finished PDF's small objects packed, the file smaller and read the same."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+from pathlib import Path
+
+import pikepdf
+from reportlab.pdfgen.canvas import Canvas
+
+from activate_pack.render.compact import PER_STREAM, pack
+from conftest import require_tool
+
+
+def _reportlab_file(pages: int) -> bytes:
+    out = io.BytesIO()
+    canvas = Canvas(out, invariant=1)
+    for number in range(pages):
+        canvas.drawString(72, 720, f"Page {number + 1}")
+        canvas.bookmarkPage(f"p{number}")
+        canvas.addOutlineEntry(f"Page {number + 1}", f"p{number}")
+        canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+def test_packed_file_holds_the_same_objects_in_object_streams(tmp_path: Path) -> None:
+    data = _reportlab_file(300)
+    packed = pack(data)
+    assert len(packed) < len(data) * 0.8
+    assert packed.startswith(b"%PDF-1.5\n") and packed.endswith(b"%%EOF\n")
+    assert pack(data) == packed  # the same bytes in, the same bytes out
+    before, after = pikepdf.open(io.BytesIO(data)), pikepdf.open(io.BytesIO(packed))
+    assert len(after.pages) == 300
+    with before.open_outline() as one, after.open_outline() as two:
+        assert [i.title for i in one.root] == [i.title for i in two.root]
+    streams = [o for o in after.objects if isinstance(o, pikepdf.Stream)
+               and o.get("/Type") == "/ObjStm"]
+    assert len(streams) >= 2 and all(int(s.N) <= PER_STREAM for s in streams)
+    path = tmp_path / "packed.pdf"
+    path.write_bytes(packed)
+    qpdf = require_tool("qpdf", "qpdf")
+    run = subprocess.run([qpdf, "--check", str(path)], capture_output=True, text=True)
+    assert run.returncode == 0 and "No syntax or stream encoding errors" in run.stdout, run.stdout
+
+
+def test_what_is_not_a_reportlab_file_is_left_as_it_is() -> None:
+    for data in (b"", b"%PDF-1.4\nnot really\n", b"%PDF-1.4\nstartxref\n5\n%%EOF\n"):
+        assert pack(data) == data
