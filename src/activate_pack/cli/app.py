@@ -152,13 +152,16 @@ class _progress:
 
     THRESHOLD = 300  # pages; shorter builds finish before a bar would help
 
+    def __init__(self, threshold: int = THRESHOLD, what: str = "pages") -> None:
+        self.threshold, self.what = threshold, what
+
     def __enter__(self):  # type: ignore[no-untyped-def]
         self._bar = None
         self._tasks: dict[str, int] = {}
         return self.update if sys.stderr.isatty() else None
 
     def update(self, size: str, done: int, total: int) -> None:
-        if total < self.THRESHOLD:
+        if total < self.threshold:
             return
         if self._bar is None:
             from rich.progress import Progress
@@ -166,7 +169,7 @@ class _progress:
             self._bar = Progress(transient=True)
             self._bar.start()
         if size not in self._tasks:
-            self._tasks[size] = self._bar.add_task(f"{size.upper()} pages", total=total)
+            self._tasks[size] = self._bar.add_task(f"{size.upper()} {self.what}", total=total)
         self._bar.update(self._tasks[size], completed=done)
 
     def __exit__(self, *exc: object) -> None:

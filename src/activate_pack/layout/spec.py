@@ -76,8 +76,11 @@ Rect = Annotated[tuple[Mm, Mm, Mm, Mm], AfterValidator(_positive_size)]
 class CardOverride(_Spec):
     """Per-kind changes to regions and type sizes."""
 
-    regions: dict[str, Rect] = Field(default_factory=dict)
-    type: dict[str, TypeSize] = Field(default_factory=dict)
+    regions: dict[str, Rect] = Field(default_factory=dict, description=(
+        "Regions of this kind's cards that differ from the layout's, by name: [x, y, width, "
+        "height] in mm from the top-left corner."))
+    type: dict[str, TypeSize] = Field(default_factory=dict, description=(
+        "Type sizes of this kind's cards that differ from the layout's, by role."))
 
 
 class PrintChoice(_Spec):
@@ -253,7 +256,7 @@ class LayoutSpec(_Spec):
     """A resolved layout: page geometry, type, colours and regions (millimetres)."""
 
     name: str
-    description: str = ""
+    description: str = Field("", description="What the layout is for, in a few words.")
     edition: Literal["community", "facilitator"] | None = Field(
         None, description="The edition this layout lays out: 'community' (a card per page, "
                           "front then back) or 'facilitator' (the A4 pack).")
@@ -263,9 +266,11 @@ class LayoutSpec(_Spec):
     safe: float = Field(5.0, ge=0, le=50, description="Text must stay at least this far inside "
                                                       "the page edge (mm).")
     bleed: float = Field(3.0, ge=0, le=10, description="Bleed for print-shop output, in mm.")
-    type: dict[str, TypeSize]
-    colours: Colours = Field(default_factory=Colours)
-    kinds: dict[str, KindColours]
+    type: dict[str, TypeSize] = Field(description=(
+        "Type sizes by role: 'title', 'body', 'label', 'credit' and others the pages use."))
+    colours: Colours = Field(default_factory=Colours, description="Colours shared by every kind.")
+    kinds: dict[str, KindColours] = Field(description=(
+        "Colours of each card kind ('recipe', 'question', 'ingredient', 'about', …)."))
     regions: dict[str, Rect] = Field(description="Named boxes [x, y, width, height] in mm, "
                                                  "measured from the top-left corner of the page.")
     cards: dict[str, CardOverride] = Field(default_factory=dict,

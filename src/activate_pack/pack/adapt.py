@@ -176,9 +176,11 @@ def merge(base: Pack, prefix: str, info: PackInfo, data: Any, cards: dict[str, l
     language = ((base.info.language, info.language)
                 if base.info.language != info.language else None)
     variables = {k: v for k, v in own_variables(info).items() if base.variables.get(k) != v}
-    return Changes(added=tuple(added), changed=tuple(changed),
-                   removed=tuple(sorted(remove & set(base_items))), variables=variables,
-                   language=language)
+    removed = sorted(remove & set(base_items))
+    titles = {i: base_items[i].title for i in removed} | {i: local[i].title
+                                                          for i in (*added, *changed)}
+    return Changes(added=tuple(added), changed=tuple(changed), removed=tuple(removed),
+                   variables=variables, language=language, titles=titles)
 
 
 def _replaced_elsewhere(local: dict[str, Any], base: Pack, locations: dict[str, Location],
@@ -218,7 +220,7 @@ def _overlay(base_items: tuple[Any, ...], mine: list[Any], local: dict[str, Any]
             where = base.locations.get(item.id)
             if where is not None:
                 path = f"{prefix}/{where.path}" if prefix else where.path
-                locations[item.id] = Location(path=path, line=where.line)
+                locations[item.id] = where.model_copy(update={"path": path})
     merged.extend(item for item in mine if item.id not in placed)
     return merged
 

@@ -13,7 +13,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from activate_pack.errors import Problem, visible
 from activate_pack.pack.images import ImageFile
 from activate_pack.pack.typed import TypedModel
-from activate_pack.pack.licences import LICENCES
+from activate_pack.pack.licences import LICENCES, unknown
 from activate_pack.pack.templating import variable_name_problem
 
 
@@ -190,7 +190,7 @@ class PackInfo(Strict):
     @classmethod
     def _known_licence(cls, value: str) -> str:
         if value not in LICENCES:
-            raise ValueError(f"unknown licence {value!r}; use one of: " + ", ".join(LICENCES))
+            raise ValueError(unknown(value))
         return value
 
 
@@ -276,6 +276,8 @@ class Changes(BaseModel):
     """(base language, new language) when the text was translated."""
     logo: Literal["added", "changed", "removed"] | None = None
     """How the adaptation's logo differs from its base's, if it does."""
+    titles: dict[str, str] = {}
+    """The title of each card or page named above, by id: notices name cards by title."""
 
     def __bool__(self) -> bool:
         return bool(self.added or self.changed or self.removed or self.reordered
@@ -307,6 +309,17 @@ class Location(BaseModel):
     model_config = ConfigDict(frozen=True)
     path: str
     line: int | None = None
+    fields: dict[str, int] = {}
+    """The line of each field inside it, by dotted name ('image.credit.licence')."""
+
+    def at(self, field: str) -> int | None:
+        """The line of ``field``, else of the nearest field around it, else of the card."""
+        parts = field.split(".")
+        for end in range(len(parts), 0, -1):
+            line = self.fields.get(".".join(parts[:end]))
+            if line is not None:
+                return line
+        return self.line
 
 
 class Logo(BaseModel):

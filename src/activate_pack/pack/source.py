@@ -35,6 +35,24 @@ class Located(dict):
         return self.key_marks.get(key, (self.line, self.column))
 
 
+def field_lines(node: Any, prefix: str = "") -> dict[str, int]:
+    """The line of every field under a located mapping, by dotted name: 'image.alt' -> 9."""
+    found: dict[str, int] = {}
+    if isinstance(node, Located):
+        for key, value in node.items():
+            name = f"{prefix}{key}"
+            if key in node.key_marks:
+                found[name] = node.key_marks[key][0]
+            found.update(field_lines(value, name + "."))
+    elif isinstance(node, LocatedList):
+        for index, value in enumerate(node):
+            name = f"{prefix}{index}"
+            if index < len(node.item_marks):
+                found[name] = node.item_marks[index][0]
+            found.update(field_lines(value, name + "."))
+    return found
+
+
 class LocatedList(list):
     """A YAML sequence that knows the line of each item."""
 
