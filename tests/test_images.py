@@ -259,3 +259,12 @@ def test_every_recipe_card_takes_a_picture_without_cutting_words(
                 # In the band, beside the title: no letter of the title runs under the picture.
                 title = [c for c in page.chars if c["size"] > 11 and c["top"] < picture["bottom"]]
                 assert title and max(c["x1"] for c in title) < picture["x0"], number
+
+
+def test_a_misspelt_picture_name_gets_a_did_you_mean(make_pack: Callable[..., Path]) -> None:
+    root = _pack(make_pack, "images/rivr.png")
+    _image(root / "content/images/river.png", (1200, 800))
+    report = check(root)
+    [error] = report.errors
+    assert error.message.startswith("image.file: there is no picture at content/images/rivr.png "
+                                    "(did you mean 'images/river.png'?)"), error.message

@@ -62,9 +62,17 @@ ASSET_TYPES = ("gifts-and-skills", "groups-and-associations", "institutions",
                "physical-spaces", "exchange", "culture-and-stories")
 
 
+EFFORTS = ("low", "medium", "high")
+
+
 def _choice(value: object) -> object:
-    """A choice as written, whatever its case or surrounding spaces: 'Low ' is 'low'."""
-    return value.strip().lower() if isinstance(value, str) else value
+    """A choice as written, whatever its case or surrounding spaces: 'Low ' is 'low'.
+
+    Anything else stays as typed, so a message about it quotes what the user wrote.
+    """
+    if isinstance(value, str) and value.strip().lower() in (*PHASES, *ASSET_TYPES, *EFFORTS):
+        return value.strip().lower()
+    return value
 
 
 Phase = Annotated[Literal["warm-up", "explore", "discover", "design", "plan", "reflect"],
