@@ -371,3 +371,16 @@ def test_own_labels_are_laid_over_the_base_labels(tmp_path: Path, make_pack) -> 
     assert labels.kinds.question == "Pytanie"      # from the base's translation
     assert labels.kinds.recipe == "Our recipe"     # the adaptation's own word
     assert labels.kinds.ingredient == "Ingredient"  # the default wording underneath both
+
+
+def test_a_mistake_in_pack_yaml_gives_no_false_errors_about_ingredients(tmp_path: Path) -> None:
+    root = _new(tmp_path)
+    run = CliRunner().invoke(app, ["copy", "walk-and-talk", "--pack", str(root)])
+    assert run.exit_code == 0, run.output
+    text = (root / "content/pack.yaml").read_text(encoding="utf-8")
+    (root / "content/pack.yaml").write_text(
+        text.replace("variables:\n", "variables:\n  meeting-place: the library\n", 1),
+        encoding="utf-8")
+    message = _problems(root)
+    assert "meeting-place" in message and "is not a usable variable name" in message
+    assert "ingredient" not in message and message.count("\n") == 0, message

@@ -207,7 +207,10 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
     # Inherited cards keep the folder they came from, so their pictures are found there.
     folders = {c.id: base[0].folders.get(c.id, base[0].root)
                for c in (*base[0].cards, *base[0].guide) if c.id not in own_ids} if base else {}
-    _check_references(cards, locations, problems, broken)
+    # An adaptation whose pack.yaml has a mistake has no base pack loaded: its recipes name
+    # the base's ingredient cards, which are not missing, only unread. One mistake, one message.
+    if base is not None or not info_data.get("extends"):
+        _check_references(cards, locations, problems, broken)
     logo = adapt.pack_logo(root, info, info_data, base) if info is not None else None
     exceptions = credits.check_images(cards, info, locations, problems, logo) if info else ()
     pictures: dict[tuple[str, str], ImageFile] = {}
