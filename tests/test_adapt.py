@@ -223,6 +223,7 @@ def test_remove_and_order_are_checked(tmp_path: Path) -> None:
     assert ("remove: the base pack has no card or page with the id 'pocket-prak'; "
             "did you mean 'pocket-park'?") in message
     assert "order: there is no card with the id 'no-such-card'" in message
+    assert "(card pocket-prak)" not in message and "(card no-such-card)" not in message
 
 
 def test_order_puts_cards_first_and_counts_as_a_change(tmp_path: Path) -> None:

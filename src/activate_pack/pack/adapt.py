@@ -155,9 +155,10 @@ def merge(base: Pack, prefix: str, info: PackInfo, data: Any, cards: dict[str, l
                          f"{locations[card_id].path}; delete that file or take the id off "
                          "this list", PACK_FILE, _line(data, "remove"), card=card_id)
         elif card_id not in base_items:
+            # No '(card …)' after it: there is no such card to name.
             problems.add(f"remove: the base pack has no card or page with the id "
                          f"'{card_id}'{_nearest(card_id, list(base_items))}", PACK_FILE,
-                         _line(data, "remove"), card=card_id)
+                         _line(data, "remove"))
     base_lists = {"recipes": base.recipes, "questions": base.questions,
                   "ingredients": base.ingredients}
     for folder, mine in cards.items():
@@ -168,8 +169,7 @@ def merge(base: Pack, prefix: str, info: PackInfo, data: Any, cards: dict[str, l
     for card_id in info.order:
         if card_id not in merged_ids:
             problems.add(f"order: there is no card with the id '{card_id}'"
-                         f"{_nearest(card_id, merged_ids)}", PACK_FILE, _line(data, "order"),
-                         card=card_id)
+                         f"{_nearest(card_id, merged_ids)}", PACK_FILE, _line(data, "order"))
     _replaced_elsewhere(local, base, locations, problems)
     changed = sorted(i for i in local if i in base_items and local[i] != base_items[i])
     added = sorted(i for i in local if i not in base_items)
