@@ -85,30 +85,35 @@ def test_colophon_lists_exactly_the_changes(adapted: dict[str, Path]) -> None:
     assert "Reading" in text
     changes = text.split("Changes", 1)[1].split("Licence", 1)[0]
     lines = [line.strip() for line in changes.strip().splitlines()]
-    assert lines[:3] == ["Cards added: riverside-clean-up.", "Cards changed: walk-and-talk.",
-                         "Cards left out: pocket-park."]
-    assert "locality: Reading" in " ".join(lines[3:])
-    assert "organisation: Reading Neighbours" in " ".join(lines[3:])
+    # Readers know cards by their titles and local details by what they say, not by ids.
+    # A title with a comma in it stays whole in the list.
+    assert lines[:3] == ["Cards added: ‘Riverside clean-up’.",
+                         "Cards changed: ‘Walk and talk in Reading’.",
+                         "Cards left out: ‘Pick up, green up’."]
+    details = " ".join(lines[3:])
+    assert "Local details:" in details and "Reading Neighbours" in details
+    assert "locality" not in details and "organisation" not in details
 
 
 def test_about_card_credits_the_original_and_summarises(adapted: dict[str, Path]) -> None:
     flat = " ".join(_text(adapted["a6"], 0).split())
     assert ORIGINAL in flat
-    assert "Cards added: riverside-clean-up." in flat
-    assert "Cards left out: pocket-park." in flat
+    assert "Cards added: ‘Riverside clean-up’." in flat
+    assert "Cards left out: ‘Pick up, green up’." in flat
+    assert "riverside-clean-up" not in flat and "locality" not in flat
 
 
 def test_changed_and_added_cards_say_so_in_their_credit(adapted: dict[str, Path]) -> None:
     reader = pypdf.PdfReader(adapted["a6"])
     texts = [" ".join(page.extract_text().split()) for page in reader.pages]
-    walk = next(t for t in texts if "Walk and talk in Reading" in t)
+    walk = next(t for t in texts[1:] if "Walk and talk in Reading" in t)  # after the about card
     assert "changed by Reading Neighbours" in walk
     river = next(t for t in texts if "Riverside clean-up" in t and "litter" in t)
     assert "Neighbours meet by the river in Reading" in river
     assert "added by Reading Neighbours" in river
     other = next(t for t in texts if "Fix-it cafe" in t)
     assert "adapted from Activate Pack by Activate Pack contributors" in other
-    assert not any("Pocket park" in t for t in texts)
+    assert not any("neglected corner" in t for t in texts)  # the card left out
 
 
 @pytest.mark.parametrize("size", ["a6", "a4"])
@@ -121,7 +126,8 @@ def test_xmp_carries_licence_and_adapted_from(adapted: dict[str, Path], size: st
     creators = [li.text for li in desc.findall("dc:creator/rdf:Seq/rdf:li", NS)]
     assert creators == ["Activate Pack contributors", "Reading Neighbours"]
     rights = desc.find("dc:rights/rdf:Alt/rdf:li", NS).text
-    assert ORIGINAL in rights and "Changes:" in rights and "riverside-clean-up" in rights
+    assert ORIGINAL in rights and "Changes:" in rights and "Riverside clean-up" in rights
+    assert "riverside-clean-up" not in rights and "locality:" not in rights
     usage = desc.find("xmpRights:UsageTerms/rdf:Alt/rdf:li", NS).text
     assert usage == rights
     info = pypdf.PdfReader(adapted[size]).metadata
@@ -217,6 +223,7 @@ def test_remove_and_order_are_checked(tmp_path: Path) -> None:
     assert ("remove: the base pack has no card or page with the id 'pocket-prak'; "
             "did you mean 'pocket-park'?") in message
     assert "order: there is no card with the id 'no-such-card'" in message
+    assert "(card pocket-prak)" not in message and "(card no-such-card)" not in message
 
 
 def test_order_puts_cards_first_and_counts_as_a_change(tmp_path: Path) -> None:
@@ -315,6 +322,22 @@ def test_image_credits_must_fit_the_licence(make_pack: Callable[..., Path], cred
     assert expected in message and "(card cooks)" in message
 
 
+def test_a_noncommercial_picture_is_not_met_with_advice_the_pack_cannot_follow(
+        tmp_path: Path) -> None:
+    # An adaptation of a ShareAlike pack cannot take a NonCommercial licence: the picture has
+    # to go, or its author has to allow it.
+    root = _new(tmp_path)
+    (root / "content/ingredients/skills.yaml").write_text(IMAGE_CARD.format(
+        credit="    credit: {author: A. Painter, licence: CC-BY-NC-4.0}"), encoding="utf-8")
+    message = _problems(root)
+    assert "NonCommercial licence" not in message and "CC-BY-NC-SA-4.0" not in message
+    assert "this picture cannot be used in this pack under its own licence" in message
+    assert "may not be used commercially" in message
+    assert "Use another picture, or ask its author for permission" in message
+    assert "(CC BY 4.0, CC BY-SA 4.0, CC0 1.0)" in message
+    assert "'exception: true'" in message and message.count("\n") == 0
+
+
 def test_image_exception_is_listed(make_pack: Callable[..., Path]) -> None:
     credit = ("    credit: {title: Cooking, author: A. Painter, licence: CC-BY-ND-4.0, "
               "exception: true}")
@@ -349,3 +372,16 @@ def test_own_labels_are_laid_over_the_base_labels(tmp_path: Path, make_pack) -> 
     assert labels.kinds.question == "Pytanie"      # from the base's translation
     assert labels.kinds.recipe == "Our recipe"     # the adaptation's own word
     assert labels.kinds.ingredient == "Ingredient"  # the default wording underneath both
+
+
+def test_a_mistake_in_pack_yaml_gives_no_false_errors_about_ingredients(tmp_path: Path) -> None:
+    root = _new(tmp_path)
+    run = CliRunner().invoke(app, ["copy", "walk-and-talk", "--pack", str(root)])
+    assert run.exit_code == 0, run.output
+    text = (root / "content/pack.yaml").read_text(encoding="utf-8")
+    (root / "content/pack.yaml").write_text(
+        text.replace("variables:\n", "variables:\n  meeting-place: the library\n", 1),
+        encoding="utf-8")
+    message = _problems(root)
+    assert "meeting-place" in message and "is not a usable variable name" in message
+    assert "ingredient" not in message and message.count("\n") == 0, message

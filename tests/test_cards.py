@@ -84,7 +84,11 @@ def test_an_edited_copy_is_changed_and_a_new_card_added(town: Path) -> None:
     assert rows["walk-and-talk"]["origin"] == "changed"
     assert rows["river-walk"]["origin"] == "added"
     code, output = run("diff", str(town))
-    assert code == 0 and "walk-and-talk" in output and "river-walk" in output
+    assert code == 0, output
+    # The notice names cards as a reader sees them: by their titles.
+    assert "Cards added: ‘River walk’." in output
+    assert "Cards changed: ‘Riverside Walk and talk’." in output
+    assert "river-walk" not in output
 
 
 def test_copy_refuses_unknown_ids_and_writes_nothing(town: Path) -> None:
@@ -110,6 +114,9 @@ def test_build_cards_writes_those_cards_only(town: Path, tmp_path: Path) -> None
     text = " ".join(page.extract_text() for page in reader.pages)
     assert "Walk and talk" in text and "A good day" in text
     assert "about this pack" not in text.lower() and "chatty bench" not in text.lower()
+    # The recipe names its ingredients as the whole pack does: by their cards' titles.
+    flat = " ".join(text.split())
+    assert "Ingredients: Parks and green spaces" in flat and "parks-and-green-spaces" not in flat
     code, output = run("build", str(town), "--cards", "walk-and-talk,nope")
     assert code == 1 and "there is no card with the id 'nope'" in output
     code, output = run("build", str(town), "--size", "a4", "--cards", "walk-and-talk")

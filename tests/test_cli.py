@@ -63,3 +63,21 @@ def test_runs_as_a_module_and_default_pack_from_anywhere(tmp_path: Path) -> None
                           cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "x" / "activate-pack-a6-community.pdf").is_file()
+
+
+def test_output_read_only_in_part_is_not_an_internal_error(tmp_path) -> None:
+    # 'activate-pack cards | head -3': the reader stops early; the list was not wrong.
+    import subprocess
+    import sys
+
+    script = ("import subprocess, sys\n"
+              "p = subprocess.Popen([sys.executable, '-c', 'from activate_pack.cli import main; "
+              "main()', 'cards'], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=sys.argv[1])\n"
+              "p.stdout.readline(); p.stdout.close()\n"
+              "err = p.stderr.read().decode(); code = p.wait()\n"
+              "print(code); print(err)\n")
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True,
+                          text=True, timeout=120)
+    code, _, err = done.stdout.partition("\n")
+    assert "internal error" not in err and "Traceback" not in err, err
+    assert code == "0", done.stdout

@@ -205,3 +205,66 @@ def test_a_phone_photo_is_placed_and_printed_upright(make_pack, tmp_path: Path) 
     pressed = build(root, ("a6",), tmp_path / "cmyk", options=PrintOptions(cmyk=True))
     sizes = [size for found in _images_on_pages(pressed[0].path).values() for size in found]
     assert sizes == [(300, 600)], sizes  # the press's inks too
+
+
+# Every recipe card of the default pack takes a picture with its credit, on A6 and A4, without
+# a word cut: on A6 the picture sits in the band beside the title, on A4 above the text.
+
+PICTURE = ("image:\n  file: images/river.jpg\n  alt: The river at dusk\n"
+           "  credit: {author: Sam Jones, licence: CC-BY-4.0}\n")
+
+
+@pytest.fixture(scope="module")
+def every_recipe_pictured(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    from activate_pack.output.newpack import new_pack
+    from activate_pack.pack.paths import default_pack_dir
+
+    root = new_pack(tmp_path_factory.mktemp("pictured") / "town", locality="Reading",
+                    organisation="Reading Neighbours").root
+    _image(root / "content/images/river.jpg", (2400, 1600), "#1565C0", "JPEG")
+    for path in sorted((default_pack_dir() / "content/recipes").glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        (root / "content/recipes" / path.name).write_text(text + PICTURE, encoding="utf-8")
+    report = check(root)
+    assert not report.errors, "\n".join(str(p) for p in report.errors)
+    built = build(root, ("a6", "a4"), root / "dist")
+    return {item.path.name.split("-")[-2]: item.path for item in built}
+
+
+@pytest.mark.parametrize("size", ["a6", "a4"])
+def test_every_recipe_card_takes_a_picture_without_cutting_words(
+        every_recipe_pictured: dict[str, Path], size: str) -> None:
+    import pdfplumber
+
+    from activate_pack.pack.paths import default_pack_dir
+
+    recipes = len(list((default_pack_dir() / "content/recipes").glob("*.yaml")))
+    pdf = every_recipe_pictured[size]
+    placed = _images_on_pages(pdf)
+    pictured = [n for n, found in placed.items() if (2400, 1600) in found]
+    assert len(pictured) == recipes
+    with pdfplumber.open(pdf) as doc:
+        for number in pictured:
+            page = doc.pages[number - 1]
+            text = " ".join((page.extract_text() or "").split())
+            assert "Picture: Sam Jones, CC BY 4.0" in text, (size, number)
+            [picture] = page.images
+            # The body text: below the picture and its credit, above the credit line.
+            body = [c["size"] for c in page.chars if c["size"] > 8
+                    and picture["bottom"] + 1 < c["top"] < page.height * 0.85]
+            # Still legible: the body size (its commonest) is no smaller than the layout's least.
+            assert max(set(body), key=body.count) >= (10 if size == "a6" else 12) - 0.05, \
+                (size, number)
+            if size == "a6":
+                # In the band, beside the title: no letter of the title runs under the picture.
+                title = [c for c in page.chars if c["size"] > 11 and c["top"] < picture["bottom"]]
+                assert title and max(c["x1"] for c in title) < picture["x0"], number
+
+
+def test_a_misspelt_picture_name_gets_a_did_you_mean(make_pack: Callable[..., Path]) -> None:
+    root = _pack(make_pack, "images/rivr.png")
+    _image(root / "content/images/river.png", (1200, 800))
+    report = check(root)
+    [error] = report.errors
+    assert error.message.startswith("image.file: there is no picture at content/images/rivr.png "
+                                    "(did you mean 'images/river.png'?)"), error.message

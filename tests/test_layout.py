@@ -157,6 +157,22 @@ def test_layout_extends_and_overrides(tmp_path: Path) -> None:
     assert spec.region("body") == pytest.approx((6 * MM, (140 - 120) * MM, 88 * MM, 90 * MM))
 
 
+@pytest.mark.parametrize("text, line, message", [
+    # Without quotes, YAML reads '#7A1F3D' as a note: the colour is empty.
+    ("extends: a6\nkinds:\n  recipe:\n    main: #7A1F3D\n", 4,
+     'kinds.recipe.main: a colour must be in quotes, such as "#7A1F3D"'),
+    ('extends: a6\nkinds: {recipe: {main: "7A1F3D"}}\n', 2,
+     "kinds.recipe.main: '7A1F3D' is not a colour; write a colour as # and six hex digits"),
+])
+def test_a_colour_written_wrongly_is_explained(tmp_path: Path, text: str, line: int,
+                                              message: str) -> None:
+    write_layout(tmp_path, "a6", text)
+    with pytest.raises(PackError) as info:
+        load_layout("a6", layout_dirs(tmp_path, DEFAULT))
+    [p] = info.value.problems
+    assert (p.path, p.line) == ("layouts/a6.yaml", line) and p.message.startswith(message), p
+
+
 def test_layout_missing_parent_is_named(tmp_path: Path) -> None:
     write_layout(tmp_path, "mine", "extends: nowhere\n")
     with pytest.raises(PackError) as info:

@@ -59,3 +59,41 @@ def test_every_base_and_adaptation_pair(base: str, adapted: str) -> None:
         assert licence(base).short_name in reason
         if (base, adapted) in WHY:
             assert WHY[(base, adapted)] in reason
+
+
+@pytest.mark.parametrize("written, meant_id", [
+    ("CC BY", "CC-BY-4.0"), ("CC-BY 4.0", "CC-BY-4.0"), ("cc by sa", "CC-BY-SA-4.0"),
+    ("CC BY-NC-SA 4.0", "CC-BY-NC-SA-4.0"), ("cc0", "CC0-1.0"),
+    ("Creative Commons Attribution-ShareAlike 4.0 International", "CC-BY-SA-4.0"),
+])
+def test_a_loosely_written_licence_gets_a_did_you_mean(make_pack, written: str,
+                                                       meant_id: str) -> None:
+    from activate_pack.errors import PackError
+    from activate_pack.pack.load import load_pack
+    from conftest import PACK_YAML
+
+    root = make_pack(**{"content/pack.yaml": PACK_YAML.replace(
+        "licence: CC-BY-SA-4.0", f"licence: {written}")})
+    with pytest.raises(PackError) as caught:
+        load_pack(root)
+    assert f"(did you mean {meant_id}?)" in str(caught.value)
+    assert "use one of: CC-BY-4.0" in str(caught.value)
+
+
+@pytest.mark.parametrize("written", ["CC BY 3.0", "All rights reserved", "CC BY-ND-SA"])
+def test_no_guess_where_the_licence_is_another_one(written: str) -> None:
+    from activate_pack.pack.licences import meant, unknown
+
+    assert meant(written) is None and "did you mean" not in unknown(written)
+
+
+def test_a_picture_credit_with_a_loose_licence_gets_a_did_you_mean(make_pack) -> None:
+    from activate_pack.errors import PackError
+    from activate_pack.pack.load import load_pack
+    from conftest import INGREDIENTS
+
+    cards = INGREDIENTS + ("  image:\n    file: images/a.png\n    alt: A cook\n"
+                           "    credit: {author: A. Painter, licence: CC BY}\n")
+    with pytest.raises(PackError) as caught:
+        load_pack(make_pack(**{"content/ingredients/skills.yaml": cards}))
+    assert "unknown licence 'CC BY' (did you mean CC-BY-4.0?)" in str(caught.value)

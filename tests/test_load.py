@@ -180,3 +180,16 @@ def test_text_fields_print_exactly_as_typed(make_pack) -> None:
     assert (card.title, card.time) == ("No", "1:30")
     assert pack.info.version == "1.10"
     assert pack.variables["contact"] == "01234567"
+
+
+def test_a_choice_not_on_the_list_is_quoted_as_typed(make_pack) -> None:
+    from conftest import RECIPE
+
+    root = make_pack(**{"content/recipes/soup-club.yaml": RECIPE.replace("effort: low",
+                                                                         "effort: Lowish")})
+    with pytest.raises(PackError) as info:
+        load_pack(root)
+    assert "effort: 'Lowish' is not allowed; use 'low', 'medium' or 'high' (did you mean 'low'?)" \
+        in str(info.value)
+    assert load_pack(make_pack(**{"content/recipes/soup-club.yaml": RECIPE.replace(
+        "effort: low", "effort: Medium ")})).recipes[0].effort == "medium"

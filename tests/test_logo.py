@@ -271,7 +271,8 @@ def test_logo_credits_follow_the_picture_rules(make_pack: Callable[..., Path]) -
         + "  credit: {author: Someone, licence: CC-BY-ND-4.0}\n", encoding="utf-8")
     with pytest.raises(PackError) as caught:
         load_pack(root)
-    assert f"content/pack.yaml:{line}: logo.credit.licence: CC-BY-ND-4.0" in str(caught.value)
+    assert (f"content/pack.yaml:{line}: logo.credit.licence: this logo cannot be used in this "
+            "pack under its own licence: it is licensed CC BY-ND 4.0") in str(caught.value)
     assert "exception: true" in str(caught.value)
 
 

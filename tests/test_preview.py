@@ -99,3 +99,29 @@ def test_a_broken_pack_writes_no_previews(tmp_path: Path, make_pack: Callable[..
     result = runner.invoke(app, ["preview", str(root), "--out", str(out)])
     assert result.exit_code == 1 and "nothing was written" in result.output
     assert not out.exists()
+
+
+def test_preview_reports_progress_like_build(make_pack: Callable[..., Path], tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import activate_pack.cli.editing as editing
+
+    seen: list[tuple[str, int, int]] = []
+
+    class Recorder:
+        def __init__(self, threshold: int, what: str) -> None:
+            assert what == "page images" and threshold <= 20
+
+        def __enter__(self):  # type: ignore[no-untyped-def]
+            return lambda size, done, total: seen.append((size, done, total))
+
+        def __exit__(self, *exc: object) -> None:
+            pass
+
+    monkeypatch.setattr(editing, "_progress", Recorder)
+    result = runner.invoke(app, ["preview", str(make_pack()), "--out", str(tmp_path / "p"),
+                                 "--width", "200"])
+    assert result.exit_code == 0, result.output
+    for size in ("a6", "a4"):
+        mine = [(done, total) for s, done, total in seen if s == size]
+        assert mine and [d for d, _ in mine] == list(range(1, mine[0][1] + 1))
+        assert len(list((tmp_path / "p" / size).glob("*.png"))) == mine[0][1]

@@ -348,3 +348,23 @@ def test_crop_marks_touching_the_bleed_are_refused(small: Path, tmp_path: Path) 
     assert "layouts/sheets/shop.yaml:3" in str(caught.value)
     assert "closer than 1 mm to the 3 mm bleed" in str(caught.value)
     assert "make it at least 4" in str(caught.value)
+
+
+def test_the_advice_to_fold_and_glue_gives_a_command_that_runs(home: dict[str, Path],
+                                                               make_pack, tmp_path: Path) -> None:
+    import shlex
+
+    from typer.testing import CliRunner
+
+    from activate_pack.cli import app
+
+    sheet = " ".join(PdfReader(home["long"]).pages[0].extract_text().split())
+    assert "--duplex fold)" not in sheet  # not an option without its command
+    assert "-home-fold.pdf" in sheet and home["fold"].name.endswith("-home-fold.pdf")
+    command = sheet.split("in the pack's folder: ", 1)[1]
+    command = command[:command.index("fold") + len("fold")]
+    assert command == "activate-pack build --print home --duplex fold"
+    args = shlex.split(command)[1:] + [str(make_pack()), "--out", str(tmp_path / "out")]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["test-pack-a6-community-home-fold.pdf"]

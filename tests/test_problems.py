@@ -27,8 +27,19 @@ def test_many_alike_are_capped_after_a_few_examples() -> None:
     assert lines[:2] == [str(alike[0]), str(alike[1])]
     assert lines[2] == str(other)
     assert lines[3:6] == [str(p) for p in alike[2:5]]
-    assert lines[6] == "  … and 140 more like this"
+    # The count still names every place to fix, in one line.
+    assert lines[6] == "  … and 140 more like this, at: " + "; ".join(
+        f"content/{n}.yaml:{n}" for n in range(6, 146))
     assert len(lines) == 7
+
+
+def test_capped_overflows_still_name_every_card_to_cut() -> None:
+    alike = [Problem(f"A6 cards: the card text does not fit; cut about {n} words",
+                     f"content/recipes/r{n}.yaml", 1, card=f"r{n}") for n in range(1, 10)]
+    lines = summarised(alike, keep=5)
+    assert lines[-1] == ("  … and 4 more like this, at: content/recipes/r6.yaml:1 (card r6); "
+                         "content/recipes/r7.yaml:1 (card r7); content/recipes/r8.yaml:1 "
+                         "(card r8); content/recipes/r9.yaml:1 (card r9)")
 
 
 def test_fewer_than_the_cap_are_all_shown() -> None:
@@ -60,3 +71,60 @@ def test_a_credit_line_too_long_for_any_card_is_one_message_per_edition(
         assert all(line.startswith("content/pack.yaml: ") and "authors" in line
                    and "(card " not in line for line in credit)
         assert len(output.splitlines()) < 10
+
+
+FAR_FIELDS = """\
+id: soup-club
+title: Soup club
+summary: Neighbours cook soup together once a week.
+method:
+  - Find a kitchen.
+  - Cook.
+time: An evening a week
+effort: low
+ingredients:
+  - cooks
+  - cookz
+image:
+  file: images/{file}
+  credit:
+    author: A. Painter
+    licence: {licence}
+"""
+
+
+def _report(root: Path) -> str:
+    result = runner.invoke(app, ["check", str(root)])
+    assert "Traceback" not in result.output
+    return result.output
+
+
+def test_content_problems_point_at_the_field_not_the_first_line_of_the_card(
+        make_pack: Callable[..., Path]) -> None:
+    recipe = "content/recipes/soup-club.yaml"
+    root = make_pack(**{recipe: FAR_FIELDS.format(file="gone.png", licence="CC-BY-ND-4.0")})
+    output = _report(root)
+    assert f"{recipe}:11: ingredients: there is no ingredient card with the id 'cookz'" in output
+    assert f"{recipe}:16: image.credit.licence:" in output
+    # With the credit right, the picture itself is looked at: the missing file, at its field.
+    root = make_pack(**{recipe: FAR_FIELDS.format(file="gone.png", licence="CC-BY-4.0")
+                        .replace("  - cookz\n", "")})
+    output = _report(root)
+    assert f"{recipe}:12: image.file:" in output, output
+    assert f"{recipe}:1:" not in output
+
+
+def test_a_picture_without_alt_text_is_warned_about_at_its_field(
+        make_pack: Callable[..., Path]) -> None:
+    from PIL import Image
+
+    recipe = "content/recipes/soup-club.yaml"
+    root = make_pack(**{recipe: FAR_FIELDS.format(file="soup.png", licence="CC-BY-4.0")
+                        .replace("  - cookz\n", "")})
+    (root / "content/images").mkdir()
+    Image.new("RGB", (600, 400), "#336699").save(root / "content/images/soup.png")
+    output = _report(root)
+    # No 'alt:' to point at: the message points at 'image:', where it belongs.
+    assert f"{recipe}:11: warning: image.alt: this picture has no description" in output
+    assert f"{recipe}:12: warning: A4 pack: image.file:" in output  # too few pixels for A4
+    assert f"{recipe}:1:" not in output

@@ -122,7 +122,7 @@ def test_schema_comment_points_at_the_written_files(tmp_path: Path) -> None:
     written = runner.invoke(app, ["schema", "--out", str(tmp_path / "schemas")])
     assert written.exit_code == 0, written.output
     assert sorted(p.name for p in (tmp_path / "schemas").iterdir()) == sorted(
-        f"{kind}.schema.json" for kind in KINDS)
+        f"{kind}.schema.json" for kind in (*KINDS, "layout", "sheet"))
     places = {"pack": "content/pack.yaml", "labels": "content/labels.yaml",
               **{kind: f"content/{kind}/some-file.yaml" for kind in LISTABLE}}
     for kind, place in places.items():
@@ -156,3 +156,58 @@ def test_a_new_pack_carries_the_schemas_its_files_point_at(tmp_path: Path) -> No
     target = (created.root / "content" / comment.split("=", 1)[1]).resolve()
     assert target.is_file(), target
     assert json.loads(target.read_text(encoding="utf-8"))["$id"].endswith("pack")
+
+
+# Layout files and sheet templates: described, accepting the built-in ones, refusing mistakes.
+
+LAYOUT_KINDS = {"layout": "layouts", "sheet": "layouts/sheets"}
+
+
+@pytest.mark.parametrize("kind", list(LAYOUT_KINDS))
+def test_layout_schemas_describe_every_field(kind: str) -> None:
+    from activate_pack.output.schemas import schema_for as any_schema
+
+    schema = any_schema(kind)
+    Validator.check_schema(schema)
+    assert schema["$id"].endswith(kind) and schema["description"]
+    fields = list(_properties(schema))
+    assert len(fields) > (100 if kind == "layout" else 15)
+    missing = [where for where, prop in fields if not prop.get("description")]
+    assert not missing, missing
+
+
+@pytest.mark.parametrize("kind, folder", list(LAYOUT_KINDS.items()))
+def test_the_built_in_layouts_and_sheets_validate(kind: str, folder: str) -> None:
+    result = runner.invoke(app, ["schema", "--kind", kind])
+    assert result.exit_code == 0, result.output
+    validator = Validator(json.loads(result.output))
+    files = sorted((default_pack_dir() / folder).glob("*.yaml"))
+    assert len(files) >= 2
+    for path in files:
+        errors = [e.message for e in validator.iter_errors(_data(path))]
+        assert not errors, (path, errors)
+
+
+def test_the_layout_schema_takes_a_two_line_layout_and_refuses_mistakes() -> None:
+    from activate_pack.output.schemas import schema_for as any_schema
+
+    validator = Validator(any_schema("layout"))
+    assert validator.is_valid({"extends": "a6", "kinds": {"recipe": {"main": "#00695C"}}})
+    assert not validator.is_valid({"extends": "a6", "kinds": {"recipe": {"mian": "#00695C"}}})
+    assert not validator.is_valid({"kinds": {"recipe": {"main": "green"}}})
+    assert not validator.is_valid({"margin": 500})
+    assert not validator.is_valid({"regions": {"image": [7, 33.5, 91]}})
+    sheet = Validator(any_schema("sheet"))
+    assert not sheet.is_valid({"columns": 99})
+
+
+def test_a_new_pack_layout_points_at_the_layout_schema(tmp_path: Path) -> None:
+    from activate_pack.output.newpack import new_pack
+
+    created = new_pack(tmp_path / "town", locality="Reading")
+    layout = (created.root / "layouts/a6.yaml").read_text(encoding="utf-8")
+    comment = layout.splitlines()[0]
+    target = (created.root / "layouts" / comment.split("=", 1)[1]).resolve()
+    assert json.loads(target.read_text(encoding="utf-8"))["$id"].endswith("layout")
+    data = _data(created.root / "layouts/a6.yaml")
+    assert Validator(json.loads(target.read_text(encoding="utf-8"))).is_valid(data)

@@ -150,3 +150,10 @@ def test_plain_values_are_read_by_yaml_1_2(typed: str, value: object) -> None:
 @pytest.mark.parametrize("typed", ["012345", "1.10", "-0", "0x1F"])
 def test_numbers_keep_the_text_that_was_typed(typed: str) -> None:
     assert parse(f"a: {typed}\n", "x.yaml")["a"].source == typed
+
+
+def test_a_list_item_out_of_line_is_named_as_such() -> None:
+    p = problem("id: walk\nmethod:\n  - Ask the council.\n - Meet at the library.\ntime: 1 hour\n")
+    assert p.line == 4
+    assert p.message == ("this list item starts with 1 space but the one above starts with 2; "
+                         "line the dashes up, one under the other")

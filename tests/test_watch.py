@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
+import pytest
 from pypdf import PdfReader
 
 from activate_pack.output.watch import affected, watch
@@ -94,3 +95,28 @@ def test_real_file_watcher_sees_a_save(tmp_path: Path, make_pack: Callable[..., 
     assert any("Changed: content/guide/01-hello.yaml" in line for line in printed), printed
     pdf = out / "test-pack-a4-facilitator.pdf"
     assert "Saved while watching." in "".join(p.extract_text() for p in PdfReader(pdf).pages)
+
+
+def test_watch_says_which_pack_it_watches(tmp_path: Path, make_pack: Callable[..., Path],
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from activate_pack.cli import app
+    from activate_pack.pack.paths import default_pack_dir
+
+    root = make_pack()
+    printed: list[str] = []
+    watch(root, ("a6",), tmp_path / "dist", printed.append, batches=[])
+    assert printed[0] == (f"Watching the pack 'Test Pack' in {root.resolve()} for changes; "
+                          "press Ctrl+C to stop.")
+    # Started outside any pack, it watches the built-in pack, and says so.
+    import activate_pack.output.watch as watching
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(watching, "rebuild", lambda *args: True)
+    monkeypatch.setattr(watching, "changes", lambda *args: iter(()))
+    result = CliRunner().invoke(app, ["watch"])
+    assert result.exit_code == 0, result.output
+    assert "No pack in this folder" in result.output
+    assert (f"Watching the built-in Activate Pack (in {default_pack_dir().resolve()})"
+            in result.output)

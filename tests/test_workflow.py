@@ -59,13 +59,18 @@ def test_workflows_are_valid_for_github(workflow: Path) -> None:
 def test_every_command_exists_with_its_options(workflow: Path) -> None:
     found = commands(workflow)
     assert ["site", "--out", "public"] in found
-    group = typer.main.get_command(app)
     for args in found:
-        with group.make_context("activate-pack", list(args)) as ctx:
-            name, command, rest = group.resolve_command(ctx, list(args))
-            assert command is not None, args
-            # An unknown command or option raises the CLI's usage error, naming it.
-            command.make_context(name, rest, parent=ctx)
+        _assert_runs(args)
+
+
+def _assert_runs(args: list[str]) -> None:
+    """The command line parses: the command exists and takes these options."""
+    group = typer.main.get_command(app)
+    with group.make_context("activate-pack", list(args)) as ctx:
+        name, command, rest = group.resolve_command(ctx, list(args))
+        assert command is not None, args
+        # An unknown command or option raises the CLI's usage error, naming it.
+        command.make_context(name, rest, parent=ctx)
 
 
 def test_the_readme_shows_the_commands_the_workflow_runs() -> None:
@@ -101,3 +106,14 @@ def test_a_new_adaptation_carries_the_workflow(adaptation: Path) -> None:
     assert f'ACTIVATE_PACK_VERSION: "{__version__}"' in text
     readme = (adaptation.parents[2] / "README.md").read_text(encoding="utf-8")
     assert "Settings" in readme and "GitHub Actions" in readme
+
+
+def test_every_command_a_new_pack_readme_shows_exists(tmp_path: Path) -> None:
+    from activate_pack.output.newpack import new_pack
+
+    root = new_pack(tmp_path / "town", locality="Reading").root
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    shown = [shlex.split(found) for found in re.findall(r"`activate-pack ([^`]+)`", readme)]
+    assert {"cards", "copy", "diff"} <= {args[0] for args in shown}
+    for args in shown:
+        _assert_runs(args)

@@ -72,6 +72,12 @@ class Problem:
         card = f" (card {visible(self.card)})" if self.card else ""
         return f"{where}{kind}{visible(self.message)}{card}"
 
+    def place(self) -> str:
+        """Where it is, for a list of places: 'content/a.yaml:3 (card a)'."""
+        where = visible(self.path) + (f":{self.line}" if self.line else "") if self.path else ""
+        card = f"card {visible(self.card)}" if self.card else ""
+        return f"{where} ({card})" if where and card else where or card
+
 
 def nearest(name: str, known: Iterable[str], cutoff: float = 0.5) -> str | None:
     """The known name closest to a misspelt one, for "did you mean …?" advice, or None."""
@@ -133,13 +139,14 @@ def _shape(problem: Problem) -> tuple[str, str]:
 def summarised(problems: Sequence[Problem], keep: int = REPEATS_SHOWN) -> list[str]:
     """Lines to print for ``problems``: each once, and each kind at most ``keep`` times.
 
-    After the last one shown of a kind comes "… and 140 more like this", so a mistake that
-    touches every card reads as a few examples and a count, not a wall of text.
+    After the last one shown of a kind comes "… and 140 more like this, at: …" with the place
+    of each of the rest, so a mistake that touches every card reads as a few examples and one
+    line, not a wall of text, and still names every card to fix.
     """
     unique = list(dict.fromkeys(problems))
-    totals: dict[tuple[str, str], int] = {}
+    groups: dict[tuple[str, str], list[Problem]] = {}
     for problem in unique:
-        totals[_shape(problem)] = totals.get(_shape(problem), 0) + 1
+        groups.setdefault(_shape(problem), []).append(problem)
     shown: dict[tuple[str, str], int] = {}
     lines: list[str] = []
     for problem in unique:
@@ -147,6 +154,9 @@ def summarised(problems: Sequence[Problem], keep: int = REPEATS_SHOWN) -> list[s
         shown[shape] = shown.get(shape, 0) + 1
         if shown[shape] <= keep:
             lines.append(str(problem))
-        if shown[shape] == keep and totals[shape] > keep:
-            lines.append(f"  … and {totals[shape] - keep} more like this")
+        rest = groups[shape][keep:]
+        if shown[shape] == keep and rest:
+            places = [p.place() for p in rest]
+            at = f", at: {'; '.join(places)}" if all(places) else ""
+            lines.append(f"  … and {len(rest)} more like this{at}")
     return lines

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -29,11 +30,24 @@ class GuardedGroup(TyperGroup):
         except Exception as error:  # the net itself: anything but the library's signals is a bug
             if _own(error):
                 raise
+            if isinstance(error, BrokenPipeError):
+                # What reads the output stopped early ('activate-pack cards | head'): not a bug.
+                _quiet_stdout()
+                raise typer.Exit(0) from None
             interrupt = safety.interrupted(error)
             if interrupt is not None:  # a stop, not a bug: say so as the command itself would
                 raise stopped(interrupt) from None
             safety.report(ctx.invoked_subcommand or "", error)
             raise typer.Exit(safety.INTERNAL_ERROR) from None
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at nothing, so closing it at exit raises no second broken pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real file behind it, as under tests
+        pass
 
 
 app = typer.Typer(
@@ -152,13 +166,16 @@ class _progress:
 
     THRESHOLD = 300  # pages; shorter builds finish before a bar would help
 
+    def __init__(self, threshold: int = THRESHOLD, what: str = "pages") -> None:
+        self.threshold, self.what = threshold, what
+
     def __enter__(self):  # type: ignore[no-untyped-def]
         self._bar = None
         self._tasks: dict[str, int] = {}
         return self.update if sys.stderr.isatty() else None
 
     def update(self, size: str, done: int, total: int) -> None:
-        if total < self.THRESHOLD:
+        if total < self.threshold:
             return
         if self._bar is None:
             from rich.progress import Progress
@@ -166,7 +183,7 @@ class _progress:
             self._bar = Progress(transient=True)
             self._bar.start()
         if size not in self._tasks:
-            self._tasks[size] = self._bar.add_task(f"{size.upper()} pages", total=total)
+            self._tasks[size] = self._bar.add_task(f"{size.upper()} {self.what}", total=total)
         self._bar.update(self._tasks[size], completed=done)
 
     def __exit__(self, *exc: object) -> None:

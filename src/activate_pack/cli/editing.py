@@ -16,6 +16,7 @@ from activate_pack.cli.app import (
     CardsOption,
     PackArg,
     Size,
+    _progress,
     _warn,
     app,
     card_ids,
@@ -23,6 +24,10 @@ from activate_pack.cli.app import (
     locate,
 )
 from activate_pack.errors import PackError, summarised
+
+
+PREVIEW_BAR = 20
+"""Pages of previews from which a progress bar is shown (on a terminal)."""
 
 
 def _sizes(size: Size) -> tuple[str, ...]:
@@ -64,7 +69,9 @@ def check(
 def schema(
     kind: Annotated[Optional[str], typer.Option(
         "--kind", "-k", help="Only the schema for one kind of file: pack, labels, recipes, "
-                             "questions, ingredients or guide. Default: one schema for them all.",
+                             "questions, ingredients, guide, layout (a file in layouts/) or "
+                             "sheet (a file in layouts/sheets/). Default: one schema for every "
+                             "file in content/.",
         show_default=False)] = None,
     out: Annotated[Optional[Path], typer.Option(
         "--out", "-o", help="Write to this file (ending .json), or into this folder one file per "
@@ -74,12 +81,12 @@ def schema(
 
     Editors such as VS Code use them to check and complete pack files as you type.
     """
-    from activate_pack.output.schemas import write
-    from activate_pack.pack import schema as schemas
+    from activate_pack.output.schemas import schema_for, write
+    from activate_pack.pack.schema import dumps
 
     try:
         if out is None:
-            typer.echo(schemas.dumps(schemas.schema_for(kind)), nl=False)
+            typer.echo(dumps(schema_for(kind)), nl=False)
             return
         for path in write(out, kind):
             typer.echo(f"wrote {path}")
@@ -110,7 +117,10 @@ def preview(
         pack_dir = locate(pack)
         chosen = card_ids(cards)
         sizes = ("a6",) if chosen and size is Size.all else _sizes(size)
-        written = run_preview(pack_dir, sizes, out, width, warn=_warn, cards=chosen)
+        # Drawing page images is slower than writing PDF pages: a bar helps sooner.
+        with _progress(PREVIEW_BAR, "page images") as progress:
+            written = run_preview(pack_dir, sizes, out, width, warn=_warn, cards=chosen,
+                                  progress=progress)
     except PackError as error:
         raise fail(error) from None
     except KeyboardInterrupt:

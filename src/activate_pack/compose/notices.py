@@ -14,7 +14,7 @@ from activate_pack.pack.model import Pack, Upstream
 from activate_pack.pack.translations import language_name
 
 SHORT_LIST = 3
-"""How many ids the A6 about card names before it says 'and N more'."""
+"""How many cards the A6 about card names before it says 'and N more'."""
 
 
 def author_names(labels: Labels, names: list[str]) -> str:
@@ -64,12 +64,22 @@ def _slots(labels: Labels, up: Upstream) -> dict[str, str]:
             "source": up.source_url, "licence": licence(up.licence).short_name}
 
 
-def _ids(ids: tuple[str, ...], labels: Labels, limit: int | None) -> str:
+def _titles(ids: tuple[str, ...], titles: dict[str, str], labels: Labels,
+            limit: int | None) -> str:
+    """The cards' titles (a reader knows a card by its heading, not its id), maybe shortened."""
     comma = labels.patterns.comma
-    if limit is None or len(ids) <= limit:
-        return comma.join(ids)
-    rest = fill(labels.adaptation.more, count=str(len(ids) - limit))
-    return fill(labels.patterns.more, ids=comma.join(ids[:limit]), more=rest)
+    names = [fill(labels.patterns.card_title, title=titles.get(card_id, card_id))
+             for card_id in ids]
+    if limit is None or len(names) <= limit:
+        return comma.join(names)
+    rest = fill(labels.adaptation.more, count=str(len(names) - limit))
+    return fill(labels.patterns.more, ids=comma.join(names[:limit]), more=rest)
+
+
+def _values(variables: dict[str, str], labels: Labels) -> str:
+    """The local details as printed on the cards: 'Reading, Reading Neighbours'."""
+    values = [v for _, v in sorted(variables.items()) if v.strip()]
+    return labels.patterns.comma.join(dict.fromkeys(values))
 
 
 BRIEF = ("list", "count", "sum")
@@ -101,15 +111,13 @@ def change_lines(pack: Pack, limit: int | None = None, brief: str = "list") -> l
         if ids:
             if limit is not None and len(ids) > limit:
                 label = fill(pats.count, label=label, count=str(len(ids)))
-            lines.append(fill(pats.change, label=label, ids=_ids(ids, labels, limit)))
+            lines.append(fill(pats.change, label=label,
+                              ids=_titles(ids, changes.titles, labels, limit)))
     if changes.reordered:
         lines.append(words.reordered)
-    if changes.variables:
-        # On the small card, many details would crowd out the credit: their names are enough.
-        short = limit is not None and len(changes.variables) > 2
-        pairs = pats.comma.join(name if short else fill(pats.variable, name=name, value=value)
-                                for name, value in sorted(changes.variables.items()))
-        lines.append(fill(pats.change, label=words.variables, ids=pairs))
+    if _values(changes.variables, labels):
+        lines.append(fill(pats.change, label=words.variables,
+                          ids=_values(changes.variables, labels)))
     if changes.language:
         lines.append(fill(words.translated, source=changes.language[0],
                           target=changes.language[1]))

@@ -11,8 +11,8 @@ from activate_pack.layout.boxes import Box, Page, Rect, Rule, TextBox
 from activate_pack.layout.context import AnyCard, Ctx
 from activate_pack.layout.fit import fit
 from activate_pack.layout.logo import place_logo
+from activate_pack.layout.pictures import SCALES, card_picture, title_stop
 from activate_pack.layout.qr import place_code
-from activate_pack.layout.pictures import SCALES, card_picture
 from activate_pack.layout.spec import MM
 from activate_pack.text import Flow
 
@@ -79,7 +79,7 @@ def card_front(ctx: Ctx, card: AnyCard) -> Page:
     spec = ctx.spec
     kind = card.kind
     face = compose.card_front(ctx.pack, card)
-    boxes: list[Box] = header(ctx, face)
+    boxes: list[Box] = header(ctx, face, title_stop(ctx, face))
     bx, by, bw, bh = spec.region("body", kind)
     geo = spec.write_in
     flow = styles.flow_of(ctx, kind, kind, face.blocks)
@@ -88,7 +88,8 @@ def card_front(ctx: Ctx, card: AnyCard) -> Page:
     reserve = len(face.write_ins) * area
     # A picture sits above the text, which gets less room; if the text does not fit, the
     # picture shrinks (to half its height) before any words are asked to be cut.
-    for scale in SCALES if face.picture is not None and not face.blank else (1.0,):
+    for scale in SCALES if face.picture is not None and not face.blank \
+            and title_stop(ctx, face) is None else (1.0,):
         tried = Problems()
         picture, taken = card_picture(ctx, face, scale, tried)
         text = None

@@ -64,9 +64,9 @@ class Ctx:
         base.update(kw)
         return Style(**base)  # type: ignore[arg-type]
 
-    def where(self, card_id: str | None) -> tuple[str, int | None] | None:
-        """File and line where a card was defined, for problem messages."""
+    def where(self, card_id: str | None, field: str = "") -> tuple[str, int | None] | None:
+        """File and line where a card (or one of its fields) was defined, for messages."""
         loc = self.pack.locations.get(card_id) if card_id else None
-        return (loc.path, loc.line) if loc else None
+        return (loc.path, loc.at(field) if field else loc.line) if loc else None
 
 

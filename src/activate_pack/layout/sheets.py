@@ -57,7 +57,7 @@ class SheetSpec(_Sheet):
     """A sheet template: one face per page for a print shop, or several faces on a sheet."""
 
     name: str
-    description: str = ""
+    description: str = Field("", description="What the template is for, in a few words.")
     paper: tuple[PaperSide, PaperSide] | None = Field(
         None, description="Sheet width and height in mm; leave it out for one face per page, "
                           "the page then being the face plus its bleed and crop marks.")

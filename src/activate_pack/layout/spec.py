@@ -76,8 +76,11 @@ Rect = Annotated[tuple[Mm, Mm, Mm, Mm], AfterValidator(_positive_size)]
 class CardOverride(_Spec):
     """Per-kind changes to regions and type sizes."""
 
-    regions: dict[str, Rect] = Field(default_factory=dict)
-    type: dict[str, TypeSize] = Field(default_factory=dict)
+    regions: dict[str, Rect] = Field(default_factory=dict, description=(
+        "Regions of this kind's cards that differ from the layout's, by name: [x, y, width, "
+        "height] in mm from the top-left corner."))
+    type: dict[str, TypeSize] = Field(default_factory=dict, description=(
+        "Type sizes of this kind's cards that differ from the layout's, by role."))
 
 
 class PrintChoice(_Spec):
@@ -267,7 +270,7 @@ class LayoutSpec(_Spec):
     """A resolved layout: page geometry, type, colours and regions (millimetres)."""
 
     name: str
-    description: str = ""
+    description: str = Field("", description="What the layout is for, in a few words.")
     edition: Literal["community", "facilitator"] | None = Field(
         None, description="The edition this layout lays out: 'community' (a card per page, "
                           "front then back) or 'facilitator' (the A4 pack).")
@@ -277,9 +280,11 @@ class LayoutSpec(_Spec):
     safe: float = Field(5.0, ge=0, le=50, description="Text must stay at least this far inside "
                                                       "the page edge (mm).")
     bleed: float = Field(3.0, ge=0, le=10, description="Bleed for print-shop output, in mm.")
-    type: dict[str, TypeSize]
-    colours: Colours = Field(default_factory=Colours)
-    kinds: dict[str, KindColours]
+    type: dict[str, TypeSize] = Field(description=(
+        "Type sizes by role: 'title', 'body', 'label', 'credit' and others the pages use."))
+    colours: Colours = Field(default_factory=Colours, description="Colours shared by every kind.")
+    kinds: dict[str, KindColours] = Field(description=(
+        "Colours of each card kind ('recipe', 'question', 'ingredient', 'about', …)."))
     regions: dict[str, Rect] = Field(description="Named boxes [x, y, width, height] in mm, "
                                                  "measured from the top-left corner of the page.")
     cards: dict[str, CardOverride] = Field(default_factory=dict,
@@ -434,6 +439,7 @@ def load_layout(name: str, dirs: list[Path]) -> LayoutSpec:
     changes.
     """
     layers: list[tuple[str, Located]] = []  # the layout first, then its parents
+    files: dict[int, Path] = {}  # by the layer's id: a pack's a6.yaml and the built-in share a name
     visited: list[tuple[str, int]] = []
     current: str | None = name
     start = 0
@@ -455,6 +461,7 @@ def load_layout(name: str, dirs: list[Path]) -> LayoutSpec:
         if not isinstance(raw, Located):
             raise PackError(Problem("expected layout settings (page:, margin:, type: …)", shown, 1))
         layers.append((shown, raw))
+        files[id(raw)] = path
         parent = raw.get("extends")
         if parent is not None and not isinstance(parent, str):
             raise PackError(Problem("extends: expected the name of another layout", shown,
@@ -470,7 +477,7 @@ def load_layout(name: str, dirs: list[Path]) -> LayoutSpec:
     try:
         spec = LayoutSpec.model_validate(data)
     except ValidationError as exc:
-        raise PackError(_located(exc, layers)) from None
+        raise PackError(_located(exc, layers, files)) from None
     spec._layers = tuple(layers)
     return spec
 
@@ -487,7 +494,8 @@ def _depth(node: Any, loc: tuple[Any, ...]) -> int:
     return len(loc)
 
 
-def _located(exc: ValidationError, layers: list[tuple[str, Located]]) -> list[Problem]:
+def _located(exc: ValidationError, layers: list[tuple[str, Located]],
+             files: dict[int, Path] | None = None) -> list[Problem]:
     """Each error at the file and line of the layout that set the value (nearest first)."""
     from activate_pack.pack.validate import _mark, explain
 
@@ -497,5 +505,22 @@ def _located(exc: ValidationError, layers: list[tuple[str, Located]]) -> list[Pr
         error = {**error, "loc": loc}
         shown, layer = max(layers, key=lambda item: _depth(item[1], loc))  # nearest on a tie
         line, column = _mark(layer, loc)
-        problems.add(explain(error, LayoutSpec), shown, line, column)
+        message = explain(error, LayoutSpec)
+        if error["type"] == "string_type" and error.get("input") is None and line and \
+                _unquoted_colour((files or {}).get(id(layer)), line):
+            message = (f"{'.'.join(str(p) for p in loc)}: a colour must be in quotes, such as "
+                       '"#7A1F3D": without them, everything from the # on is a note the build '
+                       "ignores, so the colour is empty")
+        problems.add(message, shown, line, column)
     return problems.items
+
+
+def _unquoted_colour(path: Path | None, line: int) -> bool:
+    """True if the line reads 'name: #…': a colour YAML took for a note."""
+    import re
+
+    try:
+        text = path.read_text(encoding="utf-8").splitlines()[line - 1] if path else ""
+    except (OSError, UnicodeDecodeError, IndexError):
+        return False
+    return re.search(r":\s+#[0-9A-Fa-f]{3,6}\b", text) is not None

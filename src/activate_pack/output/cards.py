@@ -130,8 +130,9 @@ def select(pack: Pack, ids: list[str]) -> Pack:
     if problems:
         raise PackError(problems)
     wanted = set(ids)
+    # Every ingredient card stays: a recipe names its ingredients by their cards' titles.
+    # The pages of cards not chosen are left out after layout.
     return pack.model_copy(update={
         "recipes": tuple(c for c in pack.recipes if c.id in wanted),
         "questions": tuple(c for c in pack.questions if c.id in wanted),
-        "ingredients": tuple(c for c in pack.ingredients if c.id in wanted),
     })

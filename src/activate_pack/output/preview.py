@@ -10,7 +10,7 @@ import io
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from activate_pack.layout.boxes import Page
 from activate_pack.layout.editions import EDITIONS
@@ -120,8 +120,13 @@ def contact_sheet(thumbs: list[PILImage], captions: list[str], heading: str,
 
 
 def preview(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path, width: int = DEFAULT_WIDTH,
-            warn: Warn | None = None, cards: list[str] | None = None) -> Previewed:
-    """Build each edition in memory and write its page images and contact sheet into ``out_dir``."""
+            warn: Warn | None = None, cards: list[str] | None = None,
+            progress: Callable[[str, int, int], None] | None = None) -> Previewed:
+    """Build each edition in memory and write its page images and contact sheet into ``out_dir``.
+
+    ``progress`` is told (edition, pages done, pages in all) as each page image is drawn, as
+    ``build`` tells it of each page rendered.
+    """
     from activate_pack.output.write import write_atomic
 
     prepared = prepare(pack_dir, variants(sizes), out_dir, cards=cards)
@@ -141,6 +146,8 @@ def preview(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path, width: int = 
         pages = zip(faces, rasterise(pdf, width))
         for number, (page, image) in enumerate(pages, 1):
             files[out_dir / size / image_name(page, number)] = png(image)
+            if progress is not None:
+                progress(size, number, len(faces))
             result.faces += page.kind == "card"
             if page.face != "back":  # card backs repeat, so the contact sheet leaves them out
                 thumbs.append((number, page, thumbnail(image)))

@@ -1,11 +1,32 @@
-"""Writing the JSON Schemas for editors (the schemas themselves come from the model)."""
+"""The JSON Schemas for editors: pack files (from the model) and layout files (from the layout
+specs), printed or written."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from activate_pack.errors import PackError
+from activate_pack.layout import schema as layout_schemas
 from activate_pack.output.write import write_atomic
-from activate_pack.pack.schema import KINDS, _known, dumps, schema_file, schema_for
+from activate_pack.pack import schema as pack_schemas
+from activate_pack.pack.schema import dumps, schema_file
+
+KINDS = (*pack_schemas.KINDS, *layout_schemas.KINDS)
+"""Every kind of file with a schema: pack.yaml, labels, cards, guide pages, layouts, sheets."""
+
+def _known(kind: str) -> None:
+    if kind not in KINDS:
+        raise PackError(f"there is no schema called '{kind}'; choose one of: {', '.join(KINDS)}")
+
+
+def schema_for(kind: str | None = None) -> dict[str, Any]:
+    """The schema of one kind of file, or (``None``) one schema for any file in content/."""
+    if kind is not None:
+        _known(kind)
+    if kind in layout_schemas.KINDS:
+        return layout_schemas.schema_for(kind)
+    return pack_schemas.schema_for(kind)
 
 
 def write(out: Path, kind: str | None = None) -> list[Path]:

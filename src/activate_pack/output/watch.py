@@ -106,7 +106,7 @@ def watch(pack_dir: Path, sizes: tuple[str, ...], out: Path, echo: Echo,
     another thread. Returns the number of builds run. Ctrl+C raises KeyboardInterrupt, which
     the command line turns into a quiet exit; a build cut short leaves earlier PDFs intact.
     """
-    echo(f"Watching {pack_dir.resolve()} for changes; press Ctrl+C to stop.")
+    echo(f"Watching {which(pack_dir)} for changes; press Ctrl+C to stop.")
     rebuild(pack_dir, sizes, out, echo)
     runs = 1
     for batch in batches if batches is not None else changes(pack_dir, stop):
@@ -121,6 +121,24 @@ def watch(pack_dir: Path, sizes: tuple[str, ...], out: Path, echo: Echo,
         if stop is not None and stop.is_set():
             break
     return runs
+
+
+def which(pack_dir: Path) -> str:
+    """The pack being watched, as a person knows it: its title and its folder."""
+    from activate_pack.pack.paths import PACK_FILE, default_pack_dir
+    from activate_pack.pack.source import read_yaml
+
+    folder = visible(str(pack_dir.resolve()))
+    if pack_dir.resolve() == default_pack_dir().resolve():
+        return f"the built-in Activate Pack (in {folder})"
+    try:
+        data = read_yaml(pack_dir / PACK_FILE, PACK_FILE, root=pack_dir)
+    except PackError:  # the first build reports it
+        data = None
+    title = data.get("title") if isinstance(data, dict) else None
+    if not isinstance(title, str) or not title.strip():
+        return f"the pack in {folder}"
+    return f"the pack '{visible(title)}' in {folder}"
 
 
 def _shown(path: Path, root: Path) -> str:

@@ -155,9 +155,10 @@ def merge(base: Pack, prefix: str, info: PackInfo, data: Any, cards: dict[str, l
                          f"{locations[card_id].path}; delete that file or take the id off "
                          "this list", PACK_FILE, _line(data, "remove"), card=card_id)
         elif card_id not in base_items:
+            # No '(card …)' after it: there is no such card to name.
             problems.add(f"remove: the base pack has no card or page with the id "
                          f"'{card_id}'{_nearest(card_id, list(base_items))}", PACK_FILE,
-                         _line(data, "remove"), card=card_id)
+                         _line(data, "remove"))
     base_lists = {"recipes": base.recipes, "questions": base.questions,
                   "ingredients": base.ingredients}
     for folder, mine in cards.items():
@@ -168,17 +169,18 @@ def merge(base: Pack, prefix: str, info: PackInfo, data: Any, cards: dict[str, l
     for card_id in info.order:
         if card_id not in merged_ids:
             problems.add(f"order: there is no card with the id '{card_id}'"
-                         f"{_nearest(card_id, merged_ids)}", PACK_FILE, _line(data, "order"),
-                         card=card_id)
+                         f"{_nearest(card_id, merged_ids)}", PACK_FILE, _line(data, "order"))
     _replaced_elsewhere(local, base, locations, problems)
     changed = sorted(i for i in local if i in base_items and local[i] != base_items[i])
     added = sorted(i for i in local if i not in base_items)
     language = ((base.info.language, info.language)
                 if base.info.language != info.language else None)
     variables = {k: v for k, v in own_variables(info).items() if base.variables.get(k) != v}
-    return Changes(added=tuple(added), changed=tuple(changed),
-                   removed=tuple(sorted(remove & set(base_items))), variables=variables,
-                   language=language)
+    removed = sorted(remove & set(base_items))
+    titles = {i: base_items[i].title for i in removed} | {i: local[i].title
+                                                          for i in (*added, *changed)}
+    return Changes(added=tuple(added), changed=tuple(changed), removed=tuple(removed),
+                   variables=variables, language=language, titles=titles)
 
 
 def _replaced_elsewhere(local: dict[str, Any], base: Pack, locations: dict[str, Location],
@@ -218,7 +220,7 @@ def _overlay(base_items: tuple[Any, ...], mine: list[Any], local: dict[str, Any]
             where = base.locations.get(item.id)
             if where is not None:
                 path = f"{prefix}/{where.path}" if prefix else where.path
-                locations[item.id] = Location(path=path, line=where.line)
+                locations[item.id] = where.model_copy(update={"path": path})
     merged.extend(item for item in mine if item.id not in placed)
     return merged
 

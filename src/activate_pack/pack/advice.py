@@ -19,7 +19,7 @@ def alt_text(pack: Pack, problems: Problems) -> None:
             where = pack.locations.get(card.id)
             problems.add("image.alt: this picture has no description; add 'alt:' with a few "
                          "words saying what it shows, for people who cannot see it",
-                         where.path if where else None, where.line if where else None,
+                         where.path if where else None, where.at("image.alt") if where else None,
                          card=card.id, severity="warning")
     logo = pack.logo
     if logo is not None and not (logo.image.alt or "").strip():

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from activate_pack.errors import Problems
-from activate_pack.pack.licences import LICENCES, adaptation_refusal
+from activate_pack.pack.licences import LICENCES, adaptation_refusal, licence, unknown, usable_in
 from activate_pack.pack.model import ImageCredit, Location, Logo, PackInfo
 
 
@@ -26,14 +26,14 @@ def check_images(cards: dict[str, list[Any]], info: PackInfo, locations: dict[st
             if card.image is None:
                 continue
             where = locations.get(card.id)
-            path, line = (where.path, where.line) if where else (None, None)
+            path, line = (where.path, where.at("image")) if where else (None, None)
             if card.image.credit is None:
                 problems.add("image: say who made this picture and its licence, under "
                              "'credit:' with 'author:' and 'licence:' (the licence asks every "
                              "picture to be credited)", path, line, card=card.id)
                 continue
             _check_credit(card.image.credit, "image", "picture", info, exceptions, problems,
-                          path, line, card.id)
+                          path, where.at("image.credit.licence") if where else None, card.id)
     if logo is not None:
         path, line = logo.location.path, logo.location.line
         if logo.image.credit is None:
@@ -55,13 +55,15 @@ def _check_credit(credit: ImageCredit, field: str, thing: str, info: PackInfo,
         exceptions.append(credit)
         return
     if credit.licence not in LICENCES:
-        problems.add(f"{field}.credit.licence: unknown licence {credit.licence!r}; use one "
-                     f"of: {', '.join(LICENCES)}, or mark the {thing} 'exception: true' "
+        problems.add(f"{field}.credit.licence: {unknown(credit.licence)}, or mark the {thing} "
+                     "'exception: true' "
                      "if you have permission to use it on other terms", path, line, card=card)
         return
-    reason = adaptation_refusal(credit.licence, info.licence, f"this {thing}")
+    reason = adaptation_refusal(credit.licence, info.licence, "it", advise=False)
     if reason:
-        problems.add(f"{field}.credit.licence: {credit.licence} cannot be used in a pack "
-                     f"licensed {info.licence}: {reason}; choose another {thing}, or "
-                     "mark it 'exception: true' if the owner allows it (the colophon "
-                     "will then list it)", path, line, card=card)
+        fits = [licence(i).short_name for i in usable_in(info.licence)]
+        problems.add(f"{field}.credit.licence: this {thing} cannot be used in this pack under "
+                     f"its own licence: {reason}. Use another {thing}, or ask its author for "
+                     f"permission to use it in this pack, or for a licence that fits "
+                     f"({', '.join(fits)}); with permission, mark it 'exception: true' "
+                     "(the colophon will then list it)", path, line, card=card)

@@ -34,6 +34,8 @@ SIDEWAYS = (5, 6, 7, 8)
 
 FORMATS = {"PNG": "PNG", "JPEG": "JPEG"}
 """Formats ReportLab embeds faithfully; anything else must be converted first."""
+SUFFIXES = (".png", ".jpg", ".jpeg")
+"""File endings of pictures, for suggesting the one meant when a name is misspelt."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,18 @@ def inspect(root: Path, file: str,
     return image, message
 
 
+def _nearby(path: Path, file: str) -> str | None:
+    """A picture next to where one was looked for, with a name like the one written."""
+    from activate_pack.errors import nearest
+
+    try:
+        names = [p.name for p in path.parent.iterdir() if p.suffix.lower() in SUFFIXES]
+    except OSError:
+        return None
+    close = nearest(path.name, names, cutoff=0.6)
+    return file[:len(file) - len(path.name)] + close if close else None
+
+
 def _checked(root: Path, file: str) -> tuple[ImageFile | None, str | None]:
     path, reason = resolve(root, file)
     if path is None:
@@ -96,8 +110,10 @@ def _checked(root: Path, file: str) -> tuple[ImageFile | None, str | None]:
     try:
         stat = path.stat()
     except FileNotFoundError:
-        return None, (f"image.file: there is no picture at content/{file}; check the "
-                      "spelling, or copy the picture into the pack's content/ folder")
+        close = _nearby(path, file)
+        hint = f" (did you mean '{close}'?)" if close else "; check the spelling"
+        return None, (f"image.file: there is no picture at content/{file}{hint}, or copy the "
+                      "picture into the pack's content/ folder")
     except OSError as exc:
         return None, f"image.file: cannot read content/{file} ({exc.strerror})"
     verdict = _inspect(path, file, stat.st_size, stat.st_mtime_ns)

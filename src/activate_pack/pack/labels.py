@@ -106,11 +106,12 @@ class AdaptationLabels(_Group):
                                           "{source} and {licence}.")
     earlier: str = Field(description="The credit of an earlier base pack, with the same details.")
     changes: str = Field(description="Heading before the list of changes.")
-    added: str = Field(description="Label before the ids of cards added.")
-    changed: str = Field(description="Label before the ids of cards changed.")
-    removed: str = Field(description="Label before the ids of cards removed.")
+    added: str = Field(description="Label before the titles of cards added.")
+    changed: str = Field(description="Label before the titles of cards changed.")
+    removed: str = Field(description="Label before the titles of cards removed.")
     reordered: str = Field(description="Sentence saying the cards were put in a new order.")
-    variables: str = Field(description="Label before the local details set, e.g. 'locality'.")
+    variables: str = Field(description="Label before the local details set, e.g. "
+                                          "'Local details'.")
     translated: str = Field(description="Sentence for a translation, with {source} and {target}.")
     translated_by: str = Field(description="Credit of a translation, with {source} (the "
                                            "language translated from) and {translators}.")
@@ -242,7 +243,11 @@ class PatternLabels(BaseModel):
     change: str = Field(description="A line of the change notice, with {label} and {ids}.")
     count: str = Field(description="A label with a number of cards, with {label} and {count}.")
     variable: str = Field(description="A local detail, with {name} and {value}.")
-    more: str = Field(description="A shortened id list, with {ids} and {more}.")
+    more: str = Field(description="A shortened list of cards, with {ids} (the cards named) and "
+                                  "{more}.")
+    card_title: str = Field("‘{title}’", description=(
+        "A card's title in a list of cards, with {title}; quotes keep a title that has a "
+        "comma in it whole."))
     notice: str = Field(description="The change notice in one paragraph, with {credits}, "
                                     "{label} and {changes}.")
     full_stop: str = Field(description="Added after a sentence that lacks an ending.")

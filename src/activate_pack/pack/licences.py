@@ -76,12 +76,59 @@ def licence(licence_id: str) -> LicenceInfo:
                        + ", ".join(LICENCES)) from None
 
 
-def adaptation_refusal(base_id: str, adapted_id: str, subject: str = "the base pack") -> str | None:
+_WORDS = {"ATTRIBUTION": "BY", "SHAREALIKE": "SA", "NONCOMMERCIAL": "NC",
+          "NODERIVATIVES": "ND", "NODERIVS": "ND", "ZERO": "0"}
+"""Licence words people write for the letters of a licence's id."""
+
+
+def meant(text: str) -> str | None:
+    """The licence id that a loosely written licence means ('CC BY' -> 'CC-BY-4.0'), or None.
+
+    Case, spaces, hyphens and a missing version are forgiven; another version than 4.0 is not
+    guessed at, since that is a different licence.
+    """
+    import re
+
+    words = re.sub(r"CREATIVE\s*COMMONS", "CC", str(text).upper().replace("SHARE ALIKE",
+                   "SHAREALIKE").replace("NON COMMERCIAL", "NONCOMMERCIAL"))
+    tokens = [_WORDS.get(t, t) for t in re.findall(r"[A-Z0]+|\d+(?:\.\d+)*", words)]
+    tokens = [t for t in tokens if t not in ("INTERNATIONAL", "LICENSE", "LICENCE")]
+    if tokens[:2] == ["CC", "0"] or tokens[:1] == ["CC0"]:
+        rest = tokens[2:] if tokens[:2] == ["CC", "0"] else tokens[1:]
+        return "CC0-1.0" if rest in ([], ["1"], ["1.0"]) else None
+    if tokens[:1] == ["CC"]:
+        tokens = tokens[1:]
+    version = tokens.pop() if tokens and tokens[-1][0].isdigit() else "4.0"
+    if version not in ("4", "4.0") or "BY" not in tokens:
+        return None
+    parts = [p for p in ("BY", "NC", "ND", "SA") if p in tokens]
+    if len(parts) != len(set(tokens)) or ("ND" in parts and "SA" in parts):
+        return None
+    found = f"CC-{'-'.join(parts)}-4.0"
+    return found if found in LICENCES else None
+
+
+def unknown(text: str) -> str:
+    """The message for a licence that is not in the table: a guess if there is one, and the list."""
+    guess = meant(text)
+    hint = f" (did you mean {guess}?)" if guess else ""
+    return f"unknown licence {text!r}{hint}; use one of: {', '.join(LICENCES)}"
+
+
+def usable_in(pack_id: str) -> list[str]:
+    """The licences whose material a pack licensed ``pack_id`` may use as it is."""
+    return [lic for lic in LICENCES if adaptation_refusal(lic, pack_id, advise=False) is None]
+
+
+def adaptation_refusal(base_id: str, adapted_id: str, subject: str = "the base pack",
+                       advise: bool = True) -> str | None:
     """Why material under ``base_id`` may not be shared adapted under ``adapted_id``, or None.
 
     The rules of the CC 4.0 licences, reduced to what a pack needs: NoDerivatives forbids
     sharing adaptations; ShareAlike ties the adaptation to the same licence; NonCommercial may
-    never be dropped; BY and CC0 allow any licence.
+    never be dropped; BY and CC0 allow any licence. ``advise`` adds which licence to choose
+    instead, which is advice for a pack's own licence, not for a picture in it: a pack cannot
+    change its licence to suit one picture (an adaptation of a ShareAlike pack cannot at all).
     """
     base, adapted = licence(base_id), licence(adapted_id)
     if not base.adaptations_allowed:
@@ -100,6 +147,10 @@ def adaptation_refusal(base_id: str, adapted_id: str, subject: str = "the base p
                 f"NonCommercial conditions mean an adaptation must use {base.short_name} too, "
                 f"not {adapted.short_name}")
     if base.non_commercial and not adapted.non_commercial:
+        if not advise:
+            return (f"{subject} is licensed {base.short_name}, so it may not be used "
+                    f"commercially, while the pack's licence, {adapted.short_name}, lets anyone "
+                    "use the pack commercially")
         return (f"{subject} is licensed {base.short_name}, so it may not be used "
                 f"commercially; {adapted.short_name} would allow commercial use, so choose a "
                 "NonCommercial licence (CC-BY-NC-4.0, CC-BY-NC-SA-4.0 or CC-BY-NC-ND-4.0)")

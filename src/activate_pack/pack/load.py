@@ -14,7 +14,7 @@ from activate_pack.pack.model import (ASSET_TYPES, CARD_MODELS, PHASES, GuidePag
 from activate_pack.pack.paths import LABELS_FILE, PACK_FILE, default_pack_dir
 from activate_pack.pack.gate import Refused, check_file, read_checked
 from activate_pack.pack.source import (MAX_FILE_BYTES, Located, LocatedList, deep_merge,
-                                       read_yaml)
+                                       field_lines, read_yaml)
 from activate_pack.pack.validate import describe, validate
 
 
@@ -103,10 +103,11 @@ def _pictures(cards: dict[str, list[Any]], root: Path, folders: dict[str, str],
               locations: dict[str, Location], logo: Any) -> dict[Path, tuple[str, int | None, str | None]]:
     """Each picture file the pack's cards (and logo) use, with where it is first named."""
     found: dict[Path, tuple[str, int | None, str | None]] = {}
-    for folder, file, _, where, card in _picture_uses(cards, root, folders, locations, logo):
+    for folder, file, field, where, card in _picture_uses(cards, root, folders, locations, logo):
         path, _ = images.resolve(Path(folder), file)
         if path is not None and path not in found:
-            found[path] = (where.path if where else PACK_FILE, where.line if where else None, card)
+            found[path] = (where.path if where else PACK_FILE,
+                           where.at(field) if where else None, card)
     return found
 
 
@@ -182,7 +183,7 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
                 problems.add(f"the id '{card.id}' is already used in {first.path}:{first.line}; "
                              "every card needs its own id", shown, doc.mark("id")[0], card=card.id)
                 continue
-            locations[card.id] = Location(path=shown, line=doc.line)
+            locations[card.id] = Location(path=shown, line=doc.line, fields=field_lines(doc))
             cards[folder].append(card)
 
     guide: list[GuidePage] = []
@@ -197,7 +198,7 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
                 problems.add(f"the id '{page.id}' is already used in {locations[page.id].path}",
                              shown, doc.mark("id")[0], card=page.id)
                 continue
-            locations[page.id] = Location(path=shown, line=doc.line)
+            locations[page.id] = Location(path=shown, line=doc.line, fields=field_lines(doc))
             guide.append(page)
 
     own_ids = {c.id for folder in cards.values() for c in folder} | {p.id for p in guide}
@@ -206,7 +207,10 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
     # Inherited cards keep the folder they came from, so their pictures are found there.
     folders = {c.id: base[0].folders.get(c.id, base[0].root)
                for c in (*base[0].cards, *base[0].guide) if c.id not in own_ids} if base else {}
-    _check_references(cards, locations, problems, broken)
+    # An adaptation whose pack.yaml has a mistake has no base pack loaded: its recipes name
+    # the base's ingredient cards, which are not missing, only unread. One mistake, one message.
+    if base is not None or not info_data.get("extends"):
+        _check_references(cards, locations, problems, broken)
     logo = adapt.pack_logo(root, info, info_data, base) if info is not None else None
     exceptions = credits.check_images(cards, info, locations, problems, logo) if info else ()
     pictures: dict[tuple[str, str], ImageFile] = {}
@@ -252,7 +256,7 @@ def _inspect_pictures(root: Path, cards: dict[str, list[Any]], folders: dict[str
         image, message = images.inspect(Path(folder), file, field=field)
         if image is None:
             problems.add(message or f"{field}: this picture cannot be used",
-                         where.path if where else None, where.line if where else None,
+                         where.path if where else None, where.at(field) if where else None,
                          card=card_id)
         else:
             found[(folder, file)] = image
@@ -264,11 +268,11 @@ def _check_references(cards: dict[str, list[Any]], locations: dict[str, Location
     """Every ingredient a recipe names must be an ingredient card of the pack."""
     known = [c.id for c in cards["ingredients"] if not c.blank]
     for recipe in cards["recipes"]:
-        for ref in recipe.ingredients:
+        for index, ref in enumerate(recipe.ingredients):
             if ref in known or ref in (broken or ()):
                 continue
             close = nearest(ref, known)
             hint = f"; did you mean '{close}'?" if close else ""
             where = locations[recipe.id]
             problems.add(f"ingredients: there is no ingredient card with the id '{ref}'{hint}",
-                         where.path, where.line, card=recipe.id)
+                         where.path, where.at(f"ingredients.{index}"), card=recipe.id)

@@ -13,7 +13,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from activate_pack.errors import Problem, visible
 from activate_pack.pack.images import ImageFile
 from activate_pack.pack.typed import TypedModel
-from activate_pack.pack.licences import LICENCES
+from activate_pack.pack.licences import LICENCES, unknown
 from activate_pack.pack.templating import variable_name_problem
 
 
@@ -62,9 +62,17 @@ ASSET_TYPES = ("gifts-and-skills", "groups-and-associations", "institutions",
                "physical-spaces", "exchange", "culture-and-stories")
 
 
+EFFORTS = ("low", "medium", "high")
+
+
 def _choice(value: object) -> object:
-    """A choice as written, whatever its case or surrounding spaces: 'Low ' is 'low'."""
-    return value.strip().lower() if isinstance(value, str) else value
+    """A choice as written, whatever its case or surrounding spaces: 'Low ' is 'low'.
+
+    Anything else stays as typed, so a message about it quotes what the user wrote.
+    """
+    if isinstance(value, str) and value.strip().lower() in (*PHASES, *ASSET_TYPES, *EFFORTS):
+        return value.strip().lower()
+    return value
 
 
 Phase = Annotated[Literal["warm-up", "explore", "discover", "design", "plan", "reflect"],
@@ -195,7 +203,7 @@ class PackInfo(Strict):
     @classmethod
     def _known_licence(cls, value: str) -> str:
         if value not in LICENCES:
-            raise ValueError(f"unknown licence {value!r}; use one of: " + ", ".join(LICENCES))
+            raise ValueError(unknown(value))
         return value
 
 
@@ -281,6 +289,8 @@ class Changes(BaseModel):
     """(base language, new language) when the text was translated."""
     logo: Literal["added", "changed", "removed"] | None = None
     """How the adaptation's logo differs from its base's, if it does."""
+    titles: dict[str, str] = {}
+    """The title of each card or page named above, by id: notices name cards by title."""
 
     def __bool__(self) -> bool:
         return bool(self.added or self.changed or self.removed or self.reordered
@@ -312,6 +322,17 @@ class Location(BaseModel):
     model_config = ConfigDict(frozen=True)
     path: str
     line: int | None = None
+    fields: dict[str, int] = {}
+    """The line of each field inside it, by dotted name ('image.credit.licence')."""
+
+    def at(self, field: str) -> int | None:
+        """The line of ``field``, else of the nearest field around it, else of the card."""
+        parts = field.split(".")
+        for end in range(len(parts), 0, -1):
+            line = self.fields.get(".".join(parts[:end]))
+            if line is not None:
+                return line
+        return self.line
 
 
 class Logo(BaseModel):

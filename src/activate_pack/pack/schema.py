@@ -65,26 +65,30 @@ def _definitions() -> dict[str, Any]:
     _, top = models_json_schema(models, ref_template="#/$defs/{model}")
     defs: dict[str, Any] = top["$defs"]
     for definition in defs.values():
-        for prop in definition.get("properties", {}).values():
-            if "description" not in prop:
-                # A field holding a group of fields is described by the group's own docstring.
-                ref = prop.get("$ref") or next((a["$ref"] for a in prop.get("anyOf", [])
-                                                if "$ref" in a), None)
-                if ref:
-                    prop["description"] = defs[ref.rsplit("/", 1)[1]].get("description", "")
+        describe_groups(definition, defs)
     defs["PackInfo"]["properties"]["licence"]["enum"] = list(LICENCES)
     # labels.yaml only overrides some wording: nothing in it is required.
     for name in _reachable({"$ref": "#/$defs/Labels"}, defs):
-        defs[name] = _optional_everywhere(defs[name])
+        defs[name] = optional_everywhere(defs[name])
     return defs
 
 
-def _optional_everywhere(node: Any) -> Any:
+def describe_groups(node: dict[str, Any], defs: dict[str, Any]) -> None:
+    """Describe each field of ``node`` that holds a group of fields by the group's docstring."""
+    for prop in node.get("properties", {}).values():
+        if "description" not in prop:
+            ref = prop.get("$ref") or next((a["$ref"] for a in prop.get("anyOf", [])
+                                            if "$ref" in a), None)
+            if ref:
+                prop["description"] = defs[ref.rsplit("/", 1)[1]].get("description", "")
+
+
+def optional_everywhere(node: Any) -> Any:
     """A copy of a schema with nothing required."""
     if isinstance(node, dict):
-        return {k: _optional_everywhere(v) for k, v in node.items() if k != "required"}
+        return {k: optional_everywhere(v) for k, v in node.items() if k != "required"}
     if isinstance(node, list):
-        return [_optional_everywhere(v) for v in node]
+        return [optional_everywhere(v) for v in node]
     return node
 
 

@@ -35,6 +35,24 @@ class Located(dict):
         return self.key_marks.get(key, (self.line, self.column))
 
 
+def field_lines(node: Any, prefix: str = "") -> dict[str, int]:
+    """The line of every field under a located mapping, by dotted name: 'image.alt' -> 9."""
+    found: dict[str, int] = {}
+    if isinstance(node, Located):
+        for key, value in node.items():
+            name = f"{prefix}{key}"
+            if key in node.key_marks:
+                found[name] = node.key_marks[key][0]
+            found.update(field_lines(value, name + "."))
+    elif isinstance(node, LocatedList):
+        for index, value in enumerate(node):
+            name = f"{prefix}{index}"
+            if index < len(node.item_marks):
+                found[name] = node.item_marks[index][0]
+            found.update(field_lines(value, name + "."))
+    return found
+
+
 class LocatedList(list):
     """A YAML sequence that knows the line of each item."""
 
@@ -258,6 +276,26 @@ def _quoted(line: str) -> str:
     return f"{key.strip()}: {json.dumps(value.strip(), ensure_ascii=False)}" if value else line
 
 
+def _misaligned_dash(text: str, mark: yaml.Mark | None) -> str | None:
+    """Advice for a list item ('- ') indented unlike the item above it, or None."""
+    lines = text.splitlines()
+    if mark is None or not 0 < mark.line < len(lines):
+        return None
+    here = lines[mark.line]
+    if not here.lstrip().startswith("- "):
+        return None
+    for above in reversed(lines[:mark.line]):
+        if above.lstrip().startswith("- "):
+            want, got = len(above) - len(above.lstrip()), len(here) - len(here.lstrip())
+            if want == got:
+                return None
+            return (f"this list item starts with {got} space{'s' if got != 1 else ''} but the "
+                    f"one above starts with {want}; line the dashes up, one under the other")
+        if above.strip() and not above.startswith((" ", "\t")):
+            return None  # the list above ended: something else is wrong here
+    return None
+
+
 def _explain(exc: yaml.MarkedYAMLError, text: str = "") -> str:
     """Turn PyYAML's wording into advice a non-programmer can act on."""
     problem = (exc.problem or str(exc)).strip()
@@ -293,6 +331,8 @@ def _explain(exc: yaml.MarkedYAMLError, text: str = "") -> str:
     if "mapping values are not allowed" in problem:
         return ("a ':' followed by a space is inside unquoted text; put the whole text in "
                 "quotes, or check the indentation of this line")
+    if "expected" in problem and (dash := _misaligned_dash(text, mark)):
+        return dash
     if "expected <block end>" in problem or "could not find expected ':'" in problem:
         return "the indentation of this line does not match the lines around it"
     if "did not find expected" in problem:

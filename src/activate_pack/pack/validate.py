@@ -72,6 +72,10 @@ def explain(error: dict[str, Any], model: type[BaseModel]) -> str:
     if kind == "string_pattern_mismatch" and loc and loc[-1] in ("id",) or kind == "string_pattern_mismatch" and isinstance(loc[-1], int):
         return (f"{field}: {value!r} is not a valid id; use lowercase letters, digits and "
                 "hyphens, such as 'walk-and-talk'")
+    if kind == "string_pattern_mismatch" and "#[0-9A-Fa-f]{6}" in str(
+            error.get("ctx", {}).get("pattern", "")):
+        return (f"{field}: {value!r} is not a colour; write a colour as # and six hex digits, "
+                'in quotes, such as "#7A1F3D"')
     if kind == "string_pattern_mismatch":
         return f"{field}: {value!r} is not in the expected form"
     if kind == "literal_error":
@@ -79,7 +83,7 @@ def explain(error: dict[str, Any], model: type[BaseModel]) -> str:
         close = ""
         if isinstance(value, str):
             options = [o.strip(" '") for o in allowed.replace(" or ", ", ").split(",")]
-            match = nearest(value, options)
+            match = nearest(value.strip().lower(), options)
             close = f" (did you mean '{match}'?)" if match else ""
         return f"{field}: {value!r} is not allowed; use {allowed}{close}"
     if kind == "string_too_short":
