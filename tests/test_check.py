@@ -150,3 +150,24 @@ def test_the_stand_in_group_name_of_a_new_pack_is_a_warning(tmp_path: Path) -> N
     named = tmp_path / "named"
     new_pack(named, locality="Reading", organisation="Reading Neighbours")
     assert not [p for p in check(named).warnings if PLACEHOLDER in p.message]
+
+
+def test_one_pale_colour_is_one_message_at_the_line_that_set_it(
+        make_pack: Callable[..., Path]) -> None:
+    """A pale band colour fails under white text and on white paper: the volunteer changed one
+    line, so one message points at it, names both pairs and says which way to go."""
+    from activate_pack.output.check import check
+
+    root = make_pack()
+    (root / "layouts").mkdir()
+    (root / "layouts/a6.yaml").write_text(
+        "extends: a6\nkinds:\n  recipe: {main: \"#F5D76E\"}\n", encoding="utf-8")
+    problems = check(root).problems
+    about = [p for p in problems if "#F5D76E" in p.message]
+    assert len(about) == 1, [str(p) for p in about]
+    (problem,) = about
+    assert (problem.path, problem.line) == ("layouts/a6.yaml", 3)
+    assert "kinds.recipe.on_main #FFFFFF" in problem.message
+    assert "colours.paper #FFFFFF" in problem.message
+    assert problem.message.endswith("make it darker")
+    assert not any("base.yaml" in str(p.path) for p in problems)

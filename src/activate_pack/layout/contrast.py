@@ -78,7 +78,13 @@ def _value(spec: LayoutSpec, key: str) -> str:
 
 
 def check(spec: LayoutSpec, problems: Problems) -> None:
-    """Record every colour pair of ``spec`` whose contrast is below WCAG AA."""
+    """Record the colours of ``spec`` whose contrast with a partner is below WCAG AA.
+
+    One colour that fails with several partners (a pale band colour under white text and on
+    white paper) is one mistake: one message, at the line that set the colour most recently
+    (the pack's own layout before the built-in one it extends), naming every failing pair.
+    """
+    failing: dict[tuple[str, int | None, str], list[Failure]] = {}
     for pair in pairs(spec):
         fore, back = _value(spec, pair.foreground), _value(spec, pair.background)
         found = ratio(fore, back)
@@ -93,10 +99,38 @@ def check(spec: LayoutSpec, problems: Problems) -> None:
             need, what, severity = GRAPHIC_MINIMUM, "lines people write on", "warning"
         if found + 1e-9 >= need:
             continue
-        path, line = spec.where(pair.foreground)
-        problems.add(f"{pair.foreground} {fore} on {pair.background} {back} ({pair.use}): "
-                     f"contrast {found:.2f}:1 is below {need:g}:1, the WCAG AA minimum for "
-                     f"{what}; make one colour darker or the other lighter",
-                     path, line, severity=severity)
+        depth_fore, fore_path, fore_line = spec.origin(pair.foreground)
+        depth_back, back_path, back_line = spec.origin(pair.background)
+        mine = depth_fore <= depth_back  # the colour set last is the one to change
+        key = (fore_path, fore_line, pair.foreground) if mine \
+            else (back_path, back_line, pair.background)
+        other = (pair.background, back) if mine else (pair.foreground, fore)
+        failing.setdefault(key, []).append(Failure(
+            f"{pair.foreground} {fore} on {pair.background} {back} ({pair.use}): contrast "
+            f"{found:.2f}:1 is below {need:g}:1, the WCAG AA minimum for {what}",
+            f"with {other[0]} {other[1]} ({pair.use}) {found:.2f}:1, below {need:g}:1 for "
+            f"{what}", severity, luminance(other[1])))
+    for (path, line, key), found_pairs in failing.items():
+        severity = "error" if any(f.severity == "error" for f in found_pairs) else "warning"
+        if len(found_pairs) == 1:
+            message = found_pairs[0].alone + "; make one colour darker or the other lighter"
+        else:
+            own = luminance(_value(spec, key))
+            lighter = {f.partner > own for f in found_pairs}
+            advice = ("make it darker" if lighter == {True} else "make it lighter"
+                      if lighter == {False} else "it needs to be darker for some and lighter "
+                      "for others, so change one of those colours too")
+            message = (f"{key} {_value(spec, key)} does not contrast enough with the colours "
+                       "used with it: " + "; ".join(f.among for f in found_pairs) + f" (WCAG AA); {advice}")
+        problems.add(message, path, line, severity=severity)
 
 
+@dataclass(frozen=True)
+class Failure:
+    """A pair below its minimum, said alone or as one of a colour's several failing pairs."""
+
+    alone: str
+    among: str
+    severity: str
+    partner: float
+    """The relative luminance of the other colour of the pair."""

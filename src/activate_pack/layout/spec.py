@@ -320,16 +320,22 @@ class LayoutSpec(_Spec):
 
     def where(self, key: str) -> tuple[str, int | None]:
         """The layout file and line that set ``key`` (dotted: 'kinds.recipe.main'), for messages."""
+        return self.origin(key)[1:]
+
+    def origin(self, key: str) -> tuple[int, str, int | None]:
+        """Where ``key`` was set: how far down the chain of layouts (0: the file itself, then
+        what it extends), that file and the line."""
         parts = key.split(".")
-        for shown, raw in self._layers:
+        for depth_of_file, (shown, raw) in enumerate(self._layers):
             node: Any = raw
             for depth, part in enumerate(parts):
                 if not isinstance(node, Located) or part not in node:
                     break
                 if depth == len(parts) - 1:
-                    return shown, node.mark(part)[0]
+                    return depth_of_file, shown, node.mark(part)[0]
                 node = node[part]
-        return (self._layers[0][0] if self._layers else f"layouts/{self.name}.yaml"), None
+        return (len(self._layers),
+                self._layers[0][0] if self._layers else f"layouts/{self.name}.yaml", None)
 
     @field_validator("font")
     @classmethod
