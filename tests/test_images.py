@@ -268,3 +268,12 @@ def test_a_misspelt_picture_name_gets_a_did_you_mean(make_pack: Callable[..., Pa
     [error] = report.errors
     assert error.message.startswith("image.file: there is no picture at content/images/rivr.png "
                                     "(did you mean 'images/river.png'?)"), error.message
+
+
+def test_a_picture_named_in_other_capitals_is_pointed_out(make_pack: Callable[..., Path]) -> None:
+    """A phone's 'River.JPG' written as 'river.jpg' works on a laptop but not where packs are
+    built for the web; the message names the file that is there."""
+    root = _pack(make_pack, "images/river.jpg")
+    _image(root / "content/images/River.JPG", (1200, 800))
+    [error] = check(root).errors
+    assert "(did you mean 'images/River.JPG'?)" in error.message, error.message

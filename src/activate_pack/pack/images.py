@@ -99,8 +99,14 @@ def _nearby(path: Path, file: str) -> str | None:
         names = [p.name for p in path.parent.iterdir() if p.suffix.lower() in SUFFIXES]
     except OSError:
         return None
-    close = nearest(path.name, names, cutoff=0.6)
-    return file[:len(file) - len(path.name)] + close if close else None
+    # Capital letters count on the machines that build packs for the web, though not on a
+    # Windows or Mac laptop: 'River.JPG' is the likeliest meaning of 'river.jpg'.
+    by_case = {name.casefold(): name for name in sorted(names)}
+    found = by_case.get(path.name.casefold())
+    if found is None:
+        close = nearest(path.name.casefold(), list(by_case), cutoff=0.6)
+        found = by_case[close] if close else None
+    return file[:len(file) - len(path.name)] + found if found else None
 
 
 def _checked(root: Path, file: str) -> tuple[ImageFile | None, str | None]:
