@@ -45,7 +45,7 @@ def test_keys_remember_their_lines() -> None:
     ("a: [1, 2\nb: 3\n", 1, "the bracket that opens here is never closed"),
     ('a: "open\nb: 2\n', 1, "the quote that starts here is never closed"),
     ("title: Time: now\n", 1, "quotes"),
-    ("a: 1\na: 2\n", 2, "appears twice"),
+    ("a: 1\na: 2\n", 2, "appears twice in the same place (first on line 1); keep one 'a:'"),
     ("a: &x 1\nb: *x\n", 1, "anchors"),
     ("a: !!python/object/apply:os.system [ls]\n", 1, "!!python/object/apply:os.system"),
     ("a: 1\n---\nb: 2\n", 2, "more than one YAML document"),

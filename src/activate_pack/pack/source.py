@@ -122,8 +122,10 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
         if not isinstance(key, str):
             key = str(key)
         if key in result:
-            raise _YamlProblem(f"the field {key!r} appears twice in the same place",
-                               key_node.start_mark)
+            first = result.key_marks[key][0]
+            raise _YamlProblem(f"the field {key!r} appears twice in the same place (first on "
+                               f"line {first}); keep one '{key}:' and put what both say under "
+                               "it", key_node.start_mark)
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_marks[key] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
     return result
