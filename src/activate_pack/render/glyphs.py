@@ -14,6 +14,7 @@ moves Nastaliq's stacked glyphs up to 10 pt off their place; absolute positions 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.rl_accel import fp_str
@@ -41,6 +42,7 @@ def glyph_char(font: str, gid: int, advance: float) -> str:
     return chr(code)
 
 
+@lru_cache(maxsize=4096)
 def actual_text(text: str) -> str:
     """The PDF operator opening marked content that carries ``text`` as its real text."""
     encoded = ("\ufeff" + text).encode("utf-16-be")
@@ -80,6 +82,7 @@ def draw_shaped(text_object: Any, seg: Any, x: float, baseline: float) -> None:
     """
     size = seg.size
     out = _Writer(text_object, seg.font, size)
+    code = out.code
     rtl = seg.direction == "rtl"
     for chars, glyphs in clusters(seg, x):
         left = min(pen for _, pen in glyphs)
@@ -88,15 +91,15 @@ def draw_shaped(text_object: Any, seg: Any, x: float, baseline: float) -> None:
             start = left + share * (len(chars) - index - 1 if rtl else index)
             marked = not char.isspace()
             if marked:
-                out.code.append(actual_text(char))
+                code.append(actual_text(char))
                 out.anchor(start, baseline)
             if index == 0:
                 for glyph, pen in glyphs:
-                    out.glyph(glyph_char(seg.font, glyph.gid, glyph.advance),
-                              pen + glyph.dx * size, baseline + glyph.dy * size)
+                    out.glyph_id(glyph.gid, glyph.advance, pen + glyph.dx * size,
+                                 baseline + glyph.dy * size)
             if marked:
                 out.anchor(start + share, baseline)
-                out.code.append("EMC")
+                code.append("EMC")
     out.close()
 
 
@@ -105,41 +108,61 @@ class _Writer:
 
     ReportLab's ``textOut`` measures and re-encodes every call; a shaped line places each glyph
     on its own, so this keeps ReportLab's font subsets and its idea of the current subset, and
-    writes 'Tm' and 'Tj' itself.
+    writes 'Tm' and 'Tj' itself. Operators are gathered and handed over as one string at the
+    end (ReportLab joins a text object's code with spaces, so the stream is the same).
     """
 
     def __init__(self, text_object: Any, font: str, size: float) -> None:
-        self.code = text_object._code
+        self.code: list[str] = []
         self.text_object = text_object
+        self.font_name = font
         self.font = pdfmetrics.getFont(font)
         self.doc = text_object._canvas._doc
         self.size = fp_str(size)
         self.subset = text_object._curSubset
         # A character's subset and code, once per document: ReportLab's encoding is per call.
+        # Glyph ids are looked up the same way, so a glyph's character is found once.
         canvas = text_object._canvas
         if not hasattr(canvas, "_shaped_codes"):
             canvas._shaped_codes = {}
+            canvas._shaped_glyphs = {}
         self.codes = canvas._shaped_codes.setdefault(font, {})
+        self.glyphs = canvas._shaped_glyphs.setdefault(font, {})
 
-    def glyph(self, char: str, x: float, y: float) -> None:
-        """One character of the font at (x, y) on the page."""
+    def _found(self, char: str) -> tuple[int, str]:
         found = self.codes.get(char)
         if found is None:
             [(subset, data)] = self.font.splitString(char, self.doc)
             found = self.codes[char] = (subset, f"<{data.hex()}> Tj")
+        return found
+
+    def _show(self, found: tuple[int, str], x: float, y: float) -> None:
         subset, shown = found
         if subset != self.subset:
             name = self.font.getSubsetInternalName(subset, self.doc)
             self.code.append(f"{name} {self.size} Tf")
             self.subset = subset
-        self.code.append(f"1 0 0 1 {fp_str(x)} {fp_str(y)} Tm {shown}")
+        self.code.append(f"1 0 0 1 {fp_str(x, y)} Tm {shown}")
+
+    def glyph(self, char: str, x: float, y: float) -> None:
+        """One character of the font at (x, y) on the page."""
+        self._show(self._found(char), x, y)
+
+    def glyph_id(self, gid: int, advance: float, x: float, y: float) -> None:
+        """Glyph ``gid`` of the font (``advance`` wide at size 1) at (x, y) on the page."""
+        found = self.glyphs.get(gid)
+        if found is None:
+            found = self.glyphs[gid] = self._found(glyph_char(self.font_name, gid, advance))
+        self._show(found, x, y)
 
     def anchor(self, x: float, y: float) -> None:
         """An invisible zero-width glyph (render mode 3): some fonts draw a mark for ZWNJ."""
         self.code.append("3 Tr")
-        self.glyph(ANCHOR, x, y)
+        self._show(self._found(ANCHOR), x, y)
         self.code.append("0 Tr")
 
     def close(self) -> None:
-        """Leave the text object knowing the subset in use (its cursor is set again anyway)."""
+        """Hand the operators to the text object, and leave it knowing the subset in use."""
+        if self.code:
+            self.text_object._code.append(" ".join(self.code))
         self.text_object._curSubset = self.subset

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Sequence
 
 from activate_pack.text.breaking import grapheme_boundaries, line_breaks
 from activate_pack.text.fonts import ascent, family, family_names, font_name, unit_width, width
@@ -35,7 +36,7 @@ def measure(part: str, font: str, script: str, lang: str | None = None) -> float
     return shaped_width(part, font, script, lang)
 
 
-def _pieces(text: str, spans: list[Span], start: int, stop: int,
+def _pieces(text: str, spans: Sequence[Span], start: int, stop: int,
             lang: str | None = None) -> list[Piece]:
     """The pieces of ``text[start:stop]``, one per span it touches."""
     pieces: list[Piece] = []
@@ -49,7 +50,7 @@ def _pieces(text: str, spans: list[Span], start: int, stop: int,
     return pieces
 
 
-def _font_at(spans: list[Span], index: int) -> tuple[str, str]:
+def _font_at(spans: Sequence[Span], index: int) -> tuple[str, str]:
     return next((font, script) for start, end, font, script in spans if start <= index < end)
 
 

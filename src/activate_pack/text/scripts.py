@@ -66,12 +66,19 @@ def itemise(text: str, paragraph: str = "ltr") -> list[tuple[int, int, str]]:
     if not strong:
         return [(0, len(text), "Latn")] if text else []
     resolved = list(scripts)
+    # The next strong script after each character, found in one pass from the end.
+    after: list[str | None] = [None] * len(scripts)
+    following: str | None = None
+    for index in range(len(scripts) - 1, -1, -1):
+        after[index] = following
+        if scripts[index] != COMMON:
+            following = scripts[index]
     previous: str | None = None
     for index, script in enumerate(scripts):
         if script != COMMON:
             previous = script
             continue
-        following = next((s for s in scripts[index + 1:] if s != COMMON), None)
+        following = after[index]
         if previous is None or previous == following or following is None:
             resolved[index] = previous or following or "Latn"
         elif direction(previous) == direction(following):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import uharfbuzz as hb
 from reportlab.pdfbase import pdfmetrics
@@ -18,9 +19,11 @@ from activate_pack.text.scripts import direction
 _HB_SCRIPTS = {"Arab": "Arab", "Guru": "Guru", "Beng": "Beng", "Latn": "Latn"}
 
 
-@dataclass(frozen=True, slots=True)
-class Glyph:
-    """One shaped glyph at size 1: its id, its advance, and its offset from the pen."""
+class Glyph(NamedTuple):
+    """One shaped glyph at size 1: its id, its advance, and its offset from the pen.
+
+    A named tuple, not a class of its own: a pack's shaped text has hundreds of thousands.
+    """
 
     gid: int
     advance: float
@@ -60,17 +63,15 @@ def shape(text: str, font: str, script: str, lang: str | None = None) -> Shaped:
         buf.language = lang
     buf.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
     hb.shape(hb_font, buf, {"kern": True, "liga": True})
-    glyphs: list[Glyph] = []
-    missing: list[str] = []
+    glyphs = tuple([Glyph(info.codepoint, pos.x_advance / upem, pos.x_offset / upem,
+                          pos.y_offset / upem, info.cluster)
+                    for info, pos in zip(buf.glyph_infos, buf.glyph_positions)])
+    missing = [text[g.cluster] for g in glyphs
+               if g.gid == 0 and text[g.cluster] not in " \u200c\u200d"]
     total = 0.0
-    for info, pos in zip(buf.glyph_infos, buf.glyph_positions):
-        if info.codepoint == 0 and text[info.cluster] not in " \u200c\u200d":
-            missing.append(text[info.cluster])
-        advance = pos.x_advance / upem
-        glyphs.append(Glyph(info.codepoint, advance, pos.x_offset / upem, pos.y_offset / upem,
-                            info.cluster))
-        total += advance
-    return Shaped(tuple(glyphs), total, tuple(dict.fromkeys(missing)))
+    for glyph in glyphs:
+        total += glyph.advance
+    return Shaped(glyphs, total, tuple(dict.fromkeys(missing)))
 
 
 @lru_cache(maxsize=65536)
