@@ -84,6 +84,16 @@ def draw_shaped(text_object: Any, seg: Any, x: float, baseline: float) -> None:
     out = _Writer(text_object, seg.font, size)
     code = out.code
     rtl = seg.direction == "rtl"
+    # The loop below runs for every character of shaped text: it writes the operators of
+    # _Writer.anchor and _Writer.glyph_id itself, leaving a change of subset to the writer.
+    # Formatting numbers is most of its cost, and a segment's coordinates recur (its baseline,
+    # the edges that two neighbouring characters share), so each is formatted once:
+    # fp_str(x, y) is fp_str(x) + " " + fp_str(y).
+    anchor_subset, anchor_shown = out.found(ANCHOR)
+    on_baseline = f" {fp_str(baseline)} Tm {anchor_shown}"
+    known = out.glyphs
+    xs: dict[float, str] = {}
+    ys: dict[float, str] = {}
     for chars, glyphs in clusters(seg, x):
         left = min(pen for _, pen in glyphs)
         share = sum(glyph.advance for glyph, _ in glyphs) * size / max(len(chars), 1)
@@ -91,15 +101,30 @@ def draw_shaped(text_object: Any, seg: Any, x: float, baseline: float) -> None:
             start = left + share * (len(chars) - index - 1 if rtl else index)
             marked = not char.isspace()
             if marked:
-                code.append(actual_text(char))
-                out.anchor(start, baseline)
+                at = f"1 0 0 1 {xs.get(start) or xs.setdefault(start, fp_str(start))}"
+                if out.subset != anchor_subset:
+                    code.append(f"{actual_text(char)} 3 Tr")
+                    out.use(anchor_subset)
+                    code.append(f"{at}{on_baseline} 0 Tr")
+                else:
+                    code.append(f"{actual_text(char)} 3 Tr {at}{on_baseline} 0 Tr")
             if index == 0:
                 for glyph, pen in glyphs:
-                    out.glyph_id(glyph.gid, glyph.advance, pen + glyph.dx * size,
-                                 baseline + glyph.dy * size)
+                    found = known.get(glyph.gid) or out.found_id(glyph.gid, glyph.advance)
+                    if out.subset != found[0]:
+                        out.use(found[0])
+                    gx, gy = pen + glyph.dx * size, baseline + glyph.dy * size
+                    code.append(f"1 0 0 1 {xs.get(gx) or xs.setdefault(gx, fp_str(gx))} "
+                                f"{ys.get(gy) or ys.setdefault(gy, fp_str(gy))} Tm {found[1]}")
             if marked:
-                out.anchor(start + share, baseline)
-                code.append("EMC")
+                end = start + share
+                at = f"1 0 0 1 {xs.get(end) or xs.setdefault(end, fp_str(end))}"
+                if out.subset != anchor_subset:
+                    code.append("3 Tr")
+                    out.use(anchor_subset)
+                    code.append(f"{at}{on_baseline} 0 Tr EMC")
+                else:
+                    code.append(f"3 Tr {at}{on_baseline} 0 Tr EMC")
     out.close()
 
 
@@ -129,36 +154,44 @@ class _Writer:
         self.codes = canvas._shaped_codes.setdefault(font, {})
         self.glyphs = canvas._shaped_glyphs.setdefault(font, {})
 
-    def _found(self, char: str) -> tuple[int, str]:
+    def found(self, char: str) -> tuple[int, str]:
+        """The subset of a character of the font, and the operator that shows it."""
         found = self.codes.get(char)
         if found is None:
             [(subset, data)] = self.font.splitString(char, self.doc)
             found = self.codes[char] = (subset, f"<{data.hex()}> Tj")
         return found
 
+    def found_id(self, gid: int, advance: float) -> tuple[int, str]:
+        """The subset of glyph ``gid`` (``advance`` wide at size 1), and the operator."""
+        found = self.glyphs.get(gid)
+        if found is None:
+            found = self.glyphs[gid] = self.found(glyph_char(self.font_name, gid, advance))
+        return found
+
+    def use(self, subset: int) -> None:
+        """Switch the text object to another subset of the font."""
+        name = self.font.getSubsetInternalName(subset, self.doc)
+        self.code.append(f"{name} {self.size} Tf")
+        self.subset = subset
+
     def _show(self, found: tuple[int, str], x: float, y: float) -> None:
-        subset, shown = found
-        if subset != self.subset:
-            name = self.font.getSubsetInternalName(subset, self.doc)
-            self.code.append(f"{name} {self.size} Tf")
-            self.subset = subset
-        self.code.append(f"1 0 0 1 {fp_str(x, y)} Tm {shown}")
+        if found[0] != self.subset:
+            self.use(found[0])
+        self.code.append(f"1 0 0 1 {fp_str(x, y)} Tm {found[1]}")
 
     def glyph(self, char: str, x: float, y: float) -> None:
         """One character of the font at (x, y) on the page."""
-        self._show(self._found(char), x, y)
+        self._show(self.found(char), x, y)
 
     def glyph_id(self, gid: int, advance: float, x: float, y: float) -> None:
         """Glyph ``gid`` of the font (``advance`` wide at size 1) at (x, y) on the page."""
-        found = self.glyphs.get(gid)
-        if found is None:
-            found = self.glyphs[gid] = self._found(glyph_char(self.font_name, gid, advance))
-        self._show(found, x, y)
+        self._show(self.found_id(gid, advance), x, y)
 
     def anchor(self, x: float, y: float) -> None:
         """An invisible zero-width glyph (render mode 3): some fonts draw a mark for ZWNJ."""
         self.code.append("3 Tr")
-        self._show(self._found(ANCHOR), x, y)
+        self.glyph(ANCHOR, x, y)
         self.code.append("0 Tr")
 
     def close(self) -> None:

@@ -10,7 +10,7 @@ from activate_pack.text.fonts import ascent, family, family_names, font_name, un
 from activate_pack.text.shaping import ink_top
 from activate_pack.text.runs import Span, font_spans
 from activate_pack.text.scripts import direction, paragraph_direction, run_levels, visual_order
-from activate_pack.text.shaping import shape, shaped_width
+from activate_pack.text.shaping import shape_words, shaped_width
 from activate_pack.text.lines import Flow, Item, Laid, Line, Segment, Style
 
 Piece = tuple[str, str, float, str]
@@ -62,6 +62,17 @@ def words(item: Item) -> list[_Word]:
         return []
     result: list[_Word] = []
     start = 0
+    if len(spans) == 1:  # one font and script, as most text is: each word is one piece
+        [(_, _, font, script)] = spans
+        for end in (*line_breaks(text), len(text)):
+            stop, space_font = end, None
+            if text[end - 1] == " ":
+                stop, space_font = end - 1, (font, script)
+            part = text[start:stop]
+            unit = measure(part, font, script, lang)
+            result.append(_Word(((part, font, unit, script),), unit, space_font))
+            start = end
+        return result
     for end in (*line_breaks(text), len(text)):
         stop, space_font = end, None
         if text[end - 1] == " ":
@@ -223,7 +234,8 @@ def _place(words: list[_Word], size: float, style: Style, x0: float,
     shaping is shaped whole and carries its glyphs. A line with right-to-left text is then
     reordered by the bidirectional algorithm's rule L2, run by run.
     """
-    merged: list[list] = []  # [text, font, width at size 1, script], open for merging
+    # [text, font, width at size 1, script, words: the text cut after each run of spaces]
+    merged: list[list] = []
     last = len(words) - 1
     for index, word in enumerate(words):
         pieces = word.pieces
@@ -232,15 +244,20 @@ def _place(words: list[_Word], size: float, style: Style, x0: float,
             pieces = (*pieces, (" ", font, measure(" ", font, script, style.lang), script))
         for text, font, unit, script in pieces:
             if merged and merged[-1][1] == font and merged[-1][3] == script:
-                merged[-1][0] += text
-                merged[-1][2] += unit
+                run = merged[-1]
+                run[0] += text
+                run[2] += unit
+                if run[4][-1][-1:] == " " and text[:1] != " ":
+                    run[4].append(text)
+                else:
+                    run[4][-1] += text
             else:
-                merged.append([text, font, unit, script])
+                merged.append([text, font, unit, script, [text]])
     runs = []
-    for text, font, unit, script in merged:
+    for text, font, unit, script, parts in merged:
         glyphs = None
         if script != "Latn":
-            shaped = shape(text, font, script, style.lang)
+            shaped = shape_words(tuple(parts), font, script, style.lang)
             glyphs, unit = shaped.glyphs, shaped.width
         # Latin runs keep the paragraph's direction unless the line mixes directions.
         runs.append((text, font, unit * size, direction(script) if glyphs is not None

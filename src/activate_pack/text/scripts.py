@@ -44,6 +44,8 @@ def script_of(char: str) -> str:
 
 def is_plain(text: str) -> bool:
     """True if ``text`` has no character of a script that needs shaping (the fast path)."""
+    if not text or max(text) < "\u0600":  # Latin text, at the speed of one pass in C
+        return True
     return all(ord(c) < 0x0600 or script_of(c) in ("Latn", COMMON) for c in text)
 
 

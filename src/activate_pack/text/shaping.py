@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import NamedTuple
 
 import uharfbuzz as hb
@@ -72,6 +73,35 @@ def shape(text: str, font: str, script: str, lang: str | None = None) -> Shaped:
     for glyph in glyphs:
         total += glyph.advance
     return Shaped(glyphs, total, tuple(dict.fromkeys(missing)))
+
+
+def shape_words(parts: tuple[str, ...], font: str, script: str,
+                lang: str | None = None) -> Shaped:
+    """Shape the text ``"".join(parts)``, each part a word with the spaces after it, from the
+    shapes of its words.
+
+    A space ends Arabic joining and Indic syllables, and the bundled fonts neither kern nor
+    substitute across one, so a line shaped whole and the same line put together from its
+    shaped words are the same glyphs at the same places (tests/test_shaping.py checks this on
+    every shipped translation). Words recur where lines do not: each word is shaped once.
+    """
+    if len(parts) == 1:
+        return shape(parts[0], font, script, lang)
+    shaped = [shape(part, font, script, lang) for part in parts]
+    pieces: list[tuple[Glyph, ...] | list[Glyph]] = []
+    at = 0
+    for part, one in zip(parts, shaped):
+        pieces.append([Glyph(g[0], g[1], g[2], g[3], g[4] + at) for g in one.glyphs]
+                      if at else one.glyphs)
+        at += len(part)
+    if direction(script) == "rtl":  # HarfBuzz gives visual order: the last word comes first
+        pieces.reverse()
+    glyphs = tuple(chain.from_iterable(pieces))
+    total = 0.0
+    for glyph in glyphs:  # added in the order shape() adds them, to the very same sum
+        total += glyph.advance
+    return Shaped(glyphs, total, tuple(dict.fromkeys(chain.from_iterable(
+        one.missing for one in shaped))))
 
 
 @lru_cache(maxsize=65536)
