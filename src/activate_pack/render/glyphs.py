@@ -57,10 +57,15 @@ def clusters(seg: Any, x: float) -> list[tuple[str, list[tuple[Any, float]]]]:
     sorts by position both meet the words in the order they are read.
     """
     pen = x
+    size = seg.size
     placed: dict[int, list[tuple[Any, float]]] = {}
     for glyph in seg.glyphs:
-        placed.setdefault(glyph.cluster, []).append((glyph, pen))
-        pen += glyph.advance * seg.size
+        group = placed.get(glyph.cluster)
+        if group is None:
+            placed[glyph.cluster] = [(glyph, pen)]
+        else:
+            group.append((glyph, pen))
+        pen += glyph.advance * size
     starts = sorted(placed)
     ends = [*starts[1:], len(seg.text)]
     return [(seg.text[start:end], placed[start]) for start, end in zip(starts, ends)]
@@ -95,8 +100,11 @@ def draw_shaped(text_object: Any, seg: Any, x: float, baseline: float) -> None:
     xs: dict[float, str] = {}
     ys: dict[float, str] = {}
     for chars, glyphs in clusters(seg, x):
-        left = min(pen for _, pen in glyphs)
-        share = sum(glyph.advance for glyph, _ in glyphs) * size / max(len(chars), 1)
+        if len(glyphs) == 1:  # most clusters: the same numbers as below, sooner
+            left, share = glyphs[0][1], glyphs[0][0].advance * size / max(len(chars), 1)
+        else:
+            left = min(pen for _, pen in glyphs)
+            share = sum(glyph.advance for glyph, _ in glyphs) * size / max(len(chars), 1)
         for index, char in enumerate(chars):
             start = left + share * (len(chars) - index - 1 if rtl else index)
             marked = not char.isspace()

@@ -231,7 +231,8 @@ def _place(words: list[_Word], size: float, style: Style, x0: float,
     """Segments for one line's words, in visual order; widths are carried, not measured.
 
     Pieces of one font and script merge into a segment; a segment of a script that needs
-    shaping is shaped whole and carries its glyphs. A line with right-to-left text is then
+    shaping carries its glyphs, put together from its shaped words (the same glyphs as the
+    segment shaped whole: see text.shaping.shape_words). A line with right-to-left text is then
     reordered by the bidirectional algorithm's rule L2, run by run.
     """
     # [text, font, width at size 1, script, words: the text cut after each run of spaces]
@@ -247,6 +248,8 @@ def _place(words: list[_Word], size: float, style: Style, x0: float,
                 run = merged[-1]
                 run[0] += text
                 run[2] += unit
+                if script == "Latn":  # never shaped: its words are not wanted
+                    continue
                 if run[4][-1][-1:] == " " and text[:1] != " ":
                     run[4].append(text)
                 else:

@@ -34,6 +34,10 @@ class Glyph(NamedTuple):
     """Index in the run's text of the first character the glyph stands for."""
 
 
+_glyph = tuple.__new__
+"""Makes a Glyph from a tuple of its fields, as Glyph._make does, at half the cost of Glyph()."""
+
+
 @dataclass(frozen=True, slots=True)
 class Shaped:
     """A run of text shaped in one font: glyphs in visual order and its width, at size 1."""
@@ -64,8 +68,8 @@ def shape(text: str, font: str, script: str, lang: str | None = None) -> Shaped:
         buf.language = lang
     buf.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
     hb.shape(hb_font, buf, {"kern": True, "liga": True})
-    glyphs = tuple([Glyph(info.codepoint, pos.x_advance / upem, pos.x_offset / upem,
-                          pos.y_offset / upem, info.cluster)
+    glyphs = tuple([_glyph(Glyph, (info.codepoint, pos.x_advance / upem, pos.x_offset / upem,
+                                   pos.y_offset / upem, info.cluster))
                     for info, pos in zip(buf.glyph_infos, buf.glyph_positions)])
     missing = [text[g.cluster] for g in glyphs
                if g.gid == 0 and text[g.cluster] not in " \u200c\u200d"]
@@ -91,8 +95,8 @@ def shape_words(parts: tuple[str, ...], font: str, script: str,
     pieces: list[tuple[Glyph, ...] | list[Glyph]] = []
     at = 0
     for part, one in zip(parts, shaped):
-        pieces.append([Glyph(g[0], g[1], g[2], g[3], g[4] + at) for g in one.glyphs]
-                      if at else one.glyphs)
+        pieces.append([_glyph(Glyph, (gid, advance, dx, dy, cluster + at))
+                       for gid, advance, dx, dy, cluster in one.glyphs] if at else one.glyphs)
         at += len(part)
     if direction(script) == "rtl":  # HarfBuzz gives visual order: the last word comes first
         pieces.reverse()
