@@ -103,8 +103,8 @@ def draw_shaped(text_object: Any, seg: Any, x: float, baseline: float) -> None:
         if len(glyphs) == 1:  # most clusters: the same numbers as below, sooner
             left, share = glyphs[0][1], glyphs[0][0].advance * size / max(len(chars), 1)
         else:
-            left = min(pen for _, pen in glyphs)
-            share = sum(glyph.advance for glyph, _ in glyphs) * size / max(len(chars), 1)
+            left = min([pen for _, pen in glyphs])
+            share = sum([glyph.advance for glyph, _ in glyphs]) * size / max(len(chars), 1)
         for index, char in enumerate(chars):
             start = left + share * (len(chars) - index - 1 if rtl else index)
             marked = not char.isspace()
@@ -159,8 +159,11 @@ class _Writer:
         if not hasattr(canvas, "_shaped_codes"):
             canvas._shaped_codes = {}
             canvas._shaped_glyphs = {}
+            canvas._shaped_fonts = {}
         self.codes = canvas._shaped_codes.setdefault(font, {})
         self.glyphs = canvas._shaped_glyphs.setdefault(font, {})
+        # Subset → its 'Tf' operator at this size: shaped text may switch subsets per glyph.
+        self.switches = canvas._shaped_fonts.setdefault((font, self.size), {})
 
     def found(self, char: str) -> tuple[int, str]:
         """The subset of a character of the font, and the operator that shows it."""
@@ -179,8 +182,11 @@ class _Writer:
 
     def use(self, subset: int) -> None:
         """Switch the text object to another subset of the font."""
-        name = self.font.getSubsetInternalName(subset, self.doc)
-        self.code.append(f"{name} {self.size} Tf")
+        switch = self.switches.get(subset)
+        if switch is None:
+            name = self.font.getSubsetInternalName(subset, self.doc)
+            switch = self.switches[subset] = f"{name} {self.size} Tf"
+        self.code.append(switch)
         self.subset = subset
 
     def _show(self, found: tuple[int, str], x: float, y: float) -> None:
