@@ -251,3 +251,54 @@ def test_pdftotext_reads_every_translated_title_whole(tmp_path: Path, lang: str)
              for line in text.splitlines()}
     missing = [title for title in titles if " ".join(title.split()) not in lines]
     assert not missing, missing
+
+
+def _shipped_runs() -> list[tuple[str, str, str, str]]:
+    """(text, font, script, language) of every shaped run in the shipped translations."""
+    import yaml
+
+    from activate_pack.text.fonts import font_name, script_family
+    from activate_pack.text.scripts import direction
+
+    def strings(node: object) -> list[str]:
+        if isinstance(node, str):
+            return [node.replace("\n", " ")]
+        if isinstance(node, (dict, list)):
+            values = node.values() if isinstance(node, dict) else node
+            return [s for value in values for s in strings(value)]
+        return []
+
+    found = []
+    for path in sorted((Path(__file__).parent.parent / "content" / "translations").glob("*.yaml")):
+        lang = path.stem
+        paragraph = direction("Arab") if lang in ("ur", "ar") else "ltr"
+        for text in strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            for start, end, script in itemise(text, paragraph):
+                if script != "Latn":
+                    font = font_name(script_family(script, lang, "atkinson"))
+                    found.append((text[start:end], font, script, lang))
+    return found
+
+
+def test_a_line_put_together_from_shaped_words_is_the_line_shaped_whole() -> None:
+    from activate_pack.text.shaping import shape, shape_words
+
+    runs = _shipped_runs()
+    assert {script for _, _, script, _ in runs} == {"Arab", "Guru", "Beng"}
+    assert any(font.startswith("nastaliq") for _, font, _, _ in runs)
+    for text, font, script, lang in runs:
+        words = tuple(re.findall(r"^ +|[^ ]+ *", text))  # each word with its spaces
+        assert "".join(words) == text
+        assert shape_words(words, font, script, lang) == shape(text, font, script, lang), text
+
+
+def test_a_word_split_between_two_runs_of_one_font_is_shaped_whole() -> None:
+    from activate_pack.pack.markup import Run
+    from activate_pack.text.shaping import shape
+
+    flow = Flow()
+    flow.add((Run("آپ کی پسندیدہ ج"), Run("گہ کون سی ہے")), Style(direction="rtl", lang="ur"))
+    [line] = Layouter(flow).lay(10, 400).lines
+    [seg] = line.segments
+    assert seg.text == "آپ کی پسندیدہ جگہ کون سی ہے"
+    assert seg.glyphs == shape(seg.text, seg.font, "Arab", "ur").glyphs

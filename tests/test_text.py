@@ -163,12 +163,43 @@ def test_the_fast_path_agrees_with_uniseg(text: str) -> None:
 
 
 MIXED_ALPHABET = "a1   .-(‘’”—%$ক্া\u00a0\t!/)}日»"
+SCRIPTS_ALPHABET = "a1  .-(”ক্া১کےۓ،۔؟۴ਪੰਜ।੬\u200c\u200d\u064b"
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=MIXED_ALPHABET, max_size=16))
 def test_words_that_need_the_full_algorithm_get_its_answers_in_any_company(text: str) -> None:
     assert list(break_opportunities(text)) == uax14(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=SCRIPTS_ALPHABET, max_size=16))
+def test_words_of_letters_in_other_scripts_break_as_uax14_says(text: str) -> None:
+    assert list(break_opportunities(text)) == uax14(text)
+
+
+def test_the_letters_that_skip_the_full_algorithm_are_alphabetic_or_combining() -> None:
+    from uniseg.linebreak import line_break
+
+    from activate_pack.text.breaking import PLAIN_LETTERS
+
+    classes = {str(line_break(char)) for char in PLAIN_LETTERS}
+    assert classes - {"AI"} == {"AL", "CM"}  # '·' is AI, which resolves to AL (LB1)
+    assert "\u0627" in PLAIN_LETTERS and "\u0a70" in PLAIN_LETTERS and "\u06d4" not in PLAIN_LETTERS
+
+
+def test_each_stand_in_has_the_line_break_class_of_the_character_it_stands_for() -> None:
+    from uniseg.linebreak import line_break
+
+    from activate_pack.text.breaking import _STAND_INS
+
+    def resolved(char: str) -> str:
+        found = str(line_break(char))
+        return {"AI": "AL", "CM": "AL"}.get(found, found)  # a mark stands in only after a letter
+
+    assert {"\u06d4", "\u061f", "\u060c", "\u0964", "\u06f4", "\u0a6c"} <= {chr(c) for c in _STAND_INS}
+    for code, stand_in in _STAND_INS.items():
+        assert resolved(chr(code)) == resolved(stand_in), (hex(code), stand_in)
 
 
 def test_other_scripts_and_number_signs_take_the_full_algorithm() -> None:

@@ -14,6 +14,7 @@ moves Nastaliq's stacked glyphs up to 10 pt off their place; absolute positions 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.rl_accel import fp_str
@@ -41,6 +42,7 @@ def glyph_char(font: str, gid: int, advance: float) -> str:
     return chr(code)
 
 
+@lru_cache(maxsize=4096)
 def actual_text(text: str) -> str:
     """The PDF operator opening marked content that carries ``text`` as its real text."""
     encoded = ("\ufeff" + text).encode("utf-16-be")
@@ -55,10 +57,15 @@ def clusters(seg: Any, x: float) -> list[tuple[str, list[tuple[Any, float]]]]:
     sorts by position both meet the words in the order they are read.
     """
     pen = x
+    size = seg.size
     placed: dict[int, list[tuple[Any, float]]] = {}
     for glyph in seg.glyphs:
-        placed.setdefault(glyph.cluster, []).append((glyph, pen))
-        pen += glyph.advance * seg.size
+        group = placed.get(glyph.cluster)
+        if group is None:
+            placed[glyph.cluster] = [(glyph, pen)]
+        else:
+            group.append((glyph, pen))
+        pen += glyph.advance * size
     starts = sorted(placed)
     ends = [*starts[1:], len(seg.text)]
     return [(seg.text[start:end], placed[start]) for start, end in zip(starts, ends)]
@@ -82,8 +89,11 @@ def char_boxes(seg: Any, x: float) -> list[tuple[str, list[tuple[Any, float]], f
     boxes: list[tuple[str, list[tuple[Any, float]], float, float]] = []
     if seg.direction != "rtl":
         for chars, glyphs in groups:
-            left = min(pen for _, pen in glyphs)
-            share = sum(glyph.advance for glyph, _ in glyphs) * size / max(len(chars), 1)
+            if len(glyphs) == 1:  # most clusters: the same numbers as below, sooner
+                left, share = glyphs[0][1], glyphs[0][0].advance * size / max(len(chars), 1)
+            else:
+                left = min([pen for _, pen in glyphs])
+                share = sum([glyph.advance for glyph, _ in glyphs]) * size / max(len(chars), 1)
             boxes += [(char, glyphs if index == 0 else [], left + share * index, share)
                       for index, char in enumerate(chars)]
         return boxes
@@ -127,17 +137,43 @@ def draw_shaped(text_object: Any, seg: Any, x: float, baseline: float) -> None:
     """
     size = seg.size
     out = _Writer(text_object, seg.font, size)
+    code = out.code
+    # The loop below runs for every character of shaped text: it writes the operators of
+    # _Writer.anchor and _Writer.glyph_id itself, leaving a change of subset to the writer.
+    # Formatting numbers is most of its cost, and a segment's coordinates recur (its baseline,
+    # the edges that two neighbouring characters share), so each is formatted once:
+    # fp_str(x, y) is fp_str(x) + " " + fp_str(y).
+    anchor_subset, anchor_shown = out.found(ANCHOR)
+    on_baseline = f" {fp_str(baseline)} Tm {anchor_shown}"
+    known = out.glyphs
+    xs: dict[float, str] = {}
+    ys: dict[float, str] = {}
     for char, glyphs, start, share in char_boxes(seg, x):
         marked = not char.isspace()
         if marked:
-            out.code.append(actual_text(char))
-            out.anchor(start, baseline)
+            at = f"1 0 0 1 {xs.get(start) or xs.setdefault(start, fp_str(start))}"
+            if out.subset != anchor_subset:
+                code.append(f"{actual_text(char)} 3 Tr")
+                out.use(anchor_subset)
+                code.append(f"{at}{on_baseline} 0 Tr")
+            else:
+                code.append(f"{actual_text(char)} 3 Tr {at}{on_baseline} 0 Tr")
         for glyph, pen in glyphs:
-            out.glyph(glyph_char(seg.font, glyph.gid, glyph.advance),
-                      pen + glyph.dx * size, baseline + glyph.dy * size)
+            found = known.get(glyph.gid) or out.found_id(glyph.gid, glyph.advance)
+            if out.subset != found[0]:
+                out.use(found[0])
+            gx, gy = pen + glyph.dx * size, baseline + glyph.dy * size
+            code.append(f"1 0 0 1 {xs.get(gx) or xs.setdefault(gx, fp_str(gx))} "
+                        f"{ys.get(gy) or ys.setdefault(gy, fp_str(gy))} Tm {found[1]}")
         if marked:
-            out.anchor(start + share, baseline)
-            out.code.append("EMC")
+            end = start + share
+            at = f"1 0 0 1 {xs.get(end) or xs.setdefault(end, fp_str(end))}"
+            if out.subset != anchor_subset:
+                code.append("3 Tr")
+                out.use(anchor_subset)
+                code.append(f"{at}{on_baseline} 0 Tr EMC")
+            else:
+                code.append(f"3 Tr {at}{on_baseline} 0 Tr EMC")
     out.close()
 
 
@@ -146,34 +182,66 @@ class _Writer:
 
     ReportLab's ``textOut`` measures and re-encodes every call; a shaped line places each glyph
     on its own, so this keeps ReportLab's font subsets and its idea of the current subset, and
-    writes 'Tm' and 'Tj' itself.
+    writes 'Tm' and 'Tj' itself. Operators are gathered and handed over as one string at the
+    end (ReportLab joins a text object's code with spaces, so the stream is the same).
     """
 
     def __init__(self, text_object: Any, font: str, size: float) -> None:
-        self.code = text_object._code
+        self.code: list[str] = []
         self.text_object = text_object
+        self.font_name = font
         self.font = pdfmetrics.getFont(font)
         self.doc = text_object._canvas._doc
         self.size = fp_str(size)
         self.subset = text_object._curSubset
         # A character's subset and code, once per document: ReportLab's encoding is per call.
+        # Glyph ids are looked up the same way, so a glyph's character is found once.
         canvas = text_object._canvas
         if not hasattr(canvas, "_shaped_codes"):
             canvas._shaped_codes = {}
+            canvas._shaped_glyphs = {}
+            canvas._shaped_fonts = {}
         self.codes = canvas._shaped_codes.setdefault(font, {})
+        self.glyphs = canvas._shaped_glyphs.setdefault(font, {})
+        # Subset → its 'Tf' operator at this size: shaped text may switch subsets per glyph.
+        self.switches = canvas._shaped_fonts.setdefault((font, self.size), {})
 
-    def glyph(self, char: str, x: float, y: float) -> None:
-        """One character of the font at (x, y) on the page."""
+    def found(self, char: str) -> tuple[int, str]:
+        """The subset of a character of the font, and the operator that shows it."""
         found = self.codes.get(char)
         if found is None:
             [(subset, data)] = self.font.splitString(char, self.doc)
             found = self.codes[char] = (subset, f"<{data.hex()}> Tj")
-        subset, shown = found
-        if subset != self.subset:
+        return found
+
+    def found_id(self, gid: int, advance: float) -> tuple[int, str]:
+        """The subset of glyph ``gid`` (``advance`` wide at size 1), and the operator."""
+        found = self.glyphs.get(gid)
+        if found is None:
+            found = self.glyphs[gid] = self.found(glyph_char(self.font_name, gid, advance))
+        return found
+
+    def use(self, subset: int) -> None:
+        """Switch the text object to another subset of the font."""
+        switch = self.switches.get(subset)
+        if switch is None:
             name = self.font.getSubsetInternalName(subset, self.doc)
-            self.code.append(f"{name} {self.size} Tf")
-            self.subset = subset
-        self.code.append(f"1 0 0 1 {fp_str(x)} {fp_str(y)} Tm {shown}")
+            switch = self.switches[subset] = f"{name} {self.size} Tf"
+        self.code.append(switch)
+        self.subset = subset
+
+    def _show(self, found: tuple[int, str], x: float, y: float) -> None:
+        if found[0] != self.subset:
+            self.use(found[0])
+        self.code.append(f"1 0 0 1 {fp_str(x, y)} Tm {found[1]}")
+
+    def glyph(self, char: str, x: float, y: float) -> None:
+        """One character of the font at (x, y) on the page."""
+        self._show(self.found(char), x, y)
+
+    def glyph_id(self, gid: int, advance: float, x: float, y: float) -> None:
+        """Glyph ``gid`` of the font (``advance`` wide at size 1) at (x, y) on the page."""
+        self._show(self.found_id(gid, advance), x, y)
 
     def anchor(self, x: float, y: float) -> None:
         """An invisible zero-width glyph (render mode 3): some fonts draw a mark for ZWNJ."""
@@ -182,7 +250,9 @@ class _Writer:
         self.code.append("0 Tr")
 
     def close(self) -> None:
-        """Leave the text object knowing the subset in use (its cursor is set again anyway)."""
+        """Hand the operators to the text object, and leave it knowing the subset in use."""
+        if self.code:
+            self.text_object._code.append(" ".join(self.code))
         self.text_object._curSubset = self.subset
 
 

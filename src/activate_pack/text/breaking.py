@@ -37,6 +37,56 @@ def _fast_table() -> dict[int, str]:
 
 _TABLE = _fast_table()
 _FAST_CHARS = frozenset(chr(code) for code in _TABLE)
+LETTER_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF),
+                 (0xFE70, 0xFEFF), (0x0980, 0x09FF), (0x0A00, 0x0A7F))
+"""The Arabic, Bengali and Gurmukhi blocks, whose letters and marks are all AL or CM."""
+
+
+def _plain_letters() -> frozenset[str]:
+    """Characters of line-break class AL or CM: the fast path's letters, and the letters and
+    marks of LETTER_BLOCKS (tests/test_text.py checks them against uniseg's data)."""
+    found = {chr(code) for code, letter in _TABLE.items() if letter == "A"}
+    found.update(chr(code) for start, end in LETTER_BLOCKS for code in range(start, end + 1)
+                 if unicodedata.category(chr(code))[0] in "LM")
+    found.add("\u200c")  # ZERO WIDTH NON-JOINER, CM
+    return frozenset(found)
+
+
+PLAIN_LETTERS = _plain_letters()
+_MARKS = frozenset(c for c in PLAIN_LETTERS if unicodedata.category(c)[0] == "M" or c == "\u200c")
+STAND_INS = {"\u060c": ",", "\u060d": ",", "\u061b": "!", "\u061f": "?", "\u06d4": "!",
+             "\u0964": "|", "\u0965": "|"}
+"""Punctuation of LETTER_BLOCKS (and the dandas) → a fast-path character of its class: the
+Arabic comma is IS like ',', the Arabic question mark and full stop EX like '!', dandas BA."""
+
+
+def _stand_ins() -> dict[int, str]:
+    """A translation that gives each letter, mark, digit and mark of punctuation of
+    LETTER_BLOCKS a fast-path character of the same line-break class."""
+    table = {ord(c): "a" for c in PLAIN_LETTERS if ord(c) >= 0x0600}
+    table.update((code, "0") for start, end in LETTER_BLOCKS for code in range(start, end + 1)
+                 if unicodedata.category(chr(code)) == "Nd")
+    table.update((ord(c), stand_in) for c, stand_in in STAND_INS.items())
+    return table
+
+
+_STAND_INS = _stand_ins()
+_LOOSE_MARK = re.compile("[^%s ][%s]" % (re.escape("".join(sorted(PLAIN_LETTERS))),
+                                          re.escape("".join(sorted(_MARKS)))))
+"""A mark after punctuation or a digit: it takes that character's class (LB9), not AL."""
+
+
+def _standing_in(text: str) -> str | None:
+    """``text`` with the characters of other scripts replaced by fast-path characters of the
+    same line-break class, if that covers them all, else None.
+
+    A mark joins the class of the letter before it (LB9), and one after a space or at the start
+    is AL (LB10): as a letter stands in for it, either way, the breaks are the same.
+    """
+    stood = text.translate(_STAND_INS)
+    if not _FAST_CHARS.issuperset(stood) or _LOOSE_MARK.search(text):
+        return None
+    return stood
 _SPACES = re.compile("S+")
 _WORDS = re.compile("[^ ]+")
 # Breaks between two non-space characters: after EX, HY, SY, BA, IS and CP before some classes
@@ -114,19 +164,28 @@ def _mixed_opportunities(text: str) -> list[int]:
     on its own (words recur, so the answers are kept), and about each gap between words with
     only the two characters on either side: the cost follows the words a pack uses, not the
     length of its paragraphs.
+
+    A word of letters and marks only (line-break classes AL and CM, as every word of Urdu,
+    Punjabi or Bengali without punctuation is) has no break inside (LB9, LB28), and between two
+    such words the one break is after the spaces (LB18): uniseg is not asked about those.
     """
     words = [(match.start(), match.end()) for match in _WORDS.finditer(text)]
     slow = [not _FAST_CHARS.issuperset(text[a:b]) for a, b in words]
+    plain = [PLAIN_LETTERS.issuperset(text[a:b]) for a, b in words]
     found = set(_fast_opportunities(text))
     for index, (start, end) in enumerate(words):
         if not slow[index]:
             continue
         found = {at for at in found if not start < at < end}
-        found.update(start + at for at in _uniseg_opportunities(text[start:end]))
+        if not plain[index]:
+            found.update(start + at for at in _uniseg_opportunities(text[start:end]))
         for gap in (index - 1, index):  # the gaps before and after this word
             if gap < 0 or gap + 1 >= len(words):
                 continue
             left, right = words[gap][1], words[gap + 1][0]
+            if plain[gap] and plain[gap + 1]:
+                found.add(right)
+                continue
             # Two letters either side settle a gap; punctuation (quotes, brackets) has rules
             # that look further, so a word holding any is taken whole.
             offset = left - 2 if _letters(text[words[gap][0]:left]) else words[gap][0]
@@ -152,7 +211,10 @@ def break_opportunities(text: str) -> tuple[int, ...]:
     """Indices where UAX #14 allows a line break (before ``text[i]``), in order."""
     if not text:
         return ()
-    return tuple(_fast_opportunities(text) if is_fast(text) else _mixed_opportunities(text))
+    if is_fast(text):
+        return tuple(_fast_opportunities(text))
+    stood = _standing_in(text)
+    return tuple(_fast_opportunities(stood) if stood is not None else _mixed_opportunities(text))
 
 
 def line_breaks(text: str) -> tuple[int, ...]:

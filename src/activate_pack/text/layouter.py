@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Sequence
 
 from activate_pack.text.breaking import grapheme_boundaries, line_breaks
 from activate_pack.text.fonts import ascent, family, family_names, font_name, unit_width, width
 from activate_pack.text.shaping import ink_top
 from activate_pack.text.runs import Span, font_spans
 from activate_pack.text.scripts import direction, paragraph_direction, run_levels, visual_order
-from activate_pack.text.shaping import shape, shaped_width
+from activate_pack.text.shaping import shape_words, shaped_width
 from activate_pack.text.lines import Flow, Item, Laid, Line, Segment, Style
 
 Piece = tuple[str, str, float, str]
@@ -35,7 +36,7 @@ def measure(part: str, font: str, script: str, lang: str | None = None) -> float
     return shaped_width(part, font, script, lang)
 
 
-def _pieces(text: str, spans: list[Span], start: int, stop: int,
+def _pieces(text: str, spans: Sequence[Span], start: int, stop: int,
             lang: str | None = None) -> list[Piece]:
     """The pieces of ``text[start:stop]``, one per span it touches."""
     pieces: list[Piece] = []
@@ -49,7 +50,7 @@ def _pieces(text: str, spans: list[Span], start: int, stop: int,
     return pieces
 
 
-def _font_at(spans: list[Span], index: int) -> tuple[str, str]:
+def _font_at(spans: Sequence[Span], index: int) -> tuple[str, str]:
     return next((font, script) for start, end, font, script in spans if start <= index < end)
 
 
@@ -61,6 +62,17 @@ def words(item: Item) -> list[_Word]:
         return []
     result: list[_Word] = []
     start = 0
+    if len(spans) == 1:  # one font and script, as most text is: each word is one piece
+        [(_, _, font, script)] = spans
+        for end in (*line_breaks(text), len(text)):
+            stop, space_font = end, None
+            if text[end - 1] == " ":
+                stop, space_font = end - 1, (font, script)
+            part = text[start:stop]
+            unit = measure(part, font, script, lang)
+            result.append(_Word(((part, font, unit, script),), unit, space_font))
+            start = end
+        return result
     for end in (*line_breaks(text), len(text)):
         stop, space_font = end, None
         if text[end - 1] == " ":
@@ -228,15 +240,16 @@ def _line_end(merged: list[list], lang: str | None) -> list[list]:
     paragraph's direction at its end) puts it at the line's far left; kept with the Latin run
     it would be drawn against the separator of the right-to-left words before it, doubled.
     """
-    text, font, unit, script = merged[-1]
+    text, font, unit, script = merged[-1][:4]
     core = text.rstrip(_SEPARATORS)
     tail = text[len(core):]
     if script != "Latn" or not core or not tail.strip():
         return merged
     tail_unit = measure(tail, font, script, lang)
-    # Right to left, its characters are seen in reverse order (UAX #9 rule L2).
-    return [*merged[:-1], [core, font, unit - tail_unit, script],
-            [tail[::-1], font, tail_unit, script, "rtl"]]
+    # Right to left, its characters are seen in reverse order (UAX #9 rule L2). Latin runs
+    # are never shaped, so their list of words is only carried along.
+    return [*merged[:-1], [core, font, unit - tail_unit, script, [core]],
+            [tail[::-1], font, tail_unit, script, [tail[::-1]], "rtl"]]
 
 
 def _place(words: list[_Word], size: float, style: Style, x0: float,
@@ -244,10 +257,12 @@ def _place(words: list[_Word], size: float, style: Style, x0: float,
     """Segments for one line's words, in visual order; widths are carried, not measured.
 
     Pieces of one font and script merge into a segment; a segment of a script that needs
-    shaping is shaped whole and carries its glyphs. A line with right-to-left text is then
+    shaping carries its glyphs, put together from its shaped words (the same glyphs as the
+    segment shaped whole: see text.shaping.shape_words). A line with right-to-left text is then
     reordered by the bidirectional algorithm's rule L2, run by run.
     """
-    merged: list[list] = []  # [text, font, width at size 1, script], open for merging
+    # [text, font, width at size 1, script, words: the text cut after each run of spaces]
+    merged: list[list] = []
     last = len(words) - 1
     for index, word in enumerate(words):
         pieces = word.pieces
@@ -256,17 +271,24 @@ def _place(words: list[_Word], size: float, style: Style, x0: float,
             pieces = (*pieces, (" ", font, measure(" ", font, script, style.lang), script))
         for text, font, unit, script in pieces:
             if merged and merged[-1][1] == font and merged[-1][3] == script:
-                merged[-1][0] += text
-                merged[-1][2] += unit
+                run = merged[-1]
+                run[0] += text
+                run[2] += unit
+                if script == "Latn":  # never shaped: its words are not wanted
+                    continue
+                if run[4][-1][-1:] == " " and text[:1] != " ":
+                    run[4].append(text)
+                else:
+                    run[4][-1] += text
             else:
-                merged.append([text, font, unit, script])
+                merged.append([text, font, unit, script, [text]])
     if paragraph == "rtl" and merged and any(m[3] != "Latn" for m in merged):
         merged = _line_end(merged, style.lang)
     runs = []
-    for text, font, unit, script, *way in merged:
+    for text, font, unit, script, parts, *way in merged:
         glyphs = None
         if script != "Latn":
-            shaped = shape(text, font, script, style.lang)
+            shaped = shape_words(tuple(parts), font, script, style.lang)
             glyphs, unit = shaped.glyphs, shaped.width
         # Latin runs keep the paragraph's direction unless the line mixes directions.
         runs.append((text, font, unit * size, way[0] if way else direction(script)

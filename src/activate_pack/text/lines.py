@@ -144,8 +144,10 @@ class Flow:
             for start, end, name, script in spans:
                 part = text[start:end]
                 missing |= missing_glyphs(part, name)
-                if script != "Latn":
-                    missing |= set(shape(part, name, script, item.style.lang).missing)
+                if script != "Latn":  # word by word: the words the layouter shapes too
+                    for word in part.split(" "):
+                        if word:
+                            missing.update(shape(word, name, script, item.style.lang).missing)
             if item.marker:
                 missing |= missing_glyphs(item.marker, font_name(item.style.family))
         return missing

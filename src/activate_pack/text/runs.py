@@ -9,6 +9,7 @@ borrows its script's.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from activate_pack.text.fonts import font_name, missing_glyphs, script_family
@@ -20,31 +21,34 @@ Span = tuple[int, int, str, str]
 _SPACES = re.compile(" {2,}")
 
 
-def font_spans(item: Any) -> tuple[str, list[Span]]:
+@lru_cache(maxsize=4096)
+def font_spans(item: Any) -> tuple[str, tuple[Span, ...]]:
     """The text of an item (text.lines.Item), with each stretch's font and script.
 
     Latin text keeps its runs' fonts; other scripts are itemised, and each script run takes the
-    family the font table gives its script (in the item's language).
+    family the font table gives its script (in the item's language). An item is measured,
+    checked for missing glyphs and laid out: it is itemised once, and the answer kept.
     """
     text, spans = _runs(item)
     if is_plain(text):
-        return text, [(a, b, font, "Latn") for a, b, font in spans]
+        return text, tuple((a, b, font, "Latn") for a, b, font in spans)
     style = item.style
     paragraph = style.base or paragraph_direction(text, style.direction)
     found: list[Span] = []
-    for start, end, script in itemise(text, paragraph):
+    items = itemise(text, paragraph)
+    for start, end, script in items:
         for a, b, font in spans:
             lo, hi = max(start, a), min(end, b)
             if lo >= hi:
                 continue
             if script == "Latn":  # a danda after a Latin name is set in its own script's font
-                others = {sc for *_, sc in itemise(text, paragraph) if sc != "Latn"}
+                others = {sc for *_, sc in items if sc != "Latn"}
                 weight = font.rsplit("-", 1)[-1]
                 for other in sorted(others):
                     own = font_name(script_family(other, style.lang, style.family),
                                     "bold" in weight, "italic" in weight)
-                    if any(missing_glyphs(c, font) and not missing_glyphs(c, own)
-                           for c in text[lo:hi]):
+                    part = text[lo:hi]
+                    if missing_glyphs(part, font) - missing_glyphs(part, own):
                         found.extend((a, b, f, "Latn" if f == font else other)
                                      for a, b, f, _ in _borrowed(text, lo, hi, font, "Latn", own))
                         break
@@ -55,17 +59,19 @@ def font_spans(item: Any) -> tuple[str, list[Span]]:
             own = font_name(script_family(script, style.lang, style.family),
                             "bold" in weight, "italic" in weight)
             found.extend(_borrowed(text, lo, hi, own, script, font))
-    return text, found
+    return text, tuple(found)
 
 
 def _borrowed(text: str, start: int, end: int, font: str, script: str,
               latin: str) -> list[Span]:
     """A script run split where a common character (such as '·') is only in the Latin font."""
+    borrowed = {char for char in missing_glyphs(text[start:end], font)
+                if script_of(char) in (COMMON, "Latn") and not missing_glyphs(char, latin)}
+    if not borrowed:  # the usual case: the script's font has every character
+        return [(start, end, font, script)]
     spans: list[Span] = []
     for index in range(start, end):
-        char = text[index]
-        lacking = bool(missing_glyphs(char, font)) and script_of(char) in (COMMON, "Latn")
-        wanted = (latin, "Latn") if lacking and not missing_glyphs(char, latin) else (font, script)
+        wanted = (latin, "Latn") if text[index] in borrowed else (font, script)
         if spans and (spans[-1][2], spans[-1][3]) == wanted:
             spans[-1] = (spans[-1][0], index + 1, *wanted)
         else:

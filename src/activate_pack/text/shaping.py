@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
+from typing import NamedTuple
 
 import uharfbuzz as hb
 from reportlab.pdfbase import pdfmetrics
@@ -18,9 +20,11 @@ from activate_pack.text.scripts import direction
 _HB_SCRIPTS = {"Arab": "Arab", "Guru": "Guru", "Beng": "Beng", "Latn": "Latn"}
 
 
-@dataclass(frozen=True, slots=True)
-class Glyph:
-    """One shaped glyph at size 1: its id, its advance, and its offset from the pen."""
+class Glyph(NamedTuple):
+    """One shaped glyph at size 1: its id, its advance, and its offset from the pen.
+
+    A named tuple, not a class of its own: a pack's shaped text has hundreds of thousands.
+    """
 
     gid: int
     advance: float
@@ -28,6 +32,10 @@ class Glyph:
     dy: float
     cluster: int
     """Index in the run's text of the first character the glyph stands for."""
+
+
+_glyph = tuple.__new__
+"""Makes a Glyph from a tuple of its fields, as Glyph._make does, at half the cost of Glyph()."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,17 +68,45 @@ def shape(text: str, font: str, script: str, lang: str | None = None) -> Shaped:
         buf.language = lang
     buf.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
     hb.shape(hb_font, buf, {"kern": True, "liga": True})
-    glyphs: list[Glyph] = []
-    missing: list[str] = []
+    glyphs = tuple([_glyph(Glyph, (info.codepoint, pos.x_advance / upem, pos.x_offset / upem,
+                                   pos.y_offset / upem, info.cluster))
+                    for info, pos in zip(buf.glyph_infos, buf.glyph_positions)])
+    missing = [text[g.cluster] for g in glyphs
+               if g.gid == 0 and text[g.cluster] not in " \u200c\u200d"]
     total = 0.0
-    for info, pos in zip(buf.glyph_infos, buf.glyph_positions):
-        if info.codepoint == 0 and text[info.cluster] not in " \u200c\u200d":
-            missing.append(text[info.cluster])
-        advance = pos.x_advance / upem
-        glyphs.append(Glyph(info.codepoint, advance, pos.x_offset / upem, pos.y_offset / upem,
-                            info.cluster))
-        total += advance
-    return Shaped(tuple(glyphs), total, tuple(dict.fromkeys(missing)))
+    for glyph in glyphs:
+        total += glyph.advance
+    return Shaped(glyphs, total, tuple(dict.fromkeys(missing)))
+
+
+def shape_words(parts: tuple[str, ...], font: str, script: str,
+                lang: str | None = None) -> Shaped:
+    """Shape the text ``"".join(parts)``, each part a word with the spaces after it, from the
+    shapes of its words.
+
+    A space ends Arabic joining and Indic syllables, and the bundled fonts neither kern nor
+    substitute across one, so a line shaped whole and the same line put together from its
+    shaped words are the same glyphs at the same places (tests/test_shaping.py checks this on
+    every shipped translation). Words recur where lines do not: each word is shaped once.
+    """
+    if len(parts) == 1:
+        return shape(parts[0], font, script, lang)
+    shaped = [shape(part, font, script, lang) for part in parts]
+    pieces: list[tuple[Glyph, ...] | list[Glyph]] = []
+    at = 0
+    for part, one in zip(parts, shaped):
+        pieces.append([_glyph(Glyph, (gid, advance, dx, dy, cluster + at))
+                       for gid, advance, dx, dy, cluster in one.glyphs] if at else one.glyphs)
+        at += len(part)
+    if direction(script) == "rtl":  # HarfBuzz gives visual order: the last word comes first
+        pieces.reverse()
+        shaped.reverse()  # and so are the characters no font has, in the order shape() meets them
+    glyphs = tuple(chain.from_iterable(pieces))
+    total = 0.0
+    for glyph in glyphs:  # added in the order shape() adds them, to the very same sum
+        total += glyph.advance
+    return Shaped(glyphs, total, tuple(dict.fromkeys(chain.from_iterable(
+        one.missing for one in shaped))))
 
 
 @lru_cache(maxsize=65536)
