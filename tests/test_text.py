@@ -262,3 +262,10 @@ def test_the_family_line_height_is_the_default_leading() -> None:
     flow.add("one two three four five six", Style())
     first, second = Layouter(flow).lay(10, 40).lines[:2]
     assert second.y - first.y == pytest.approx(10 * family(DEFAULT_FAMILY).line_height)
+
+
+@pytest.mark.parametrize("text", [" ”\u064b ", " ”\u064b a", "1 ”\u064b ", "a ”\u064b b"])
+def test_a_closing_quote_with_a_mark_after_leading_spaces_breaks_as_uax14_says(text: str) -> None:
+    # Found by the property test above: a closing quote followed by a combining mark takes the
+    # mark as part of itself (LB9), so no break before it when a space follows (LB15b).
+    assert list(break_opportunities(text)) == uax14(text)

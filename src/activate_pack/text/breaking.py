@@ -189,15 +189,21 @@ def _mixed_opportunities(text: str) -> list[int]:
             # Two letters either side settle a gap; punctuation (quotes, brackets) has rules
             # that look further, so a word holding any is taken whole.
             offset = left - 2 if _letters(text[words[gap][0]:left]) else words[gap][0]
-            stop = right + 2 if _letters(text[right:words[gap + 1][1]]) else words[gap + 1][1]
-            offset, stop = max(offset, words[gap][0]), min(stop, words[gap + 1][1])
+            # A word taken whole keeps the spaces after it: a closing quote's rule (LB15b) looks
+            # past its marks to what follows, which uniseg would otherwise read as the end.
+            after = words[gap + 2][0] if gap + 2 < len(words) else len(text)
+            stop = right + 2 if _letters(text[right:words[gap + 1][1]]) else after
+            offset, stop = max(offset, words[gap][0]), min(stop, after)
             window = text[offset:stop]
             found.discard(right)
             if right - offset in _uniseg_opportunities(window):
                 found.add(right)
     if words and words[0][0] > 0 and slow[0]:  # spaces before the first word: as uniseg says
+        # with what follows the word too: a closing quote's rule (LB15b) looks past its marks
+        # to the space or word after it, and uniseg reads the end of a shorter text otherwise.
+        until = words[1][0] if len(words) > 1 else len(text)
         found = {at for at in found if at > words[0][0]} | {
-            at for at in _uniseg_opportunities(text[:words[0][1]]) if at <= words[0][0]}
+            at for at in _uniseg_opportunities(text[:until]) if at <= words[0][0]}
     return sorted(found)
 
 
