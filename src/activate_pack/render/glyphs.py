@@ -15,6 +15,8 @@ moves Nastaliq's stacked glyphs up to 10 pt off their place; absolute positions 
 from __future__ import annotations
 
 from functools import lru_cache
+from functools import lru_cache
+from math import inf
 from typing import Any
 
 from reportlab.lib.rl_accel import fp_str
@@ -42,6 +44,7 @@ def glyph_char(font: str, gid: int, advance: float) -> str:
     return chr(code)
 
 
+@lru_cache(maxsize=4096)
 @lru_cache(maxsize=4096)
 def actual_text(text: str) -> str:
     """The PDF operator opening marked content that carries ``text`` as its real text."""
@@ -97,31 +100,32 @@ def char_boxes(seg: Any, x: float) -> list[tuple[str, list[tuple[Any, float]], f
             boxes += [(char, glyphs if index == 0 else [], left + share * index, share)
                       for index, char in enumerate(chars)]
         return boxes
+    # Right to left: each word's characters, and the word's edges, gathered cluster by cluster.
+    none: list[tuple[Any, float]] = []
     word: list[tuple[str, list[tuple[Any, float]]]] = []
-
-    def close_word() -> None:
-        if not word:
-            return
-        placed = [(glyph, pen) for _, glyphs in word for glyph, pen in glyphs]
-        left = min(pen for _, pen in placed)
-        right = max(pen + glyph.advance * size for glyph, pen in placed)
-        chars = [(char, glyphs if index == 0 else [])
-                 for text, glyphs in word for index, char in enumerate(text)]
-        share = (right - left) / len(chars)
-        boxes.extend((char, glyphs, right - share * (index + 1), share)
-                     for index, (char, glyphs) in enumerate(chars))
-        word.clear()
-
-    for chars, glyphs in groups:
-        if chars.isspace():
-            close_word()
-            left = min(pen for _, pen in glyphs)
-            share = sum(glyph.advance for glyph, _ in glyphs) * size / max(len(chars), 1)
-            boxes += [(char, glyphs if index == 0 else [], left, share)
+    left, right = inf, -inf
+    append = boxes.append
+    for chars, glyphs in groups + [(" ", none)]:  # a space at the end closes the last word
+        if not chars.isspace():
+            for glyph, pen in glyphs:
+                if pen < left:
+                    left = pen
+                end = pen + glyph.advance * size
+                if end > right:
+                    right = end
+            word.append((chars[0], glyphs))
+            word += [(char, none) for char in chars[1:]]
+            continue
+        if word:
+            share = (right - left) / len(word)
+            for index, (char, held) in enumerate(word, 1):
+                append((char, held, right - share * index, share))
+            word, left, right = [], inf, -inf
+        if glyphs:  # the spaces themselves, each its share of their advance
+            first = min([pen for _, pen in glyphs])
+            share = sum([glyph.advance for glyph, _ in glyphs]) * size / max(len(chars), 1)
+            boxes += [(char, glyphs if index == 0 else none, first, share)
                       for index, char in enumerate(chars)]
-        else:
-            word.append((chars, glyphs))
-    close_word()
     return boxes
 
 

@@ -344,7 +344,8 @@ class Marks:
                 continue
             listed = None
             element = tags.element(tag, self.section, lang)
-            if tag == "H1" and not any(page == tags.page for page, _, _ in tags.headings):
+            # Pages are drawn in order, so the last heading says whether this page has one.
+            if tag == "H1" and (not tags.headings or tags.headings[-1][0] != tags.page):
                 tags.headings.append((tags.page, self.page_kind,
                                       " ".join(line.text.strip() for line in lines)))
             self._content(element, box, lines, [(line, line.segments) for line in lines],
