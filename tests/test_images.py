@@ -255,6 +255,12 @@ def test_every_recipe_card_takes_a_picture_without_cutting_words(
             # Still legible: the body size (its commonest) is no smaller than the layout's least.
             assert max(set(body), key=body.count) >= (10 if size == "a6" else 12) - 0.05, \
                 (size, number)
+            # The credit is centred under its picture, on A6 and A4 alike.
+            credit = [c for c in page.chars if picture["bottom"] - 1 < c["top"]
+                      < picture["bottom"] + 12 and c["size"] < 8]
+            assert credit, (size, number)
+            middle = (min(c["x0"] for c in credit) + max(c["x1"] for c in credit)) / 2
+            assert abs(middle - (picture["x0"] + picture["x1"]) / 2) < 1.0, (size, number)
             if size == "a6":
                 # In the band, beside the title: no letter of the title runs under the picture.
                 title = [c for c in page.chars if c["size"] > 11 and c["top"] < picture["bottom"]]

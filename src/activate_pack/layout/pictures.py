@@ -76,8 +76,10 @@ def card_picture(ctx: Ctx, face: Face, scale: float = 1.0,
         # On the band, in the colour of the band's own text, so it can be read there.
         colour = spec.colours_for(face.kind).on_main if band else spec.colours.muted
         flow = Flow()
+        # Centred, as the picture above it is, so the two read as one.
         styles.add_runs(ctx, flow, "credit", "credit", face.kind,
-                        (ctx.writer.run(picture.credit, "picture-credit"),), colour=colour)
+                        (ctx.writer.run(picture.credit, "picture-credit"),), colour=colour,
+                        align="center")
         where = ctx.where(face.card, "image.credit")
         for lines in range(1, CREDIT_LINES + 1):  # as few lines as it needs: the rest is picture
             tried = Problems()
