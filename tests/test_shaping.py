@@ -302,3 +302,28 @@ def test_a_word_split_between_two_runs_of_one_font_is_shaped_whole() -> None:
     [seg] = line.segments
     assert seg.text == "آپ کی پسندیدہ جگہ کون سی ہے"
     assert seg.glyphs == shape(seg.text, seg.font, "Arab", "ur").glyphs
+
+
+def test_a_word_that_recurs_is_drawn_alike_wherever_it_is(make_pack, tmp_path: Path) -> None:
+    """A recurring word's operators are written once and placed again (render/glyphs.py): each
+    occurrence must draw the same glyphs at the same places relative to its start."""
+    root = make_pack(**{"content/translations/ur.yaml": PACK_TRANSLATION.format(
+        title="جگہ پسندیدہ جگہ پسندیدہ جگہ")})
+    [built] = build(root, ("a6",), tmp_path / "out", languages="ur")
+    with pdfplumber.open(built.path) as pdf:
+        page = next(p for p in pdf.pages if any("Nastaliq" in c["fontname"] for c in p.chars))
+        urdu = [c for c in page.chars if "Nastaliq" in c["fontname"]]
+        size = max(c["size"] for c in urdu)
+        title = [c for c in urdu if abs(c["size"] - size) < 0.01 and c["text"] != "\u200c"]
+    # Three 'جگہ' and two 'پسندیدہ', in the order they are drawn, split at the spaces.
+    words: list[list[tuple[float, float, str]]] = [[]]
+    for char in title:
+        if char["text"] == " ":
+            words.append([])
+        else:
+            words[-1].append((char["matrix"][4], char["matrix"][5], char["text"]))
+    words = [word for word in words if word]
+    shapes = [tuple((round(x - word[0][0], 2), round(y - word[0][1], 2), text)
+                    for x, y, text in word) for word in words]
+    assert len(words) == 5, shapes
+    assert shapes[0] == shapes[2] == shapes[4] and shapes[1] == shapes[3]

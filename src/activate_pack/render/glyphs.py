@@ -78,55 +78,51 @@ ANCHOR = "\u200c"
 """ZERO WIDTH NON-JOINER: a glyph of no width, drawn at the edges of each character's box."""
 
 
-def char_boxes(seg: Any, x: float) -> list[tuple[str, list[tuple[Any, float]], float, float]]:
-    """Each character of a segment, in logical order, with the box (start, width) it owns.
+Groups = list[tuple[str, list[tuple[Any, float]]]]
+Boxes = list[tuple[str, list[tuple[Any, float]], float, float]]
+
+
+def word_boxes(word: Groups, rtl: bool, size: float) -> Boxes:
+    """Each character of a word (its clusters, in logical order) with the box it owns:
+    (character, the glyphs drawn with it, start x, width).
 
     Left to right, a character owns its share of its cluster's advance. Right to left, it owns
-    its share of its word's width, counted from the right: in Arabic script a letter joined to
+    its share of the word's width, counted from the right: in Arabic script a letter joined to
     the next often has next to no advance of its own (Nastaliq hangs it on its neighbour), so
     cluster shares would overlap or vanish, and a reader sorting by position would misplace the
-    letter. ``glyphs`` is the cluster's glyphs, given with the cluster's first character only.
+    letter. A cluster's glyphs are given with its first character only.
     """
-    size = seg.size
-    groups = clusters(seg, x)
-    boxes: list[tuple[str, list[tuple[Any, float]], float, float]] = []
-    if seg.direction != "rtl":
-        for chars, glyphs in groups:
+    none: list[tuple[Any, float]] = []
+    boxes: Boxes = []
+    if not rtl:
+        for chars, glyphs in word:
             if len(glyphs) == 1:  # most clusters: the same numbers as below, sooner
                 left, share = glyphs[0][1], glyphs[0][0].advance * size / max(len(chars), 1)
             else:
                 left = min([pen for _, pen in glyphs])
                 share = sum([glyph.advance for glyph, _ in glyphs]) * size / max(len(chars), 1)
-            boxes += [(char, glyphs if index == 0 else [], left + share * index, share)
+            boxes += [(char, glyphs if index == 0 else none, left + share * index, share)
                       for index, char in enumerate(chars)]
         return boxes
-    # Right to left: each word's characters, and the word's edges, gathered cluster by cluster.
-    none: list[tuple[Any, float]] = []
-    word: list[tuple[str, list[tuple[Any, float]]]] = []
+    left, right = _extent(word, size)
+    chars = [(char, glyphs if index == 0 else none)
+             for text, glyphs in word for index, char in enumerate(text)]
+    share = (right - left) / len(chars)
+    return [(char, held, right - share * index, share)
+            for index, (char, held) in enumerate(chars, 1)]
+
+
+def _extent(word: Groups, size: float) -> tuple[float, float]:
+    """The left and right edges of a word's glyphs."""
     left, right = inf, -inf
-    append = boxes.append
-    for chars, glyphs in groups + [(" ", none)]:  # a space at the end closes the last word
-        if not chars.isspace():
-            for glyph, pen in glyphs:
-                if pen < left:
-                    left = pen
-                end = pen + glyph.advance * size
-                if end > right:
-                    right = end
-            word.append((chars[0], glyphs))
-            word += [(char, none) for char in chars[1:]]
-            continue
-        if word:
-            share = (right - left) / len(word)
-            for index, (char, held) in enumerate(word, 1):
-                append((char, held, right - share * index, share))
-            word, left, right = [], inf, -inf
-        if glyphs:  # the spaces themselves, each its share of their advance
-            first = min([pen for _, pen in glyphs])
-            share = sum([glyph.advance for glyph, _ in glyphs]) * size / max(len(chars), 1)
-            boxes += [(char, glyphs if index == 0 else none, first, share)
-                      for index, char in enumerate(chars)]
-    return boxes
+    for _, glyphs in word:
+        for glyph, pen in glyphs:
+            if pen < left:
+                left = pen
+            end = pen + glyph.advance * size
+            if end > right:
+                right = end
+    return left, right
 
 
 def draw_shaped(text_object: Any, seg: Any, x: float, baseline: float) -> None:
@@ -134,51 +130,84 @@ def draw_shaped(text_object: Any, seg: Any, x: float, baseline: float) -> None:
 
     Glyphs are drawn by id where shaping put them. Character by character, in logical order,
     each gets marked content whose /ActualText is that character, opened and closed by a
-    zero-width anchor on the baseline at the edges of the box it owns (``char_boxes``). Readers
+    zero-width anchor on the baseline at the edges of the box it owns (``word_boxes``). Readers
     that follow the content stream read the characters in logical order; readers that go by
     position (pdftotext) find each one where it is seen, on the line, whatever offsets
     Nastaliq's cascade gives its glyphs.
     """
     size = seg.size
     out = _Writer(text_object, seg.font, size)
-    code = out.code
-    # The loop below runs for every character of shaped text: it writes the operators of
-    # _Writer.anchor and _Writer.glyph_id itself, leaving a change of subset to the writer.
-    # Formatting numbers is most of its cost, and a segment's coordinates recur (its baseline,
-    # the edges that two neighbouring characters share), so each is formatted once:
-    # fp_str(x, y) is fp_str(x) + " " + fp_str(y).
+    rtl = seg.direction == "rtl"
+    groups = clusters(seg, x)
+    count = len(groups)
+    index = 0
+    while index < count:
+        if groups[index][0].isspace():  # a space's glyph, where shaping put it; no /ActualText
+            for glyph, pen in groups[index][1]:
+                out.glyph_id(glyph.gid, glyph.advance, pen + glyph.dx * size,
+                             baseline + glyph.dy * size)
+            index += 1
+            continue
+        end = index + 1
+        while end < count and not groups[end][0].isspace():
+            end += 1
+        _word(out, groups[index:end], baseline, size, rtl)
+        index = end
+    out.close()
+
+
+def _word(out: _Writer, word: Groups, baseline: float, size: float, rtl: bool) -> None:
+    """One word's characters with their /ActualText, anchors and glyphs.
+
+    Its operators are placed from the word's start (one 'Tm'), then move by 'Td' from one
+    position to the next: they depend only on the word's shape, so a word that recurs in the
+    document, as most do, is written once and its operators reused.
+    """
+    # The characters and their glyphs decide every position in the word (word_boxes), so they
+    # and the subset in use are the key; the word's place on the page is not.
+    key = (out.subset, rtl, tuple([(chars, tuple([glyph[:4] for glyph, _ in glyphs]))
+                                   for chars, glyphs in word]))
+    pen = word[0][1][0][1]  # where the word's first glyph is: the rest is relative to it
+    found = out.words.get(key)
+    if found is None:
+        boxes = word_boxes(word, rtl, size)
+        origin = boxes[0][2]
+        found = out.words[key] = (*_word_operators(out, boxes, origin, size), origin - pen)
+    operators, subset, offset = found
+    out.code.append(f"1 0 0 1 {fp_str(pen + offset, baseline)} Tm {operators}")
+    out.subset = subset
+
+
+def _word_operators(out: _Writer, word: Boxes, origin: float, size: float) -> tuple[str, int]:
+    """A word's operators after the 'Tm' at its start, and the subset in use after them."""
     anchor_subset, anchor_shown = out.found(ANCHOR)
-    on_baseline = f" {fp_str(baseline)} Tm {anchor_shown}"
-    known = out.glyphs
-    xs: dict[float, str] = {}
-    ys: dict[float, str] = {}
-    for char, glyphs, start, share in char_boxes(seg, x):
-        marked = not char.isspace()
-        if marked:
-            at = f"1 0 0 1 {xs.get(start) or xs.setdefault(start, fp_str(start))}"
-            if out.subset != anchor_subset:
-                code.append(f"{actual_text(char)} 3 Tr")
-                out.use(anchor_subset)
-                code.append(f"{at}{on_baseline} 0 Tr")
-            else:
-                code.append(f"{actual_text(char)} 3 Tr {at}{on_baseline} 0 Tr")
+    outer, out.code = out.code, []
+    at = [0.0, 0.0]  # where the last 'Td' (or the 'Tm' at the start) put the line matrix
+
+    def move(x: float, y: float) -> str:
+        step = f"{fp_str(x - at[0], y - at[1])} Td"
+        at[0], at[1] = x, y
+        return step
+
+    def anchor(x: float, before: str, after: str) -> None:
+        if out.subset != anchor_subset:
+            out.code.append(f"{before}3 Tr")
+            out.use(anchor_subset)
+            out.code.append(f"{move(x, 0.0)} {anchor_shown} 0 Tr{after}")
+        else:
+            out.code.append(f"{before}3 Tr {move(x, 0.0)} {anchor_shown} 0 Tr{after}")
+
+    for char, glyphs, start, share in word:
+        anchor(start - origin, f"{actual_text(char)} ", "")
         for glyph, pen in glyphs:
-            found = known.get(glyph.gid) or out.found_id(glyph.gid, glyph.advance)
+            found = out.glyphs.get(glyph.gid) or out.found_id(glyph.gid, glyph.advance)
             if out.subset != found[0]:
                 out.use(found[0])
-            gx, gy = pen + glyph.dx * size, baseline + glyph.dy * size
-            code.append(f"1 0 0 1 {xs.get(gx) or xs.setdefault(gx, fp_str(gx))} "
-                        f"{ys.get(gy) or ys.setdefault(gy, fp_str(gy))} Tm {found[1]}")
-        if marked:
-            end = start + share
-            at = f"1 0 0 1 {xs.get(end) or xs.setdefault(end, fp_str(end))}"
-            if out.subset != anchor_subset:
-                code.append("3 Tr")
-                out.use(anchor_subset)
-                code.append(f"{at}{on_baseline} 0 Tr EMC")
-            else:
-                code.append(f"3 Tr {at}{on_baseline} 0 Tr EMC")
-    out.close()
+            out.code.append(f"{move(pen - origin + glyph.dx * size, glyph.dy * size)} "
+                            f"{found[1]}")
+        anchor(start - origin + share, "", " EMC")
+    operators, out.code = " ".join(out.code), outer
+    return operators, out.subset
 
 
 class _Writer:
@@ -209,6 +238,10 @@ class _Writer:
         self.glyphs = canvas._shaped_glyphs.setdefault(font, {})
         # Subset → its 'Tf' operator at this size: shaped text may switch subsets per glyph.
         self.switches = canvas._shaped_fonts.setdefault((font, self.size), {})
+        # A word's operators by its shape (see _word), for this font and size.
+        if not hasattr(canvas, "_shaped_words"):
+            canvas._shaped_words = {}
+        self.words = canvas._shaped_words.setdefault((font, self.size), {})
 
     def found(self, char: str) -> tuple[int, str]:
         """The subset of a character of the font, and the operator that shows it."""
