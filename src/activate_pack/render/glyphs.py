@@ -164,9 +164,11 @@ def _word(out: _Writer, word: Groups, baseline: float, size: float, rtl: bool) -
     document, as most do, is written once and its operators reused.
     """
     # The characters and their glyphs decide every position in the word (word_boxes), so they
-    # and the subset in use are the key; the word's place on the page is not.
-    key = (out.subset, rtl, tuple([(chars, tuple([glyph[:4] for glyph, _ in glyphs]))
-                                   for chars, glyphs in word]))
+    # and the subset in use are the key; the word's place on the page is not. A word is shaped
+    # on its own (text.shaping.shape_words), so its characters, cut into clusters, and its
+    # glyph ids stand for its glyphs' advances and offsets too.
+    key = (out.subset, rtl, "\0".join([chars for chars, _ in word]),
+           tuple([glyph[0] for _, glyphs in word for glyph, _ in glyphs]))
     pen = word[0][1][0][1]  # where the word's first glyph is: the rest is relative to it
     found = out.words.get(key)
     if found is None:
