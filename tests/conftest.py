@@ -16,6 +16,17 @@ from activate_pack.pack.paths import default_pack_dir
 REPO = Path(__file__).resolve().parent.parent
 
 
+def yaml_strings(node: object) -> list[str]:
+    """Every string in parsed YAML (mappings' values and lists' items), in document order."""
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [s for value in node.values() for s in yaml_strings(value)]
+    if isinstance(node, list):
+        return [s for value in node for s in yaml_strings(value)]
+    return []
+
+
 def require_tool(command: str, debian_package: str) -> str:
     """The path of a system tool a test reads output with.
 

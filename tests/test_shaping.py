@@ -23,7 +23,7 @@ from activate_pack.output.build import build
 from activate_pack.text import FONT_DIR, Flow, Layouter, Style
 from activate_pack.text.scripts import itemise, run_levels, visual_order
 
-from tests.conftest import require_tool
+from tests.conftest import require_tool, yaml_strings
 
 LINES = {
     "ur": ("پسندیدہ جگہ", "NotoNastaliqUrdu-Bold", "rtl"),      # Nastaliq's cascade
@@ -260,19 +260,12 @@ def _shipped_runs() -> list[tuple[str, str, str, str]]:
     from activate_pack.text.fonts import font_name, script_family
     from activate_pack.text.scripts import direction
 
-    def strings(node: object) -> list[str]:
-        if isinstance(node, str):
-            return [node.replace("\n", " ")]
-        if isinstance(node, (dict, list)):
-            values = node.values() if isinstance(node, dict) else node
-            return [s for value in values for s in strings(value)]
-        return []
-
     found = []
     for path in sorted((Path(__file__).parent.parent / "content" / "translations").glob("*.yaml")):
         lang = path.stem
         paragraph = direction("Arab") if lang in ("ur", "ar") else "ltr"
-        for text in strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
+        for text in yaml_strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            text = text.replace("\n", " ")
             for start, end, script in itemise(text, paragraph):
                 if script != "Latn":
                     font = font_name(script_family(script, lang, "atkinson"))

@@ -19,6 +19,7 @@ from activate_pack.output.check import check
 from activate_pack.pack.load import load_pack
 from activate_pack.pack.paths import default_pack_dir
 from activate_pack.pack.translations import languages
+from tests.conftest import yaml_strings
 
 runner = CliRunner()
 
@@ -191,20 +192,10 @@ def test_the_default_pack_ships_its_translations() -> None:
         assert pack.labels.about.licence_note != english.labels.about.licence_note, language
 
 
-def _strings(value: object) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for v in value.values() for s in _strings(v)]
-    if isinstance(value, list):
-        return [s for v in value for s in _strings(v)]
-    return []
-
-
 def test_romanian_uses_comma_below_never_cedilla() -> None:
     data = yaml.safe_load((default_pack_dir() / "content/translations/ro.yaml")
                           .read_text(encoding="utf-8"))
-    text = "".join(_strings(data))
+    text = "".join(yaml_strings(data))
     for cedilla in "\u015e\u015f\u0162\u0163":
         assert cedilla not in text, f"U+{ord(cedilla):04X}"
     assert "\u0219" in text and "\u021b" in text

@@ -192,6 +192,7 @@ def _word_operators(out: _Writer, word: Boxes, origin: float, size: float) -> tu
         return step
 
     def anchor(x: float, before: str, after: str) -> None:
+        # Invisible (render mode 3): the Noto fonts draw a thin mark for ZWNJ.
         if out.subset != anchor_subset:
             out.code.append(f"{before}3 Tr")
             out.use(anchor_subset)
@@ -269,24 +270,12 @@ class _Writer:
         self.code.append(switch)
         self.subset = subset
 
-    def _show(self, found: tuple[int, str], x: float, y: float) -> None:
+    def glyph_id(self, gid: int, advance: float, x: float, y: float) -> None:
+        """Glyph ``gid`` of the font (``advance`` wide at size 1) at (x, y) on the page."""
+        found = self.found_id(gid, advance)
         if found[0] != self.subset:
             self.use(found[0])
         self.code.append(f"1 0 0 1 {fp_str(x, y)} Tm {found[1]}")
-
-    def glyph(self, char: str, x: float, y: float) -> None:
-        """One character of the font at (x, y) on the page."""
-        self._show(self.found(char), x, y)
-
-    def glyph_id(self, gid: int, advance: float, x: float, y: float) -> None:
-        """Glyph ``gid`` of the font (``advance`` wide at size 1) at (x, y) on the page."""
-        self._show(self.found_id(gid, advance), x, y)
-
-    def anchor(self, x: float, y: float) -> None:
-        """An invisible zero-width glyph (render mode 3): some fonts draw a mark for ZWNJ."""
-        self.code.append("3 Tr")
-        self.glyph(ANCHOR, x, y)
-        self.code.append("0 Tr")
 
     def close(self) -> None:
         """Hand the operators to the text object, and leave it knowing the subset in use."""

@@ -295,10 +295,8 @@ class Marks:
         self.tags.begin(self.canvas._code, link)
         draw()
         Tags.end(self.canvas._code)
-        action = PDFDictionary({"Type": PDFName("Action"), "S": PDFName("URI"),
-                                "URI": PDFString(quote(box.address, safe=_URL_SAFE))})
         self._annotation(link, [(box.x + dx, box.y + dy, box.x + dx + box.size,
-                                 box.y + dy + box.size)], box.alt, {"A": action})
+                                 box.y + dy + box.size)], box.alt, {"A": _opens(box.address)})
 
     def text(self, box: TextBox, dx: float, dy: float, colour_of: Callable[[str], Any]) -> None:
         """A text box: each item of its flow an element (heading, paragraph, list entry)."""
@@ -367,9 +365,7 @@ class Marks:
             link = holder if whole else tags.element("Link", element)
             rects = [_span_rect(box, lines[index], start, end, dx, dy)
                      for index, start, end in spans]
-            action = PDFDictionary({"Type": PDFName("Action"), "S": PDFName("URI"),
-                                    "URI": PDFString(quote(url, safe=_URL_SAFE))})
-            self._annotation(link, rects, url, {"A": action})
+            self._annotation(link, rects, url, {"A": _opens(url)})
 
     def _entry(self, box: TextBox, dx: float, dy: float,
                colour_of: Callable[[str], Any]) -> None:
@@ -407,6 +403,12 @@ class Marks:
 
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
 """Characters a URI keeps as they are; others (letters beyond ASCII) are percent-encoded."""
+
+
+def _opens(url: str) -> PDFDictionary:
+    """The action of a link that opens ``url`` (letters beyond ASCII percent-encoded)."""
+    return PDFDictionary({"Type": PDFName("Action"), "S": PDFName("URI"),
+                          "URI": PDFString(quote(url, safe=_URL_SAFE))})
 
 
 def _urls(lines: list[Any]) -> list[tuple[str, list[tuple[int, int, int]]]]:
