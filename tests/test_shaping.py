@@ -20,6 +20,7 @@ import uharfbuzz as hb
 
 from activate_pack.errors import PackError
 from activate_pack.output.build import build
+from activate_pack.render.glyphs import ANCHOR
 from activate_pack.text import FONT_DIR, Flow, Layouter, Style
 from activate_pack.text.scripts import itemise, run_levels, visual_order
 
@@ -113,7 +114,7 @@ def _glyphs(path: Path, font_file: str) -> tuple[list[tuple[tuple, float, float]
         page = pdf.pages[2]
         chars = [c for c in page.chars if c["fontname"].endswith(font_file)]
         size = max(c["size"] for c in chars)
-        chars = [c for c in chars if abs(c["size"] - size) < 0.01 and c["text"] != "\u200c"]
+        chars = [c for c in chars if abs(c["size"] - size) < 0.01 and c["text"] != ANCHOR]
         name = chars[0]["fontname"]
     with pikepdf.open(path) as doc:
         fonts = doc.pages[2].Resources.Font
@@ -144,6 +145,29 @@ def _subset_gid(font: hb.Font, code: int) -> int:
         if gid:
             return gid
     raise AssertionError(f"code {code} has no glyph in the subset")
+
+
+@pytest.mark.parametrize("lang", list(LINES))
+def test_the_anchors_round_each_character_leave_no_ink(built: dict[str, Path], lang: str) -> None:
+    """The zero-width anchors that mark each character's box are drawn in the normal rendering
+    mode, so their glyph in the embedded subset must have no ink and no width (ZERO WIDTH
+    NON-JOINER, say, would not do: the Noto fonts draw a mark for it)."""
+    _, font_file, _ = LINES[lang]
+    with pdfplumber.open(built[lang]) as pdf:
+        anchors = [c for c in pdf.pages[2].chars
+                   if c["fontname"].endswith(font_file) and c["text"] == ANCHOR]
+        assert anchors, "no anchors drawn: the title's characters carry no boxes"
+        name = anchors[0]["fontname"]
+    with pikepdf.open(built[lang]) as doc:
+        fonts = doc.pages[2].Resources.Font
+        font = next(fonts[k] for k in fonts.keys() if str(fonts[k].BaseFont)[1:] == name)
+        face = hb.Face(hb.Blob(bytes(font.FontDescriptor.FontFile2.read_bytes())))
+        codes = _to_unicode(font.ToUnicode.read_bytes().decode("latin-1"))
+    subset = hb.Font(face)
+    gid = _subset_gid(subset, codes[ANCHOR])
+    extents = subset.get_glyph_extents(gid)
+    assert extents is None or (extents.width, extents.height) == (0, 0), extents
+    assert subset.get_glyph_h_advance(gid) == 0
 
 
 @pytest.mark.parametrize("lang", ["ur", "pa-Guru"])
@@ -307,7 +331,7 @@ def test_a_word_that_recurs_is_drawn_alike_wherever_it_is(make_pack, tmp_path: P
         page = next(p for p in pdf.pages if any("Nastaliq" in c["fontname"] for c in p.chars))
         urdu = [c for c in page.chars if "Nastaliq" in c["fontname"]]
         size = max(c["size"] for c in urdu)
-        title = [c for c in urdu if abs(c["size"] - size) < 0.01 and c["text"] != "\u200c"]
+        title = [c for c in urdu if abs(c["size"] - size) < 0.01 and c["text"] != ANCHOR]
     # Three 'جگہ' and two 'پسندیدہ', in the order they are drawn, split at the spaces.
     words: list[list[tuple[float, float, str]]] = [[]]
     for char in title:

@@ -4,17 +4,17 @@ ReportLab writes TrueType text as codes of a font subset, one code per character
 glyph (an Arabic letter's joining form, a Gurmukhi vowel sign moved before its consonant, a
 Bengali conjunct) often has no character of its own, so it is given a private-use code that
 maps to its glyph id, as ReportLab's own shaping does. Such codes mean nothing to a reader,
-so each run is wrapped in marked content whose /ActualText is the run's text in logical order:
-copying, searching and reading aloud then give the real words.
+so each character is wrapped in marked content whose /ActualText is that character, in
+logical order: copying, searching and reading aloud then give the real words.
 
-Every glyph is placed with its own text matrix (Tm), never with text rise (Ts): ReportLab
-4.4 to 5.1 leave their stored rise stale in one shortcut of ``PDFTextObject.setRise``, which
-moves Nastaliq's stacked glyphs up to 10 pt off their place; absolute positions avoid it.
+Every word is placed with its own text matrix (Tm) and its glyphs moved to by 'Td', never with
+text rise (Ts): ReportLab 4.4 to 5.1 leave their stored rise stale in one shortcut of
+``PDFTextObject.setRise``, which moves Nastaliq's stacked glyphs up to 10 pt off their place;
+explicit positions avoid it.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
 from functools import lru_cache
 from math import inf
 from typing import Any
@@ -45,24 +45,24 @@ def glyph_char(font: str, gid: int, advance: float) -> str:
 
 
 @lru_cache(maxsize=4096)
-@lru_cache(maxsize=4096)
 def actual_text(text: str) -> str:
     """The PDF operator opening marked content that carries ``text`` as its real text."""
     encoded = ("\ufeff" + text).encode("utf-16-be")
     return f"/Span <</ActualText <{encoded.hex().upper()}>>> BDC"
 
 
-def clusters(seg: Any, x: float) -> list[tuple[str, list[tuple[Any, float]]]]:
-    """A segment's glyphs grouped by cluster, in logical order, each glyph with its pen x.
+def clusters(glyphs: tuple[Any, ...], text: str,
+             size: float) -> list[tuple[str, list[tuple[Any, float]]]]:
+    """Shaped glyphs grouped by cluster, in logical order, each glyph with its pen x (from 0,
+    where the first glyph's pen is).
 
     The glyphs stay where shaping put them (visual order, left to right); only the order in
     which they are written changes, so a reader that follows the content stream and one that
     sorts by position both meet the words in the order they are read.
     """
-    pen = x
-    size = seg.size
+    pen = 0.0
     placed: dict[int, list[tuple[Any, float]]] = {}
-    for glyph in seg.glyphs:
+    for glyph in glyphs:
         group = placed.get(glyph.cluster)
         if group is None:
             placed[glyph.cluster] = [(glyph, pen)]
@@ -70,12 +70,13 @@ def clusters(seg: Any, x: float) -> list[tuple[str, list[tuple[Any, float]]]]:
             group.append((glyph, pen))
         pen += glyph.advance * size
     starts = sorted(placed)
-    ends = [*starts[1:], len(seg.text)]
-    return [(seg.text[start:end], placed[start]) for start, end in zip(starts, ends)]
+    ends = [*starts[1:], len(text)]
+    return [(text[start:end], placed[start]) for start, end in zip(starts, ends)]
 
 
-ANCHOR = "\u200c"
-"""ZERO WIDTH NON-JOINER: a glyph of no width, drawn at the edges of each character's box."""
+ANCHOR = "\u200b"
+"""ZERO WIDTH SPACE: drawn at the edges of each character's box. Every bundled font draws it
+as a glyph with no width and no ink, so it needs no invisible rendering mode around it."""
 
 
 Groups = list[tuple[str, list[tuple[Any, float]]]]
@@ -126,7 +127,7 @@ def _extent(word: Groups, size: float) -> tuple[float, float]:
 
 
 def draw_shaped(text_object: Any, seg: Any, x: float, baseline: float) -> None:
-    """Draw one shaped segment into a ReportLab text object.
+    """Draw one shaped segment into a ReportLab text object, word by word.
 
     Glyphs are drawn by id where shaping put them. Character by character, in logical order,
     each gets marked content whose /ActualText is that character, opened and closed by a
@@ -134,83 +135,85 @@ def draw_shaped(text_object: Any, seg: Any, x: float, baseline: float) -> None:
     that follow the content stream read the characters in logical order; readers that go by
     position (pdftotext) find each one where it is seen, on the line, whatever offsets
     Nastaliq's cascade gives its glyphs.
+
+    A word's operators depend only on its shape: they are made once per document, font and
+    size (``_part_operators``), and placed with one 'Tm' wherever the word recurs.
     """
     size = seg.size
     out = _Writer(text_object, seg.font, size)
     rtl = seg.direction == "rtl"
-    groups = clusters(seg, x)
-    count = len(groups)
-    index = 0
+    words, code, lang = out.words, out.code, seg.lang
+    placed = []  # each word with its pen, from left to right
+    pen = x
+    for part, shaped in seg.parts:
+        placed.append((part, shaped, pen))
+        pen += shaped.width * size
+    if rtl:  # written in the order they are read
+        placed.reverse()
+    for part, shaped, pen in placed:
+        # A word is shaped on its own (text.shaping.shape_parts): its text, language and
+        # direction, in this font, decide its glyphs; the subset in use decides its 'Tf's.
+        key = (out.subset, rtl, lang, part)
+        found = words.get(key)
+        if found is None:
+            found = words[key] = _part_operators(out, part, shaped.glyphs, rtl, size)
+        operators, subset, offset = found
+        code.append(f"1 0 0 1 {fp_str(pen + offset, baseline)} Tm {operators}")
+        out.subset = subset
+    out.close()
+
+
+def _part_operators(out: _Writer, part: str, glyphs: tuple[Any, ...], rtl: bool,
+                    size: float) -> tuple[str, int, float]:
+    """A word's operators (with the spaces after it), the subset in use after them, and where
+    the 'Tm' before them goes, from the word's pen.
+
+    Inside the word, operators move by 'Td' from one position to the next, each position
+    rounded to a thousandth of a point (so the rounding never adds up): spaces are drawn as
+    their glyphs, and every other character with its /ActualText, anchors and glyphs.
+    """
+    groups = clusters(glyphs, part, size)
+    # What is drawn, in order: (None, x, y, text before, text after) for an anchor, or
+    # (glyph, x, y, '', '') for a glyph, x from the word's pen.
+    drawn: list[tuple[Any, float, float, str, str]] = []
+    count, index = len(groups), 0
     while index < count:
         if groups[index][0].isspace():  # a space's glyph, where shaping put it; no /ActualText
-            for glyph, pen in groups[index][1]:
-                out.glyph_id(glyph.gid, glyph.advance, pen + glyph.dx * size,
-                             baseline + glyph.dy * size)
+            drawn += [(glyph, pen + glyph.dx * size, glyph.dy * size, "", "")
+                      for glyph, pen in groups[index][1]]
             index += 1
             continue
         end = index + 1
         while end < count and not groups[end][0].isspace():
             end += 1
-        _word(out, groups[index:end], baseline, size, rtl)
+        for char, held, start, share in word_boxes(groups[index:end], rtl, size):
+            drawn.append((None, start, 0.0, actual_text(char), ""))
+            drawn += [(glyph, pen + glyph.dx * size, glyph.dy * size, "", "")
+                      for glyph, pen in held]
+            drawn.append((None, start + share, 0.0, "", "EMC"))
         index = end
-    out.close()
-
-
-def _word(out: _Writer, word: Groups, baseline: float, size: float, rtl: bool) -> None:
-    """One word's characters with their /ActualText, anchors and glyphs.
-
-    Its operators are placed from the word's start (one 'Tm'), then move by 'Td' from one
-    position to the next: they depend only on the word's shape, so a word that recurs in the
-    document, as most do, is written once and its operators reused.
-    """
-    # The characters and their glyphs decide every position in the word (word_boxes), so they
-    # and the subset in use are the key; the word's place on the page is not. A word is shaped
-    # on its own (text.shaping.shape_words), so its characters, cut into clusters, and its
-    # glyph ids stand for its glyphs' advances and offsets too.
-    key = (out.subset, rtl, "\0".join([chars for chars, _ in word]),
-           tuple([glyph[0] for _, glyphs in word for glyph, _ in glyphs]))
-    pen = word[0][1][0][1]  # where the word's first glyph is: the rest is relative to it
-    found = out.words.get(key)
-    if found is None:
-        boxes = word_boxes(word, rtl, size)
-        origin = boxes[0][2]
-        found = out.words[key] = (*_word_operators(out, boxes, origin, size), origin - pen)
-    operators, subset, offset = found
-    out.code.append(f"1 0 0 1 {fp_str(pen + offset, baseline)} Tm {operators}")
-    out.subset = subset
-
-
-def _word_operators(out: _Writer, word: Boxes, origin: float, size: float) -> tuple[str, int]:
-    """A word's operators after the 'Tm' at its start, and the subset in use after them."""
     anchor_subset, anchor_shown = out.found(ANCHOR)
+    origin = drawn[0][1]
     outer, out.code = out.code, []
-    at = [0.0, 0.0]  # where the last 'Td' (or the 'Tm' at the start) put the line matrix
-
-    def move(x: float, y: float) -> str:
-        step = f"{fp_str(x - at[0], y - at[1])} Td"
-        at[0], at[1] = x, y
-        return step
-
-    def anchor(x: float, before: str, after: str) -> None:
-        # Invisible (render mode 3): the Noto fonts draw a thin mark for ZWNJ.
-        if out.subset != anchor_subset:
-            out.code.append(f"{before}3 Tr")
-            out.use(anchor_subset)
-            out.code.append(f"{move(x, 0.0)} {anchor_shown} 0 Tr{after}")
+    at_x = at_y = 0.0  # where the last 'Td' (or the 'Tm' at the start) put the line matrix
+    for glyph, x, y, before, after in drawn:
+        if before:
+            out.code.append(before)
+        if glyph is None:
+            subset, shown = anchor_subset, anchor_shown
         else:
-            out.code.append(f"{before}3 Tr {move(x, 0.0)} {anchor_shown} 0 Tr{after}")
-
-    for char, glyphs, start, share in word:
-        anchor(start - origin, f"{actual_text(char)} ", "")
-        for glyph, pen in glyphs:
-            found = out.glyphs.get(glyph.gid) or out.found_id(glyph.gid, glyph.advance)
-            if out.subset != found[0]:
-                out.use(found[0])
-            out.code.append(f"{move(pen - origin + glyph.dx * size, glyph.dy * size)} "
-                            f"{found[1]}")
-        anchor(start - origin + share, "", " EMC")
+            subset, shown = out.glyphs.get(glyph.gid) or out.found_id(glyph.gid, glyph.advance)
+        if out.subset != subset:
+            out.use(subset)
+        x, y = round(x - origin, 3), round(y, 3)
+        if x != at_x or y != at_y:
+            out.code.append(f"{fp_str(x - at_x, y - at_y)} Td")
+            at_x, at_y = x, y
+        out.code.append(shown)
+        if after:
+            out.code.append(after)
     operators, out.code = " ".join(out.code), outer
-    return operators, out.subset
+    return operators, out.subset, origin
 
 
 class _Writer:
@@ -270,13 +273,6 @@ class _Writer:
         self.code.append(switch)
         self.subset = subset
 
-    def glyph_id(self, gid: int, advance: float, x: float, y: float) -> None:
-        """Glyph ``gid`` of the font (``advance`` wide at size 1) at (x, y) on the page."""
-        found = self.found_id(gid, advance)
-        if found[0] != self.subset:
-            self.use(found[0])
-        self.code.append(f"1 0 0 1 {fp_str(x, y)} Tm {found[1]}")
-
     def close(self) -> None:
         """Hand the operators to the text object, and leave it knowing the subset in use."""
         if self.code:
@@ -308,7 +304,7 @@ def draw_lines(canvas: Any, box: Any, pieces: list[tuple[Any, tuple[Any, ...]]],
                 text.setFillColor(colour_of(seg.colour))
                 colour = seg.colour
             x = box.x + seg.x + dx
-            if seg.glyphs is not None:  # shaped: glyphs by id, the real text alongside
+            if seg.parts is not None:  # shaped: glyphs by id, the real text alongside
                 draw_shaped(text, seg, x, baseline)
                 cursor = None
                 continue

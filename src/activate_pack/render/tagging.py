@@ -449,7 +449,7 @@ def _span_rect(box: TextBox, line: Any, start: int, end: int, dx: float,
     for seg in line.segments:
         a, b = max(start - offset, 0), min(end - offset, len(seg.text))
         if a < b:
-            if seg.glyphs is None:
+            if seg.parts is None:
                 x0 = seg.x + stringWidth(seg.text[:a], seg.font, seg.size)
                 x1 = seg.x + stringWidth(seg.text[:b], seg.font, seg.size)
             else:

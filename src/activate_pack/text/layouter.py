@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import chain
 from typing import Sequence
 
 from activate_pack.text.breaking import grapheme_boundaries, line_breaks
 from activate_pack.text.fonts import ascent, family, family_names, font_name, unit_width, width
-from activate_pack.text.shaping import ink_top
 from activate_pack.text.runs import Span, font_spans
 from activate_pack.text.scripts import direction, paragraph_direction, run_levels, visual_order
-from activate_pack.text.shaping import shape_words, shaped_width
+from activate_pack.text.shaping import ink_top, shape_parts, shaped_width
 from activate_pack.text.lines import Flow, Item, Laid, Line, Segment, Style
 
 Piece = tuple[str, str, float, str]
@@ -132,7 +132,8 @@ class Layouter:
                 segs = _place(line_words, fs, style, start, paragraph)
                 y += _lead(segs, lead, line_height, latin) if lines else max(
                     [fs * ascent(font_name(style.family)),
-                     *(ink_top(s.font, s.glyphs) * s.size for s in segs if s.glyphs)])
+                     *(ink_top(s.font, chain.from_iterable(one.glyphs for _, one in s.parts))
+                       * s.size for s in segs if s.parts)])
                 line_width = sum(seg.width for seg in segs)
                 if factor:
                     offset = (box_width - line_width - indent) * factor
@@ -152,7 +153,7 @@ class Layouter:
 def _lead(segs: tuple[Segment, ...], lead: float, tallest: float, latin: float) -> float:
     """The distance to a line's baseline: its item's leading, less where the line holds only
     Latin text (a Latin line of a paragraph that also has Nastaliq keeps Latin spacing)."""
-    if tallest == latin or any(s.glyphs is not None for s in segs):
+    if tallest == latin or any(s.parts is not None for s in segs):
         return lead
     return lead * latin / tallest
 
@@ -257,8 +258,8 @@ def _place(words: list[_Word], size: float, style: Style, x0: float,
     """Segments for one line's words, in visual order; widths are carried, not measured.
 
     Pieces of one font and script merge into a segment; a segment of a script that needs
-    shaping carries its glyphs, put together from its shaped words (the same glyphs as the
-    segment shaped whole: see text.shaping.shape_words). A line with right-to-left text is then
+    shaping carries its shaped words (the same glyphs as the segment shaped whole: see
+    text.shaping.shape_parts). A line with right-to-left text is then
     reordered by the bidirectional algorithm's rule L2, run by run.
     """
     # [text, font, width at size 1, script, words: the text cut after each run of spaces]
@@ -286,13 +287,12 @@ def _place(words: list[_Word], size: float, style: Style, x0: float,
         merged = _line_end(merged, style.lang)
     runs = []
     for text, font, unit, script, parts, *way in merged:
-        glyphs = None
+        shaped = None
         if script != "Latn":
-            shaped = shape_words(tuple(parts), font, script, style.lang)
-            glyphs, unit = shaped.glyphs, shaped.width
+            shaped, unit = shape_parts(tuple(parts), font, script, style.lang)
         # Latin runs keep the paragraph's direction unless the line mixes directions.
         runs.append((text, font, unit * size, way[0] if way else direction(script)
-                     if glyphs is not None else "ltr", glyphs))
+                     if shaped is not None else "ltr", shaped))
     if not any(r[4] is not None for r in runs):
         runs = [(t, f, a, style.direction, g) for t, f, a, _, g in runs]
     if any(r[4] is not None for r in runs) and (paragraph == "rtl"
@@ -300,8 +300,8 @@ def _place(words: list[_Word], size: float, style: Style, x0: float,
         runs = [runs[i] for i in visual_order(run_levels([r[3] for r in runs], paragraph))]
     segments = []
     x = x0
-    for text, font, advance, way, glyphs in runs:
+    for text, font, advance, way, shaped in runs:
         segments.append(Segment(x, text, font, size, style.colour, advance, way, style.lang,
-                                glyphs))
+                                shaped))
         x += advance
     return tuple(segments)

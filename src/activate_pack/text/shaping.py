@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
-from typing import NamedTuple
+from typing import Iterable, NamedTuple
 
 import uharfbuzz as hb
 from reportlab.pdfbase import pdfmetrics
@@ -79,34 +79,60 @@ def shape(text: str, font: str, script: str, lang: str | None = None) -> Shaped:
     return Shaped(glyphs, total, tuple(dict.fromkeys(missing)))
 
 
+Part = tuple[str, Shaped]
+"""A word with the spaces after it, and its shape."""
+
+
+def shape_parts(parts: tuple[str, ...], font: str, script: str,
+                lang: str | None = None) -> tuple[tuple[Part, ...], float]:
+    """The words of a run (each with the spaces after it) shaped one by one, in visual order,
+    left to right, and their width together, at size 1.
+
+    A space ends Arabic joining and Indic syllables, and the bundled fonts neither kern nor
+    substitute across one, so a line put together from its shaped words draws the same glyphs
+    at the same places as the line shaped whole (tests/test_shaping.py checks this on every
+    shipped translation). Words recur where lines do not: each word is shaped once, and drawn
+    from operators made once (render.glyphs).
+    """
+    shaped = [(part, shape(part, font, script, lang)) for part in parts]
+    if direction(script) == "rtl":  # HarfBuzz gives visual order: the last word comes first
+        shaped.reverse()
+    width = 0.0
+    for _, one in shaped:
+        width += one.width
+    return tuple(shaped), width
+
+
+def join_parts(parts: tuple[Part, ...], rtl: bool) -> tuple[Glyph, ...]:
+    """The glyphs of words in visual order (``shape_parts``), as one run: each glyph's cluster
+    counted from the start of the whole run's text."""
+    starts: list[int] = []
+    at = 0
+    for text, _ in (reversed(parts) if rtl else parts):
+        starts.append(at)
+        at += len(text)
+    if rtl:
+        starts.reverse()
+    return tuple(chain.from_iterable(
+        [_glyph(Glyph, (gid, advance, dx, dy, cluster + start))
+         for gid, advance, dx, dy, cluster in one.glyphs] if start else one.glyphs
+        for (_, one), start in zip(parts, starts)))
+
+
 def shape_words(parts: tuple[str, ...], font: str, script: str,
                 lang: str | None = None) -> Shaped:
     """Shape the text ``"".join(parts)``, each part a word with the spaces after it, from the
-    shapes of its words.
-
-    A space ends Arabic joining and Indic syllables, and the bundled fonts neither kern nor
-    substitute across one, so a line shaped whole and the same line put together from its
-    shaped words are the same glyphs at the same places (tests/test_shaping.py checks this on
-    every shipped translation). Words recur where lines do not: each word is shaped once.
-    """
+    shapes of its words (``shape_parts``): the same glyphs, width and missing characters as
+    ``shape`` gives for the text whole."""
     if len(parts) == 1:
         return shape(parts[0], font, script, lang)
-    shaped = [shape(part, font, script, lang) for part in parts]
-    pieces: list[tuple[Glyph, ...] | list[Glyph]] = []
-    at = 0
-    for part, one in zip(parts, shaped):
-        pieces.append([_glyph(Glyph, (gid, advance, dx, dy, cluster + at))
-                       for gid, advance, dx, dy, cluster in one.glyphs] if at else one.glyphs)
-        at += len(part)
-    if direction(script) == "rtl":  # HarfBuzz gives visual order: the last word comes first
-        pieces.reverse()
-        shaped.reverse()  # and so are the characters no font has, in the order shape() meets them
-    glyphs = tuple(chain.from_iterable(pieces))
+    pieces, _ = shape_parts(parts, font, script, lang)
+    glyphs = join_parts(pieces, direction(script) == "rtl")
     total = 0.0
     for glyph in glyphs:  # added in the order shape() adds them, to the very same sum
         total += glyph.advance
     return Shaped(glyphs, total, tuple(dict.fromkeys(chain.from_iterable(
-        one.missing for one in shaped))))
+        one.missing for _, one in pieces))))
 
 
 @lru_cache(maxsize=65536)
@@ -117,7 +143,7 @@ def _glyph_top(font: str, gid: int) -> float:
     return extents.y_bearing / upem if extents is not None else 0.0
 
 
-def ink_top(font: str, glyphs: tuple[Glyph, ...]) -> float:
+def ink_top(font: str, glyphs: Iterable[Glyph]) -> float:
     """The highest point any of ``glyphs`` reaches above the baseline, at size 1.
 
     Nastaliq stacks letters far above a Latin ascent, yet declares an ascent of nearly two
