@@ -127,14 +127,14 @@ def font_name(family_name: str, bold: bool = False, italic: bool = False) -> str
 
 
 @lru_cache(maxsize=None)
-def _cmap(name: str) -> frozenset[int]:
-    return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
+def _drawable(name: str) -> frozenset[str]:
+    """The characters the registered font ``name`` draws, and those no font needs to."""
+    return frozenset(map(chr, pdfmetrics.getFont(name).face.charToGlyph)) | _IGNORED
 
 
 def missing_glyphs(text: str, name: str) -> set[str]:
     """Characters of ``text`` that the registered font ``name`` cannot draw."""
-    cmap = _cmap(name)
-    return {ch for ch in text if ord(ch) not in cmap and ch not in _IGNORED}
+    return set(text) - _drawable(name)
 
 
 @lru_cache(maxsize=65536)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from itertools import chain
 from typing import Sequence
 
 from activate_pack.text.breaking import grapheme_boundaries, line_breaks
 from activate_pack.text.fonts import ascent, family, family_names, font_name, unit_width, width
 from activate_pack.text.runs import Span, font_spans
 from activate_pack.text.scripts import direction, paragraph_direction, run_levels, visual_order
-from activate_pack.text.shaping import ink_top, shape_parts, shaped_width
+from activate_pack.text.shaping import shape_parts, shaped_width
 from activate_pack.text.lines import Flow, Item, Laid, Line, Segment, Style
 
 Piece = tuple[str, str, float, str]
@@ -27,6 +26,7 @@ class _Word:
     pieces: tuple[Piece, ...]
     unit: float                # width at size 1
     space_font: tuple[str, str] | None  # font and script of the space after it, if one follows
+    space_unit: float = 0.0    # that space's width at size 1
 
 
 def measure(part: str, font: str, script: str, lang: str | None = None) -> float:
@@ -64,21 +64,25 @@ def words(item: Item) -> list[_Word]:
     start = 0
     if len(spans) == 1:  # one font and script, as most text is: each word is one piece
         [(_, _, font, script)] = spans
+        font_script, space = (font, script), measure(" ", font, script, lang)
         for end in (*line_breaks(text), len(text)):
-            stop, space_font = end, None
             if text[end - 1] == " ":
-                stop, space_font = end - 1, (font, script)
-            part = text[start:stop]
-            unit = measure(part, font, script, lang)
-            result.append(_Word(((part, font, unit, script),), unit, space_font))
+                part = text[start:end - 1]
+                unit = measure(part, font, script, lang)
+                result.append(_Word(((part, font, unit, script),), unit, font_script, space))
+            else:
+                part = text[start:end]
+                unit = measure(part, font, script, lang)
+                result.append(_Word(((part, font, unit, script),), unit, None))
             start = end
         return result
     for end in (*line_breaks(text), len(text)):
-        stop, space_font = end, None
+        stop, space_font, space = end, None, 0.0
         if text[end - 1] == " ":
             stop, space_font = end - 1, _font_at(spans, end - 1)
+            space = measure(" ", *space_font, lang)
         pieces = tuple(_pieces(text, spans, start, stop, lang))
-        result.append(_Word(pieces, sum(p[2] for p in pieces), space_font))
+        result.append(_Word(pieces, sum(p[2] for p in pieces), space_font, space))
         start = end
     return result
 
@@ -90,6 +94,10 @@ class Layouter:
         self.flow = flow
         self._words = [words(item) for item in flow.items]
         self._setting = [_setting(item) for item in flow.items]
+        # Each item's style in its paragraph's direction, made once for every size tried.
+        self._styles = [item.style if paragraph == item.style.direction
+                        else replace(item.style, direction=paragraph)
+                        for item, (paragraph, _, _) in zip(flow.items, self._setting)]
 
     def lay(self, size: float, box_width: float) -> Laid:
         """Break the flow into lines of at most ``box_width`` points at base size ``size``."""
@@ -97,9 +105,7 @@ class Layouter:
         y = 0.0
         for index, (item, item_words) in enumerate(zip(self.flow.items, self._words)):
             paragraph, line_height, first_font = self._setting[index]
-            style = item.style
-            if paragraph != style.direction:
-                style = replace(style, direction=paragraph)
+            style = self._styles[index]
             fs = size * style.scale
             latin = family(style.family).line_height
             # A layout's leading is for its Latin font; taller scripts get theirs in proportion.
@@ -129,15 +135,11 @@ class Layouter:
                 # (The Latin font's ascent, or the ink of the tallest shaped glyph if higher:
                 # Nastaliq's declared ascent is nearly two ems, far above most of its letters,
                 # and would push every one-line label out of its box.)
-                segs = _place(line_words, fs, style, start, paragraph)
+                segs, line_width = _place(line_words, fs, style, start, paragraph,
+                                          box_width - indent, factor)
                 y += _lead(segs, lead, line_height, latin) if lines else max(
                     [fs * ascent(font_name(style.family)),
-                     *(ink_top(s.font, chain.from_iterable(one.glyphs for _, one in s.parts))
-                       * s.size for s in segs if s.parts)])
-                line_width = sum(seg.width for seg in segs)
-                if factor:
-                    offset = (box_width - line_width - indent) * factor
-                    segs = tuple(replace(s, x=s.x + offset) for s in segs)
+                     *(max([one.top for _, one in s.parts]) * s.size for s in segs if s.parts)])
                 if number == 0 and marker_seg is not None and segs:
                     # The marker moves with its line, before its start (on the right in RTL).
                     edge = (max(s.x + s.width for s in segs) + indent - marker_seg.width
@@ -186,8 +188,7 @@ def _break(words: list[_Word], size: float, avail: float) -> list[tuple[list[_Wo
             result.extend(([c], c.unit * size) for c in chunks[:-1])
             word = chunks[-1]
             w = word.unit * size
-        space_font = current[-1].space_font if current else None
-        space = measure(" ", *space_font) * size if space_font else 0.0
+        space = current[-1].space_unit * size if current else 0.0
         if current and current_w + space + w > avail:
             result.append((current, current_w))
             current, current_w = [], 0.0
@@ -223,7 +224,8 @@ def _split_long(word: _Word, size: float, avail: float) -> list[_Word]:
                 end = preferred[-1]
         pieces = tuple(_pieces(text, spans, bounds[first], bounds[end]))
         last = end >= len(widths)
-        chunks.append(_Word(pieces, sum(p[2] for p in pieces), word.space_font if last else None))
+        chunks.append(_Word(pieces, sum(p[2] for p in pieces), word.space_font if last else None,
+                            word.space_unit if last else 0.0))
         first = end
     return chunks
 
@@ -253,9 +255,11 @@ def _line_end(merged: list[list], lang: str | None) -> list[list]:
             [tail[::-1], font, tail_unit, script, [tail[::-1]], "rtl"]]
 
 
-def _place(words: list[_Word], size: float, style: Style, x0: float,
-           paragraph: str = "ltr") -> tuple[Segment, ...]:
-    """Segments for one line's words, in visual order; widths are carried, not measured.
+def _place(words: list[_Word], size: float, style: Style, x0: float, paragraph: str = "ltr",
+           room: float = 0.0, factor: float = 0.0) -> tuple[tuple[Segment, ...], float]:
+    """Segments for one line's words, in visual order, and the line's width; widths are
+    carried, not measured. ``factor`` of the ``room`` the line leaves goes before it (1 to set
+    it at the end, 0.5 to centre it).
 
     Pieces of one font and script merge into a segment; a segment of a script that needs
     shaping carries its shaped words (the same glyphs as the segment shaped whole: see
@@ -269,7 +273,7 @@ def _place(words: list[_Word], size: float, style: Style, x0: float,
         pieces = word.pieces
         if index < last and word.space_font:
             font, script = word.space_font
-            pieces = (*pieces, (" ", font, measure(" ", font, script, style.lang), script))
+            pieces = (*pieces, (" ", font, word.space_unit, script))
         for text, font, unit, script in pieces:
             if merged and merged[-1][1] == font and merged[-1][3] == script:
                 run = merged[-1]
@@ -298,10 +302,12 @@ def _place(words: list[_Word], size: float, style: Style, x0: float,
     if any(r[4] is not None for r in runs) and (paragraph == "rtl"
                                                 or any(r[3] == "rtl" for r in runs)):
         runs = [runs[i] for i in visual_order(run_levels([r[3] for r in runs], paragraph))]
+    width = sum([r[2] for r in runs])
+    offset = (room - width) * factor if factor else 0.0
     segments = []
     x = x0
     for text, font, advance, way, shaped in runs:
-        segments.append(Segment(x, text, font, size, style.colour, advance, way, style.lang,
-                                shaped))
+        segments.append(Segment(x + offset, text, font, size, style.colour, advance, way,
+                                style.lang, shaped))
         x += advance
-    return tuple(segments)
+    return tuple(segments), width

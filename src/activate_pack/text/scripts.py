@@ -9,8 +9,6 @@ with European numbers. Latin text never leaves the fast path: it has no other sc
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from bidi import get_base_level
 
 RANGES = (
@@ -29,9 +27,25 @@ _SHARED_MARKS = frozenset("\u0964\u0965\u200c\u200d")
 """Dandas (shared by the Indic scripts) and joiners: common, whatever block they are in."""
 
 
-@lru_cache(maxsize=4096)
+class _Known(dict):
+    """Characters' scripts, each found once (``_script``) and then looked up at dict speed."""
+
+    def __missing__(self, char: str) -> str:
+        if len(self) > 65536:  # every character a text could hold is not kept
+            self.clear()
+        found = self[char] = _script(char)
+        return found
+
+
+_KNOWN = _Known()
+
+
 def script_of(char: str) -> str:
     """The script of one character: 'Latn', 'Arab', 'Guru', 'Beng', or COMMON."""
+    return _KNOWN[char]
+
+
+def _script(char: str) -> str:
     code = ord(char)
     if char in _SHARED_MARKS:
         return COMMON
@@ -79,10 +93,11 @@ def paragraph_direction(text: str, default: str = "ltr") -> str:
 
 def itemise(text: str, paragraph: str = "ltr") -> list[tuple[int, int, str]]:
     """Runs of one script in ``text``: (start, end, script), in logical order."""
-    scripts = [script_of(c) for c in text]
-    strong = [s for s in scripts if s != COMMON]
-    if not strong:
-        return [(0, len(text), "Latn")] if text else []
+    scripts = list(map(_KNOWN.__getitem__, text))
+    strong = set(scripts)
+    strong.discard(COMMON)
+    if len(strong) < 2:  # one script or none: every common character joins it
+        return [(0, len(text), strong.pop() if strong else "Latn")] if text else []
     resolved = list(scripts)
     # The next strong script after each character, found in one pass from the end.
     after: list[str | None] = [None] * len(scripts)

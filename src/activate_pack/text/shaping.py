@@ -46,6 +46,8 @@ class Shaped:
     width: float
     missing: tuple[str, ...]
     """Characters the font has no glyph for (HarfBuzz gave .notdef)."""
+    top: float = 0.0
+    """How far the highest glyph's ink reaches above the baseline (``ink_top``)."""
 
 
 @lru_cache(maxsize=None)
@@ -76,7 +78,7 @@ def shape(text: str, font: str, script: str, lang: str | None = None) -> Shaped:
     total = 0.0
     for glyph in glyphs:
         total += glyph.advance
-    return Shaped(glyphs, total, tuple(dict.fromkeys(missing)))
+    return Shaped(glyphs, total, tuple(dict.fromkeys(missing)), ink_top(font, glyphs))
 
 
 Part = tuple[str, Shaped]
@@ -132,7 +134,7 @@ def shape_words(parts: tuple[str, ...], font: str, script: str,
     for glyph in glyphs:  # added in the order shape() adds them, to the very same sum
         total += glyph.advance
     return Shaped(glyphs, total, tuple(dict.fromkeys(chain.from_iterable(
-        one.missing for _, one in pieces))))
+        one.missing for _, one in pieces))), max(one.top for _, one in pieces))
 
 
 @lru_cache(maxsize=65536)
