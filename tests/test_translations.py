@@ -168,6 +168,33 @@ def test_lang_all_builds_every_language_and_strict_stops_on_gaps(
     assert not (tmp_path / "strict").exists()
 
 
+def test_placeholders_in_a_translation_are_filled_in(make_pack: Callable[..., Path],
+                                                       tmp_path: Path) -> None:
+    """A translator keeps '{{ locality }}' as the source has it: the build fills it in, in
+    the translated card as in the English one."""
+    text = POLISH.replace("Co jadłeś na śniadanie?", "Co jadłeś na śniadanie w {{ locality }}?")
+    root = make_pack(**{"content/translations/pl.yaml": text})
+    assert load_pack(root, language="pl").card("warm-hello").question == \
+        "Co jadłeś na śniadanie w Testville?"
+    [built] = build(root, ("a6",), tmp_path / "out", languages="pl")
+    printed = " ".join("".join(p.extract_text() for p in PdfReader(built.path).pages).split())
+    assert "śniadanie w Testville?" in printed and "{{" not in printed
+
+
+def test_an_unknown_placeholder_in_a_translation_is_an_error_at_its_line(
+        make_pack: Callable[..., Path], tmp_path: Path) -> None:
+    text = POLISH.replace("Co jadłeś na śniadanie?", "Co jadłeś w {{ lokality }}?")
+    root = make_pack(**{"content/translations/pl.yaml": text})
+    result = runner.invoke(app, ["build", str(root), "--lang", "pl", "--size", "a6",
+                                 "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if "lokality" in line]
+    assert len(errors) == 1, result.output
+    assert errors[0].startswith("content/translations/pl.yaml:11:")
+    assert "did you mean 'locality'?" in errors[0] and "warm-hello" in errors[0]
+    assert not (tmp_path / "out").exists()
+
+
 def test_check_checks_every_language(make_pack: Callable[..., Path]) -> None:
     root = make_pack(**{"content/translations/pl.yaml":
                         POLISH.replace("    title: Cześć", "    title: [Cześć]")})

@@ -238,7 +238,7 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
                 warnings=tuple(p for p in problems.items if p.severity != "error"))
     if language is None or language == info.language:
         return pack
-    return translations.translate(pack, root, language)
+    return translations.translate(pack, root, language, context)
 
 
 def _inspect_pictures(root: Path, cards: dict[str, list[Any]], folders: dict[str, str],

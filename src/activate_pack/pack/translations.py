@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import Field
 
 from activate_pack.errors import PackError, Problems, nearest
+from activate_pack.pack import templating
 from activate_pack.pack.labels import Labels
 from activate_pack.pack.licences import licence
 from activate_pack.pack.model import (Author, GuidePage, IngredientCard, Location, Pack,
@@ -152,14 +153,21 @@ def _leaves(tree: dict[str, Any], prefix: str = "") -> list[str]:
     return found
 
 
-def translate(pack: Pack, root: Path, language: str) -> Pack:
-    """The pack in ``language``: its overlay laid on the source, every gap warned about."""
+def translate(pack: Pack, root: Path, language: str,
+              variables: dict[str, str] | None = None) -> Pack:
+    """The pack in ``language``: its overlay laid on the source, every gap warned about.
+
+    Placeholders such as ``{{ locality }}`` in the translated words are filled in with
+    ``variables`` (the pack's own if not given), as they are in the source.
+    """
     problems = Problems()
     found = read(root, language, problems)
     if found is None:
         problems.raise_if_errors()
     assert found is not None
     tr, data, shown = found
+    tr = _filled(tr, data, pack.variables if variables is None else variables, shown,
+                 problems)
     lic = licence(pack.info.licence)
     if not lic.adaptations_allowed:
         problems.add(f"this pack is licensed {lic.short_name}, a NoDerivatives licence, so it "
@@ -209,6 +217,21 @@ def translate(pack: Pack, root: Path, language: str) -> Pack:
         "changes": (pack.changes.model_copy(update={"language": (source, language)})
                     if pack.changes is not None else None),
         "warnings": (*pack.warnings, *problems.items)})
+
+
+def _filled(tr: TranslationFile, data: Located, variables: dict[str, str], shown: str,
+            problems: Problems) -> TranslationFile:
+    """The translation with its cards', pages' and pack's placeholders filled in; a problem
+    with one (an unknown variable, say) is reported at its line of the translation."""
+    update: dict[str, Any] = {}
+    for group in ("cards", "guide"):
+        section = data.get(group)
+        if isinstance(section, Located):
+            update[group] = {key: templating.render_doc(entry, variables, shown, problems, key)
+                             for key, entry in section.items() if isinstance(entry, Located)}
+    if isinstance(data.get("pack"), Located):
+        update["pack"] = templating.render_doc(data["pack"], variables, shown, problems)
+    return tr.model_copy(update=update)
 
 
 def _card(item: Any, entry: dict[str, Any], marks: Any, shown: str, problems: Problems) -> Any:
