@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 import pytest
 import yaml
@@ -226,3 +226,183 @@ def test_romanian_uses_comma_below_never_cedilla() -> None:
     for cedilla in "\u015e\u015f\u0162\u0163":
         assert cedilla not in text, f"U+{ord(cedilla):04X}"
     assert "\u0219" in text and "\u021b" in text
+
+
+# An adaptation (`activate-pack new`) inherits the original's translations for what it keeps.
+
+SHIPPED_UR = yaml.safe_load((default_pack_dir() / "content/translations/ur.yaml")
+                            .read_text(encoding="utf-8"))
+
+
+def _adaptation(tmp_path: Path, changed: str | None = "warm-up-good-day") -> Path:
+    """A new adaptation; ``changed``: a question card it copies and rewords."""
+    from activate_pack.output.newpack import new_pack
+
+    root = new_pack(tmp_path / "town", locality="Testford", organisation="Test Group").root
+    if changed:
+        cards = yaml.safe_load((default_pack_dir() / "content/questions/warm-up.yaml")
+                               .read_text(encoding="utf-8"))
+        [card] = [c for c in cards if c["id"] == changed]
+        card["title"] = "A good day in Testford"
+        (root / "content/questions/mine.yaml").write_text(yaml.safe_dump([card]),
+                                                            encoding="utf-8")
+    return root
+
+
+OWN_TITLE = "ٹیسٹ فورڈ میں ایک اچھا دن"
+
+
+def _translate_the_changed_card(root: Path, reviewed: bool = False) -> None:
+    """The adaptation's own Urdu translation, of the one card it changed."""
+    (root / "content/translations").mkdir()
+    (root / "content/translations/ur.yaml").write_text(yaml.safe_dump({
+        "translators": [{"name": "Sana Malik"}], "reviewed": reviewed,
+        "cards": {"warm-up-good-day": {"title": OWN_TITLE}}}, allow_unicode=True),
+        encoding="utf-8")
+
+
+def _assert_both_translations_used(urdu: Any, kept: str) -> None:
+    """The changed card in the adaptation's own Urdu, a kept one in the original's, and the
+    translators of both credited."""
+    assert urdu.card("warm-up-good-day").title == OWN_TITLE
+    assert urdu.card(kept).title == SHIPPED_UR["cards"][kept]["title"]
+    assert urdu.translation is not None
+    assert urdu.translation.translators == ("Sana Malik", "Activate Pack contributors")
+
+
+def test_an_adaptation_prints_the_originals_translation_of_the_cards_it_keeps(
+        tmp_path: Path) -> None:
+    root = _adaptation(tmp_path)
+    assert set(DEFAULT_LANGUAGES) <= set(languages(root))
+    urdu = load_pack(root, language="ur")
+    kept = "warm-up-favourite-place"
+    assert urdu.card(kept).title == SHIPPED_UR["cards"][kept]["title"]
+    # The card it changed has words the original's translation never saw: they stay English.
+    assert urdu.card("warm-up-good-day").title == "A good day in Testford"
+    assert urdu.translation is not None and "warm-up-good-day" in urdu.translation.untranslated
+    assert urdu.translation.translators == tuple(t["name"] for t in SHIPPED_UR["translators"])
+    assert urdu.labels.kinds.question == SHIPPED_UR["labels"]["kinds"]["question"]
+    gaps = [w for w in urdu.warnings if "have no Urdu translation" in w.message]
+    assert len(gaps) == 1 and gaps[0].path == "content/pack.yaml"
+    assert "warm-up-good-day" in gaps[0].message and kept not in gaps[0].message
+    assert "translate export --lang ur" in gaps[0].message
+
+
+def test_an_adaptations_urdu_pack_reads_as_urdu(tmp_path: Path) -> None:
+    import subprocess
+
+    from tests.conftest import require_tool
+
+    pdftotext = require_tool("pdftotext", "poppler-utils")
+    root = _adaptation(tmp_path)
+    result = runner.invoke(app, ["build", str(root), "--lang", "ur", "--size", "a6",
+                                 "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    [pdf] = (tmp_path / "out").glob("*.pdf")
+    assert pdf.name == "activate-pack-testford-ur-a6-community.pdf"
+    text = subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert SHIPPED_UR["cards"]["warm-up-favourite-place"]["question"].split()[0] in text
+    assert "A good day in Testford" in text
+
+
+def test_check_on_an_adaptation_does_not_list_the_originals_translation_gaps(
+        tmp_path: Path) -> None:
+    """A volunteer who never meant to print in Urdu is not told about the original's
+    untranslated cards; what would stop a build in any language is still an error."""
+    root = _adaptation(tmp_path, changed=None)
+    report = check(root)
+    assert not report.errors, report.problems
+    assert not [p for p in report.problems if "translation" in p.message], report.problems
+
+
+def test_an_adaptations_own_translation_comes_first_and_both_are_credited(
+        tmp_path: Path) -> None:
+    root = _adaptation(tmp_path)
+    _translate_the_changed_card(root, reviewed=True)
+    urdu = load_pack(root, language="ur")
+    _assert_both_translations_used(urdu, kept="warm-up-hidden-talent")
+    assert not urdu.translation.reviewed  # the original's part is a draft
+    gaps = [w for w in urdu.warnings if "have no Urdu translation" in w.message]
+    assert [w.path for w in gaps] == ["content/translations/ur.yaml"]
+
+
+def test_a_label_the_adaptation_rewords_is_not_taken_from_the_originals_translation(
+        tmp_path: Path) -> None:
+    root = _adaptation(tmp_path, changed=None)
+    (root / "content/labels.yaml").write_text("kinds:\n  question: Talking point\n",
+                                              encoding="utf-8")
+    urdu = load_pack(root, language="ur")
+    assert urdu.labels.kinds.question == "Talking point"
+    assert urdu.labels.kinds.recipe == SHIPPED_UR["labels"]["kinds"]["recipe"]
+
+
+def test_export_for_an_adaptation_starts_from_the_originals_translation(
+        tmp_path: Path) -> None:
+    import polib
+
+    root = _adaptation(tmp_path)
+    po_path = tmp_path / "ur.po"
+    result = runner.invoke(app, ["translate", "export", str(root), "--lang", "ur",
+                                 "--out", str(po_path)])
+    assert result.exit_code == 0, result.output
+    po = polib.pofile(str(po_path))
+    by_context = {e.msgctxt: e.msgstr for e in po}
+    assert by_context["warm-up-favourite-place:title"] == \
+        SHIPPED_UR["cards"]["warm-up-favourite-place"]["title"]
+    assert by_context["warm-up-good-day:title"] == ""  # changed here: nothing to offer
+    assert by_context["pack:title"] == ""  # 'Activate Pack: Testford' is this pack's own
+    assert po.metadata["X-Translators"] == "Activate Pack contributors"
+    # Imported, it becomes the pack's own translation, with the same words and credit.
+    result = runner.invoke(app, ["translate", "import", str(po_path), str(root)])
+    assert result.exit_code == 0, result.output
+    own = yaml.safe_load((root / "content/translations/ur.yaml").read_text(encoding="utf-8"))
+    assert own["translators"] == [{"name": "Activate Pack contributors"}]
+    urdu = load_pack(root, language="ur")
+    assert urdu.card("warm-up-favourite-place").title == \
+        SHIPPED_UR["cards"]["warm-up-favourite-place"]["title"]
+
+
+def test_a_full_about_card_drops_the_licence_summary_before_failing(tmp_path: Path) -> None:
+    """An adaptation's about card in Bengali has the credits, the changes and the draft notice
+    in a script that needs more room: the tool's own summary of the licence gives way (its name
+    and address stay); the colophon keeps it."""
+    import subprocess
+
+    from tests.conftest import require_tool
+
+    pdftotext = require_tool("pdftotext", "poppler-utils")
+    root = _adaptation(tmp_path)
+    built = build(root, ("a6", "a4"), tmp_path / "out", languages="bn")
+    shipped = yaml.safe_load((default_pack_dir() / "content/translations/bn.yaml")
+                             .read_text(encoding="utf-8"))
+    note = " ".join(shipped["labels"]["about"]["licence_note"].split()[:4])
+    texts = {}
+    for item in built:
+        texts[item.path.name] = subprocess.run(
+            [pdftotext, "-f", "1", "-l", "1" if "a6" in item.path.name else "99",
+             str(item.path), "-"], capture_output=True, text=True, check=True).stdout
+    about = " ".join(texts["activate-pack-testford-bn-a6-community.pdf"].split())
+    assert "https://creativecommons.org/licenses/by-sa/4.0/" in about
+    assert note not in about
+    assert note in " ".join(texts["activate-pack-testford-bn-a4-facilitator.pdf"].split())
+
+
+def test_an_adaptation_of_an_adaptation_takes_each_card_from_the_translation_of_its_text(
+        tmp_path: Path) -> None:
+    """The first adaptation rewords a card and translates it; the second keeps that card, so
+    its Urdu comes from the first adaptation, and only the cards both keep from the original."""
+    from activate_pack.output.newpack import new_pack
+
+    first = _adaptation(tmp_path)
+    _translate_the_changed_card(first)
+    second = new_pack(tmp_path / "second", base=first, locality="Otherby",
+                      organisation="Second Group").root
+    assert "ur" in languages(second)
+    urdu = load_pack(second, language="ur")
+    _assert_both_translations_used(urdu, kept="warm-up-name-story")
+    # Had the first adaptation not translated its own card, the original's Urdu for the old
+    # words would be wrong for it: it prints in English.
+    (second / "upstream/content/translations/ur.yaml").unlink()
+    urdu = load_pack(second, language="ur")
+    assert urdu.card("warm-up-good-day").title == "A good day in Testford"

@@ -265,7 +265,8 @@ def attribution(pack: Pack, description: bool = False, full: bool = False,
     name = fill(pats.licence, name=notices.licence_name(labels, lic.id), short_name=lic.short_name)
     blocks.append(w.para("paragraph", "licence", name, joined=True))
     blocks.append(w.para("paragraph", "licence", lic.deed_url, joined=True))
-    blocks += w.marked(labels.about.licence_note, "licence-note")
+    if brief != "tight":  # the card is full: the licence's name and address must do
+        blocks += w.marked(labels.about.licence_note, "licence-note")
     blocks.append(w.para("heading", "heading", labels.about.source, bold=True))
     blocks.append(w.para("paragraph", "source", info.source_url, joined=True))
     blocks += w.marked(labels.about.no_endorsement, "no-endorsement", italic=True)
@@ -282,7 +283,7 @@ def adaptation(pack: Pack, full: bool, brief: str = "list") -> list[Block]:
         lines = notices.change_lines(pack, limit, "list" if full else brief)
         blocks += [w.para("paragraph", "change" if index else "first-change", line)
                    for index, line in enumerate(lines)]
-    if pack.exceptions and (full or brief != "sum"):  # the colophon lists them in any case
+    if pack.exceptions and (full or brief not in ("sum", "tight")):  # the colophon lists them in any case
         blocks.append(w.para("paragraph", "exceptions", labels.adaptation.exceptions))
         items = []
         for item in pack.exceptions:

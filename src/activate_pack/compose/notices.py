@@ -82,9 +82,10 @@ def _values(variables: dict[str, str], labels: Labels) -> str:
     return labels.patterns.comma.join(dict.fromkeys(values))
 
 
-BRIEF = ("list", "count", "sum")
-"""How much of the changes the small about card says, most first: the lists shortened, the
-counts of each kind, one sentence. The colophon and the file's details always say all."""
+BRIEF = ("list", "count", "sum", "tight")
+"""How much the small about card says, most first: an adaptation's changes as shortened lists,
+as counts of each kind, as one sentence; then also without the plain-words summary of the
+licence (its name and address stay). The colophon and the file's details always say all."""
 
 
 def change_lines(pack: Pack, limit: int | None = None, brief: str = "list") -> list[str]:
@@ -98,7 +99,7 @@ def change_lines(pack: Pack, limit: int | None = None, brief: str = "list") -> l
         return []
     kinds = ((words.added, changes.added), (words.changed, changes.changed),
              (words.removed, changes.removed), (words.variables, tuple(changes.variables)))
-    if brief == "sum":
+    if brief in ("sum", "tight"):
         total = sum(len(ids) for _, ids in kinds) + bool(changes.reordered) \
             + bool(changes.language) + bool(changes.logo)
         return [fill(words.summary, count=str(total))]

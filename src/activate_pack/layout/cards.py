@@ -180,15 +180,16 @@ def about_front(ctx: Ctx) -> Page:
     boxes: list[Box] = header(ctx, face, stop=at[0] - spec.gaps.logo_text * MM if at else None)
     boxes += logo
     bx, by, bw, bh = spec.region("body", "about")
-    # An adaptation's list of changes is the tool's words, so the user has none to cut: when
-    # the card is full, it says less (counts, then one sentence); the colophon says all.
+    # An adaptation's list of changes and the licence's summary are the tool's words, so the
+    # user has none to cut: when the card is full (in a wordier language, say), it says less
+    # (counts, then one sentence, then no summary of the licence); the colophon says all.
     for brief in notices.BRIEF:
         blocks = compose.about_front(ctx.pack, brief).blocks
         tried = Problems()
         body = fit(styles.flow_of(ctx, "about", "about", blocks), bx, by, bw, bh,
                    spec.size("body", "about"), "body", tried, None, "the about card",
                    ("content/pack.yaml", None))
-        if not tried.errors or ctx.pack.changes is None:
+        if not tried.errors:
             break
     ctx.problems.extend(tried.items)
     boxes.append(body)

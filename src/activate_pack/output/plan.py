@@ -134,10 +134,17 @@ def languages_wanted(pack_dir: Path, wanted: str | None) -> list[str | None]:
     return [wanted]
 
 
-def _packs(pack: Pack, pack_dir: Path, langs: list[str | None], general: Problems
-           ) -> dict[str | None, Pack]:
-    """The loaded pack in each language asked for; a translation's problems are collected."""
-    from activate_pack.pack.translations import translate
+def _packs(pack: Pack, pack_dir: Path, langs: list[str | None], general: Problems,
+           asked: bool = True) -> dict[str | None, Pack]:
+    """The loaded pack in each language asked for; a translation's problems are collected.
+
+    Unless the languages were ``asked`` for (``check`` goes through them all), a language
+    the pack only inherits from its base reports its errors, not its gaps: those are the
+    base's, and an adaptation that never meant to print in that language need not hear them.
+    """
+    from activate_pack.pack.translations import own_languages, translate
+
+    own = set(own_languages(pack_dir))
 
     found: dict[str | None, Pack] = {}
     for lang in langs:
@@ -149,7 +156,8 @@ def _packs(pack: Pack, pack_dir: Path, langs: list[str | None], general: Problem
         except PackError as exc:
             general.extend(exc.problems)
             continue
-        general.extend(list(found[lang].warnings[len(pack.warnings):]))
+        added = found[lang].warnings[len(pack.warnings):]
+        general.extend([p for p in added if asked or lang in own or p.severity == "error"])
     return found
 
 
@@ -182,6 +190,7 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
             general.extend(exc.problems)
             continue
         contrast.check(specs[edition.size], general)
+    asked = wanted is not None  # else check: every language there is
     if wanted is None:
         wanted = every_variant(sizes, specs, languages_wanted(pack_dir, "all"))
     # A print plan depends on the edition and the print options, not on the language.
@@ -206,7 +215,7 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
         stem = file_stem(pack, pack_dir, general)
         date = source_date(pack, pack_dir)
         result.packs = _packs(pack, pack_dir, list(dict.fromkeys(v.language for v in wanted)),
-                              general)
+                              general, asked)
         docs: dict[tuple[str, str, str | None], tuple[Document | None, list[Problem]]] = {}
         for variant, plan in plans.items():
             if variant.language not in result.packs:

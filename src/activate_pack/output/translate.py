@@ -23,7 +23,7 @@ from activate_pack.pack.model import GuidePage, Location, Pack
 from activate_pack.pack.paths import PACK_FILE
 from activate_pack.pack.source import read_yaml
 from activate_pack.pack.translations import (FIELDS, LANGUAGE_TAG, PACK_FIELDS, TRANSLATIONS_DIR,
-                                             language_name, read)
+                                             given, language_name, languages, read)
 
 ORDER = ("translators", "reviewed", "pack", "labels", "cards", "guide")
 """The order of an overlay's groups when import writes it."""
@@ -117,9 +117,13 @@ def export(pack_dir: Path, language: str, out: Path) -> int:
         found = read(pack_dir, language, problems)
         problems.raise_if_errors()
         if found is not None:
-            existing = found[1]
             translators = [a.name for a in found[0].translators]
             reviewed = found[0].reviewed
+    if language in languages(pack_dir):
+        # The translation so far: the pack's own, and for an adaptation what the original's
+        # translation gives the cards it keeps, so the translator starts from there.
+        existing = given(pack, pack_dir, language)
+        translators = existing.pop("translators")
     po = polib.POFile(wrapwidth=0)
     po.metadata = {"Project-Id-Version": f"{pack.info.title} {pack.info.version}",
                    "Language": language, "MIME-Version": "1.0",

@@ -16,10 +16,11 @@ from typing import Any, Callable
 from activate_pack.errors import PackError, Problem, Problems, nearest
 from activate_pack.pack.images import resolve
 from activate_pack.pack.licences import adaptation_refusal
-from activate_pack.pack.model import Changes, GuidePage, Location, Logo, Pack, PackInfo, Upstream
+from activate_pack.pack.model import (Base, Changes, GuidePage, Location, Logo, Pack, PackInfo,
+                                      Upstream)
 from activate_pack.pack.paths import PACK_FILE, default_pack_dir
 from activate_pack.pack.gate import Refused, check_path, resolve_inside
-from activate_pack.pack.source import Located
+from activate_pack.pack.source import Located, read_yaml
 
 DEFAULT_BASE = "default"
 """The value of ``extends:`` that names the built-in Activate Pack."""
@@ -97,6 +98,35 @@ def load_base(root: Path, info: PackInfo, data: Any, overrides: dict[str, str], 
         return None
     check_base(info, data, base, problems)
     return base, prefix
+
+
+def base_of(base: Pack) -> Base:
+    """What an adaptation keeps of its base for translating: the base's folder, language,
+    labels and pack words."""
+    words = {name: value for name in ("title", "subtitle", "description")
+             if isinstance(value := getattr(base.info, name), str)}
+    return Base(root=base.root, language=base.info.language, labels=base.labels, words=words)
+
+
+def base_folders(root: Path) -> list[Path]:
+    """The folders of the packs ``root`` is built on, nearest first, read from each
+    pack.yaml's ``extends:`` without loading the packs; where one cannot be found, the list
+    ends there (loading the pack reports why)."""
+    found: list[Path] = []
+    while len(found) < MAX_DEPTH:
+        try:
+            data = read_yaml(root / PACK_FILE, PACK_FILE, root=root)
+        except PackError:
+            break
+        name = data.get("extends") if isinstance(data, Located) else None
+        if not isinstance(name, str) or not name.strip():
+            break
+        try:
+            root = base_dir(root, PackInfo.model_construct(extends=name), data)
+        except PackError:
+            break
+        found.append(root)
+    return found
 
 
 def check_base(info: PackInfo, data: Any, base: Pack, problems: Problems) -> None:

@@ -232,6 +232,7 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
                 questions=tuple(questions), ingredients=tuple(ingredients), guide=tuple(guide),
                 locations=locations, variables=variables,
                 upstream=(adapt.upstream_of(base[0]), *base[0].upstream) if base else (),
+                bases=(adapt.base_of(base[0]), *base[0].bases) if base else (),
                 changes=changes, exceptions=exceptions, folders=folders, logo=logo,
                 pictures=pictures,
                 info_lines={key: mark[0] for key, mark in info_data.key_marks.items()},

@@ -316,6 +316,18 @@ class Translation(BaseModel):
     """The labels in the source language, for those cards."""
 
 
+class Base(BaseModel):
+    """A pack an adaptation is built on, as its translations need it: where it is, and the
+    words its own translations were made from."""
+
+    model_config = ConfigDict(frozen=True)
+    root: str
+    language: str
+    labels: "Labels"
+    words: dict[str, str] = {}
+    """Its title, subtitle and description, in its own language."""
+
+
 class Location(BaseModel):
     """Where something was defined: file (relative to the pack) and line."""
 
@@ -369,6 +381,9 @@ class Pack(BaseModel):
     folders: dict[str, str] = {}
     """For an adaptation: the pack folder each inherited card came from (its pictures are
     there); cards not listed are this pack's own."""
+    bases: tuple[Base, ...] = ()
+    """For an adaptation: the pack it is based on, then that pack's own bases, nearest first
+    (their translations give the cards this pack inherits)."""
     logo: Logo | None = None
     """The logo on card backs, the about card and the cover: the pack's own or its base's."""
     pictures: dict[tuple[str, str], ImageFile] = {}
@@ -400,4 +415,5 @@ class Pack(BaseModel):
 from activate_pack.pack.labels import Labels  # noqa: E402  (Labels is large; it lives in its own module)
 
 Translation.model_rebuild()
+Base.model_rebuild()
 Pack.model_rebuild()

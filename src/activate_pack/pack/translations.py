@@ -10,17 +10,20 @@ NoDerivatives licence refuses it, and whatever it leaves out is a warning naming
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import Field
 
-from activate_pack.errors import PackError, Problems, nearest
+from activate_pack.errors import PackError, Problem, Problems, nearest
 from activate_pack.pack import templating
 from activate_pack.pack.labels import Labels
 from activate_pack.pack.licences import licence
-from activate_pack.pack.model import (Author, GuidePage, IngredientCard, Location, Pack,
+from activate_pack.pack.adapt import base_folders
+from activate_pack.pack.model import (Author, Base, GuidePage, IngredientCard, Location, Pack,
                                       QuestionCard, RecipeCard, Strict, Translation)
+from activate_pack.pack.paths import PACK_FILE
 from activate_pack.pack.source import Located, deep_merge, read_yaml
 from activate_pack.pack.validate import validate
 
@@ -70,7 +73,16 @@ def language_name(tag: str) -> str:
 
 
 def languages(root: Path) -> list[str]:
-    """The languages a pack has translations for, from content/translations/, sorted."""
+    """The languages a pack has translations for, sorted: its own (content/translations/) and,
+    for an adaptation, those of the packs it is built on, which give the cards it inherits."""
+    found = set(own_languages(root))
+    for base in base_folders(root):
+        found.update(own_languages(base))
+    return sorted(found)
+
+
+def own_languages(root: Path) -> list[str]:
+    """The languages of the translations in the pack's own content/translations/, sorted."""
     folder = root / TRANSLATIONS_DIR
     if not folder.is_dir():
         return []
@@ -153,58 +165,93 @@ def _leaves(tree: dict[str, Any], prefix: str = "") -> list[str]:
     return found
 
 
+@dataclass
+class _Overlay:
+    """One translation in use: the pack's own, or one of a base pack's."""
+
+    tr: TranslationFile
+    data: Located
+    shown: str
+    base: Base | None = None
+    """The base pack it belongs to; None for the pack's own."""
+    used: bool = False
+
+
 def translate(pack: Pack, root: Path, language: str,
               variables: dict[str, str] | None = None) -> Pack:
     """The pack in ``language``: its overlay laid on the source, every gap warned about.
 
-    Placeholders such as ``{{ locality }}`` in the translated words are filled in with
-    ``variables`` (the pack's own if not given), as they are in the source.
+    An adaptation also takes its bases' translations into ``language`` for what it inherits
+    unchanged: the cards it does not replace, and the labels and pack words it words as its
+    base does. Its own translation, if it has one, comes first. Placeholders such as
+    ``{{ locality }}`` in the translated words are filled in with ``variables`` (the pack's
+    own if not given), as they are in the source.
     """
     problems = Problems()
-    found = read(root, language, problems)
-    if found is None:
-        problems.raise_if_errors()
-    assert found is not None
-    tr, data, shown = found
-    tr = _filled(tr, data, pack.variables if variables is None else variables, shown,
-                 problems)
+    overlays = _overlays(pack, root, language, pack.variables if variables is None
+                         else variables, problems)
+    own = next((o for o in overlays if o.base is None), None)
     lic = licence(pack.info.licence)
     if not lic.adaptations_allowed:
         problems.add(f"this pack is licensed {lic.short_name}, a NoDerivatives licence, so it "
                      "may not be translated (a translation is an adaptation); delete this file, "
-                     "or ask the rights holders for permission", shown, 1)
-    labels = _labels(pack.labels, tr, data, shown, problems)
+                     "or ask the rights holders for permission",
+                     own.shown if own else PACK_FILE, 1 if own else pack.info_line("licence"))
+    # Where gaps are reported: the pack's own translation, else its pack.yaml.
+    shown, line = (own.shown, 1) if own else (PACK_FILE, None)
+    labels = _labels(pack.labels, overlays, shown, problems)
     items = {c.id: c for c in (*pack.cards, *pack.guide)}
-    given = {**tr.cards, **tr.guide}
-    for group in ("cards", "guide"):
-        for card_id in getattr(tr, group):
-            if card_id not in items:
-                hint = nearest(card_id, list(items))
-                problems.add(f"{group}: there is no card or page with the id '{card_id}'"
-                             + (f"; did you mean '{hint}'?" if hint else ""), shown,
-                             _line(data, group, card_id), card=card_id)
+    if own is not None:
+        for group in ("cards", "guide"):
+            for card_id in getattr(own.tr, group):
+                if card_id not in items:
+                    hint = nearest(card_id, list(items))
+                    problems.add(f"{group}: there is no card or page with the id '{card_id}'"
+                                 + (f"; did you mean '{hint}'?" if hint else ""), own.shown,
+                                 _line(own.data, group, card_id), card=card_id)
     done: dict[str, Any] = {}
     untranslated: list[str] = []
     locations = dict(pack.locations)
+    left: dict[str, list[str]] = {}  # fields a base's translation leaves in English, by card
     for card_id, item in items.items():
-        entry = given.get(card_id)
-        if entry is None:
+        group = "guide" if isinstance(item, GuidePage) else "cards"
+        overlay = _translating(card_id, group, overlays, pack)
+        if overlay is None:
             untranslated.append(card_id)
             continue
-        group = "guide" if isinstance(item, GuidePage) else "cards"
-        done[card_id] = _card(item, entry, data.get(group, {}).get(card_id), shown, problems)
+        overlay.used = True
+        entry = getattr(overlay.tr, group)[card_id]
+        marks = overlay.data.get(group, {}).get(card_id)
+        if overlay.base is None:
+            done[card_id] = _card(item, entry, marks, overlay.shown, problems)
+        else:
+            gaps = Problems()
+            done[card_id] = _card(item, entry, marks, overlay.shown, gaps)
+            problems.extend([p for p in gaps.items if p.severity == "error"])
+            if len(gaps.errors) < len(gaps.items):
+                left[card_id] = _missing_fields(item, entry)
         # A translated card's words are the translation's: problems with them point there.
-        locations[card_id] = Location(path=shown, line=_line(data, group, card_id))
+        locations[card_id] = Location(path=overlay.shown, line=_line(overlay.data, group,
+                                                                      card_id))
+    name = language_name(language)
     if untranslated:
         problems.add(f"{len(untranslated)} of {len(items)} cards and pages have no "
-                     f"{language_name(language)} translation and print in English: "
-                     + ", ".join(untranslated), shown, 1, severity="warning")
-    info = _info(pack, tr, data, language, shown, problems)
+                     f"{name} translation and print in English: "
+                     + ", ".join(untranslated)
+                     + ("" if own else f"; to translate them, run 'activate-pack translate "
+                        f"export --lang {language}'"), shown, line, severity="warning")
+    if left:
+        problems.add(f"the {name} translation this pack inherits leaves some fields in English: "
+                     + "; ".join(f"{card_id} ({', '.join(fields)})"
+                                 for card_id, fields in left.items()),
+                     shown, line, severity="warning")
+    info = _info(pack, own, overlays, language, shown, line, problems)
     problems.raise_if_errors()
-    source = pack.info.language
-    translation = Translation(language=language, source=source, path=shown,
-                              translators=tuple(a.name for a in tr.translators),
-                              reviewed=tr.reviewed, source_title=pack.info.title,
+    used = [o for o in overlays if o.used or o is own]
+    translators = tuple(dict.fromkeys(a.name for o in used for a in o.tr.translators))
+    translation = Translation(language=language, source=pack.info.language, path=used[0].shown,
+                              translators=translators, reviewed=all(o.tr.reviewed for o in used),
+                              source_title=pack.info.title,
                               untranslated=frozenset(untranslated), source_labels=pack.labels)
 
     def swap(cards: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -214,9 +261,97 @@ def translate(pack: Pack, root: Path, language: str,
         "info": info, "labels": labels, "recipes": swap(pack.recipes),
         "questions": swap(pack.questions), "ingredients": swap(pack.ingredients),
         "guide": swap(pack.guide), "translation": translation, "locations": locations,
-        "changes": (pack.changes.model_copy(update={"language": (source, language)})
+        "changes": (pack.changes.model_copy(update={"language": (pack.info.language, language)})
                     if pack.changes is not None else None),
         "warnings": (*pack.warnings, *problems.items)})
+
+
+def _overlays(pack: Pack, root: Path, language: str, variables: dict[str, str],
+              problems: Problems) -> list[_Overlay]:
+    """The translations into ``language`` that ``pack`` uses, its own first, then its bases'
+    (nearest first); raises PackError if there is none, or the pack's own cannot be read."""
+    overlays: list[_Overlay] = []
+    if _files(root, language) or not pack.bases:
+        found = read(root, language, problems)
+        problems.raise_if_errors()
+        assert found is not None
+        overlays.append(_Overlay(_filled(found[0], found[1], variables, found[2], problems),
+                                 found[1], found[2]))
+    for base in pack.bases:
+        if base.language == pack.info.language and _files(Path(base.root), language):
+            overlay = _inherited(base, root, language, variables, problems)
+            if overlay is not None:
+                overlays.append(overlay)
+    if not overlays:
+        read(root, language, problems)  # says there is none, and which languages there are
+        problems.raise_if_errors()
+    return overlays
+
+
+def given(pack: Pack, root: Path, language: str) -> dict[str, Any]:
+    """What ``pack``'s translations into ``language`` give, as an overlay's groups ('pack',
+    'labels', 'cards', 'guide'), as written (placeholders left as they are), and who made them
+    ('translators'): its own, and for an adaptation its bases' for what it inherits.
+    ``translate export`` offers these."""
+    problems = Problems()
+    overlays = _overlays(pack, root, language, pack.variables, problems)
+    found: dict[str, Any] = {"pack": {}, "labels": {}, "cards": {}, "guide": {}}
+    for item in (*pack.cards, *pack.guide):
+        group = "guide" if isinstance(item, GuidePage) else "cards"
+        overlay = _translating(item.id, group, overlays, pack)
+        if overlay is not None:
+            found[group][item.id] = overlay.data[group][item.id]
+            overlay.used = True
+    for layer in _label_layers(pack.labels, overlays, raw=True):
+        found["labels"] = deep_merge(found["labels"], layer)
+    found["pack"] = {name: overlay.data["pack"][name]
+                     for name, overlay in _pack_words(pack.info, overlays).items()}
+    # Whose words these are: the credit goes with them into the pack's own translation.
+    found["translators"] = list(dict.fromkeys(
+        a.name for o in overlays if o.used or o.base is None for a in o.tr.translators))
+    return found
+
+
+def _inherited(base: Base, root: Path, language: str, variables: dict[str, str],
+               problems: Problems) -> _Overlay | None:
+    """A base pack's translation into ``language``, shown from the adaptation's folder (a base
+    inside it) or as the original's (the built-in pack); None, with its errors, if unusable."""
+    base_root = Path(base.root)
+    try:
+        prefix = base_root.resolve().relative_to(root.resolve()).as_posix() + "/"
+    except ValueError:  # the built-in pack
+        prefix = ""
+    found_problems = Problems()
+    found = read(base_root, language, found_problems)
+    if found is not None:
+        tr = _filled(found[0], found[1], variables, found[2], found_problems)
+    # Its errors stop the build, shown from the adaptation's folder; its gaps are summed up.
+    problems.extend([Problem(p.message, f"{prefix}{p.path}" if p.path else p.path, p.line,
+                             p.column, p.card, p.severity) for p in found_problems.errors])
+    if found is None or found_problems.errors:
+        return None
+    return _Overlay(tr, found[1], f"{prefix}{found[2]}", base)
+
+
+def _translating(card_id: str, group: str, overlays: list[_Overlay], pack: Pack
+                 ) -> _Overlay | None:
+    """The translation that gives a card its words: the pack's own if it has the card, else,
+    for an inherited card, the nearest base's that has it, no further down than the base the
+    card comes from (a pack further down had other words for it)."""
+    origin = pack.folders.get(card_id)
+    chain = [base.root for base in pack.bases]
+    for overlay in overlays:
+        if overlay.base is not None and (origin not in chain or
+                                         chain.index(overlay.base.root) > chain.index(origin)):
+            return None  # the pack's own card, or one a base further up rewrote
+        if card_id in getattr(overlay.tr, group):
+            return overlay
+    return None
+
+
+def _missing_fields(item: Any, entry: dict[str, Any]) -> list[str]:
+    return [name for name in FIELDS[type(item)] if _present(getattr(item, name))
+            and name not in entry]
 
 
 def _filled(tr: TranslationFile, data: Located, variables: dict[str, str], shown: str,
@@ -256,31 +391,102 @@ def _card(item: Any, entry: dict[str, Any], marks: Any, shown: str, problems: Pr
     return validate(type(item), values, shown, problems, item.id, marks=marks) or item
 
 
-def _labels(labels: Labels, tr: TranslationFile, data: Located, shown: str,
+def _labels(labels: Labels, overlays: list[_Overlay], shown: str,
             problems: Problems) -> Labels:
-    """The labels with the translation's laid over them; labels it leaves out are named."""
+    """The labels with the translations' laid over them; labels none gives are named.
+
+    A base's translation gives only the labels this pack words as that base does; the pack's
+    own translation gives any.
+    """
     source = labels.model_dump(by_alias=True)
-    given = set(_leaves(tr.labels))
-    missing = [name for name in _leaves(source) if name not in given]
+    layers = _label_layers(labels, overlays)
+    own = next((o for o in overlays if o.base is None), None)
+    marks = own.data.get("labels") if own else None
+    covered = {leaf for layer in layers for leaf in _leaves(layer)}
+    missing = [name for name in _leaves(source) if name not in covered]
     if missing:
         problems.add(f"labels: no translation of {len(missing)} labels, which print in English: "
-                     + ", ".join(missing), shown, _line(data, "labels"), severity="warning")
-    merged = validate(Labels, deep_merge(source, tr.labels), shown, problems,
-                      marks=data.get("labels"))
-    return merged or labels
+                     + ", ".join(missing), shown,
+                     _line(own.data, "labels") if own else None, severity="warning")
+    merged: dict[str, Any] = source
+    for layer in layers:
+        merged = deep_merge(merged, layer)
+    found = validate(Labels, merged, shown, problems, marks=marks)
+    return found or labels
 
 
-def _info(pack: Pack, tr: TranslationFile, data: Located, language: str, shown: str,
-          problems: Problems) -> Any:
-    """The pack's details in the target language: its words, and its language tag."""
+def _label_layers(labels: Labels, overlays: list[_Overlay],
+                  raw: bool = False) -> list[dict[str, Any]]:
+    """The labels each translation gives, the furthest base's first, the pack's own last: a
+    base's only where this pack words the label as that base does. ``raw``: as written."""
+    source = labels.model_dump(by_alias=True)
+    layers: list[dict[str, Any]] = []
+    for overlay in reversed(overlays):
+        mine = dict(overlay.data.get("labels") or {}) if raw else overlay.tr.labels
+        if overlay.base is None:
+            layers.append(mine)
+            continue
+        theirs = overlay.base.labels.model_dump(by_alias=True)
+        same = [leaf for leaf in _leaves(mine)
+                if _at(theirs, leaf) == _at(source, leaf) is not None]
+        if same:
+            overlay.used = True
+            layers.append(_only(mine, same))
+    return layers
+
+
+def _at(tree: Any, dotted: str) -> Any:
+    for part in dotted.split("."):
+        if not isinstance(tree, dict) or part not in tree:
+            return None
+        tree = tree[part]
+    return tree
+
+
+def _only(tree: dict[str, Any], leaves: list[str]) -> dict[str, Any]:
+    """The part of a nested mapping that holds the given dotted leaves."""
+    out: dict[str, Any] = {}
+    for leaf in leaves:
+        *parents, last = leaf.split(".")
+        node = out
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[last] = _at(tree, leaf)
+    return out
+
+
+def _info(pack: Pack, own: _Overlay | None, overlays: list[_Overlay], language: str,
+          shown: str, line: int | None, problems: Problems) -> Any:
+    """The pack's details in the target language: its words, and its language tag.
+
+    A base's translation gives a title, subtitle or description only where this pack's is
+    the base's own."""
     info = pack.info
-    for name in tr.pack:
-        if name not in PACK_FIELDS:
-            problems.add(f"pack: '{name}' cannot be translated here (only "
-                         f"{', '.join(PACK_FIELDS)})", shown, _line(data, "pack", name))
-    missing = [n for n in PACK_FIELDS if _present(getattr(info, n)) and n not in tr.pack]
+    if own is not None:
+        for name in own.tr.pack:
+            if name not in PACK_FIELDS:
+                problems.add(f"pack: '{name}' cannot be translated here (only "
+                             f"{', '.join(PACK_FIELDS)})", own.shown,
+                             _line(own.data, "pack", name))
+    words = {name: overlay.tr.pack[name]
+             for name, overlay in _pack_words(info, overlays).items()}
+    missing = [n for n in PACK_FIELDS if _present(getattr(info, n)) and n not in words]
     if missing:
         problems.add(f"pack: no translation of {', '.join(missing)}: these print in English",
-                     shown, _line(data, "pack"), severity="warning")
-    words = {k: v for k, v in tr.pack.items() if k in PACK_FIELDS}
+                     shown, _line(own.data, "pack") if own else line, severity="warning")
     return info.model_copy(update={**words, "language": language})
+
+
+def _pack_words(info: Any, overlays: list[_Overlay]) -> dict[str, _Overlay]:
+    """The translation that gives each of the pack's title, subtitle and description: the
+    pack's own, or the nearest base's whose source words are this pack's."""
+    found: dict[str, _Overlay] = {}
+    for name in PACK_FIELDS:
+        for overlay in overlays:
+            if name not in overlay.tr.pack or (overlay.base is not None and
+                                               overlay.base.words.get(name) != getattr(info, name)):
+                continue
+            found[name] = overlay
+            overlay.used = True
+            break
+    return found
