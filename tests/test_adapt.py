@@ -385,3 +385,21 @@ def test_a_mistake_in_pack_yaml_gives_no_false_errors_about_ingredients(tmp_path
     message = _problems(root)
     assert "meeting-place" in message and "is not a usable variable name" in message
     assert "ingredient" not in message and message.count("\n") == 0, message
+
+
+def test_the_stand_in_group_name_is_one_warning_naming_every_line(tmp_path: Path) -> None:
+    """`new` without --organisation writes a stand-in name in several places of pack.yaml:
+    one mistake, one message, at the first place and naming the others."""
+    from activate_pack.output.check import check
+    from activate_pack.pack.advice import PLACEHOLDER
+
+    root = new_pack(tmp_path / "town", locality="Testford").root
+    lines = [n for n, line in enumerate(
+        (root / "content/pack.yaml").read_text(encoding="utf-8").splitlines(), 1)
+        if PLACEHOLDER in line and not line.lstrip().startswith("#")]
+    assert len(lines) > 2
+    found = [p for p in check(root).problems if PLACEHOLDER in p.message]
+    assert len(found) == 1
+    assert (found[0].path, found[0].line) == ("content/pack.yaml", lines[0])
+    others = ", ".join(map(str, lines[1:-1]))
+    assert f"(and on lines {others} and {lines[-1]})" in found[0].message

@@ -241,3 +241,18 @@ def test_a_site_label_left_untranslated_is_a_warning_naming_it(make_pack, tmp_pa
     assert "site.downloads" not in text
     html = (tmp_path / "out" / "index-pl.html").read_text(encoding="utf-8")
     assert "Pobierz pakiet" in html
+
+
+def test_an_adaptations_site_has_the_originals_languages_and_says_each_thing_once(
+        tmp_path: Path) -> None:
+    """A fresh adaptation's site is built in every language its original has. Each language is
+    prepared with the pack, yet a warning about the pack is given once; the gaps of the
+    original's translations are not the adaptation's to hear about."""
+    from activate_pack.output.newpack import new_pack
+
+    root = new_pack(tmp_path / "town", locality="Testford").root  # no --organisation
+    warnings: list[str] = []
+    made = site(root, tmp_path / "public", warn=lambda p: warnings.append(str(p)))
+    shipped = sorted(p.stem for p in (default_pack_dir() / "content/translations").glob("*.yaml"))
+    assert {f"index-{tag.lower()}.html" for tag in shipped} <= {p.name for p in made.pages}
+    assert len(warnings) == 1 and "still here" in warnings[0], warnings

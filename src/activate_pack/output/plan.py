@@ -162,12 +162,15 @@ def _packs(pack: Pack, pack_dir: Path, langs: list[str | None], general: Problem
 
 
 def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path = Path("dist"),
-            sizes: tuple[str, ...] = SIZES, cards: list[str] | None = None) -> Prepared:
+            sizes: tuple[str, ...] = SIZES, cards: list[str] | None = None,
+            asked: bool | None = None) -> Prepared:
     """Load the pack and everything the outputs need, lay them out and impose them.
 
     Problems from every stage are collected, not raised: a build raises them, ``check`` lists
     them. ``wanted`` None means every variant of ``sizes`` (the ``check`` case). ``cards``
-    keeps only those cards' faces, for printing a few without reprinting the pack.
+    keeps only those cards' faces, for printing a few without reprinting the pack. ``asked``
+    says whether the languages were asked for (by default, when ``wanted`` is given): if not,
+    a language the pack only inherits reports its errors, not its gaps (see ``_packs``).
     """
     from activate_pack.output.cards import select
 
@@ -190,7 +193,8 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
             general.extend(exc.problems)
             continue
         contrast.check(specs[edition.size], general)
-    asked = wanted is not None  # else check: every language there is
+    if asked is None:
+        asked = wanted is not None  # else check: every language there is
     if wanted is None:
         wanted = every_variant(sizes, specs, languages_wanted(pack_dir, "all"))
     # A print plan depends on the edition and the print options, not on the language.

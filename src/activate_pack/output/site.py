@@ -25,6 +25,7 @@ from activate_pack.output.printing import PrintOptions
 from activate_pack.output.edition import edition, edition_pages
 from activate_pack.output.sitepages import (Language, Published, assets, download_page,
                                              page_context)
+from activate_pack.errors import Problem
 from activate_pack.pack.model import Pack
 
 FILES: tuple[tuple[str, Variant], ...] = (
@@ -70,8 +71,11 @@ def site(pack_dir: Path, out_dir: Path, warn: Warn | None = None) -> Site:
     clock = _Clock(result.timings)
     files: dict[Path, bytes] = {}
     wanted = [variant for _, variant in FILES]
+    warn = _once(warn) if warn else None  # each language is prepared with the pack: one message
     with clock("layout"):
-        first = prepare(pack_dir, wanted, out_dir)
+        # Every language the pack has, none asked for by name: gaps in a translation the pack
+        # only inherits are its original's to tell (translations.translate).
+        first = prepare(pack_dir, wanted, out_dir, asked=False)
         pack = first.ready(warn)
     entries = languages(pack_dir, pack)
     built: dict[str, tuple[Pack, list[Published], list[dict[str, object]]]] = {}
@@ -80,7 +84,7 @@ def site(pack_dir: Path, out_dir: Path, warn: Warn | None = None) -> Site:
             with clock("layout"):
                 prepared = prepare(language.pack_dir,
                                    [replace(v, language=language.translation) for v in wanted],
-                                   out_dir)
+                                   out_dir, asked=False)
                 prepared.ready(warn)
         else:
             prepared = first
@@ -104,6 +108,17 @@ def site(pack_dir: Path, out_dir: Path, warn: Warn | None = None) -> Site:
         write_all(list(files.items()))
     result.files = list(files)
     return result
+
+
+def _once(warn: Warn) -> Warn:
+    """``warn``, passing each problem on the first time only."""
+    seen: set[Problem] = set()
+
+    def once(problem: Problem) -> None:
+        if problem not in seen:
+            seen.add(problem)
+            warn(problem)
+    return once
 
 
 def _language_files(language: Language, prepared: Prepared, out_dir: Path,

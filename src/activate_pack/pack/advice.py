@@ -31,8 +31,12 @@ def alt_text(pack: Pack, problems: Problems) -> None:
 def placeholders(pack_dir: Path, problems: Problems) -> None:
     """Warn about the stand-in group name that ``new`` writes when no organisation is given."""
     text = (pack_dir / PACK_FILE).read_text(encoding="utf-8", errors="replace")
-    for number, line in enumerate(text.splitlines(), 1):
-        if PLACEHOLDER in line and not line.lstrip().startswith("#"):
-            problems.add(f"'{PLACEHOLDER}' is still here: put the name of your group or "
-                         "organisation instead, so the credits name you", PACK_FILE, number,
-                         severity="warning")
+    found = [number for number, line in enumerate(text.splitlines(), 1)
+             if PLACEHOLDER in line and not line.lstrip().startswith("#")]
+    if found:  # one stand-in, written in several places: one message naming them all
+        also = (f" (and on line{'s' * (len(found) > 2)} "
+                f"{', '.join(map(str, found[1:-1]))}{' and ' * (len(found) > 2)}{found[-1]})"
+                if len(found) > 1 else "")
+        problems.add(f"'{PLACEHOLDER}' is still here{also}: put the name of your group or "
+                     "organisation instead, in every place, so the credits name you", PACK_FILE,
+                     found[0], severity="warning")
