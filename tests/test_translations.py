@@ -406,3 +406,24 @@ def test_an_adaptation_of_an_adaptation_takes_each_card_from_the_translation_of_
     (second / "upstream/content/translations/ur.yaml").unlink()
     urdu = load_pack(second, language="ur")
     assert urdu.card("warm-up-good-day").title == "A good day in Testford"
+
+
+def test_a_language_given_by_name_is_a_usage_error_with_its_tag(
+        make_pack: Callable[..., Path], tmp_path: Path) -> None:
+    root = make_pack(**{"content/translations/pl.yaml": POLISH})
+    result = runner.invoke(app, ["build", str(root), "--lang", "Polish",
+                                 "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "'Polish' is not a language tag; for Polish write 'pl'" in result.output
+    result = runner.invoke(app, ["translate", "export", str(root), "--lang", "urdu"])
+    assert result.exit_code == 2 and "for Urdu write 'ur'" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_translation_file_named_after_its_language_says_what_to_rename_it_to(
+        make_pack: Callable[..., Path]) -> None:
+    root = make_pack(**{"content/translations/punjabi.yaml": POLISH})
+    errors = [p for p in check(root).problems if p.severity == "error"]
+    assert len(errors) == 1
+    assert errors[0].path == "content/translations/punjabi.yaml"
+    assert "rename it after its language's tag: pa-Guru for Punjabi" in errors[0].message

@@ -51,8 +51,9 @@ def build(
     cards: CardsOption = None,
     lang: Annotated[Optional[str], typer.Option(
         "--lang", help="Build a translation: a language the pack has under "
-                       "content/translations/ (e.g. 'ur', 'pa-Guru'), or 'all' for the pack's "
-                       "own language and every translation. Default: the pack's own language.",
+                       "content/translations/, or the pack it adapts has (e.g. 'ur', "
+                       "'pa-Guru'), or 'all' for the pack's own language and every "
+                       "translation. Default: the pack's own language.",
         show_default=False)] = None,
     strict: Annotated[bool, typer.Option(
         "--strict", help="Stop on warnings too, such as text a translation leaves in "
@@ -69,6 +70,12 @@ def build(
     if print_mode is PrintMode.home and size not in (None, Size.a6):
         raise usage("--print home is for the A6 cards (the facilitator pack is A4 already: "
                      "print it at 100%); use --size a6, or leave --size out")
+    if lang is not None and lang != "all":
+        from activate_pack.pack.translations import tag_problem
+
+        wrong = tag_problem(lang)
+        if wrong:
+            raise usage(f"--lang: {wrong}, or 'all'")
     chosen = card_ids(cards)
     if chosen and size not in (None, Size.a6):
         raise usage("--cards makes A6 cards only (the facilitator pack is printed whole); "

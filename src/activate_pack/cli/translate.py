@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from activate_pack.cli.app import PackArg, app, fail, locate
+from activate_pack.cli.app import PackArg, app, fail, locate, usage
 from activate_pack.errors import PackError
 
 translate_app = typer.Typer(help="Translate a pack with gettext PO files (Weblate, Poedit …).",
@@ -29,6 +29,11 @@ def export(
     """Write every string of the pack to a PO file, with any translation the pack has."""
     from activate_pack.output.translate import export as run_export
 
+    from activate_pack.pack.translations import tag_problem
+
+    wrong = tag_problem(lang)
+    if wrong:
+        raise usage(f"--lang: {wrong}", "translate export")
     target = out or Path(f"{lang}.po")
     try:
         count = run_export(locate(pack), lang, target)

@@ -67,6 +67,20 @@ class TranslationFile(Strict):
                                              "title and body.")
 
 
+_TAGS = {name.lower(): tag for tag, name in LANGUAGE_NAMES.items()} | {"punjabi": "pa-Guru"}
+"""Language tags by their languages' English names (Punjabi as the pack writes it, Gurmukhi)."""
+
+
+def tag_problem(language: str) -> str | None:
+    """Why ``language`` (as --lang or a file name gives it) is not a language tag, or None."""
+    if re.fullmatch(LANGUAGE_TAG, language):
+        return None
+    tag = _TAGS.get(language.lower())  # a language's name, such as 'urdu'
+    return f"'{language}' is not a language tag; " + (
+        f"for {language_name(tag)} write '{tag}'" if tag else
+        "write one such as 'ur', 'pl' or 'pa-Guru'")
+
+
 def language_name(tag: str) -> str:
     """The English name of a language tag's language: 'ur' → 'Urdu' (the tag if unknown)."""
     return LANGUAGE_NAMES.get(tag.split("-")[0].lower(), tag)
@@ -104,9 +118,19 @@ def _files(root: Path, language: str) -> list[Path]:
 
 def read(root: Path, language: str, problems: Problems) -> tuple[TranslationFile, Located, str] | None:
     """Read and validate one language's overlay; None (with problems) if it cannot be used."""
-    if not re.fullmatch(LANGUAGE_TAG, language):
-        problems.add(f"'{language}' is not a language tag; write one such as 'ur', 'pl' or "
-                     "'pa-Guru'")
+    wrong = tag_problem(language)
+    if wrong:
+        # A name with no path in it may be a file of content/translations/: say which.
+        files = _files(root, language) if re.fullmatch(r"[\w-]+", language) else []
+        if files:
+            shown = files[0].relative_to(root).as_posix()
+            tag = _TAGS.get(language.lower())
+            problems.add(f"'{language}' is not a language tag, so this translation cannot be "
+                         "used; rename it after its language's tag" +
+                         (f": {tag} for {language_name(tag)}" if tag else
+                          ", such as ur, pl or pa-Guru"), shown, None)
+        else:
+            problems.add(wrong)
         return None
     files = _files(root, language)
     if not files:
