@@ -32,8 +32,8 @@ def _problem(tmp_path: Path, name: str = "mine", **files: str) -> str:
 
 @pytest.mark.parametrize("line, words", [
     ("margin: -3", "margin: the number -3 is too small; the least is 0"),
-    ("page: [0, 148]", "page.0: the number 0 is too small; the least is 20"),
-    ("page: [105, 1.0e+300]", "page.1: the number 1e+300 is too large; the most is 1500"),
+    ("page: [0, 148]", "page, item 1: the number 0 is too small; the least is 20"),
+    ("page: [105, 1.0e+300]", "page, item 2: the number 1e+300 is too large; the most is 1500"),
     ("margin: 1e400", "margin: expected an ordinary number, not infinity"),
     ("margin: '.nan'", "margin: expected a number, found '.nan'"),
     ("font: comic-sans", "no bundled font family called 'comic-sans'"),
@@ -75,7 +75,7 @@ def test_what_a_layout_lacks_is_a_pack_error(use: object, words: str) -> None:
     ("paper: [0.001, 0.001]\ncolumns: 2\n", "the least is 50"),
     ("paper: [210, 297]\ncolumns: 100\n", "the most is 8"),
     ("paper: [210, .nan]\n", "not finite"),
-    ("paper: [210, 297]\ncut_guides: {dash: [0, 0]}\n", "cut_guides.dash.0"),
+    ("paper: [210, 297]\ncut_guides: {dash: [0, 0]}\n", "cut_guides.dash, item 1"),
     ("crop_marks: {offset: 1e400}\n", "expected an ordinary number"),
 ])
 def test_sheet_templates_are_bounded(tmp_path: Path, text: str, words: str) -> None:

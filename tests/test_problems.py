@@ -128,3 +128,18 @@ def test_a_picture_without_alt_text_is_warned_about_at_its_field(
     assert f"{recipe}:11: warning: image.alt: this picture has no description" in output
     assert f"{recipe}:12: warning: A4 pack: image.file:" in output  # too few pixels for A4
     assert f"{recipe}:1:" not in output
+
+
+def test_a_list_item_with_a_colon_is_told_to_be_quoted(make_pack) -> None:
+    """'- Cook: soup for everyone' reads as a field named 'Cook': the message counts the item
+    as people do and says what to write."""
+    from activate_pack.output.check import check
+    from tests.conftest import RECIPE
+
+    assert "  - Cook.\n" in RECIPE
+    root = make_pack(**{"content/recipes/soup-club.yaml":
+                        RECIPE.replace("  - Cook.\n", "  - Cook: soup for everyone\n")})
+    [problem] = [p for p in check(root).problems if p.severity == "error"]
+    assert (problem.path, problem.line) == ("content/recipes/soup-club.yaml", 7)
+    assert "method, item 2: expected text, but the ': ' after 'Cook' made it a field name; " \
+           "put the whole text in quotes" in problem.message

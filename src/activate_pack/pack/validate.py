@@ -47,12 +47,31 @@ BOUNDS = {"greater_than": "small; it must be more than", "greater_than_equal": "
 """Pydantic's bound errors, as the end of a sentence."""
 
 
+def field_name(loc: tuple[Any, ...]) -> str:
+    """Where a value is, as a message names it: 'image.credit.licence', 'method, item 2' (items
+    counted from 1, as people count them)."""
+    name = ""
+    for part in loc:
+        if part == "[key]":  # a name, not a value
+            continue
+        if isinstance(part, int):
+            name += f", item {part + 1}"
+        else:
+            name += f".{part}" if name else str(part)
+    return name or "this file"
+
+
 def explain(error: dict[str, Any], model: type[BaseModel]) -> str:
     """One pydantic error in words a pack editor understands."""
     loc = tuple(error["loc"])
-    field = ".".join(str(p) for p in loc if p != "[key]") or "this file"  # a name, not a value
+    field = field_name(loc)
     kind = error["type"]
     value = error.get("input")
+    if kind == "string_type" and isinstance(value, dict) and len(value) == 1:
+        # '- Book a hall: tables and sockets' is read as a field named 'Book a hall'.
+        [key] = value
+        return (f"{field}: expected text, but the ': ' after '{key}' made it a field name; "
+                "put the whole text in quotes")
     if kind == "missing":
         return f"{field}: this field is required"
     if kind == "extra_forbidden":
