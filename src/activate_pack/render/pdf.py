@@ -278,18 +278,19 @@ def render(doc: Document, creators: list[str], attribution_name: str, attributio
         end_page(canvas, index, progress)
         index += 1
     del page  # the last page too: nothing of the layout is kept while the file is saved
-    return save(canvas, out)
+    return save(canvas)
 
 
-def save(canvas: Canvas, out: io.BytesIO) -> bytes:
+def save(canvas: Canvas) -> bytes:
     """Finish the file: its structure, fonts with distinct subset tags, small objects packed
     into object streams, then ids made from its content."""
     tags: Tags = canvas.tags  # type: ignore[attr-defined]
     tags.finish(canvas._doc)
     outlines(canvas._doc, tags.headings)
     finish.embed_fonts(canvas._doc)
-    canvas.save()
-    return finish.stamp_ids(compact.pack(out.getvalue()))
+    if len(canvas._code):  # what is drawn after the last page makes a page, as Canvas.save has it
+        canvas.showPage()
+    return finish.stamp_ids(compact.write(canvas._doc, canvas))
 
 
 def document_id(doc: Document, rendition: Rendition) -> str:
