@@ -389,9 +389,10 @@ class Marks:
                  colour_of: Callable[[str], Any]) -> None:
         """Draw lines as marked content of ``element``, with their links."""
         code, tags = self.canvas._code, self.tags
-        words = " ".join(line.text.strip() for line in lines)
-        found = list(_urls(lines)) if tags.links else []
-        whole = len(found) == 1 and found[0][0] == "".join(words.split())
+        found = _urls(lines) if tags.links else []
+        # A paragraph that is one web address and nothing else is all link.
+        whole = len(found) == 1 and found[0][0] == "".join(
+            "".join(line.text.split()) for line in lines)
         holder = tags.element("Link", element) if whole else element
         tags.begin(code, holder)
         draw_lines(self.canvas, box, pieces, dx, dy, colour_of, spaced=True)
@@ -454,10 +455,13 @@ def _urls(lines: list[Any]) -> list[tuple[str, list[tuple[int, int, int]]]]:
     """
     found = []
     for index, line in enumerate(lines):
-        for match in URL.finditer(line.text):
+        text = line.text
+        if "://" not in text:  # most lines: no address starts on them
+            continue
+        for match in URL.finditer(text):
             url = match.group().rstrip(".,;:)")
             spans = [(index, match.start(), match.start() + len(url))]
-            going = match.end() == len(line.text) and url[-1] in _BREAKS
+            going = match.end() == len(text) and url[-1] in _BREAKS
             following = index + 1
             while going and following < len(lines):
                 more = re.match(r"\S+", lines[following].text)
