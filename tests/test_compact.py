@@ -51,9 +51,9 @@ def test_what_is_not_a_reportlab_file_is_left_as_it_is() -> None:
 
 
 def _reportlab_canvas(pages: int) -> tuple[Canvas, io.BytesIO]:
-    """A canvas with pages, bookmarks, text in two fonts and a form, ready to be saved."""
+    """A canvas with pages, bookmarks, links, text in two fonts and a form, ready to be saved."""
     out = io.BytesIO()
-    canvas = Canvas(out, invariant=1)
+    canvas = Canvas(out, invariant=1, pagesize=(297.6378, 419.5276))
     canvas.beginForm("mark")
     canvas.rect(0, 0, 10, 10, fill=1)
     canvas.endForm()
@@ -63,6 +63,7 @@ def _reportlab_canvas(pages: int) -> tuple[Canvas, io.BytesIO]:
         canvas.doForm("mark")
         canvas.bookmarkPage(f"p{number}")
         canvas.addOutlineEntry(f"Page {number + 1}", f"p{number}")
+        canvas.linkURL(f"https://example.org/{number}?a=(b)", (72.5, 700.25, 200.75, 720 + number / 3))
         canvas.showPage()
     canvas.drawString(72, 720, "Drawn after the last page: a page of its own")
     return canvas, out

@@ -87,20 +87,21 @@ def _first_subset(canvas: Canvas, font: TTFont) -> tuple[frozenset[str], dict[in
 
     Made again only when the font has given codes to more characters since.
     """
+    known: dict[str, tuple[dict[int, int], int, tuple[frozenset[str], dict[int, int]]]] = \
+        canvas.__dict__.setdefault("_first_subsets", {})
+    found = known.get(font.fontName)
+    if found is not None and len(found[0]) == found[1]:
+        return found[2]
     state = font.state.get(canvas._doc)
     if state is None:
         return None
-    known: dict[str, tuple[int, tuple[frozenset[str], dict[int, int]]]] = \
-        canvas.__dict__.setdefault("_first_subsets", {})
     assignments = state.assignments
-    found = known.get(font.fontName)
-    if found is None or found[0] != len(assignments):
-        table = {char: code for char, code in assignments.items() if code < 256}
-        if 32 in table:  # a no-break space is written as a space
-            table[0xA0] = table[32]
-        found = known[font.fontName] = (len(assignments),
-                                        (frozenset(map(chr, table)), table))
-    return found[1]
+    table = {char: code for char, code in assignments.items() if code < 256}
+    if 32 in table:  # a no-break space is written as a space
+        table[0xA0] = table[32]
+    codes = (frozenset(map(chr, table)), table)
+    known[font.fontName] = (assignments, len(assignments), codes)
+    return codes
 
 
 class _Info(PDFInfo):
