@@ -41,7 +41,7 @@ class Ctx:
     """How wide the logo is printed on each page that has it, to judge its resolution once."""
     code_warned: bool = False
     """Whether a QR code too dense to read has been reported (once per document)."""
-    styles: dict[tuple[Any, ...], Style] = field(default_factory=dict)
+    styles: dict[tuple[Any, ...], tuple[Style, LayoutSpec, Pack]] = field(default_factory=dict)
     """Text styles already made, by what they were made from (layout/styles.py)."""
 
     def __post_init__(self) -> None:

@@ -32,8 +32,10 @@ def style(ctx: Ctx, context: str, role: str, kind: str | None, repeat: bool = Fa
     key = (id(ctx.spec), id(ctx.pack), context, role, kind, repeat, tuple(sorted(extra.items())))
     found = ctx.styles.get(key)
     if found is None:
-        found = ctx.styles[key] = _style(ctx, context, role, kind, repeat, extra)
-    return found
+        # The entry holds the layout and pack it was made from, so their ids stay theirs.
+        found = ctx.styles[key] = (_style(ctx, context, role, kind, repeat, extra), ctx.spec,
+                                   ctx.pack)
+    return found[0]
 
 
 def _style(ctx: Ctx, context: str, role: str, kind: str | None, repeat: bool,
