@@ -9,7 +9,7 @@ from pathlib import Path
 import pikepdf
 from reportlab.pdfgen.canvas import Canvas
 
-from activate_pack.render.compact import PER_STREAM, pack
+from activate_pack.render.compact import PER_STREAM, pack, write
 from conftest import require_tool
 
 
@@ -48,3 +48,33 @@ def test_packed_file_holds_the_same_objects_in_object_streams(tmp_path: Path) ->
 def test_what_is_not_a_reportlab_file_is_left_as_it_is() -> None:
     for data in (b"", b"%PDF-1.4\nnot really\n", b"%PDF-1.4\nstartxref\n5\n%%EOF\n"):
         assert pack(data) == data
+
+
+def _reportlab_canvas(pages: int) -> tuple[Canvas, io.BytesIO]:
+    """A canvas with pages, bookmarks, links, text in two fonts and a form, ready to be saved."""
+    out = io.BytesIO()
+    canvas = Canvas(out, invariant=1, pagesize=(297.6378, 419.5276))
+    canvas.beginForm("mark")
+    canvas.rect(0, 0, 10, 10, fill=1)
+    canvas.endForm()
+    for number in range(pages):
+        canvas.setFont("Helvetica-Bold" if number % 2 else "Times-Roman", 12)
+        canvas.drawString(72, 720, f"Page {number + 1} (of {pages})")
+        canvas.doForm("mark")
+        canvas.bookmarkPage(f"p{number}")
+        canvas.addOutlineEntry(f"Page {number + 1}", f"p{number}")
+        canvas.linkURL(f"https://example.org/{number}?a=(b)", (72.5, 700.25, 200.75, 720 + number / 3))
+        canvas.showPage()
+    canvas.drawString(72, 720, "Drawn after the last page: a page of its own")
+    return canvas, out
+
+
+def test_writing_a_document_gives_the_bytes_packing_its_saved_file_gives() -> None:
+    for pages in (1, 7, 450):  # 450 pages: several object streams
+        saved, out = _reportlab_canvas(pages)
+        saved.save()
+        unsaved, _ = _reportlab_canvas(pages)
+        unsaved.showPage()
+        written = write(unsaved._doc, unsaved)
+        assert written == pack(out.getvalue())
+        assert len(pikepdf.open(io.BytesIO(written)).pages) == pages + 1

@@ -73,3 +73,26 @@ def test_the_layout_declares_its_edition(make_pack: Callable[..., Path]) -> None
     assert _spec(root, "a4").edition == "facilitator"
     doc = pages.edition(pack, "a6", _spec(root, "a4"), Problems())
     assert doc.pages[0].kind == "cover"  # the a4 layout lays out the A4 pack, whatever the size
+
+
+def test_styles_are_made_once_per_layout_and_arguments(make_pack: Callable[..., Path]) -> None:
+    from activate_pack.layout.styles import _style, style
+
+    root = make_pack()
+    pack = load_pack(root)
+    ctx = Ctx(pack, _spec(root), Problems())
+    asked = [("question", "question", "question", False, {}),
+             ("question", "question", "question", True, {}),
+             ("question", "question", "recipe", False, {}),
+             ("header", "title", "question", False, {"lang": "cy"}),
+             ("credit", "credit", "question", False, {"colour": "#654321"}),
+             ("credit", "credit", "question", False, {"colour": "#123456"})]
+    made = [style(ctx, c, r, k, repeat, **extra) for c, r, k, repeat, extra in asked]
+    assert made == [_style(ctx, c, r, k, repeat, extra) for c, r, k, repeat, extra in asked]
+    assert all(style(ctx, c, r, k, repeat, **extra) is found
+               for (c, r, k, repeat, extra), found in zip(asked, made))
+    assert made[4].colour == "#654321" and made[5].colour == "#123456"
+    other = make_pack(**{"layouts/a6.yaml": "extends: a6\nstyles:\n  question:\n"
+                                            "    question: {colour: '#123456'}\n"})
+    changed = style(Ctx(pack, _spec(other), Problems()), "question", "question", "question")
+    assert changed.colour == "#123456" != made[0].colour

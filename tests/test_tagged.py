@@ -361,3 +361,25 @@ def test_a_card_its_translation_leaves_out_is_tagged_in_the_source_language(
     assert by_title["Keen cooks"] == {"en-GB"}  # left out: English, and tagged so
     assert by_title["Soup club"] == {"en-GB"}
 
+
+
+def test_the_parent_tree_is_written_as_reportlab_writes_its_arrays() -> None:
+    from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFDocument
+
+    from activate_pack.render.tagging import Element, ParentTree, Tags
+
+    doc = PDFDocument(invariant=1)
+    tags = Tags("en")
+    section = tags.section()
+    for count in (0, 1, 3, 10, 11, 25):  # arrays break their lines after every ten items
+        tags.marked = [tags.element("P", section) for _ in range(count)]
+        tags.parents.append((len(tags.parents), tags.marked))
+    tags.parents.append((len(tags.parents), tags.element("Link", section)))
+    for element in [section, *section.kids]:
+        doc.Reference(element)
+    nums: list[object] = []
+    for key, held in tags.parents:
+        nums += [key, held if isinstance(held, Element) else PDFArray(held)]
+    expected = PDFDictionary({"Nums": PDFArray(nums)}).format(doc)
+    assert ParentTree(tags.parents).format(doc) == expected
+    assert b"\n" in expected.split(b"/Nums", 1)[1].rsplit(b"\n>>", 1)[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from activate_pack.compose import notices
 from activate_pack.compose.content import Writer, writer
@@ -40,6 +41,8 @@ class Ctx:
     """How wide the logo is printed on each page that has it, to judge its resolution once."""
     code_warned: bool = False
     """Whether a QR code too dense to read has been reported (once per document)."""
+    styles: dict[tuple[Any, ...], tuple[Style, LayoutSpec, Pack]] = field(default_factory=dict)
+    """Text styles already made, by what they were made from (layout/styles.py)."""
 
     def __post_init__(self) -> None:
         if not self.credit:

@@ -25,7 +25,21 @@ PLAIN = RoleStyle()
 
 def style(ctx: Ctx, context: str, role: str, kind: str | None, repeat: bool = False,
           **extra: Any) -> Style:
-    """The text style of a role on a page of a card kind; ``repeat`` for a following item."""
+    """The text style of a role on a page of a card kind; ``repeat`` for a following item.
+
+    Made once per layout and arguments: every card asks for the same few styles.
+    """
+    key = (id(ctx.spec), id(ctx.pack), context, role, kind, repeat, tuple(sorted(extra.items())))
+    found = ctx.styles.get(key)
+    if found is None:
+        # The entry holds the layout and pack it was made from, so their ids stay theirs.
+        found = ctx.styles[key] = (_style(ctx, context, role, kind, repeat, extra), ctx.spec,
+                                   ctx.pack)
+    return found[0]
+
+
+def _style(ctx: Ctx, context: str, role: str, kind: str | None, repeat: bool,
+           extra: dict[str, Any]) -> Style:
     spec = ctx.spec
     chosen = settings(ctx, context, role)
     found = chosen.model_dump(exclude_none=True, exclude={"then", "case"})

@@ -12,10 +12,14 @@ from typing import Callable
 
 from reportlab import rl_config
 from reportlab.lib.colors import CMYKColor, Color, HexColor
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import (PDFDate, PDFDictionary, PDFInfo, PDFName, PDFStream,
                                        PDFString, PDFZCompress)
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 
 from activate_pack import __version__
 from activate_pack.layout.boxes import Code, Document, ImageBox, Page, Rect, Rule, TextBox
@@ -47,6 +51,57 @@ class PackCanvas(Canvas):
 
     picture: Callable[[str], str | ImageReader] = staticmethod(lambda path: _upright(path))  # type: ignore[assignment]
     tags: Tags
+
+    def beginText(self, x: float = 0, y: float = 0, direction: str | None = None) -> PDFTextObject:
+        """A text object that writes text in a font's first subset quickly (:class:`_Text`)."""
+        return _Text(self, x, y, direction=direction)
+
+
+class _Text(PDFTextObject):
+    """A ReportLab text object that writes most text without going character by character.
+
+    ReportLab finds the subset and code of each character of a string in turn. When every
+    character of a string already has its code in a font's first subset, as soon happens with
+    Latin text, the string is turned into its codes in one step instead: the same operators.
+    Anything else (new characters, other subsets, other fonts, empty text) goes ReportLab's way.
+    """
+
+    def _formatText(self, text: str) -> str:
+        font = pdfmetrics.getFont(self._fontname)
+        if not text or type(text) is not str or not getattr(font, "_dynamicFont", 0):
+            return super()._formatText(text)
+        canvas = self._canvas
+        codes = _first_subset(canvas, font)
+        if codes is None or not codes[0].issuperset(text):
+            return super()._formatText(text)
+        shown = f"({canvas._escape(text.translate(codes[1]).encode('latin-1'))}) Tj"
+        if self._curSubset == 0:
+            return shown
+        self._curSubset = 0
+        name = font.getSubsetInternalName(0, canvas._doc)
+        return f"{name} {fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL {shown}"
+
+
+def _first_subset(canvas: Canvas, font: TTFont) -> tuple[frozenset[str], dict[int, int]] | None:
+    """The characters of ``font`` coded in its first subset in this document, and their codes.
+
+    Made again only when the font has given codes to more characters since.
+    """
+    known: dict[str, tuple[dict[int, int], int, tuple[frozenset[str], dict[int, int]]]] = \
+        canvas.__dict__.setdefault("_first_subsets", {})
+    found = known.get(font.fontName)
+    if found is not None and len(found[0]) == found[1]:
+        return found[2]
+    state = font.state.get(canvas._doc)
+    if state is None:
+        return None
+    assignments = state.assignments
+    table = {char: code for char, code in assignments.items() if code < 256}
+    if 32 in table:  # a no-break space is written as a space
+        table[0xA0] = table[32]
+    codes = (frozenset(map(chr, table)), table)
+    known[font.fontName] = (assignments, len(assignments), codes)
+    return codes
 
 
 class _Info(PDFInfo):
@@ -278,18 +333,19 @@ def render(doc: Document, creators: list[str], attribution_name: str, attributio
         end_page(canvas, index, progress)
         index += 1
     del page  # the last page too: nothing of the layout is kept while the file is saved
-    return save(canvas, out)
+    return save(canvas)
 
 
-def save(canvas: Canvas, out: io.BytesIO) -> bytes:
+def save(canvas: Canvas) -> bytes:
     """Finish the file: its structure, fonts with distinct subset tags, small objects packed
     into object streams, then ids made from its content."""
     tags: Tags = canvas.tags  # type: ignore[attr-defined]
     tags.finish(canvas._doc)
     outlines(canvas._doc, tags.headings)
     finish.embed_fonts(canvas._doc)
-    canvas.save()
-    return finish.stamp_ids(compact.pack(out.getvalue()))
+    if len(canvas._code):  # what is drawn after the last page makes a page, as Canvas.save has it
+        canvas.showPage()
+    return finish.stamp_ids(compact.write(canvas._doc, canvas))
 
 
 def document_id(doc: Document, rendition: Rendition) -> str:

@@ -107,4 +107,4 @@ def render_sheets(doc: Document, sheets: Sequence[Sheet], styles: dict[str, Mark
             canvas.setDash([])
         Tags.end(canvas._code)
         end_page(canvas, index, progress)
-    return save(canvas, out)
+    return save(canvas)

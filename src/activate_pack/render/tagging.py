@@ -75,13 +75,10 @@ class Element(PDFObject):
 
     def format(self, document: Any) -> bytes:  # type: ignore[override]
         """The element's dictionary (/Type /StructElem is optional, and left out)."""
-        def ref(obj: Any) -> bytes:
-            return document.Reference(obj).format(document)
-
         pages = document.Pages.pages
-        out = [b"<< /S /", self.role.encode("ascii"), b" /P ", ref(self.parent)]
+        out = [b"<< /S /", self.role.encode("ascii"), b" /P ", _ref(document, self.parent)]
         if self.page is not None:
-            out += [b" /Pg ", ref(pages[self.page])]
+            out += [b" /Pg ", _ref(document, pages[self.page])]
         if self.lang:
             out += [b" /Lang ", PDFString(self.lang).format(document)]
         if self.alt is not None:
@@ -92,18 +89,31 @@ class Element(PDFObject):
         kids = []
         for kid in self.kids:
             if isinstance(kid, Element):
-                kids.append(ref(kid))
+                kids.append(_ref(document, kid))
                 continue
             page, held = kid
             if isinstance(held, int) and page == self.page:
                 kids.append(b"%d" % held)
             elif isinstance(held, int):
-                kids.append(b"<< /Type /MCR /Pg %s /MCID %d >>" % (ref(pages[page]), held))
+                kids.append(b"<< /Type /MCR /Pg %s /MCID %d >>" % (_ref(document, pages[page]),
+                                                                   held))
             else:
-                kids.append(b"<< /Type /OBJR /Obj %s /Pg %s >>" % (held.format(document),
-                                                                  ref(pages[page])))
+                kids.append(b"<< /Type /OBJR /Obj %s /Pg %s >>" % (
+                    held.format(document), _ref(document, pages[page])))
         out += [b" /K ", kids[0] if len(kids) == 1 else b"[" + b" ".join(kids) + b"]", b" >>"]
         return b"".join(out)
+
+
+def _ref(document: Any, obj: Any) -> bytes:
+    """A reference to ``obj`` as ReportLab writes it ('12 0 R'), registering it if it is new.
+
+    Elements, pages and the structure tree root are registered before the file is written, so
+    their numbers are looked up at once, without a reference object made for each.
+    """
+    name = getattr(obj, "__InternalName__", None)
+    if name is None or name not in document.idToObject:
+        return document.Reference(obj).format(document)
+    return b"%d %d R" % document.idToObjectNumberAndVersion[name]
 
 
 class Tags:
@@ -187,17 +197,42 @@ class Tags:
             element = stack.pop()
             doc.Reference(element)
             stack.extend(k for k in reversed(element.kids) if isinstance(k, Element))
-        nums: list[Any] = []
-        for key, held in self.parents:
-            nums += [key, held if isinstance(held, Element) else PDFArray(held)]
         root["K"] = self.root
-        root["ParentTree"] = doc.Reference(PDFDictionary({"Nums": PDFArray(nums)}))
+        root["ParentTree"] = doc.Reference(ParentTree(self.parents))
         root["ParentTreeNextKey"] = len(self.parents)
         catalog = doc.Catalog
         catalog.StructTreeRoot = root_ref
         catalog.MarkInfo = PDFDictionary({"Marked": "true"})
         catalog.Lang = PDFString(self.language)
         catalog.ViewerPreferences = PDFDictionary({"DisplayDocTitle": "true"})
+
+
+class ParentTree(PDFObject):
+    """The parent tree: for each key, the element of an annotation, or of each MCID of a page.
+
+    It writes itself the way ReportLab writes a dictionary holding one array of numbers and
+    arrays of references, without a ReportLab object made for each of its thousands of entries.
+    """
+
+    def __init__(self, parents: list[tuple[int, list[Element] | Element]]) -> None:
+        self.parents = parents
+
+    def format(self, document: Any) -> bytes:  # type: ignore[override]
+        nums: list[bytes] = []
+        for key, held in self.parents:
+            nums.append(b"%d" % key)
+            nums.append(_ref(document, held) if isinstance(held, Element)
+                        else _array([_ref(document, element) for element in held]))
+        return b"<<\n/Nums " + _array(nums) + b"\n>>"
+
+
+def _array(items: list[bytes]) -> bytes:
+    """An array as ReportLab's ``PDFArray`` writes it: a line break after every ten items."""
+    if len(items) > 10:
+        items = list(items)
+        for index in reversed(range(10, len(items), 10)):
+            items.insert(index, b"\n ")
+    return b"[ " + b" ".join(items) + b" ]"
 
 
 def outlines(doc: Any, headings: list[tuple[int, str, str]]) -> None:
@@ -354,9 +389,10 @@ class Marks:
                  colour_of: Callable[[str], Any]) -> None:
         """Draw lines as marked content of ``element``, with their links."""
         code, tags = self.canvas._code, self.tags
-        words = " ".join(line.text.strip() for line in lines)
-        found = list(_urls(lines)) if tags.links else []
-        whole = len(found) == 1 and found[0][0] == "".join(words.split())
+        found = _urls(lines) if tags.links else []
+        # A paragraph that is one web address and nothing else is all link.
+        whole = len(found) == 1 and found[0][0] == "".join(
+            "".join(line.text.split()) for line in lines)
         holder = tags.element("Link", element) if whole else element
         tags.begin(code, holder)
         draw_lines(self.canvas, box, pieces, dx, dy, colour_of, spaced=True)
@@ -419,10 +455,13 @@ def _urls(lines: list[Any]) -> list[tuple[str, list[tuple[int, int, int]]]]:
     """
     found = []
     for index, line in enumerate(lines):
-        for match in URL.finditer(line.text):
+        text = line.text
+        if "://" not in text:  # most lines: no address starts on them
+            continue
+        for match in URL.finditer(text):
             url = match.group().rstrip(".,;:)")
             spans = [(index, match.start(), match.start() + len(url))]
-            going = match.end() == len(line.text) and url[-1] in _BREAKS
+            going = match.end() == len(text) and url[-1] in _BREAKS
             following = index + 1
             while going and following < len(lines):
                 more = re.match(r"\S+", lines[following].text)
