@@ -105,12 +105,16 @@ def template(pack: Pack, name: str) -> Face:
                 blocks=tuple(w.marked(labels.intro, "intro")), write_ins=fields)
 
 
-def colophon(pack: Pack) -> Face:
-    """The colophon: the full attribution, with every change an adaptation made."""
+def colophon(pack: Pack, brief: str = "list") -> Face:
+    """The colophon: the full attribution, with every change an adaptation made.
+
+    ``brief`` 'tight' leaves out the licence's plain-words summary (its name and address stay),
+    for a page that is full; the changes and picture credits are always all there.
+    """
     w = pack_writer(pack)
     return Face("about", "colophon",
                 title=(w.run(pack.labels.facilitator.colophon, "title", bold=True),),
-                blocks=tuple(attribution(pack, description=True, full=True)))
+                blocks=tuple(attribution(pack, description=True, full=True, brief=brief)))
 
 
 def _step(pack: Pack, number: int, text: str) -> Item:

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from activate_pack.compose import pages as compose
 from activate_pack.compose.content import Face
+from activate_pack.errors import Problems
 from activate_pack.layout import styles
 from activate_pack.layout.boxes import Box, Page, Rect, Rule
 from activate_pack.layout.cards import footer
@@ -252,7 +253,16 @@ def colophon(ctx: Ctx) -> Page:
     head = styles.add_runs(ctx, Flow(), "colophon", "title", face.kind, face.title)
     boxes: list[Box] = [fit(head, x, y, w, h, spec.size("heading"), "title", ctx.problems)]
     x, y, w, h = spec.region("colophon_body")
-    boxes.append(fit(styles.flow_of(ctx, "about", face.kind, face.blocks), x, y, w, h,
-                     spec.size("notes"), "body", ctx.problems, None, "the colophon",
-                     ("content/pack.yaml", None)))
+    # Like the about card, a full page (a long list of changes in a taller script, say) gives
+    # up the licence's plain-words summary before it fails: those words are the tool's.
+    for brief in ("list", "tight"):
+        blocks = compose.colophon(ctx.pack, brief).blocks
+        tried = Problems()
+        body = fit(styles.flow_of(ctx, "about", face.kind, blocks), x, y, w, h,
+                   spec.size("notes"), "body", tried, None, "the colophon",
+                   ("content/pack.yaml", None))
+        if not tried.errors:
+            break
+    ctx.problems.extend(tried.items)
+    boxes.append(body)
     return Page(spec.width, spec.height, tuple(boxes), "colophon", "colophon")
