@@ -21,10 +21,11 @@ TRANSLATIONS = sorted((CONTENT / "translations").glob("*.yaml"))
 SLOT = re.compile(r"\{([^{}]*)\}")
 """Anything in braces: a slot misspelt as {Title} or {licence } counts as a slot too."""
 
-OWN_WORDS = {("adaptation", "translated_by"): {"source"}}
-"""Slots a translation may leave out because it names the detail in its own words: {source} in
-the translators' credit is the English name of the language translated from ('English'), which
-the shipped translations write in their own language ('انگریزی سے ترجمہ')."""
+OWN_WORDS = {("adaptation", "translated_by"): {"source"},
+             ("adaptation", "translated"): {"source", "target"}}
+"""Slots a translation may leave out because it names the detail in its own words: {source} and
+{target} are the English names of the languages translated from and into ('English', 'Urdu'),
+which the shipped translations write in their own language ('انگریزی سے اردو میں ترجمہ')."""
 
 
 def slots(text: str) -> list[str]:

@@ -427,3 +427,21 @@ def test_a_translation_file_named_after_its_language_says_what_to_rename_it_to(
     assert len(errors) == 1
     assert errors[0].path == "content/translations/punjabi.yaml"
     assert "rename it after its language's tag: pa-Guru for Punjabi" in errors[0].message
+
+
+def test_a_translated_adaptation_says_which_languages_by_name(tmp_path: Path) -> None:
+    """The change notice of an adaptation built in another language names both languages:
+    in English words where the translation keeps the slots, in its own where it writes them."""
+    root = _adaptation(tmp_path)
+    (root / "content/translations").mkdir()
+    (root / "content/translations/pl.yaml").write_text(
+        "translators:\n  - name: Ola Nowak\nreviewed: false\ncards:\n  walk-and-talk:\n"
+        "    title: Spacer i rozmowa\n", encoding="utf-8")
+    # Its own Polish translation gives no 'translated' label: the original's Polish one does.
+    polish = load_pack(root, language="pl")
+    shipped = yaml.safe_load((default_pack_dir() / "content/translations/pl.yaml")
+                             .read_text(encoding="utf-8"))
+    assert shipped["labels"]["adaptation"]["translated"] in notices.change_lines(polish)
+    # Where no translation words the line, it is English, with the languages' names.
+    english_labels = polish.model_copy(update={"labels": polish.translation.source_labels})
+    assert "Translated from English into Polish." in notices.change_lines(english_labels)

@@ -120,8 +120,8 @@ def change_lines(pack: Pack, limit: int | None = None, brief: str = "list") -> l
         lines.append(fill(pats.change, label=words.variables,
                           ids=_values(changes.variables, labels)))
     if changes.language:
-        lines.append(fill(words.translated, source=changes.language[0],
-                          target=changes.language[1]))
+        lines.append(fill(words.translated, source=language_name(changes.language[0]),
+                          target=language_name(changes.language[1])))
     if changes.logo:
         lines.append({"added": words.logo_added, "changed": words.logo_changed,
                       "removed": words.logo_removed}[changes.logo])
