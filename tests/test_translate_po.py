@@ -108,3 +108,22 @@ def test_the_commands(make_pack: Callable[..., Path], tmp_path: Path) -> None:
     result = runner.invoke(app, ["translate", "import", str(po), str(root)])
     assert result.exit_code == 0, result.output
     assert "content/translations/pl.yaml is unchanged" in result.output
+
+
+def test_spaces_in_a_translation_survive_the_round_trip(make_pack: Callable[..., Path],
+                                                       tmp_path: Path) -> None:
+    """Patterns join words with spaces (' and ', ', ', ' و' in Arabic): a PO round trip keeps
+    them, a blank space is a translation, and changing only the spacing is a change."""
+    text = POLISH.replace("labels:\n", "labels:\n  patterns: {and: ' i ', space: ' ', comma: ', '}\n")
+    root = make_pack(**{"content/translations/pl.yaml": text})
+    export(root, "pl", tmp_path / "pl.po")
+    po = polib.pofile(str(tmp_path / "pl.po"))
+    assert po.find(" and ", msgctxt="labels:patterns.and").msgstr == " i "
+    assert po.find(" ", msgctxt="labels:patterns.space").msgstr == " "
+    assert import_po(root, tmp_path / "pl.po")[1] is False
+    po.find(" and ", msgctxt="labels:patterns.and").msgstr = " oraz "
+    po.save(str(tmp_path / "pl.po"))
+    assert import_po(root, tmp_path / "pl.po")[1] is True
+    labels = load_pack(root, language="pl").labels.patterns
+    assert labels.and_ == " oraz "
+    assert labels.space == " " and labels.comma == ", "

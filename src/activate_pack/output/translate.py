@@ -63,7 +63,7 @@ def entries(pack: Pack, existing: dict[str, Any]) -> list[polib.POEntry]:
 
     def add(context: str, text: str, comment: str, where: Any, given: Any) -> None:
         found.append(polib.POEntry(msgctxt=context, msgid=text, comment=comment,
-                                   msgstr=given.strip() if isinstance(given, str) else "",
+                                   msgstr=_like(given, text) if isinstance(given, str) else "",
                                    occurrences=[(where.path, str(where.line or ""))]
                                    if where is not None else []))
 
@@ -205,7 +205,10 @@ def import_po(pack_dir: Path, po_path: Path, language: str | None = None) -> tup
     problems = Problems()
     overlay: dict[str, Any] = {}
     for entry in po:
-        if entry.obsolete or not entry.msgstr.strip() or "fuzzy" in entry.flags:
+        # Untranslated: empty, or blank where the English is not (a space between words, as
+        # ' and ' or ' ' in the labels' patterns, is a translation like any other).
+        if entry.obsolete or "fuzzy" in entry.flags or not entry.msgstr or (
+                not entry.msgstr.strip() and entry.msgid.strip()):
             continue
         if entry.msgctxt is None:
             problems.add("this entry has no msgctxt, so its place in the pack is unknown",
@@ -248,9 +251,16 @@ def _existing(pack_dir: Path, target: Path) -> Any:
 
 
 def _plain(value: Any) -> Any:
-    """YAML as plain dicts and lists, for comparing what a file says rather than how."""
+    """YAML as plain dicts and lists, for comparing what a file says rather than how (a block
+    of text may end with a line break or not; spaces are part of what it says)."""
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_plain(v) for v in value]
-    return value.strip() if isinstance(value, str) else value
+    return value.rstrip("\n") if isinstance(value, str) else value
+
+
+def _like(translated: str, source: str) -> str:
+    """A translation as a PO entry gives it: spaces kept as they are (' و' joins names), and
+    ending in a line break exactly when the English does, as gettext tools check."""
+    return translated.rstrip("\n") + ("\n" if source.endswith("\n") else "")
