@@ -344,3 +344,24 @@ def test_a_word_that_recurs_is_drawn_alike_wherever_it_is(make_pack, tmp_path: P
                     for x, y, text in word) for word in words]
     assert len(words) == 5, shapes
     assert shapes[0] == shapes[2] == shapes[4] and shapes[1] == shapes[3]
+
+
+def test_a_line_of_latin_words_and_urdu_commas_keeps_latin_spacing() -> None:
+    """In an Urdu paragraph, a line of English card titles joined by the Urdu comma '، ' is
+    spaced as Latin text (the comma's ink is small); a line with an Urdu word takes Nastaliq's
+    taller spacing."""
+    from activate_pack.pack.markup import Run
+
+    titles = ["Walk and talk", "Repair cafe", "Memory cafe", "Pocket park", "Skill swap"] * 4
+
+    def gaps(joiner: str, extra: str = "") -> list[float]:
+        flow = Flow()
+        flow.add((Run(extra + joiner.join(titles)),), Style(direction="rtl", lang="ur"))
+        lines = Layouter(flow).lay(10, 200).lines
+        assert len(lines) > 3
+        return [round(b.y - a.y, 3) for a, b in zip(lines[1:], lines[2:])]
+
+    latin = gaps(", ")
+    assert set(gaps("، ")) == set(latin)  # the comma is narrower: lines may break elsewhere
+    nastaliq = gaps("، جگہ ")  # an Urdu word on every line
+    assert min(nastaliq) > max(latin)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, replace
 from typing import Sequence
 
@@ -154,10 +155,16 @@ class Layouter:
 
 def _lead(segs: tuple[Segment, ...], lead: float, tallest: float, latin: float) -> float:
     """The distance to a line's baseline: its item's leading, less where the line holds only
-    Latin text (a Latin line of a paragraph that also has Nastaliq keeps Latin spacing)."""
-    if tallest == latin or any(s.parts is not None for s in segs):
+    Latin text (a Latin line of a paragraph that also has Nastaliq keeps Latin spacing), or
+    Latin text and another script's punctuation (the Urdu comma between English titles)."""
+    if tallest == latin or any(s.parts is not None and not _punctuation(s.text) for s in segs):
         return lead
     return lead * latin / tallest
+
+
+def _punctuation(text: str) -> bool:
+    """True if ``text`` is only punctuation, symbols and spaces: no letter, digit or mark."""
+    return not any(unicodedata.category(char)[0] in "LMN" for char in text)
 
 
 def _setting(item: Item) -> tuple[str, float, str]:
