@@ -16,8 +16,8 @@ from typing import Any, Callable
 from activate_pack.errors import PackError, Problem, Problems, nearest
 from activate_pack.pack.images import resolve
 from activate_pack.pack.licences import adaptation_refusal
-from activate_pack.pack.model import (Base, Changes, GuidePage, Location, Logo, Pack, PackInfo,
-                                      Upstream)
+from activate_pack.pack.model import (PACK_FIELDS, Base, Changes, GuidePage, Location, Logo, Pack,
+                                      PackInfo, Upstream)
 from activate_pack.pack.paths import PACK_FILE, default_pack_dir
 from activate_pack.pack.gate import Refused, check_path, resolve_inside
 from activate_pack.pack.source import Located, read_yaml
@@ -103,7 +103,7 @@ def load_base(root: Path, info: PackInfo, data: Any, overrides: dict[str, str], 
 def base_of(base: Pack) -> Base:
     """What an adaptation keeps of its base for translating: the base's folder, language,
     labels and pack words."""
-    words = {name: value for name in ("title", "subtitle", "description")
+    words = {name: value for name in PACK_FIELDS
              if isinstance(value := getattr(base.info, name), str)}
     return Base(root=base.root, language=base.info.language, labels=base.labels, words=words)
 

@@ -316,6 +316,10 @@ class Translation(BaseModel):
     """The labels in the source language, for those cards."""
 
 
+PACK_FIELDS = ("title", "subtitle", "description")
+"""The pack's own words a translation gives: the cover and the about card."""
+
+
 class Base(BaseModel):
     """A pack an adaptation is built on, as its translations need it: where it is, and the
     words its own translations were made from."""

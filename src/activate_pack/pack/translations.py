@@ -21,8 +21,9 @@ from activate_pack.pack import templating
 from activate_pack.pack.labels import Labels
 from activate_pack.pack.licences import licence
 from activate_pack.pack.adapt import base_folders
-from activate_pack.pack.model import (Author, Base, GuidePage, IngredientCard, Location, Pack,
-                                      QuestionCard, RecipeCard, Strict, Translation)
+from activate_pack.pack.model import (PACK_FIELDS, Author, Base, GuidePage, IngredientCard,
+                                      Location, Pack, QuestionCard, RecipeCard, Strict,
+                                      Translation)
 from activate_pack.pack.paths import PACK_FILE
 from activate_pack.pack.source import Located, deep_merge, read_yaml
 from activate_pack.pack.validate import validate
@@ -40,8 +41,6 @@ FIELDS: dict[type, tuple[str, ...]] = {
 }
 """The fields of each kind that hold words to translate (ids, kinds and choices stay)."""
 
-PACK_FIELDS = ("title", "subtitle", "description")
-"""The pack's own words a translation gives: the cover and the about card."""
 
 LANGUAGE_NAMES = {
     "en": "English", "ur": "Urdu", "pa": "Punjabi", "bn": "Bengali", "ar": "Arabic",

@@ -33,7 +33,7 @@ class Segment:
     @property
     def glyphs(self) -> tuple | None:
         """A shaped run's glyphs in visual order, clusters counted in the whole run's text, as
-        shaping the run whole gives them (text.shaping.shape_words)."""
+        shaping the run whole gives them (tests/test_shaping.py checks they are the same)."""
         if self.parts is None:
             return None
         return join_parts(self.parts, self.direction == "rtl")

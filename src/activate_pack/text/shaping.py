@@ -121,22 +121,6 @@ def join_parts(parts: tuple[Part, ...], rtl: bool) -> tuple[Glyph, ...]:
         for (_, one), start in zip(parts, starts)))
 
 
-def shape_words(parts: tuple[str, ...], font: str, script: str,
-                lang: str | None = None) -> Shaped:
-    """Shape the text ``"".join(parts)``, each part a word with the spaces after it, from the
-    shapes of its words (``shape_parts``): the same glyphs, width and missing characters as
-    ``shape`` gives for the text whole."""
-    if len(parts) == 1:
-        return shape(parts[0], font, script, lang)
-    pieces, _ = shape_parts(parts, font, script, lang)
-    glyphs = join_parts(pieces, direction(script) == "rtl")
-    total = 0.0
-    for glyph in glyphs:  # added in the order shape() adds them, to the very same sum
-        total += glyph.advance
-    return Shaped(glyphs, total, tuple(dict.fromkeys(chain.from_iterable(
-        one.missing for _, one in pieces))), max(one.top for _, one in pieces))
-
-
 @lru_cache(maxsize=65536)
 def _glyph_top(font: str, gid: int) -> float:
     """How far a glyph's ink reaches above its origin, at size 1 (0 for no ink)."""
