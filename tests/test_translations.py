@@ -445,3 +445,67 @@ def test_a_translated_adaptation_says_which_languages_by_name(tmp_path: Path) ->
     # Where no translation words the line, it is English, with the languages' names.
     english_labels = polish.model_copy(update={"labels": polish.translation.source_labels})
     assert "Translated from English into Polish." in notices.change_lines(english_labels)
+
+
+# A translation's state: one line per language in `check`, every gap when a language is named.
+
+def _complete_overlay(root: Path, reviewed: bool) -> None:
+    """A Polish overlay that gives every field, label and pack word (in the source's words)."""
+    from activate_pack.pack.translations import FIELDS, PACK_FIELDS
+
+    pack = load_pack(root)
+    cards = {item.id: {name: getattr(item, name) for name in FIELDS[type(item)]
+                       if getattr(item, name) not in (None, "", [], ())}
+             for item in (*pack.cards, *pack.guide)}
+    overlay = {"translators": [{"name": "Ola Nowak"}], "reviewed": reviewed,
+               "pack": {name: getattr(pack.info, name) for name in PACK_FIELDS
+                        if getattr(pack.info, name)},
+               "labels": pack.labels.model_dump(by_alias=True),
+               "cards": {i: c for i, c in cards.items() if not i.startswith("guide")},
+               "guide": {i: c for i, c in cards.items() if i.startswith("guide")}}
+    (root / "content/translations").mkdir(exist_ok=True)
+    (root / "content/translations/pl.yaml").write_text(
+        yaml.safe_dump(overlay, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_check_gives_a_translation_with_gaps_one_line_and_lists_them_when_asked(
+        make_pack: Callable[..., Path]) -> None:
+    root = make_pack(**{"content/translations/pl.yaml": POLISH})
+    mine = [p for p in check(root).problems if p.path == "content/translations/pl.yaml"]
+    assert len(mine) == 1, [str(p) for p in mine]
+    assert mine[0].severity == "warning" and mine[0].line == 1
+    assert mine[0].message.startswith("Polish: draft, 1 of 4 cards and pages translated; ")
+    assert "run 'activate-pack check --lang pl'" in mine[0].message
+    listed = [str(p) for p in check(root, language="pl").warnings]
+    assert any("have no Polish translation" in w and "soup-club" in w for w in listed), listed
+    assert any("labels: no translation of" in w for w in listed), listed
+    result = runner.invoke(app, ["check", str(root), "--lang", "pl"])
+    assert result.exit_code == 0 and "soup-club" in result.output, result.output
+    result = runner.invoke(app, ["check", str(root), "--lang", "Polish"])
+    assert result.exit_code == 2 and "'pl'" in result.output, result.output
+
+
+@pytest.mark.parametrize("reviewed", [False, True])
+def test_a_complete_translation_passes_check_strict_in_at_most_one_line(
+        make_pack: Callable[..., Path], reviewed: bool) -> None:
+    root = make_pack()
+    _complete_overlay(root, reviewed)
+    result = runner.invoke(app, ["check", str(root), "--strict"])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if "pl.yaml" in line]
+    if reviewed:
+        assert lines == []
+    else:
+        assert lines == ["content/translations/pl.yaml:1: note: Polish: draft, 4 of 4 cards and "
+                         "pages translated, awaiting review by a native speaker"]
+    assert result.output.splitlines()[-1] == "No problems found."
+
+
+def test_a_card_copied_unchanged_keeps_the_originals_translation(tmp_path: Path) -> None:
+    root = _adaptation(tmp_path, changed=None)
+    result = runner.invoke(app, ["copy", "warm-up-favourite-place", "--pack", str(root)])
+    assert result.exit_code == 0, result.output
+    urdu = load_pack(root, language="ur")
+    card = "warm-up-favourite-place"
+    assert urdu.card(card).title == SHIPPED_UR["cards"][card]["title"]
+    assert urdu.translation is not None and card not in urdu.translation.untranslated

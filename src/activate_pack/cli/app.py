@@ -120,6 +120,17 @@ def usage(message: str, command: str = "build") -> typer.Exit:
     return typer.Exit(2)
 
 
+def language(value: str | None, command: str = "build") -> str | None:
+    """The --lang value, once it is a language tag or 'all' (else a usage error)."""
+    if value is not None and value != "all":
+        from activate_pack.pack.translations import tag_problem
+
+        wrong = tag_problem(value)
+        if wrong:
+            raise usage(f"--lang: {wrong}, or 'all'", command)
+    return value
+
+
 def _warn(problem: object) -> None:
     typer.echo(str(problem), err=True)
 

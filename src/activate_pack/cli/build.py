@@ -19,6 +19,7 @@ from activate_pack.cli.app import (
     app,
     card_ids,
     fail,
+    language,
     locate,
     stopped,
     usage,
@@ -70,12 +71,7 @@ def build(
     if print_mode is PrintMode.home and size not in (None, Size.a6):
         raise usage("--print home is for the A6 cards (the facilitator pack is A4 already: "
                      "print it at 100%); use --size a6, or leave --size out")
-    if lang is not None and lang != "all":
-        from activate_pack.pack.translations import tag_problem
-
-        wrong = tag_problem(lang)
-        if wrong:
-            raise usage(f"--lang: {wrong}, or 'all'")
+    language(lang)
     chosen = card_ids(cards)
     if chosen and size not in (None, Size.a6):
         raise usage("--cards makes A6 cards only (the facilitator pack is printed whole); "

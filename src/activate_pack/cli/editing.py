@@ -21,6 +21,7 @@ from activate_pack.cli.app import (
     app,
     card_ids,
     fail,
+    language,
     locate,
 )
 from activate_pack.errors import PackError, summarised
@@ -45,6 +46,11 @@ def check(
     size: Annotated[Size, typer.Option(
         "--size", "-s", help="Which pack to check: a6 (community cards), a4 (facilitator pack) "
                              "or all.")] = Size.all,
+    lang: Annotated[str, typer.Option(
+        "--lang", help="Which language to check: 'all' (default) checks the pack's own and "
+                       "every translation, each translation's state in one line; a language "
+                       "tag (e.g. 'ur', 'pa-Guru') checks that translation and lists "
+                       "everything it leaves in English.")] = "all",
 ) -> None:
     """Check a pack for problems, writing nothing.
 
@@ -53,9 +59,10 @@ def check(
     """
     from activate_pack.output.check import check as run_check
 
+    language(lang, "check")
     try:
         pack_dir = locate(pack)
-        report = run_check(pack_dir, _sizes(size))
+        report = run_check(pack_dir, _sizes(size), lang)
     except PackError as error:
         raise fail(error) from None
     for line in summarised(report.problems):

@@ -65,11 +65,12 @@ def build(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path,
 
     with _collector_paused():
         wanted = variants(sizes, options, languages_wanted(pack_dir, languages))
-        prepared = prepare(pack_dir, wanted, out_dir, cards=cards)
+        prepared = prepare(pack_dir, wanted, out_dir, cards=cards,
+                           detail=languages not in (None, "all"))
         if prepared.report.failed(strict):
             raise PackError(prepared.report.errors or  # --strict: warnings stop it too
                             [replace(p, severity="error") for p in prepared.report.warnings])
-        for problem in prepared.report.warnings if warn else ():
+        for problem in (*prepared.report.warnings, *prepared.report.notes) if warn else ():
             warn(problem)
         assert prepared.pack is not None  # no errors, so the pack loaded
         creators = {lang: pack_creators(p) for lang, p in prepared.packs.items()}

@@ -8,6 +8,10 @@ from activate_pack.layout.editions import SIZES
 from activate_pack.output.plan import Report, prepare
 
 
-def check(pack_dir: Path, sizes: tuple[str, ...] = SIZES) -> Report:
-    """Prepare every output of ``sizes`` as a build would, in every print mode, writing nothing."""
-    return prepare(pack_dir, sizes=sizes).report
+def check(pack_dir: Path, sizes: tuple[str, ...] = SIZES, language: str = "all") -> Report:
+    """Prepare every output of ``sizes`` as a build would, in every print mode, writing nothing.
+
+    ``language`` 'all' checks the pack's own language and every translation, each
+    translation's state in one line; a language tag checks that translation, every gap listed.
+    """
+    return prepare(pack_dir, sizes=sizes, languages=language).report

@@ -65,7 +65,12 @@ class Report:
 
     @property
     def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity != "error"]
+        return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def notes(self) -> list[Problem]:
+        """What is worth knowing but asks nothing of anyone (a draft translation's state)."""
+        return [p for p in self.problems if p.severity == "note"]
 
     def failed(self, strict: bool = False) -> bool:
         """True if the pack would not build (or, with ``strict``, has any warning)."""
@@ -73,9 +78,9 @@ class Report:
 
     def summary(self) -> str:
         """The count line printed after the problems."""
-        if not self.problems:
-            return "No problems found."
         e, w = len(self.errors), len(self.warnings)
+        if not e and not w:
+            return "No problems found."
         return (f"{e} error{'s' if e != 1 else ''} and {w} warning{'s' if w != 1 else ''} found.")
 
 
@@ -93,11 +98,11 @@ class Prepared:
               language: str | None = None) -> Pack:
         """The pack (in ``language``, if a translation), once nothing stops the outputs.
 
-        Every error is raised; warnings are handed to ``warn``.
+        Every error is raised; warnings and notes are handed to ``warn``.
         """
         if self.report.errors:
             raise PackError(self.report.errors)
-        for problem in self.report.warnings if warn else ():
+        for problem in (*self.report.warnings, *self.report.notes) if warn else ():
             warn(problem)
         assert self.pack is not None  # no errors, so the pack loaded
         return self.packs.get(language, self.pack) if language else self.pack
@@ -135,12 +140,13 @@ def languages_wanted(pack_dir: Path, wanted: str | None) -> list[str | None]:
 
 
 def _packs(pack: Pack, pack_dir: Path, langs: list[str | None], general: Problems,
-           asked: bool = True) -> dict[str | None, Pack]:
+           asked: bool = True, detail: bool = True) -> dict[str | None, Pack]:
     """The loaded pack in each language asked for; a translation's problems are collected.
 
     Unless the languages were ``asked`` for (``check`` goes through them all), a language
     the pack only inherits from its base reports its errors, not its gaps: those are the
     base's, and an adaptation that never meant to print in that language need not hear them.
+    Without ``detail`` (several languages at once), a translation's gaps are one line.
     """
     from activate_pack.pack.translations import own_languages, translate
 
@@ -152,7 +158,7 @@ def _packs(pack: Pack, pack_dir: Path, langs: list[str | None], general: Problem
             found[lang] = pack
             continue
         try:
-            found[lang] = translate(pack, pack_dir, lang)
+            found[lang] = translate(pack, pack_dir, lang, detail=detail)
         except PackError as exc:
             general.extend(exc.problems)
             continue
@@ -163,7 +169,8 @@ def _packs(pack: Pack, pack_dir: Path, langs: list[str | None], general: Problem
 
 def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path = Path("dist"),
             sizes: tuple[str, ...] = SIZES, cards: list[str] | None = None,
-            asked: bool | None = None) -> Prepared:
+            asked: bool | None = None, languages: str | None = "all",
+            detail: bool | None = None) -> Prepared:
     """Load the pack and everything the outputs need, lay them out and impose them.
 
     Problems from every stage are collected, not raised: a build raises them, ``check`` lists
@@ -171,6 +178,9 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
     keeps only those cards' faces, for printing a few without reprinting the pack. ``asked``
     says whether the languages were asked for (by default, when ``wanted`` is given): if not,
     a language the pack only inherits reports its errors, not its gaps (see ``_packs``).
+    ``languages`` is what ``check`` covers when ``wanted`` is None ('all', or one tag).
+    ``detail`` lists every gap of a translation (default: when one language is asked for
+    by name); otherwise each translation's state is one line.
     """
     from activate_pack.output.cards import select
 
@@ -195,8 +205,11 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
         contrast.check(specs[edition.size], general)
     if asked is None:
         asked = wanted is not None  # else check: every language there is
+    if detail is None:
+        detail = (languages not in (None, "all") if wanted is None
+                  else len({v.language for v in wanted} - {None}) == 1)
     if wanted is None:
-        wanted = every_variant(sizes, specs, languages_wanted(pack_dir, "all"))
+        wanted = every_variant(sizes, specs, languages_wanted(pack_dir, languages))
     # A print plan depends on the edition and the print options, not on the language.
     made: dict[tuple[str, PrintOptions], Plan | None] = {}
     plans = {}
@@ -219,7 +232,7 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
         stem = file_stem(pack, pack_dir, general)
         date = source_date(pack, pack_dir)
         result.packs = _packs(pack, pack_dir, list(dict.fromkeys(v.language for v in wanted)),
-                              general, asked)
+                              general, asked, detail)
         docs: dict[tuple[str, str, str | None], tuple[Document | None, list[Problem]]] = {}
         for variant, plan in plans.items():
             if variant.language not in result.packs:

@@ -201,8 +201,12 @@ class _Overlay:
 
 
 def translate(pack: Pack, root: Path, language: str,
-              variables: dict[str, str] | None = None) -> Pack:
-    """The pack in ``language``: its overlay laid on the source, every gap warned about.
+              variables: dict[str, str] | None = None, detail: bool = True) -> Pack:
+    """The pack in ``language``: its overlay laid on the source, its gaps warned about.
+
+    With ``detail`` every gap is a warning at its line (the language was asked for by name);
+    without, the translation's state is one line: a complete draft is a note, a translation
+    with gaps one warning with the counts and the command that lists them.
 
     An adaptation also takes its bases' translations into ``language`` for what it inherits
     unchanged: the cards it does not replace, and the labels and pack words it words as its
@@ -211,6 +215,7 @@ def translate(pack: Pack, root: Path, language: str,
     own if not given), as they are in the source.
     """
     problems = Problems()
+    gaps = Problems()  # what prints in English: listed, or summed up in one line
     overlays = _overlays(pack, root, language, pack.variables if variables is None
                          else variables, problems)
     own = next((o for o in overlays if o.base is None), None)
@@ -222,7 +227,7 @@ def translate(pack: Pack, root: Path, language: str,
                      own.shown if own else PACK_FILE, 1 if own else pack.info_line("licence"))
     # Where gaps are reported: the pack's own translation, else its pack.yaml.
     shown, line = (own.shown, 1) if own else (PACK_FILE, None)
-    labels = _labels(pack.labels, overlays, shown, problems)
+    labels = _labels(pack.labels, overlays, shown, problems, gaps)
     items = {c.id: c for c in (*pack.cards, *pack.guide)}
     if own is not None:
         for group in ("cards", "guide"):
@@ -246,34 +251,38 @@ def translate(pack: Pack, root: Path, language: str,
         entry = getattr(overlay.tr, group)[card_id]
         marks = overlay.data.get(group, {}).get(card_id)
         if overlay.base is None:
-            done[card_id] = _card(item, entry, marks, overlay.shown, problems)
+            done[card_id] = _card(item, entry, marks, overlay.shown, problems, gaps)
         else:
-            gaps = Problems()
-            done[card_id] = _card(item, entry, marks, overlay.shown, gaps)
-            problems.extend([p for p in gaps.items if p.severity == "error"])
-            if len(gaps.errors) < len(gaps.items):
+            done[card_id] = _card(item, entry, marks, overlay.shown, problems, Problems())
+            if _missing_fields(item, entry):
                 left[card_id] = _missing_fields(item, entry)
         # A translated card's words are the translation's: problems with them point there.
         locations[card_id] = Location(path=overlay.shown, line=_line(overlay.data, group,
                                                                       card_id))
     name = language_name(language)
     if untranslated:
-        problems.add(f"{len(untranslated)} of {len(items)} cards and pages have no "
+        gaps.add(f"{len(untranslated)} of {len(items)} cards and pages have no "
                      f"{name} translation and print in English: "
                      + ", ".join(untranslated)
                      + ("" if own else f"; to translate them, run 'activate-pack translate "
                         f"export --lang {language}'"), shown, line, severity="warning")
     if left:
-        problems.add(f"the {name} translation this pack inherits leaves some fields in English: "
+        gaps.add(f"the {name} translation this pack inherits leaves some fields in English: "
                      + "; ".join(f"{card_id} ({', '.join(fields)})"
                                  for card_id, fields in left.items()),
                      shown, line, severity="warning")
-    info = _info(pack, own, overlays, language, shown, line, problems)
+    info = _info(pack, own, overlays, language, shown, line, problems, gaps)
     problems.raise_if_errors()
     used = [o for o in overlays if o.used or o is own]
+    reviewed = all(o.tr.reviewed for o in used)
+    if detail:
+        problems.extend(gaps.items)
+    if not detail or not gaps.items:
+        _state(problems, gaps, name, language, reviewed, len(items) - len(untranslated),
+               len(items), shown, line)
     translators = tuple(dict.fromkeys(a.name for o in used for a in o.tr.translators))
     translation = Translation(language=language, source=pack.info.language, path=used[0].shown,
-                              translators=translators, reviewed=all(o.tr.reviewed for o in used),
+                              translators=translators, reviewed=reviewed,
                               source_title=pack.info.title,
                               untranslated=frozenset(untranslated), source_labels=pack.labels)
 
@@ -360,9 +369,14 @@ def _translating(card_id: str, group: str, overlays: list[_Overlay], pack: Pack
                  ) -> _Overlay | None:
     """The translation that gives a card its words: the pack's own if it has the card, else,
     for an inherited card, the nearest base's that has it, no further down than the base the
-    card comes from (a pack further down had other words for it)."""
+    card comes from (a pack further down had other words for it). A card copied into the
+    adaptation and left as it was counts as its nearest base's."""
     origin = pack.folders.get(card_id)
     chain = [base.root for base in pack.bases]
+    changes = pack.changes
+    if origin is None and chain and changes is not None \
+            and card_id not in (*changes.added, *changes.changed):
+        origin = chain[0]  # copied into the adaptation unchanged: its original's words still fit
     for overlay in overlays:
         if overlay.base is not None and (origin not in chain or
                                          chain.index(overlay.base.root) > chain.index(origin)):
@@ -392,8 +406,9 @@ def _filled(tr: TranslationFile, data: Located, variables: dict[str, str], shown
     return tr.model_copy(update=update)
 
 
-def _card(item: Any, entry: dict[str, Any], marks: Any, shown: str, problems: Problems) -> Any:
-    """One card with its translated fields; missing and unknown fields reported."""
+def _card(item: Any, entry: dict[str, Any], marks: Any, shown: str, problems: Problems,
+          gaps: Problems) -> Any:
+    """One card with its translated fields; unknown fields reported, missing ones in ``gaps``."""
     allowed = FIELDS[type(item)]
     for name in entry:
         if name not in allowed:
@@ -403,7 +418,7 @@ def _card(item: Any, entry: dict[str, Any], marks: Any, shown: str, problems: Pr
                             f"{', '.join(allowed)})"), shown, _line(marks, name), card=item.id)
     missing = [name for name in allowed if _present(getattr(item, name)) and name not in entry]
     if missing:
-        problems.add(f"no translation of {', '.join(missing)}: these print in English", shown,
+        gaps.add(f"no translation of {', '.join(missing)}: these print in English", shown,
                      _line(marks), card=item.id, severity="warning")
     values = item.model_dump()
     for name in allowed:
@@ -415,7 +430,7 @@ def _card(item: Any, entry: dict[str, Any], marks: Any, shown: str, problems: Pr
 
 
 def _labels(labels: Labels, overlays: list[_Overlay], shown: str,
-            problems: Problems) -> Labels:
+            problems: Problems, gaps: Problems) -> Labels:
     """The labels with the translations' laid over them; labels none gives are named.
 
     A base's translation gives only the labels this pack words as that base does; the pack's
@@ -428,7 +443,7 @@ def _labels(labels: Labels, overlays: list[_Overlay], shown: str,
     covered = {leaf for layer in layers for leaf in _leaves(layer)}
     missing = [name for name in _leaves(source) if name not in covered]
     if missing:
-        problems.add(f"labels: no translation of {len(missing)} labels, which print in English: "
+        gaps.add(f"labels: no translation of {len(missing)} labels, which print in English: "
                      + ", ".join(missing), shown,
                      _line(own.data, "labels") if own else None, severity="warning")
     merged: dict[str, Any] = source
@@ -479,7 +494,7 @@ def _only(tree: dict[str, Any], leaves: list[str]) -> dict[str, Any]:
 
 
 def _info(pack: Pack, own: _Overlay | None, overlays: list[_Overlay], language: str,
-          shown: str, line: int | None, problems: Problems) -> Any:
+          shown: str, line: int | None, problems: Problems, gaps: Problems) -> Any:
     """The pack's details in the target language: its words, and its language tag.
 
     A base's translation gives a title, subtitle or description only where this pack's is
@@ -495,9 +510,28 @@ def _info(pack: Pack, own: _Overlay | None, overlays: list[_Overlay], language: 
              for name, overlay in _pack_words(info, overlays).items()}
     missing = [n for n in PACK_FIELDS if _present(getattr(info, n)) and n not in words]
     if missing:
-        problems.add(f"pack: no translation of {', '.join(missing)}: these print in English",
+        gaps.add(f"pack: no translation of {', '.join(missing)}: these print in English",
                      shown, _line(own.data, "pack") if own else line, severity="warning")
     return info.model_copy(update={**words, "language": language})
+
+
+def _state(problems: Problems, gaps: Problems, name: str, language: str, reviewed: bool,
+           done: int, total: int, shown: str, line: int | None) -> None:
+    """One line for a translation's state: a complete draft's note, or its gaps counted."""
+    draft = "" if reviewed else "draft, "
+    if not gaps.items:
+        if not reviewed:
+            problems.add(f"{name}: {draft}{done} of {total} cards and pages translated, awaiting "
+                         "review by a native speaker", shown, line, severity="note")
+        return
+    fields = sum(1 for p in gaps.items if p.card)
+    other = len(gaps.items) - fields - (done < total)
+    what = [f"{total - done} cards and pages" if done < total else "",
+            f"some fields of {fields} cards" if fields else "",
+            "some labels or pack words" if other > 0 else ""]
+    problems.add(f"{name}: {draft}{done} of {total} cards and pages translated; "
+                 f"{', '.join(w for w in what if w)} print in English; to list them, run "
+                 f"'activate-pack check --lang {language}'", shown, line, severity="warning")
 
 
 def _pack_words(info: Any, overlays: list[_Overlay]) -> dict[str, _Overlay]:
