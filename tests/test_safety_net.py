@@ -94,3 +94,28 @@ def test_a_stop_that_a_library_turned_into_another_error_is_still_a_stop(
     result = runner.invoke(app, ["check", str(make_pack())])
     assert result.exit_code == 143 and "Stopped." in result.output
     assert not list(logs.iterdir())
+
+
+def test_ctrl_c_at_any_moment_is_one_line_and_exit_code_130(tmp_path: Path) -> None:
+    """From the command's first moments (loading) to its work: never a traceback.
+
+    The first few hundredths of a second are Python starting and the installed script's own
+    first line (``import re``), before any of activate-pack runs: from 0.05 s on it is ours.
+    """
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    command = Path(sys.executable).parent / "activate-pack"
+    assert command.is_file(), "the activate-pack command is not installed beside this Python"
+    for delay in (0.05, 0.06, 0.08, 0.1, 0.12, 0.2, 0.4, 0.8):
+        child = subprocess.Popen([str(command), "check"], cwd=tmp_path, text=True,
+                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        time.sleep(delay)
+        child.send_signal(signal.SIGINT)
+        output, _ = child.communicate(timeout=120)
+        assert "Traceback" not in output and "KeyboardInterrupt" not in output, (delay, output)
+        if child.returncode != 0:  # 0: it had finished before the signal came
+            assert child.returncode == 130, (delay, child.returncode, output)
+            assert output.strip().splitlines()[-1].startswith("Stopped"), (delay, output)

@@ -78,12 +78,41 @@ def test_a_build_removes_its_own_stale_temporary_files_and_no_others(tmp_path: P
     others = [tmp_path / name for name in (".pack-a6-community.pdf.part", "notes.part",
                                            ".other.pdf.abcd1234.part", "pack-a6-community.pdf.bak",
                                            ".pack-a6-community.pdf.abcd12345.part")]
-    for path in stale + others:
-        path.write_bytes(b"left")
-    write_all([(target, b"new")])
+    # A build that was killed (its process is gone) left one; a build running now owns another.
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        stale.append(tmp_path / f".pack-a6-community.pdf.{gone.pid}.abcd_123.part")
+        others.append(tmp_path / f".pack-a6-community.pdf.{running.pid}.abcd_123.part")
+        for path in stale + others:
+            path.write_bytes(b"left")
+        write_all([(target, b"new")])
+    finally:
+        running.kill()
+        running.wait()
     assert target.read_bytes() == b"new"
     assert not any(p.exists() for p in stale)
     assert all(p.read_bytes() == b"left" for p in others)
+
+
+def test_four_builds_at_once_into_one_folder_all_succeed(
+        make_pack: Callable[..., Path], tmp_path: Path) -> None:
+    """None takes another's temporary file away as stale; the files left are whole."""
+    from pypdf import PdfReader
+
+    root = _small_pack(make_pack)
+    out = tmp_path / "dist"
+    children = [subprocess.Popen([sys.executable, "-c", "from activate_pack.cli import main; main()",
+                                  "build", str(root),
+                                  "--out", str(out)], stdout=subprocess.PIPE,
+                                 stderr=subprocess.STDOUT, text=True) for _ in range(4)]
+    outputs = [child.communicate(timeout=300)[0] for child in children]
+    assert [child.returncode for child in children] == [0, 0, 0, 0], outputs
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["test-pack-a4-facilitator.pdf", "test-pack-a6-community.pdf"], names
+    for name in names:
+        assert len(PdfReader(out / name).pages) > 1
 
 
 def _small_pack(make_pack: Callable[..., Path]) -> Path:

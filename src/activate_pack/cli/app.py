@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -21,12 +23,25 @@ def _own(error: Exception) -> bool:
     return type(error).__module__.split(".")[0] in ("click", "typer")
 
 
+def _release_signals() -> None:
+    """Take Ctrl+C and SIGTERM back from ``activate_pack.start``'s stop-while-loading."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for signum, usual in ((signal.SIGINT, signal.default_int_handler),
+                          (signal.SIGTERM, signal.SIG_DFL)):
+        if getattr(signal.getsignal(signum), "early_stop", False):
+            signal.signal(signum, usual)
+
+
 class GuardedGroup(TyperGroup):
     """The command group, with the safety net round whichever command runs."""
 
     def invoke(self, ctx: Any) -> Any:
+        _release_signals()  # from here on, a stop is the command's to report
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt as interrupt:  # Ctrl+C (or SIGTERM) wherever it came
+            raise stopped(interrupt) from None
         except Exception as error:  # the net itself: anything but the library's signals is a bug
             if _own(error):
                 raise

@@ -1,10 +1,12 @@
 """The only code that writes into the output folder: temporary files, then renames, all or none.
 
 Every output of a build is first written in full to a temporary file beside its target
-(``.<name>.<random>.part``). Only when every one is complete, and every target has been checked,
-are they renamed into place, one right after another with Ctrl+C and SIGTERM held back. A build
-stopped earlier removes its temporary files on the way out; one killed outright leaves them,
-and the next build of the same files removes them (only files of exactly that pattern).
+(``.<name>.<process id>.<random>.part``). Only when every one is complete, and every target has
+been checked, are they renamed into place, one right after another with Ctrl+C and SIGTERM held
+back. A build stopped earlier removes its temporary files on the way out; one killed outright
+leaves them, and the next build of the same files removes them: only files of exactly that
+pattern whose process is gone, so builds running at once into one folder never take each
+other's files away (the last to finish wins, and every file stays whole).
 """
 
 from __future__ import annotations
@@ -43,12 +45,29 @@ class WriteError(PackError):
 
 
 def temporary_pattern(name: str) -> re.Pattern[str]:
-    """The names of the temporary files a build writes for the output called ``name``."""
-    return re.compile(rf"\.{re.escape(name)}\.{_RANDOM}{re.escape(PART)}")
+    """The names of the temporary files a build writes for the output called ``name``; the
+    group ``pid`` is the process that writes it (absent in names older builds gave)."""
+    return re.compile(rf"\.{re.escape(name)}\.(?:(?P<pid>[0-9]+)\.)?{_RANDOM}{re.escape(PART)}")
+
+
+def _running(pid: int) -> bool:
+    """True if a process with this id exists (this one included): its files are its own."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # another user's, or not ours to ask about: leave its file alone
+    return True
 
 
 def remove_stale(path: Path) -> list[Path]:
-    """Remove temporary files an earlier, killed build left for ``path``; return them."""
+    """Remove temporary files an earlier, killed build left for ``path``; return them.
+
+    A file whose process still runs belongs to a build going on now, and is left alone.
+    """
     pattern = temporary_pattern(path.name)
     removed: list[Path] = []
     try:
@@ -56,7 +75,10 @@ def remove_stale(path: Path) -> list[Path]:
     except OSError:
         return removed
     for entry in entries:
-        if pattern.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+        found = pattern.fullmatch(entry.name)
+        if found and found["pid"] and _running(int(found["pid"])):
+            continue
+        if found and entry.is_file(follow_symlinks=False):
             try:
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))
@@ -129,7 +151,8 @@ def _stage(path: Path, data: bytes) -> str:
     """Write ``data`` to a new temporary file beside ``path`` and return its name."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=PART, dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=PART,
+                                   dir=path.parent)
     except OSError as exc:
         raise WriteError(f"{path.parent}: cannot write here ({exc.strerror}); "
                          "nothing was written") from None
