@@ -70,7 +70,7 @@ def test_encodings() -> None:
     assert decode("\ufefftitle: x".encode("utf-8"), "x.yaml") == "title: x"
     with pytest.raises(PackError, match="UTF-16"):
         decode("title: x".encode("utf-16"), "x.yaml")
-    with pytest.raises(PackError, match="not valid UTF-8") as info:
+    with pytest.raises(PackError, match="not saved as UTF-8") as info:
         decode(b"title: ok\nname: caf\xe9\n", "x.yaml")
     assert info.value.problems[0].line == 2
 

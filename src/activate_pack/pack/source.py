@@ -272,6 +272,28 @@ def _line_of(text: str, mark: yaml.Mark | None) -> str:
     return lines[mark.line].strip() if mark is not None and mark.line < len(lines) else ""
 
 
+CURLY_OPENERS = {"\u201c": "“", "\u2018": "‘", "\u201e": "„", "\u00ab": "«", "\u201d": "”"}
+"""Quotes a word processor types, which YAML reads as ordinary letters."""
+_CURLY_ALL = "".join(CURLY_OPENERS) + "\u2019\u00bb"
+
+SPACE_LOOKALIKES = {"\u00a0": "a non-breaking space", "\u2007": "a figure space",
+                    "\u202f": "a narrow non-breaking space", "\u3000": "a wide space",
+                    "\ufeff": "an invisible zero-width no-break space"}
+"""Characters that look like a space but are not one to YAML."""
+
+
+def _curly_start(line: str) -> str | None:
+    """The curly quote a line's value starts with ('challenge: “Litter: …”'), if it does."""
+    value = line.partition(": ")[2].lstrip() if ": " in line else line.lstrip("- ")
+    return CURLY_OPENERS.get(value[:1])
+
+
+def _uncurled(line: str) -> str:
+    """The line without the curly quotes round its value: the text to put in straight ones."""
+    key, _, value = line.partition(": ")
+    return f"{key}: {value.strip().strip(_CURLY_ALL)}"
+
+
 def _quoted(line: str) -> str:
     """A line 'key: value' with its value in double quotes, as advice (JSON quoting is YAML)."""
     key, _, value = line.partition(":")
@@ -303,6 +325,14 @@ def _explain(exc: yaml.MarkedYAMLError, text: str = "") -> str:
     problem = (exc.problem or str(exc)).strip()
     mark = exc.problem_mark
     at = text[mark.index] if mark is not None and 0 <= mark.index < len(text) else ""
+    lines = text.splitlines()
+    for where in (mark, exc.context_mark):
+        line = lines[where.line] if where is not None and where.line < len(lines) else ""
+        lead = line[:len(line) - len(line.lstrip("".join(SPACE_LOOKALIKES) + " \t"))]
+        at = next((c for c in lead if c in SPACE_LOOKALIKES), at)
+    if at in SPACE_LOOKALIKES:
+        return (f"{SPACE_LOOKALIKES[at]} is here, where YAML needs ordinary spaces (it often "
+                "comes with text pasted from Word or a web page); delete it and type a space")
     if at == "\t" or "'\\t'" in problem:
         return ("a tab character is used for indentation here; YAML needs spaces "
                 "(replace the tab with spaces)")
@@ -331,6 +361,12 @@ def _explain(exc: yaml.MarkedYAMLError, text: str = "") -> str:
     if "end of stream" in problem or "<stream end>" in problem:
         return "a quote or bracket opened earlier is never closed"
     if "mapping values are not allowed" in problem:
+        curly = _curly_start(_line_of(text, mark))
+        if curly:
+            return (f"this text starts with a curly quote {curly}, which YAML does not count as "
+                    "a quote (word processors and phones type them), so the ': ' inside it "
+                    "breaks the line; use straight quotes instead, like this: "
+                    f"{_quoted(_uncurled(_line_of(text, mark)))}")
         return ("a ':' followed by a space is inside unquoted text; put the whole text in "
                 "quotes, or check the indentation of this line")
     if "expected" in problem and (dash := _misaligned_dash(text, mark)):
@@ -354,8 +390,15 @@ def decode(data: bytes, display_path: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise PackError(Problem("this file is not valid UTF-8 text (byte "
-                                f"0x{data[exc.start]:02x}); save it as UTF-8", display_path, line)) from None
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        guess = data[exc.start:exc.start + 1].decode("cp1252", errors="replace")
+        seems = (f"'{guess}' saved in an older Windows or Mac encoding" if guess.isprintable()
+                 and guess != "\ufffd" else f"byte 0x{data[exc.start]:02x}")
+        raise PackError(Problem(
+            f"this file is not saved as UTF-8 text: here is {seems}; save the file again as "
+            "UTF-8 (Notepad: File, Save as, Encoding: UTF-8; TextEdit: Format, Make Plain "
+            "Text, then Save with 'Unicode (UTF-8)'), then retype the character if it changed",
+            display_path, line, column)) from None
 
 
 MAX_DEPTH = 100

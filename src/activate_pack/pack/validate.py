@@ -83,6 +83,11 @@ def explain(error: dict[str, Any], model: type[BaseModel]) -> str:
     if kind in ("string_type",):
         return f"{field}: expected text, found {describe(value)}"
     if kind in ("list_type", "tuple_type"):
+        dash = _lookalike_dash(value)
+        if dash:
+            return (f"{field}: expected a list, but its items start with {dash}, not the "
+                    "hyphen '-' (the minus key) that starts a list item; type '- ' in its place "
+                    "at the start of each item")
         return f"{field}: expected a list (lines starting with '- '), found {describe(value)}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return f"{field}: expected a group of fields, found {describe(value)}"
@@ -126,6 +131,19 @@ def explain(error: dict[str, Any], model: type[BaseModel]) -> str:
     if kind == "value_error":
         return f"{field}: {error['msg'].removeprefix('Value error, ')}"
     return f"{field}: {error['msg']}"
+
+
+LOOKALIKE_DASHES = {"\u2013": "an en dash '–'", "\u2014": "an em dash '—'",
+                    "\u2212": "a minus sign '−'", "\u2010": "a hyphen '‐'",
+                    "\u2022": "a bullet '•'"}
+"""Characters a word processor puts where a list's '-' belongs (AutoCorrect, pasted bullets)."""
+
+
+def _lookalike_dash(value: Any) -> str | None:
+    """The name of the look-alike dash a text starts with, if it does."""
+    if isinstance(value, str) and value.strip():
+        return LOOKALIKE_DASHES.get(value.strip()[0])
+    return None
 
 
 def describe(value: Any) -> str:
