@@ -123,3 +123,19 @@ def test_ctrl_c_at_any_moment_is_one_line_and_exit_code_130(tmp_path: Path) -> N
         if child.returncode != 0:  # 0: it had finished before the signal came
             assert child.returncode == 130, (delay, child.returncode, output)
             assert output.strip().splitlines()[-1].startswith("Stopped"), (delay, output)
+
+
+def test_a_deleted_current_folder_is_a_clear_message_not_an_internal_error(
+        tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    script = ("import os, sys; os.chdir(sys.argv[1]); os.rmdir(sys.argv[1]); "
+              "from activate_pack.cli import main; sys.argv[1:] = ['check']; main()")
+    done = subprocess.run([sys.executable, "-c", script, str(gone)], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 1, done.stderr
+    assert "the folder you are in no longer exists" in done.stderr
+    assert "internal error" not in done.stderr and "Traceback" not in done.stderr

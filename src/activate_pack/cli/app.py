@@ -39,6 +39,13 @@ class GuardedGroup(TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         _release_signals()  # from here on, a stop is the command's to report
         try:
+            os.getcwd()
+        except FileNotFoundError:
+            typer.echo("activate-pack: the folder you are in no longer exists (it was deleted or "
+                       "moved, perhaps by a program that rebuilt it); go to your pack's folder "
+                       "again (cd FOLDER) and run the command there", err=True)
+            raise typer.Exit(1) from None
+        try:
             return super().invoke(ctx)
         except KeyboardInterrupt as interrupt:  # Ctrl+C (or SIGTERM) wherever it came
             raise stopped(interrupt) from None
