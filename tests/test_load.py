@@ -193,3 +193,35 @@ def test_a_choice_not_on_the_list_is_quoted_as_typed(make_pack) -> None:
         in str(info.value)
     assert load_pack(make_pack(**{"content/recipes/soup-club.yaml": RECIPE.replace(
         "effort: low", "effort: Medium ")})).recipes[0].effort == "medium"
+
+
+def test_a_list_item_indented_one_space_too_far_is_a_warning_at_its_line(
+        make_pack: Callable[..., Path]) -> None:
+    """YAML reads it as more text of the item above: say so where it happened."""
+    from activate_pack.output.check import check
+    from tests.conftest import RECIPE
+
+    recipe = RECIPE.replace("  - Cook.\n", "   - Cook.\n")
+    root = make_pack(**{"content/recipes/soup-club.yaml": recipe})
+    problems = [p for p in check(root).problems if p.path == "content/recipes/soup-club.yaml"]
+    assert len(problems) == 1, [str(p) for p in problems]
+    assert problems[0].severity == "warning"
+    assert problems[0].line == recipe.splitlines().index("   - Cook.") + 1
+    assert "became more text of the item above" in problems[0].message
+    clean = [p for p in check(make_pack()).problems if p.path == "content/recipes/soup-club.yaml"]
+    assert clean == []
+
+
+def test_a_value_wrapped_in_curly_quotes_is_a_warning_at_its_line(
+        make_pack: Callable[..., Path]) -> None:
+    """Word's quotes are letters to YAML: they would print round the contact's details."""
+    from activate_pack.output.check import check
+    from tests.conftest import PACK_YAML
+
+    pack_yaml = PACK_YAML + "variables:\n  contact: “Priya on 01922 000 111”\n"
+    root = make_pack(**{"content/pack.yaml": pack_yaml})
+    found = [p for p in check(root).problems if "curly quotes" in p.message]
+    assert [(p.path, p.line, p.severity) for p in found] == [
+        ("content/pack.yaml", len(pack_yaml.splitlines()), "warning")]
+    straight = make_pack(**{"content/pack.yaml": pack_yaml.replace("“", '"').replace("”", '"')})
+    assert not [p for p in check(straight).problems if "curly quotes" in p.message]

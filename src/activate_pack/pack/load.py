@@ -13,7 +13,7 @@ from activate_pack.pack.model import (ASSET_TYPES, CARD_MODELS, PHASES, GuidePag
                                  PackInfo)
 from activate_pack.pack.paths import LABELS_FILE, PACK_FILE, default_pack_dir
 from activate_pack.pack.gate import Refused, check_file, read_checked
-from activate_pack.pack.source import (MAX_FILE_BYTES, Located, LocatedList, deep_merge,
+from activate_pack.pack.source import (MAX_FILE_BYTES, Located, LocatedList, deep_merge, notes_in,
                                        field_lines, read_yaml)
 from activate_pack.pack.validate import describe, validate
 
@@ -39,6 +39,8 @@ def _card_docs(root: Path, folder: str, problems: Problems) -> Iterator[tuple[st
         if data is None:
             problems.add("this file is empty; add a card or delete the file", shown)
             continue
+        for where, line, message in notes_in(data):
+            problems.add(message, where, line, severity="warning")
         docs = data if isinstance(data, list) else [data]
         for index, doc in enumerate(docs):
             if isinstance(doc, Located):
@@ -146,6 +148,8 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
         info_data = read_yaml(root / PACK_FILE, PACK_FILE, root=root)
     except PackError as exc:
         raise PackError(exc.problems) from None
+    for where, line, message in notes_in(info_data):
+        problems.add(message, where, line, severity="warning")
     if not isinstance(info_data, Located):
         raise PackError(Problem("expected the pack's details (title:, authors:, licence: …)",
                                 PACK_FILE, 1))

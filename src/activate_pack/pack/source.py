@@ -10,7 +10,7 @@ import json
 import math
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -29,6 +29,8 @@ class Located(dict):
     line: int
     column: int
     key_marks: dict[str, tuple[int, int]]
+    notes: list[tuple[int, str]]
+    """Warnings about its values, as (line, message): see ``notes_in``."""
 
     def mark(self, key: str) -> tuple[int, int]:
         """Line and column of ``key`` (or of the mapping itself when the key is absent)."""
@@ -60,6 +62,37 @@ class LocatedList(list):
     line: int
     column: int
     item_marks: list[tuple[int, int]]
+    notes: list[tuple[int, str]]
+    """Warnings about its items, as (line, message): see ``notes_in``."""
+
+
+SWALLOWED = ("this line starts with '- ' but is indented further than the list items above, so "
+             "it became more text of the item above instead of an item of its own; line its '-' "
+             "up with the others")
+
+CURLY_WRAPPED = ("this text is wrapped in curly quotes ({quotes}), which YAML keeps as part of "
+                 "the text, so they print; if they were meant as YAML's quotes, use straight "
+                 "ones (\") or none")
+
+
+def notes_in(node: Any) -> Iterator[tuple[str, int, str]]:
+    """(file, line, message) of what reads well to YAML but is likely not what was meant: a
+    list item that became more text of the item above, a text wrapped in curly quotes."""
+    if isinstance(node, (Located, LocatedList)):
+        for line, message in getattr(node, "notes", ()):
+            yield node.path, line, message
+    if isinstance(node, (dict, list)):
+        for child in node.values() if isinstance(node, dict) else node:
+            yield from notes_in(child)
+
+
+def _curly_wrapped(node: yaml.Node) -> list[tuple[int, str]]:
+    """A note for a plain text that starts with a curly quote and ends with one."""
+    if isinstance(node, yaml.ScalarNode) and not node.style and len(node.value) > 1 \
+            and node.value[0] in CURLY_OPENERS and node.value[-1] in _CURLY_ALL:
+        quotes = f"{node.value[0]} … {node.value[-1]}"
+        return [(node.start_mark.line + 1, CURLY_WRAPPED.format(quotes=quotes))]
+    return []
 
 
 class _Loader(yaml.SafeLoader):
@@ -115,6 +148,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
     result.path = loader.display_path
     result.line, result.column = node.start_mark.line + 1, node.start_mark.column + 1
     result.key_marks = {}
+    result.notes = [note for _, value in node.value for note in _curly_wrapped(value)]
     for key_node, value_node in node.value:
         if key_node.tag == "tag:yaml.org,2002:merge":
             raise _YamlProblem("YAML merge keys (<<) are not allowed in a pack", key_node.start_mark)
@@ -136,6 +170,13 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LocatedList
     result.path = loader.display_path
     result.line, result.column = node.start_mark.line + 1, node.start_mark.column + 1
     result.item_marks = [(c.start_mark.line + 1, c.start_mark.column + 1) for c in node.value]
+    lines: list[str] = getattr(loader, "source_lines", [])
+    result.notes = [(n + 1, SWALLOWED) for c in node.value
+                    if isinstance(c, yaml.ScalarNode) and not c.style
+                    and c.end_mark.line > c.start_mark.line
+                    for n in range(c.start_mark.line + 1, min(c.end_mark.line + 1, len(lines)))
+                    if lines[n].lstrip().startswith("- ")]
+    result.notes += [note for c in node.value for note in _curly_wrapped(c)]
     return result
 
 
@@ -449,6 +490,7 @@ def parse(text: str, display_path: str) -> Any:
     _refuse_deep_nesting(text, display_path)
     loader = LOADER(text)
     loader.display_path = display_path
+    loader.source_lines = text.splitlines()
     try:
         try:
             return loader.get_single_data()
