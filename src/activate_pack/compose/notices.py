@@ -77,9 +77,11 @@ def _titles(ids: tuple[str, ...], titles: dict[str, str], labels: Labels,
 
 
 def _values(variables: dict[str, str], labels: Labels) -> str:
-    """The local details as printed on the cards: 'Reading, Reading Neighbours'."""
-    values = [v for _, v in sorted(variables.items()) if v.strip()]
-    return labels.patterns.comma.join(dict.fromkeys(values))
+    """Which local details were set, by name ('contact, meeting place'), never their values:
+    a contact's phone number belongs on the cards that use it, not in every file's notice."""
+    names = [name.replace("_", " ") for name, value in sorted(variables.items())
+             if value.strip()]
+    return labels.patterns.comma.join(names)
 
 
 BRIEF = ("list", "count", "sum", "tight")
