@@ -179,3 +179,35 @@ def test_a_modest_adaptation_builds_and_credits_its_picture(town: Path, tmp_path
     for pdf in (a6, a4):
         with pikepdf.open(pdf) as opened:
             assert b"Sam Jones" in opened.Root.Metadata.read_bytes()
+
+
+def _remove(root: Path, ids: str) -> int:
+    """Set the adaptation's 'remove:' line; its line number."""
+    pack_yaml = root / "content/pack.yaml"
+    lines = pack_yaml.read_text(encoding="utf-8").splitlines()
+    index = next(i for i, line in enumerate(lines) if line.startswith("remove:"))
+    lines[index] = f"remove: [{ids}]"
+    pack_yaml.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return index + 1
+
+
+def test_cards_lists_a_removed_card_as_removed(town: Path) -> None:
+    line = _remove(town, "memory-cafe")
+    rows = listed(town)
+    assert rows["memory-cafe"]["origin"] == "removed"
+    assert rows["memory-cafe"]["kind"] == "recipe"
+    assert rows["memory-cafe"]["file"] == f"content/pack.yaml:{line}"
+    code, output = run("cards", str(town), "--kind", "recipe")
+    assert code == 0 and "removed" in output
+
+
+def test_removing_an_ingredient_an_original_recipe_needs_points_at_remove(town: Path) -> None:
+    """Not at a file of the original the volunteer does not have, and with the fix."""
+    line = _remove(town, "empty-shops")
+    code, output = run("check", str(town))
+    assert code == 1
+    errors = [l for l in output.splitlines() if "empty-shops" in l]
+    assert len(errors) == 1, output
+    assert errors[0].startswith(f"content/pack.yaml:{line}: remove: 'empty-shops'"), errors
+    assert "activate-pack copy making-shed" in errors[0]
+    assert "content/recipes/making-shed.yaml" not in output

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from activate_pack.errors import PackError, Problem, Problems, nearest
 from activate_pack.pack.model import Pack
+from activate_pack.pack.paths import PACK_FILE
 from activate_pack.pack.source import LocatedList, read_yaml
 
 KIND_FOLDERS = {"recipe": "recipes", "question": "questions", "ingredient": "ingredients"}
@@ -27,7 +28,8 @@ class CardRow:
     title: str
     origin: str
     """'original' (inherited), 'copied' (in the adaptation, still as the original), 'changed',
-    'added'; 'own' in a pack of its own; 'generated' for the about card the build makes."""
+    'added', 'removed' (left out by pack.yaml's remove:); 'own' in a pack of its own;
+    'generated' for the about card the build makes."""
     file: str
 
     def as_dict(self) -> dict[str, str]:
@@ -59,6 +61,12 @@ def rows(pack: Pack, kind: str | None = None) -> list[CardRow]:
         if card.id in pack.folders and where is not None:
             shown = f"{where.path} (in the original)"
         found.append(CardRow(card.id, card.kind, card.title, origin(pack, card.id), shown))
+    changes = pack.changes
+    for card_id in changes.removed if changes is not None else ():  # listed, not forgotten
+        removed_kind = changes.removed_kinds.get(card_id, "")
+        if kind is None or kind == removed_kind:
+            found.append(CardRow(card_id, removed_kind, changes.titles.get(card_id, card_id),
+                                 "removed", f"{PACK_FILE}:{pack.info_line('remove') or 1}"))
     if kind in (None, "about"):  # made by the build from content/pack.yaml
         found.insert(0, CardRow("about", "about", pack.info.title, "generated", "content/pack.yaml"))
     return found

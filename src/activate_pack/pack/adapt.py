@@ -209,8 +209,9 @@ def merge(base: Pack, prefix: str, info: PackInfo, data: Any, cards: dict[str, l
     removed = sorted(remove & set(base_items))
     titles = {i: base_items[i].title for i in removed} | {i: local[i].title
                                                           for i in (*added, *changed)}
+    kinds = {i: getattr(base_items[i], "kind", "guide") for i in removed}
     return Changes(added=tuple(added), changed=tuple(changed), removed=tuple(removed),
-                   variables=variables, language=language, titles=titles)
+                   variables=variables, language=language, titles=titles, removed_kinds=kinds)
 
 
 def _replaced_elsewhere(local: dict[str, Any], base: Pack, locations: dict[str, Location],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -214,7 +215,9 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
     # An adaptation whose pack.yaml has a mistake has no base pack loaded: its recipes name
     # the base's ingredient cards, which are not missing, only unread. One mistake, one message.
     if base is not None or not info_data.get("extends"):
-        _check_references(cards, locations, problems, broken)
+        removed = _Removed(set(changes.removed) if changes else set(), own_ids,
+                           info_data.mark("remove")[0])
+        _check_references(cards, locations, problems, broken, removed)
     logo = adapt.pack_logo(root, info, info_data, base) if info is not None else None
     exceptions = credits.check_images(cards, info, locations, problems, logo) if info else ()
     pictures: dict[tuple[str, str], ImageFile] = {}
@@ -268,13 +271,41 @@ def _inspect_pictures(root: Path, cards: dict[str, list[Any]], folders: dict[str
     return found
 
 
+@dataclass(frozen=True)
+class _Removed:
+    """What an adaptation's ``remove:`` leaves out, which cards are its own, and its line."""
+
+    ids: set[str]
+    own: set[str]
+    line: int
+
+
 def _check_references(cards: dict[str, list[Any]], locations: dict[str, Location],
-                      problems: Problems, broken: set[str] | None = None) -> None:
-    """Every ingredient a recipe names must be an ingredient card of the pack."""
+                      problems: Problems, broken: set[str] | None = None,
+                      removed: _Removed | None = None) -> None:
+    """Every ingredient a recipe names must be an ingredient card of the pack.
+
+    One left out by an adaptation's ``remove:`` is reported in the volunteer's own files: at
+    ``remove:`` when a card of the original still needs it, with the command that fixes it.
+    """
     known = [c.id for c in cards["ingredients"] if not c.blank]
     for recipe in cards["recipes"]:
         for index, ref in enumerate(recipe.ingredients):
             if ref in known or ref in (broken or ()):
+                continue
+            if removed is not None and ref in removed.ids:
+                if recipe.id in removed.own:
+                    where = locations[recipe.id]
+                    problems.add(f"ingredients: '{ref}' is left out by 'remove:' in {PACK_FILE} "
+                                 f"(line {removed.line}); take it out of this list, or out of "
+                                 "'remove:'", where.path, where.at(f"ingredients.{index}"),
+                                 card=recipe.id)
+                else:
+                    problems.add(f"remove: '{ref}' is an ingredient of the original recipe "
+                                 f"'{recipe.id}' ({recipe.title}), which this pack keeps; "
+                                 f"remove '{recipe.id}' as well, or run 'activate-pack copy "
+                                 f"{recipe.id}' and take '{ref}' out of the copy's ingredients",
+                                 PACK_FILE, removed.line)
                 continue
             close = nearest(ref, known)
             hint = f"; did you mean '{close}'?" if close else ""

@@ -291,6 +291,8 @@ class Changes(BaseModel):
     """How the adaptation's logo differs from its base's, if it does."""
     titles: dict[str, str] = {}
     """The title of each card or page named above, by id: notices name cards by title."""
+    removed_kinds: dict[str, str] = {}
+    """The kind of each card left out ('recipe', …; 'guide' for a guide page), for listing it."""
 
     def __bool__(self) -> bool:
         return bool(self.added or self.changed or self.removed or self.reordered
