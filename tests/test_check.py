@@ -171,3 +171,33 @@ def test_one_pale_colour_is_one_message_at_the_line_that_set_it(
     assert "colours.paper #FFFFFF" in problem.message
     assert problem.message.endswith("make it darker")
     assert not any("base.yaml" in str(p.path) for p in problems)
+
+
+@pytest.mark.parametrize("field, value", [("title", "Test Pack 🌳"),
+                                          ("variables", {"contact": "☎ Priya on 01922 000 111"})])
+def test_a_character_no_font_draws_in_pack_yaml_is_one_message_at_its_line(
+        make_pack: Callable[..., Path], field: str, value: object) -> None:
+    """Not one per card back, size, print variant and language, nor at the cards using it."""
+    import yaml as pyyaml
+
+    from tests.conftest import PACK_YAML, QUESTIONS
+
+    data = pyyaml.safe_load(PACK_YAML)
+    data[field] = value
+    pack_yaml = pyyaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    questions = QUESTIONS.replace("What did you have for breakfast?",
+                                  "What did you have for breakfast? Ask {{ contact }}.") \
+        if field == "variables" else QUESTIONS
+    root = make_pack(**{"content/pack.yaml": pack_yaml,
+                        "content/questions/warm-up.yaml": questions,
+                        "content/translations/pl.yaml": "translators: [{name: Ola}]\n"})
+    result = runner.invoke(app, ["check", str(root)])
+    lines = result.output.splitlines()
+    assert result.exit_code == 1 and len(lines) <= 3, result.output  # the message, the count
+    holds = "  contact:" if field == "variables" else field
+    line = next(i + 1 for i, text in enumerate(pack_yaml.splitlines()) if text.startswith(holds))
+    assert lines[0].startswith(f"content/pack.yaml:{line}: "), lines
+    assert "no shape for" in lines[0] and "U+" in lines[0]
+    build = runner.invoke(app, ["build", str(root), "--out", str(root / "out")])
+    assert build.exit_code == 1 and not (root / "out").exists()
+    assert sum("no shape for" in l for l in build.output.splitlines()) == 1, build.output

@@ -20,6 +20,7 @@ from activate_pack.layout import contrast
 from activate_pack.layout.boxes import Document
 from activate_pack.layout.editions import EDITIONS, SIZES, Edition
 from activate_pack.layout.spec import LayoutSpec, layout_dirs, load_layout
+from activate_pack.output import packwords
 from activate_pack.output.printing import Imposed, Plan, PrintOptions
 from activate_pack.output.printing import plan as print_plan
 from activate_pack.pack import advice
@@ -186,6 +187,7 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
 
     general = Problems()
     pack: Pack | None = None
+    undrawn: set[str] = set()
     try:
         pack = load_pack(pack_dir)
         if cards:
@@ -227,6 +229,7 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
     per_variant: dict[Variant, list[Problem]] = {}
     if pack is not None:
         general.extend(list(pack.warnings))
+        undrawn = packwords.check(pack, general)
         advice.alt_text(pack, general)
         advice.placeholders(pack_dir, general)
         stem = file_stem(pack, pack_dir, general)
@@ -260,7 +263,8 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
                 continue
             path = out_dir / output_name(stem, variant, selected=bool(cards))
             result.outputs.append(Output(variant, path, imposed))
-    result.report = Report(tuple(ordered(general.items + merge_variants(per_variant))))
+    found = general.items + merge_variants(per_variant)
+    result.report = Report(tuple(ordered(packwords.without_echoes(found, undrawn))))
     return result
 
 

@@ -242,7 +242,7 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
                 bases=(adapt.base_of(base[0]), *base[0].bases) if base else (),
                 changes=changes, exceptions=exceptions, folders=folders, logo=logo,
                 pictures=pictures,
-                info_lines={key: mark[0] for key, mark in info_data.key_marks.items()},
+                info_lines=field_lines(info_data),
                 warnings=tuple(p for p in problems.items if p.severity != "error"))
     if language is None or language == info.language:
         return pack

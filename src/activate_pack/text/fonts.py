@@ -132,6 +132,16 @@ def _drawable(name: str) -> frozenset[str]:
     return frozenset(map(chr, pdfmetrics.getFont(name).face.charToGlyph)) | _IGNORED
 
 
+def undrawable(text: str) -> set[str]:
+    """Characters of ``text`` that no bundled font draws, whatever script it is set in."""
+    missing = set(text) - _IGNORED
+    for name in family_names():
+        if not missing:
+            break
+        missing -= _drawable(font_name(name))
+    return missing
+
+
 def missing_glyphs(text: str, name: str) -> set[str]:
     """Characters of ``text`` that the registered font ``name`` cannot draw."""
     return set(text) - _drawable(name)
