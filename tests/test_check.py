@@ -201,3 +201,13 @@ def test_a_character_no_font_draws_in_pack_yaml_is_one_message_at_its_line(
     build = runner.invoke(app, ["build", str(root), "--out", str(root / "out")])
     assert build.exit_code == 1 and not (root / "out").exists()
     assert sum("no shape for" in l for l in build.output.splitlines()) == 1, build.output
+
+
+def test_check_says_which_outputs_it_checked(make_pack: Callable[..., Path]) -> None:
+    root = make_pack(**{"content/translations/pl.yaml": "translators: [{name: Ola}]\n"})
+    result = runner.invoke(app, ["check", str(root), "--size", "a6"])
+    checked = [l for l in result.output.splitlines() if l.startswith("Checked: ")]
+    assert checked == ["Checked: A6 cards (as it is, --print shop, --print home; English, "
+                       "Polish)."], result.output
+    result = runner.invoke(app, ["check", str(root), "--size", "a4", "--lang", "pl"])
+    assert "Checked: A4 pack (as it is, --print shop; Polish)." in result.output, result.output

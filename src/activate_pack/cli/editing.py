@@ -67,6 +67,8 @@ def check(
         raise fail(error) from None
     for line in summarised(report.problems):
         typer.echo(line)
+    if report.checked:
+        typer.echo(f"Checked: {'; '.join(report.checked)}.")
     typer.echo(report.summary())
     if report.failed(strict):
         raise typer.Exit(1)

@@ -59,6 +59,8 @@ class Report:
     """Everything ``check`` found, in file and line order."""
 
     problems: tuple[Problem, ...]
+    checked: tuple[str, ...] = ()
+    """The outputs these problems were looked for in, as people name them."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -264,8 +266,24 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
             path = out_dir / output_name(stem, variant, selected=bool(cards))
             result.outputs.append(Output(variant, path, imposed))
     found = general.items + merge_variants(per_variant)
-    result.report = Report(tuple(ordered(packwords.without_echoes(found, undrawn))))
+    result.report = Report(tuple(ordered(packwords.without_echoes(found, undrawn))),
+                           outputs_named(wanted, pack.info.language if pack else None))
     return result
+
+
+def outputs_named(wanted: list[Variant], own: str | None) -> tuple[str, ...]:
+    """Each edition with the ways it is printed and its languages (``own``: the pack's)."""
+    from activate_pack.pack.translations import language_name
+
+    named = []
+    for edition in dict.fromkeys(v.edition for v in wanted):
+        mine = [v for v in wanted if v.edition == edition]
+        modes = ["as it is" if v.options.mode is None else f"--print {v.options.mode}"
+                 for v in dict.fromkeys(replace(v, language=None) for v in mine)]
+        langs = [language_name(v.language or own or "en")
+                 for v in dict.fromkeys(replace(v, options=PrintOptions()) for v in mine)]
+        named.append(f"{edition.shown} ({', '.join(modes)}; {', '.join(langs)})")
+    return tuple(named)
 
 
 def source_date(pack: Pack, pack_dir: Path) -> int | None:
