@@ -130,11 +130,22 @@ def huge_pictures(root: Path) -> None:
 
 
 def many_authors(root: Path) -> None:
-    """2,000 authors: a credit line that fits on no card, reported once."""
-    people = "".join(f"  - name: Volunteer Number {n}\n" for n in range(2000))
+    """10,000 authors: refused at their line before any credit line is laid out."""
+    people = "".join(f"  - name: Volunteer Number {n}\n" for n in range(10_000))
     text = (root / "content/pack.yaml").read_text(encoding="utf-8")
     _write(root / "content/pack.yaml",
            text.replace("  - name: Test Author\n", people).encode())
+
+
+def many_variables(root: Path) -> None:
+    """60,000 local details, and a card with 1,000 misspelt placeholders (700 KB in all)."""
+    details = "".join(f"  detail_{n}: Value number {n}\n" for n in range(60_000))
+    text = (root / "content/pack.yaml").read_text(encoding="utf-8")
+    _write(root / "content/pack.yaml", (text + "variables:\n" + details).encode())
+    wrong = " ".join(f"{{{{ detial_{n} }}}}" for n in range(1_000))
+    card = (root / "content/questions/hello.yaml").read_text(encoding="utf-8")
+    _write(root / "content/questions/hello.yaml",
+           (card + f'notes: "Ask {wrong}"\n').encode())
 
 
 def long_notes(root: Path) -> None:
@@ -155,6 +166,7 @@ GENERATORS: dict[str, Callable[[Path], None]] = {
     "limit-too-many-cards": many_cards, "limit-picture-pixels": huge_pictures,
     "image-symlink-loop": image_loop, "card-fifo": card_fifo, "image-fifo": image_fifo,
     "thousands-of-authors": many_authors, "very-long-notes": long_notes,
+    "thousands-of-variables": many_variables,
 }
 
 

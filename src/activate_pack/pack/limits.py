@@ -29,6 +29,35 @@ page's body)."""
 MAX_EXPANDED_CHARS = MAX_TEXT_CHARS
 """Characters in one text once its placeholders ({{ locality }} …) are filled in."""
 
+MAX_AUTHORS = 100
+"""People or groups credited in pack.yaml: the credit line on every page names each one."""
+
+MAX_VARIABLES = 200
+"""Local details (variables) in pack.yaml: a pack uses a handful."""
+
+LISTS = {"authors": (MAX_AUTHORS, "names; the credit line printed on every page names each "
+                                  "one, so credit a group instead of each person (e.g. "
+                                  "'Walsall Friends and 40 volunteers')"),
+         "variables": (MAX_VARIABLES, "local details; keep the ones the cards use")}
+"""The lists of pack.yaml that have a limit, and what to do past it."""
+
+
+def check_lists(data: Any, path: str, problems: Problems) -> bool:
+    """False, with a problem at its line, where a list of pack.yaml is longer than its limit.
+
+    Checked before anything reads the list, so a pack with 10,000 authors is refused at once
+    rather than after laying out a credit line no card can hold, in every language.
+    """
+    fine = True
+    for name, (limit, advice) in LISTS.items():
+        value = data.get(name) if isinstance(data, dict) else None
+        if isinstance(value, (list, dict)) and len(value) > limit:
+            line = data.key_marks[name][0] if hasattr(data, "key_marks") else None
+            problems.add(f"{name}: {len(value):,} given, at most {limit:,} {advice}", path, line)
+            fine = False
+    return fine
+
+
 _CARD_START = re.compile(rb"^- +(?:\{ *)?id *:", re.MULTILINE)
 """A line that starts a card in a list of cards: each match is surely one card."""
 

@@ -155,7 +155,8 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
         raise PackError(Problem("expected the pack's details (title:, authors:, licence: …)",
                                 PACK_FILE, 1))
     info = (validate(PackInfo, info_data, PACK_FILE, problems)
-            if limits.check_texts(info_data, PACK_FILE, problems) else None)
+            if limits.check_lists(info_data, PACK_FILE, problems)
+            and limits.check_texts(info_data, PACK_FILE, problems) else None)
     own = adapt.own_variables(info) if info is not None else {}
     base = (adapt.load_base(root, info, info_data, {**own, **(overrides or {})}, depth, problems,
                                load_pack)
