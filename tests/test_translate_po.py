@@ -11,7 +11,9 @@ from typer.testing import CliRunner
 
 from activate_pack.cli import app
 from activate_pack.errors import PackError
-from activate_pack.output.translate import export, import_po
+from activate_pack.output.po_import import import_po
+from activate_pack.output.translate import export
+from activate_pack.pack.provenance import item_keys
 from activate_pack.pack.load import load_pack
 
 from tests.test_translations import POLISH
@@ -28,9 +30,11 @@ def test_export_gives_one_entry_per_string_with_context_and_comments(
     by_context = {e.msgctxt: e for e in po}
     title = by_context["warm-hello:title"]
     assert (title.msgid, title.msgstr) == ("Hello", "Cześć")
-    assert title.comment.startswith("Hello: The card's heading")
-    assert by_context["warm-hello:prompts.2"].msgid == "Where did you eat it?"
-    assert by_context["soup-club:method.1"].msgstr == ""
+    assert title.comment.startswith("Question card ‘Hello’ (warm-hello), title: The card's heading")
+    prompts = item_keys(["Who made it?", "Where did you eat it?"])
+    assert by_context[f"warm-hello:prompts:{prompts[1]}"].msgid == "Where did you eat it?"
+    assert by_context[f"warm-hello:prompts:{prompts[1]}"].msgstr == "Gdzie to zjadłeś?"
+    assert by_context[f"soup-club:method:{item_keys(['Find a kitchen.'])[0]}"].msgstr == ""
     assert by_context["labels:kinds.question"].msgstr == "Pytanie"
     assert "Name of question cards" in by_context["labels:kinds.question"].comment
     assert po.metadata["Language"] == "pl" and po.metadata["X-Translators"] == "Ola Nowak"
@@ -43,8 +47,8 @@ def test_export_then_import_of_an_unchanged_file_changes_nothing(
     overlay = root / "content/translations/pl.yaml"
     before = overlay.read_bytes()
     export(root, "pl", tmp_path / "pl.po")
-    target, changed = import_po(root, tmp_path / "pl.po")
-    assert target == overlay and not changed
+    done = import_po(root, tmp_path / "pl.po")
+    assert done.path == overlay and not done.changed
     assert overlay.read_bytes() == before
 
 
@@ -53,7 +57,8 @@ def test_the_default_pack_round_trips(default_copy: Path, tmp_path: Path) -> Non
         overlay = default_copy / f"content/translations/{language}.yaml"
         before = overlay.read_bytes()
         export(default_copy, language, tmp_path / f"{language}.po")
-        assert import_po(default_copy, tmp_path / f"{language}.po") == (overlay, False)
+        done = import_po(default_copy, tmp_path / f"{language}.po")
+        assert (done.path, done.changed) == (overlay, False)
         assert overlay.read_bytes() == before
 
 
@@ -66,10 +71,9 @@ def test_a_translated_po_file_becomes_an_overlay(make_pack: Callable[..., Path],
     for entry in po:
         if entry.msgctxt.startswith("soup-club:"):
             entry.msgstr = f"[ro] {entry.msgid}"
-    po.find("Soup club", msgctxt="soup-club:method.1")  # lists are numbered from 1
     po.save(str(tmp_path / "ro.po"))
-    target, changed = import_po(root, tmp_path / "ro.po")
-    assert changed and target.name == "ro.yaml"
+    done = import_po(root, tmp_path / "ro.po")
+    assert done.changed and done.path.name == "ro.yaml"
     card = load_pack(root, language="ro").card("soup-club")
     assert card.title == "[ro] Soup club"
     assert card.method == ["[ro] Find a kitchen.", "[ro] Cook."]
@@ -120,10 +124,10 @@ def test_spaces_in_a_translation_survive_the_round_trip(make_pack: Callable[...,
     po = polib.pofile(str(tmp_path / "pl.po"))
     assert po.find(" and ", msgctxt="labels:patterns.and").msgstr == " i "
     assert po.find(" ", msgctxt="labels:patterns.space").msgstr == " "
-    assert import_po(root, tmp_path / "pl.po")[1] is False
+    assert import_po(root, tmp_path / "pl.po").changed is False
     po.find(" and ", msgctxt="labels:patterns.and").msgstr = " oraz "
     po.save(str(tmp_path / "pl.po"))
-    assert import_po(root, tmp_path / "pl.po")[1] is True
+    assert import_po(root, tmp_path / "pl.po").changed is True
     labels = load_pack(root, language="pl").labels.patterns
     assert labels.and_ == " oraz "
     assert labels.space == " " and labels.comma == ", "

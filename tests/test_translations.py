@@ -19,7 +19,7 @@ from activate_pack.output.check import check
 from activate_pack.pack.load import load_pack
 from activate_pack.pack.paths import default_pack_dir
 from activate_pack.pack.translations import languages
-from tests.conftest import yaml_strings
+from tests.conftest import QUESTIONS, yaml_strings
 
 runner = CliRunner()
 
@@ -173,7 +173,9 @@ def test_placeholders_in_a_translation_are_filled_in(make_pack: Callable[..., Pa
     """A translator keeps '{{ locality }}' as the source has it: the build fills it in, in
     the translated card as in the English one."""
     text = POLISH.replace("Co jadłeś na śniadanie?", "Co jadłeś na śniadanie w {{ locality }}?")
-    root = make_pack(**{"content/translations/pl.yaml": text})
+    english = QUESTIONS.replace("for breakfast?", "for breakfast in {{ locality }}?")
+    root = make_pack(**{"content/translations/pl.yaml": text,
+                        "content/questions/warm-up.yaml": english})
     assert load_pack(root, language="pl").card("warm-hello").question == \
         "Co jadłeś na śniadanie w Testville?"
     [built] = build(root, ("a6",), tmp_path / "out", languages="pl")
