@@ -447,3 +447,22 @@ def test_a_translated_adaptation_says_which_languages_by_name(tmp_path: Path) ->
     # Where no translation words the line, it is English, with the languages' names.
     english_labels = polish.model_copy(update={"labels": polish.translation.source_labels})
     assert "Translated from English into Polish." in notices.change_lines(english_labels)
+
+
+def test_placeholders_that_differ_from_the_english_are_errors_at_the_overlays_line(
+        make_pack: Callable[..., Path]) -> None:
+    english = QUESTIONS.replace("for breakfast?", "for breakfast in {{ locality }}?")
+    text = POLISH.replace("  kinds: {question: Pytanie}\n",
+                          "  kinds: {question: Pytanie}\n  about:\n"
+                          "    picture_credit: 'Zdjęcie: {autor}, {licence}'\n")
+    root = make_pack(**{"content/translations/pl.yaml": text,
+                        "content/questions/warm-up.yaml": english})
+    result = runner.invoke(app, ["check", str(root)])
+    assert result.exit_code == 1
+    lines = text.splitlines()
+    question = lines.index("    question: Co jadłeś na śniadanie?") + 1
+    credit = next(i for i, line in enumerate(lines, 1) if "picture_credit" in line)
+    assert (f"content/translations/pl.yaml:{question}: the placeholders differ from the "
+            "English: it has {{ locality }}, this has none") in result.output
+    assert f"content/translations/pl.yaml:{credit}: {{autor}} is not a placeholder" \
+        in result.output

@@ -42,6 +42,7 @@ def import_po(pack_dir: Path, po_path: Path, language: str | None = None) -> Imp
     """Merge a translated PO file into the pack's overlay for its language."""
     shown = po_path.name
     po, text = read_po(po_path, shown)
+    lines = text.splitlines()
     language = po_language(po, text, shown, language, languages(pack_dir))
     pack = load_pack(pack_dir)
     source = provenance.english(pack)
@@ -68,7 +69,7 @@ def import_po(pack_dir: Path, po_path: Path, language: str | None = None) -> Imp
             continue
         place = _place(entry.msgctxt, source)
         if isinstance(place, str):
-            problems.add(place, shown, entry.linenum)
+            problems.add(place, shown, _line(lines, entry.linenum, "msgctxt"))
             continue
         if place is None:
             done.notes.append(f"{shown}:{entry.linenum}: not applied: the English of this list "
@@ -77,7 +78,7 @@ def import_po(pack_dir: Path, po_path: Path, language: str | None = None) -> Imp
             continue
         problem = provenance.placeholder_problem(entry.msgstr, entry.msgid, place[0] == "labels")
         if problem:
-            problems.add(problem, shown, entry.linenum)
+            problems.add(problem, shown, _line(lines, entry.linenum, "msgstr"))
             continue
         texts[place] = (entry.msgstr, entry.msgid)
     problems.raise_if_errors()
@@ -96,6 +97,14 @@ def import_po(pack_dir: Path, po_path: Path, language: str | None = None) -> Imp
               "labels left out here print in English.\n")
     done.changed = write_overlay(pack_dir, files, done.path, patch, header)
     return done
+
+
+def _line(lines: list[str], start: int, keyword: str) -> int:
+    """The line of an entry's msgctxt or msgstr: polib gives the entry's first line."""
+    for number in range(max(start, 1), len(lines) + 1):
+        if lines[number - 1].startswith(keyword + " "):
+            return number
+    return start
 
 
 def _overlay(pack_dir: Path, files: list[Path]) -> dict[str, Any]:
