@@ -276,3 +276,21 @@ def test_a_rewrapped_po_file_imports_unchanged(make_pack: Callable[..., Path],
                     str(tmp_path / "pl.po")], check=True)
     assert import_po(root, tmp_path / "narrow.po").changed is False
     assert (root / "content/translations/pl.yaml").read_bytes() == before
+
+
+def test_export_writes_previews_of_the_cards_in_the_language(make_pack: Callable[..., Path],
+                                                             tmp_path: Path) -> None:
+    from PIL import Image, ImageChops
+
+    root = make_pack(**{"content/translations/pl.yaml": POLISH})
+    for language in ("pl", "ro"):  # Romanian has no translation yet: the cards as they are
+        result = runner.invoke(app, ["translate", "export", str(root), "--lang", language,
+                                     "--out", str(tmp_path / f"{language}.po"),
+                                     "--previews", str(tmp_path / language)])
+        assert result.exit_code == 0, result.output
+        assert "card faces into" in result.output
+    polish = Image.open(tmp_path / "pl/a6/warm-hello-front.png")
+    english = Image.open(tmp_path / "ro/a6/warm-hello-front.png")
+    assert polish.format == "PNG" and polish.size == english.size
+    assert ImageChops.difference(polish.convert("RGB"), english.convert("RGB")).getbbox()
+    assert (tmp_path / "pl/a6/soup-club-front.png").exists()

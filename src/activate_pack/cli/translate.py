@@ -37,6 +37,10 @@ def export(
         "--out", "-o", help="The PO file to write. Default: <lang>.po in this folder. If it "
         "is there already, its English is kept as the earlier English (#| msgid) of "
         "translations that are out of date.", show_default=False)] = None,
+    previews: Annotated[Optional[Path], typer.Option(
+        "--previews", help="Also write a PNG of each A6 card face in this language (as "
+        "translated so far) into this folder, for translation platforms that show "
+        "screenshots.", show_default=False)] = None,
 ) -> None:
     """Write every string of the pack to a PO file, with any translation the pack has."""
     from activate_pack.output.translate import export as run_export
@@ -46,9 +50,16 @@ def export(
         language = _language(lang, pack_dir, "translate export")
         target = out or Path(f"{language}.po")
         count = run_export(pack_dir, language, target)
+        typer.echo(f"wrote {target}  ({count} strings)")
+        if previews is not None:
+            from activate_pack.output.preview import preview
+            from activate_pack.pack.translations import languages
+
+            done = preview(pack_dir, ("a6",), previews, language=language
+                           if language in languages(pack_dir) else None)
+            typer.echo(f"wrote {done.faces} card faces into {previews / 'a6'}")
     except PackError as error:
         raise fail(error) from None
-    typer.echo(f"wrote {target}  ({count} strings)")
 
 
 @translate_app.command("import")
