@@ -224,5 +224,6 @@ def test_the_translations_schema_takes_made_from_and_the_default_translations(
     assert validator.is_valid(_data(path))
     made = schema_for("translations")["$defs"]["TranslationFile"]["properties"]["made_from"]
     assert "English" in made["description"]
-    path.write_text("translators: [{name: Ola}]\nmade_form: {}\n", encoding="utf-8")
-    assert not validator.is_valid(_data(path))
+    for wrong in ("made_form: {}", "made_from: {card: {hello: {title: 185f8db32271}}}"):
+        path.write_text(f"translators: [{{name: Ola}}]\n{wrong}\n", encoding="utf-8")
+        assert not validator.is_valid(_data(path)), wrong

@@ -217,3 +217,43 @@ def test_list_items_keep_their_translation_when_the_english_list_is_reordered(
     polish = load_pack(root, language="pl")
     assert polish.card("warm-hello").prompts == ["Gdzie to zjadłeś?", "Kto to zrobił?"]
     assert not [w for w in polish.warnings if "out of date" in w.message]
+
+
+def test_a_translation_folder_gets_each_entry_in_the_file_that_has_its_group(
+        make_pack: Callable[..., Path], tmp_path: Path) -> None:
+    rest, cards = POLISH.split("cards:\n")
+    root = make_pack(**{"content/translations/pl/a-words.yaml": rest,
+                        "content/translations/pl/b-cards.yaml": "cards:\n" + cards})
+    po = _po(root, tmp_path, "pl", {"cooks:title": "Kucharze", "labels:kinds.recipe": "Przepis",
+                                    "warm-hello:title": "Witaj"}, X_Translators="Anna Lis")
+    assert _import(po, root).exit_code == 0
+    folder = root / "content/translations/pl"
+    words = yaml.safe_load((folder / "a-words.yaml").read_text(encoding="utf-8"))
+    card_file = yaml.safe_load((folder / "b-cards.yaml").read_text(encoding="utf-8"))
+    assert words["labels"]["kinds"] == {"question": "Pytanie", "recipe": "Przepis"}
+    assert [t["name"] for t in words["translators"]] == ["Ola Nowak", "Anna Lis"]
+    assert set(card_file["cards"]) == {"warm-hello", "cooks"}
+    assert sorted(p.name for p in folder.iterdir()) == ["a-words.yaml", "b-cards.yaml"]
+    polish = load_pack(root, language="pl")
+    assert polish.card("warm-hello").title == "Witaj" and polish.card("cooks").title == "Kucharze"
+
+
+def test_list_items_that_cannot_be_placed_are_named_and_left_out(
+        make_pack: Callable[..., Path], tmp_path: Path) -> None:
+    root = make_pack()
+    half = _po(root, tmp_path, "pl", {"warm-hello:title": "Cześć"},
+               items={"Who made it?": "Kto to zrobił?"}, name="half.po")
+    result = _import(half, root)
+    assert result.exit_code == 0
+    assert "warm-hello: prompts: not applied yet: 1 of 2 items have no translation" \
+        in result.output
+    whole = _po(root, tmp_path, "pl", {}, items={"Who made it?": "Kto to zrobił?",
+                                                 "Where did you eat it?": "Gdzie?"})
+    changed = QUESTIONS.replace('"Who made it?"', '"Who cooked it?"')
+    (root / "content/questions/warm-up.yaml").write_text(changed, encoding="utf-8")
+    result = _import(whole, root)
+    line = whole.read_text(encoding="utf-8").splitlines().index('msgid "Who made it?"')
+    assert f"pl.po:{line}: not applied: the English of this list item" in result.output, \
+        result.output  # at the entry's msgctxt, the line before its msgid
+    assert "prompts" not in yaml.safe_load(
+        (root / "content/translations/pl.yaml").read_text(encoding="utf-8"))["cards"]["warm-hello"]

@@ -72,7 +72,8 @@ def import_po(pack_dir: Path, po_path: Path, language: str | None = None) -> Imp
             problems.add(place, shown, _line(lines, entry.linenum, "msgctxt"))
             continue
         if place is None:
-            done.notes.append(f"{shown}:{entry.linenum}: not applied: the English of this list "
+            done.notes.append(f"{shown}:{_line(lines, entry.linenum, 'msgctxt')}: not "
+                              "applied: the English of this list "
                               f"item ({entry.msgctxt}) has changed or gone since the file was "
                               "exported; export again and translate it there")
             continue

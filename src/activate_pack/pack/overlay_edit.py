@@ -9,6 +9,7 @@ key written afresh, a new key is added after its siblings, and every other byte 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -23,8 +24,12 @@ class _Dumper(yaml.SafeDumper):
     """Texts of several lines as literal blocks (``|``), as people write them."""
 
 
+_NUMBER_12 = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+"""A number in YAML 1.2 (which editors and ruamel.yaml read), though not in 1.1: '1234e56'."""
+
+
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value.rstrip("\n") else None
+    style = "|" if "\n" in value.rstrip("\n") else "'" if _NUMBER_12.fullmatch(value) else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

@@ -40,6 +40,19 @@ LANGUAGE_NAMES = {
 """English names of the languages a default label may name; others are shown by their tag."""
 
 
+class MadeFrom(Strict):
+    """Which English each translation was made from: a short hash of the English text (see
+    provenance.source_hash), one per translated text, in the groups the translation has."""
+
+    pack: dict[str, str] = Field(default_factory=dict, description="Pack field → hash.")
+    labels: dict[str, Any] = Field(default_factory=dict, description="Label group → label → "
+                                   "hash (a list of hashes for a list).")
+    cards: dict[str, dict[str, Any]] = Field(default_factory=dict, description="Card id → "
+                                             "field → hash (a list of hashes for a list).")
+    guide: dict[str, dict[str, Any]] = Field(default_factory=dict, description="Guide page "
+                                             "id → field → hash.")
+
+
 class TranslationFile(Strict):
     """One language's overlay: content/translations/<language>.yaml."""
 
@@ -55,7 +68,7 @@ class TranslationFile(Strict):
                                              "→ translated text.")
     guide: dict[str, dict[str, Any]] = Field(default_factory=dict, description="Guide page id → "
                                              "title and body.")
-    made_from: dict[str, Any] = Field(default_factory=dict, description="Which English each "
+    made_from: MadeFrom = Field(default_factory=MadeFrom, description="Which English each "
                                       "translation was made from, mirroring pack, labels, cards "
                                       "and guide: a short hash of the English text (a list of "
                                       "them for a list), written by 'translate import' and "
