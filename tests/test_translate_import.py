@@ -257,3 +257,13 @@ def test_list_items_that_cannot_be_placed_are_named_and_left_out(
         result.output  # at the entry's msgctxt, the line before its msgid
     assert "prompts" not in yaml.safe_load(
         (root / "content/translations/pl.yaml").read_text(encoding="utf-8"))["cards"]["warm-hello"]
+
+
+@pytest.mark.parametrize("code, tag", [("ur_PK.UTF-8", "ur"), ("pa_PK", "pa-Arab"),
+                                       ("sr@latin", "sr-Latn"), ("pt_BR", "pt-BR"),
+                                       ("en_GB", "en-GB"), ("pa-Guru", "pa-Guru"),
+                                       ("Urdu", None), ("x", None)])
+def test_language_codes_as_gettext_writes_them(code: str, tag: str | None) -> None:
+    from activate_pack.output.po_read import normalise_tag
+
+    assert normalise_tag(code, ["en-GB", "pa-Guru"]) == tag

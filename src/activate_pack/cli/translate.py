@@ -21,7 +21,8 @@ LangOption = Annotated[str, typer.Option(
 
 def _language(lang: str, pack_dir: Path, command: str) -> str:
     """--lang as the pack names its translations: 'ur_PK' → 'ur', 'pa' → 'pa-Guru'."""
-    from activate_pack.pack.translations import languages, normalise_tag, tag_problem
+    from activate_pack.output.po_read import normalise_tag
+    from activate_pack.pack.translations import languages, tag_problem
 
     tag = normalise_tag(lang, languages(pack_dir))
     if tag is None:

@@ -120,39 +120,6 @@ def overlay_files(root: Path, language: str) -> list[Path]:
     return _files(root, language)
 
 
-_SCRIPTS = {("pa", None): "Guru", ("pa", "IN"): "Guru", ("pa", "PK"): "Arab"}
-"""The script a language's files are named with where gettext's code leaves it out."""
-
-_MODIFIERS = {"latin": "Latn", "cyrillic": "Cyrl", "arabic": "Arab", "devanagari": "Deva"}
-
-
-def normalise_tag(code: str, known: list[str]) -> str | None:
-    """A language code as gettext tools write it (``ur_PK``, ``pa_IN``, ``sr@latin``), as this
-    pack names translations (``ur``, ``pa-Guru``, ``sr-Latn``); None if it is not one.
-
-    A region is kept only where the pack has a translation of that name, or the language is
-    not one the pack knows (``pt-BR``): Urdu from Pakistan is Urdu."""
-    text, _, modifier = code.strip().split(".")[0].partition("@")
-    parts = re.split(r"[-_]", text)
-    if not re.fullmatch(r"[A-Za-z]{2,3}", parts[0]):
-        return None
-    language, script, region = parts[0].lower(), None, None
-    for part in parts[1:]:
-        if re.fullmatch(r"[A-Za-z]{4}", part) and script is None and region is None:
-            script = part.title()
-        elif re.fullmatch(r"[A-Za-z]{2}|[0-9]{3}", part) and region is None:
-            region = part.upper()
-        else:
-            return None
-    script = (script or _MODIFIERS.get(modifier.lower())
-              or _SCRIPTS.get((language, region)) or _SCRIPTS.get((language, None)))
-    full = "-".join(p for p in (language, script, region) if p)
-    short = "-".join(p for p in (language, script) if p)
-    if region and full not in known and (short in known or language in LANGUAGE_NAMES):
-        return short
-    return full
-
-
 def _files(root: Path, language: str) -> list[Path]:
     folder = root / TRANSLATIONS_DIR
     for suffix in (".yaml", ".yml"):
