@@ -207,7 +207,8 @@ def test_list_items_keep_their_translation_when_the_english_list_is_reordered(
         make_pack: Callable[..., Path], tmp_path: Path) -> None:
     root = make_pack()
     po = _po(root, tmp_path, "pl", {"warm-hello:title": "Cześć"},
-             items={"Who made it?": "Kto to zrobił?", "Where did you eat it?": "Gdzie to zjadłeś?"})
+             items={"Who made it?": "Kto to zrobił?",
+                    "Where did you eat it?": "Gdzie to zjadłeś?"})
     reordered = QUESTIONS.replace('["Who made it?", "Where did you eat it?"]',
                                   '["Where did you eat it?", "Who made it?"]')
     (root / "content/questions/warm-up.yaml").write_text(reordered, encoding="utf-8")
@@ -267,3 +268,12 @@ def test_language_codes_as_gettext_writes_them(code: str, tag: str | None) -> No
     from activate_pack.output.po_read import normalise_tag
 
     assert normalise_tag(code, ["en-GB", "pa-Guru"]) == tag
+
+
+def test_a_language_name_for_lang_is_a_usage_error(make_pack: Callable[..., Path],
+                                                   tmp_path: Path) -> None:
+    root = make_pack()
+    po = _po(root, tmp_path, "ur", {"cooks:title": "باورچی"})
+    result = _import(po, root, "--lang", "Urdu")
+    assert result.exit_code == 2 and "for Urdu write 'ur'" in result.output
+    assert not (root / "content/translations").exists()

@@ -34,7 +34,8 @@ def test_export_gives_one_entry_per_string_with_context_and_comments(
     by_context = {e.msgctxt: e for e in po}
     title = by_context["warm-hello:title"]
     assert (title.msgid, title.msgstr) == ("Hello", "Cześć")
-    assert title.comment.startswith("Question card ‘Hello’ (warm-hello), title: The card's heading")
+    assert title.comment.startswith(
+        "Question card ‘Hello’ (warm-hello), title: The card's heading")
     prompts = item_keys(["Who made it?", "Where did you eat it?"])
     assert by_context[f"warm-hello:prompts:{prompts[1]}"].msgid == "Where did you eat it?"
     assert by_context[f"warm-hello:prompts:{prompts[1]}"].msgstr == "Gdzie to zjadłeś?"

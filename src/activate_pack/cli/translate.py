@@ -77,7 +77,8 @@ def import_(
 
     try:
         pack_dir = locate(pack)
-        done = import_po(pack_dir, po_file, lang)
+        language = _language(lang, pack_dir, "translate import") if lang else None
+        done = import_po(pack_dir, po_file, language)
     except PackError as error:
         raise fail(error) from None
     for note in done.notes:

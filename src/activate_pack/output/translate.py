@@ -153,7 +153,8 @@ def entries(pack: Pack, offer: _Offer) -> list[polib.POEntry]:
                     if isinstance(value, list) else None
                 sub = tuple(path.split(":")[0].split("."))
                 add(f"{item.id}:{path}", (group, item.id, *sub), value if index is not None
-                    else text, index, text, [where, _room(type(item), name, text, index is not None)],
+                    else text, index, text,
+                    [where, _room(type(item), name, text, index is not None)],
                     (location.path, location.fields.get(name, location.line)) if location
                     else None, False)
     for path, text in _strings(source["labels"], ""):
