@@ -211,3 +211,19 @@ def test_a_new_pack_layout_points_at_the_layout_schema(tmp_path: Path) -> None:
     assert json.loads(target.read_text(encoding="utf-8"))["$id"].endswith("layout")
     data = _data(created.root / "layouts/a6.yaml")
     assert Validator(json.loads(target.read_text(encoding="utf-8"))).is_valid(data)
+
+
+def test_the_translations_schema_takes_made_from_and_the_default_translations(
+        tmp_path: Path) -> None:
+    validator = Validator(schema_for("translations"))
+    for path in sorted((default_pack_dir() / "content/translations").glob("*.yaml")):
+        assert validator.is_valid(_data(path)), path
+    path = tmp_path / "pl.yaml"
+    path.write_text("translators: [{name: Ola}]\ncards: {hello: {title: Cześć}}\n"
+                    "made_from: {cards: {hello: {title: 185f8db32271}}}\n", encoding="utf-8")
+    assert validator.is_valid(_data(path))
+    made = schema_for("translations")["$defs"]["TranslationFile"]["properties"]["made_from"]
+    assert "English" in made["description"]
+    for wrong in ("made_form: {}", "made_from: {card: {hello: {title: 185f8db32271}}}"):
+        path.write_text(f"translators: [{{name: Ola}}]\n{wrong}\n", encoding="utf-8")
+        assert not validator.is_valid(_data(path)), wrong

@@ -19,7 +19,7 @@ from activate_pack.output.check import check
 from activate_pack.pack.load import load_pack
 from activate_pack.pack.paths import default_pack_dir
 from activate_pack.pack.translations import languages
-from tests.conftest import yaml_strings
+from tests.conftest import QUESTIONS, yaml_strings
 
 runner = CliRunner()
 
@@ -173,7 +173,9 @@ def test_placeholders_in_a_translation_are_filled_in(make_pack: Callable[..., Pa
     """A translator keeps '{{ locality }}' as the source has it: the build fills it in, in
     the translated card as in the English one."""
     text = POLISH.replace("Co jadłeś na śniadanie?", "Co jadłeś na śniadanie w {{ locality }}?")
-    root = make_pack(**{"content/translations/pl.yaml": text})
+    english = QUESTIONS.replace("for breakfast?", "for breakfast in {{ locality }}?")
+    root = make_pack(**{"content/translations/pl.yaml": text,
+                        "content/questions/warm-up.yaml": english})
     assert load_pack(root, language="pl").card("warm-hello").question == \
         "Co jadłeś na śniadanie w Testville?"
     [built] = build(root, ("a6",), tmp_path / "out", languages="pl")
@@ -509,3 +511,22 @@ def test_a_card_copied_unchanged_keeps_the_originals_translation(tmp_path: Path)
     card = "warm-up-favourite-place"
     assert urdu.card(card).title == SHIPPED_UR["cards"][card]["title"]
     assert urdu.translation is not None and card not in urdu.translation.untranslated
+
+
+def test_placeholders_that_differ_from_the_english_are_errors_at_the_overlays_line(
+        make_pack: Callable[..., Path]) -> None:
+    english = QUESTIONS.replace("for breakfast?", "for breakfast in {{ locality }}?")
+    text = POLISH.replace("  kinds: {question: Pytanie}\n",
+                          "  kinds: {question: Pytanie}\n  about:\n"
+                          "    picture_credit: 'Zdjęcie: {autor}, {licence}'\n")
+    root = make_pack(**{"content/translations/pl.yaml": text,
+                        "content/questions/warm-up.yaml": english})
+    result = runner.invoke(app, ["check", str(root)])
+    assert result.exit_code == 1
+    lines = text.splitlines()
+    question = lines.index("    question: Co jadłeś na śniadanie?") + 1
+    credit = next(i for i, line in enumerate(lines, 1) if "picture_credit" in line)
+    assert (f"content/translations/pl.yaml:{question}: the placeholders differ from the "
+            "English: it has {{ locality }}, this has none") in result.output
+    assert f"content/translations/pl.yaml:{credit}: {{autor}} is not a placeholder" \
+        in result.output

@@ -121,15 +121,16 @@ def contact_sheet(thumbs: list[PILImage], captions: list[str], heading: str,
 
 def preview(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path, width: int = DEFAULT_WIDTH,
             warn: Warn | None = None, cards: list[str] | None = None,
-            progress: Callable[[str, int, int], None] | None = None) -> Previewed:
+            progress: Callable[[str, int, int], None] | None = None,
+            language: str | None = None) -> Previewed:
     """Build each edition in memory and write its page images and contact sheet into ``out_dir``.
 
     ``progress`` is told (edition, pages done, pages in all) as each page image is drawn, as
-    ``build`` tells it of each page rendered.
+    ``build`` tells it of each page rendered. ``language``: in that translation.
     """
     from activate_pack.output.write import write_atomic
 
-    prepared = prepare(pack_dir, variants(sizes), out_dir, cards=cards)
+    prepared = prepare(pack_dir, variants(sizes, languages=[language]), out_dir, cards=cards)
     pack = prepared.ready(warn)
     from activate_pack.compose.notices import creators
 

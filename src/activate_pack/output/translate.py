@@ -1,32 +1,52 @@
-"""Gettext PO files for translators: export a pack's words, import a translation back.
+"""Gettext PO files for translators: a pack's words out, with everything a translator needs.
 
-One PO entry per string: ``msgctxt`` is where it lives (``walk-and-talk:method.2``,
-``labels:kinds.recipe``, ``pack:title``), ``msgid`` the pack's own text, ``msgstr`` the
-translation, and a translator comment names the card and says what the field is for. This is
-what Weblate and other translation platforms read. Importing writes the overlay
-``content/translations/<language>.yaml``, and leaves the file as it is when nothing changed.
+One PO entry per string: ``msgctxt`` is where it lives (``walk-and-talk:title``,
+``labels:kinds.recipe``, ``pack:title``; a list item by a short hash of its English,
+``walk-and-talk:method:1a2b3c4d``, so reordering the English list moves no translation),
+``msgid`` the English exactly as the pack writes it (``{{ contact }}`` unfilled), ``msgstr``
+the translation so far. Extracted comments say where the text prints, how long the English
+is and what each placeholder stands for; labels with ``{slots}`` are flagged
+``python-brace-format`` so gettext tools check them. A translation whose English has changed
+since is marked fuzzy, with the earlier English as ``#| msgid`` where it is known.
+``po_import`` brings the file back.
 """
 
 from __future__ import annotations
 
+import datetime
+import os
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import polib
-import yaml
 
-from activate_pack.errors import PackError, Problems
+from activate_pack.errors import PackError
+from activate_pack.output.po_read import read_po
 from activate_pack.output.write import write_atomic
+from activate_pack.pack import provenance
 from activate_pack.pack.labels import Labels
 from activate_pack.pack.load import load_pack
-from activate_pack.pack.model import GuidePage, Location, Pack
+from activate_pack.pack.model import FIELDS, GuidePage, Pack, PackInfo
 from activate_pack.pack.paths import PACK_FILE
 from activate_pack.pack.source import read_yaml
-from activate_pack.pack.translations import (FIELDS, LANGUAGE_TAG, PACK_FIELDS, TRANSLATIONS_DIR,
-                                             given, language_name, languages, read)
+from activate_pack.pack.translations import given, language_name, languages, overlay_files
 
-ORDER = ("translators", "reviewed", "pack", "labels", "cards", "guide")
-"""The order of an overlay's groups when import writes it."""
+PLURAL_FORMS = {
+    "pl": "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 "
+          ": 2);",
+    "ro": "nplurals=3; plural=(n==1 ? 0 : (n==0 || (n%100 > 0 && n%100 < 20)) ? 1 : 2);",
+    "ar": "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 "
+          ": n%100>=11 ? 4 : 5);",
+    "bn": "nplurals=2; plural=(n > 1);", "pa": "nplurals=2; plural=(n > 1);",
+    "cy": "nplurals=4; plural=(n==1) ? 0 : (n==2) ? 1 : (n != 8 && n != 11) ? 2 : 3;",
+}
+"""Gettext's plural rule per language, for the header tools expect (the pack has no plurals)."""
+
+_PLACES = {
+    "notes": "printed in the A4 facilitator pack only, beside the card",
+    "guide": "a page of the facilitator guide, A4 (and the pack's web pages)",
+    "pack": "the cover, the about card and the pack's web pages",
+}
 
 
 def _describe(model: type, name: str) -> str:
@@ -34,60 +54,159 @@ def _describe(model: type, name: str) -> str:
     return (field.description or name) if field is not None else name
 
 
-def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
-    """(dotted path, text) of every string in a value: lists numbered from 1."""
+def _limit(model: type, name: str) -> int | None:
+    field = getattr(model, "model_fields", {}).get(name)
+    lengths = [getattr(m, "max_length", None) for m in (field.metadata if field else [])]
+    return next((n for n in lengths if n), None)
+
+
+def _strings(value: Any, path: str) -> list[tuple[str, str]]:
+    """(context path, text) of every string in a value; list items keyed by their English."""
     if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, f"{path}.{key}")
-    elif isinstance(value, list):
-        for index, item in enumerate(value, 1):
-            yield from _strings(item, f"{path}.{index}")
+        return [(path, value)]
+    if isinstance(value, dict):
+        return [found for key, item in value.items() for found in _strings(item, f"{path}.{key}")]
+    if isinstance(value, list):
+        return [(f"{path}:{key}", item) for key, item in zip(provenance.item_keys(value), value)
+                if isinstance(item, str)]
+    return []
 
 
-def _lookup(tree: Any, dotted: str) -> Any:
-    for part in dotted.split("."):
-        if isinstance(tree, list) and part.isdigit() and 0 < int(part) <= len(tree):
-            tree = tree[int(part) - 1]
-        elif isinstance(tree, dict) and part in tree:
-            tree = tree[part]
-        else:
+class _Offer:
+    """The translation so far for each place, out of date or not, and the English it was
+    made from where that is known."""
+
+    def __init__(self, existing: dict[str, Any], made: dict[str, Any],
+                 previous: dict[str, str]) -> None:
+        self.existing, self.made, self.previous = existing, made, previous
+
+    def text(self, place: tuple[str, ...], english: Any, index: int | None
+             ) -> tuple[str, str | None] | None:
+        """(translation, earlier English hash if out of date), or None if there is none."""
+        mine, record = self._at(self.existing, place), self._at(self.made, place)
+        if index is None:
+            if not isinstance(mine, str):
+                return None
+            stale = isinstance(record, str) and record != provenance.source_hash(english[0])
+            return mine, record if stale else None
+        if not isinstance(mine, list):
             return None
+        now = provenance.source_hash(english[index])
+        if isinstance(record, list) and len(record) == len(mine):
+            if now in record:
+                return mine[record.index(now)], None
+            return (mine[index], record[index]) if index < len(mine) else None
+        return (mine[index], None) if index < len(mine) and len(mine) == len(english) else None
+
+    @staticmethod
+    def _at(tree: Any, place: tuple[str, ...]) -> Any:
+        for part in place:
+            tree = tree.get(part) if isinstance(tree, dict) else None
+        return tree
+
+
+def entries(pack: Pack, offer: _Offer) -> list[polib.POEntry]:
+    """One entry per string of the pack, with the translation so far where there is one."""
+    source = provenance.english(pack)
+    found: list[polib.POEntry] = []
+
+    def add(context: str, place: tuple[str, ...], value: Any, index: int | None, text: str,
+            notes: list[str], where: tuple[str, int | None] | None, label: bool) -> None:
+        english = value if isinstance(value, list) else [value]
+        given_ = offer.text(place, english, index)
+        msgstr, stale = given_ if given_ else ("", None)
+        slots = provenance.slots(text) if label else []
+        entry = polib.POEntry(msgctxt=context, msgid=text, msgstr=_like(msgstr, text) if msgstr
+                              else "", comment="\n".join(notes + _placeholders(text, pack,
+                                                                              label)),
+                              occurrences=[(where[0], str(where[1] or ""))] if where else [])
+        # msgfmt checks a {slot} in the translation against the English; a translation that
+        # names the language itself may leave a slot out, which gettext would call an error.
+        if slots and (not msgstr or provenance.slots(msgstr) == slots):
+            entry.flags.append("python-brace-format")
+        if stale:
+            entry.flags.insert(0, "fuzzy")
+            if stale in offer.previous:
+                entry.previous_msgid = offer.previous[stale]
+            else:
+                entry.tcomment = ("The English has changed since this was translated: check "
+                                  "the translation against it.")
+        found.append(entry)
+
+    info = source["pack"]
+    for name, value in info.items():
+        for path, text in _strings(value, name):
+            room = _room(PackInfo, name, text)
+            add(f"pack:{path}", ("pack", name), value, None, text,
+                [f"The pack, {name}: {_describe(PackInfo, name).rstrip('.')}; "
+                 f"{_PLACES['pack']}.", room], (PACK_FILE, pack.info_line(name)), False)
+    for item in (*pack.cards, *pack.guide):
+        group = "guide" if isinstance(item, GuidePage) else "cards"
+        location = pack.locations.get(item.id)
+        for name in FIELDS[type(item)]:
+            if name not in source[group][item.id]:
+                continue
+            value = source[group][item.id][name]
+            where = _where(item, name, group)
+            for path, text in _strings(value, name):
+                index = provenance.item_keys(value).index(path.split(":")[1]) \
+                    if isinstance(value, list) else None
+                sub = tuple(path.split(":")[0].split("."))
+                add(f"{item.id}:{path}", (group, item.id, *sub), value if index is not None
+                    else text, index, text,
+                    [where, _room(type(item), name, text, index is not None)],
+                    (location.path, location.fields.get(name, location.line)) if location
+                    else None, False)
+    for path, text in _strings(source["labels"], ""):
+        path = path.lstrip(".")
+        dotted = path.split(":")[0]
+        value = _at(source["labels"], dotted)
+        index = provenance.item_keys(value).index(path.split(":")[1]) \
+            if isinstance(value, list) else None
+        add(f"labels:{path}", ("labels", *dotted.split(".")), value if index is not None
+            else text, index, text, [f"A label: {_label_purpose(dotted)}",
+                                     f"The English is {len(text)} characters long."],
+            None, True)
+    return found
+
+
+def _at(tree: Any, dotted: str) -> Any:
+    for part in dotted.split("."):
+        tree = tree.get(part) if isinstance(tree, dict) else None
     return tree
 
 
-def entries(pack: Pack, existing: dict[str, Any]) -> list[polib.POEntry]:
-    """One entry per string of the pack, with ``existing``'s translation where it has one."""
-    found: list[polib.POEntry] = []
+def _where(item: Any, name: str, group: str) -> str:
+    """Where a card's field prints, for the translator."""
+    place = "" if name == "notes" else _PLACES["guide"] if group == "guide" else (
+        "printed on the A6 card (its text is made smaller to fit, down to a limit) and in "
+        "the A4 facilitator pack")
+    kind = "Guide page" if group == "guide" else f"{type(item).__name__[:-4]} card"
+    return (f"{kind} ‘{item.title}’ ({item.id}), {name}: "
+            f"{_describe(type(item), name).rstrip('.')}" + (f"; {place}." if place else "."))
 
-    def add(context: str, text: str, comment: str, where: Any, given: Any) -> None:
-        found.append(polib.POEntry(msgctxt=context, msgid=text, comment=comment,
-                                   msgstr=_like(given, text) if isinstance(given, str) else "",
-                                   occurrences=[(where.path, str(where.line or ""))]
-                                   if where is not None else []))
 
-    for name in PACK_FIELDS:
-        for path, text in _strings(getattr(pack.info, name), name):
-            add(f"pack:{path}", text, f"The pack: {_describe(type(pack.info), name)}",
-                Location(path=PACK_FILE, line=pack.info_line(name)),
-                _lookup(existing.get("pack", {}), path))
-    for item in (*pack.cards, *pack.guide):
-        group = "guide" if isinstance(item, GuidePage) else "cards"
-        mine = existing.get(group, {}).get(item.id, {})
-        for name in FIELDS[type(item)]:
-            value = getattr(item, name)
-            if hasattr(value, "model_dump"):
-                value = value.model_dump(exclude_none=True)
-            for path, text in _strings(value, name):
-                add(f"{item.id}:{path}", text, f"{item.title}: {_describe(type(item), name)}",
-                    pack.locations.get(item.id), _lookup(mine, path))
-    labels = pack.labels.model_dump(by_alias=True)
-    for path, text in _strings(labels, ""):
-        path = path.lstrip(".")
-        add(f"labels:{path}", text, f"A label: {_label_purpose(path)}", None,
-            _lookup(existing.get("labels", {}), path))
-    return found
+def _room(model: type, name: str, text: str, item: bool = False) -> str:
+    """How long the English is, and the field's own limit where it has a telling one (a list's
+    limit counts its items, not characters)."""
+    limit = None if item else _limit(model, name)
+    told = limit if limit and limit < 1000 else None
+    return (f"The English is {len(text)} characters long"
+            + (f"; this field takes at most {told}" if told else "") + ".")
+
+
+def _placeholders(text: str, pack: Pack, label: bool) -> list[str]:
+    """What each placeholder in a text stands for: translators keep them as they are."""
+    notes = []
+    for name in dict.fromkeys(provenance.variables(text)):
+        value = pack.variables.get(name)
+        notes.append(f"{{{{ {name} }}}} is filled in from the pack's '{name}'"
+                     + (f" (now: {value})" if value else "") + "; keep it as it is.")
+    if label and provenance.slots(text):
+        names = ", ".join(f"{{{n}}}" for n in dict.fromkeys(provenance.slots(text) or []))
+        notes.append(f"{names}: filled in when the pack is built (see above); keep each "
+                     "exactly as it is.")
+    return [n for n in notes if n]
 
 
 def _label_purpose(path: str) -> str:
@@ -111,156 +230,63 @@ def export(pack_dir: Path, language: str, out: Path) -> int:
     existing: dict[str, Any] = {}
     translators: list[str] = []
     reviewed = False
-    path = pack_dir / TRANSLATIONS_DIR / f"{language}.yaml"
-    if path.exists():
-        problems = Problems()
-        found = read(pack_dir, language, problems)
-        problems.raise_if_errors()
-        if found is not None:
-            translators = [a.name for a in found[0].translators]
-            reviewed = found[0].reviewed
+    made: dict[str, Any] = {}
+    files = overlay_files(pack_dir, language)
+    for path in files:
+        data = read_yaml(path, path.relative_to(pack_dir).as_posix(), root=pack_dir)
+        if isinstance(data, dict):
+            reviewed = data.get("reviewed") is True
+            if isinstance(data.get("made_from"), dict):
+                made = {**made, **data["made_from"]}
     if language in languages(pack_dir):
         # The translation so far: the pack's own, and for an adaptation what the original's
         # translation gives the cards it keeps, so the translator starts from there.
         existing = given(pack, pack_dir, language)
         translators = existing.pop("translators")
     po = polib.POFile(wrapwidth=0)
-    po.metadata = {"Project-Id-Version": f"{pack.info.title} {pack.info.version}",
-                   "Language": language, "MIME-Version": "1.0",
-                   "Content-Type": "text/plain; charset=UTF-8",
-                   "Content-Transfer-Encoding": "8bit",
-                   "X-Translators": "; ".join(translators),
-                   "X-Reviewed": "true" if reviewed else "false"}
-    po.extend(entries(pack, existing))
+    po.metadata = {
+        "Project-Id-Version": f"{pack.info.title} {pack.info.version}",
+        "PO-Revision-Date": _revised(files),
+        "Last-Translator": translators[-1] if translators else "",
+        # The language's name: import credits people, not the team's name.
+        "Language-Team": language_name(language),
+        "Language": language, "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": PLURAL_FORMS.get(language.split("-")[0], "nplurals=2; plural=(n != 1);"),
+        "X-Translators": "; ".join(translators),
+        "X-Reviewed": "true" if reviewed else "false"}
+    po.extend(entries(pack, _Offer(existing, made, _previous(out))))
     write_atomic(out, str(po).encode("utf-8"))
     return len(po)
 
 
-def _place(overlay: dict[str, Any], context: str, text: str, pack: Pack) -> str | None:
-    """Put one translated string where its context says; a problem's words if it cannot."""
-    where, _, path = context.partition(":")
-    if not path:
-        return f"msgctxt '{context}' should be 'card-id:field', 'labels:…' or 'pack:…'"
-    items = {c.id: c for c in (*pack.cards, *pack.guide)}
-    if where == "labels":
-        group, tree = overlay.setdefault("labels", {}), pack.labels.model_dump(by_alias=True)
-    elif where == "pack":
-        group, tree = overlay.setdefault("pack", {}), {n: getattr(pack.info, n) for n in PACK_FIELDS}
-    elif where in items:
-        item = items[where]
-        kind = "guide" if isinstance(item, GuidePage) else "cards"
-        group = overlay.setdefault(kind, {}).setdefault(where, {})
-        tree = {n: (v.model_dump(exclude_none=True) if hasattr(v, "model_dump") else v)
-                for n in FIELDS[type(item)] if (v := getattr(item, n)) is not None}
-    else:
-        return f"msgctxt '{context}': this pack has no card or page with the id '{where}'"
-    if not isinstance(_lookup(tree, path), str):
-        return f"msgctxt '{context}': '{path}' is not a text of '{where}' in this pack"
-    parts = path.split(".")
-    node: Any = group
-    for index, part in enumerate(parts[:-1]):
-        nxt = parts[index + 1]
-        container: Any = [] if nxt.isdigit() else {}
-        if isinstance(node, list):
-            while len(node) < int(part):
-                node.append(None)
-            if node[int(part) - 1] is None:
-                node[int(part) - 1] = container
-            node = node[int(part) - 1]
-        else:
-            node = node.setdefault(part, container)
-    last = parts[-1]
-    if isinstance(node, list):
-        while len(node) < int(last):
-            node.append(None)
-        node[int(last) - 1] = text
-    else:
-        node[last] = text
-    return None
-
-
-def _complete(value: Any) -> Any:
-    """Lists with a gap are left out whole: a half-translated list would mix languages."""
-    if isinstance(value, dict):
-        kept = {k: _complete(v) for k, v in value.items()}
-        return {k: v for k, v in kept.items() if v is not None}
-    if isinstance(value, list):
-        return None if any(v is None for v in value) else [_complete(v) for v in value]
-    return value
-
-
-def import_po(pack_dir: Path, po_path: Path, language: str | None = None) -> tuple[Path, bool]:
-    """Read a PO file into content/translations/<language>.yaml; return it and whether it changed."""
-    import re
-
-    shown = po_path.name
+def _previous(out: Path) -> dict[str, str]:
+    """English texts an earlier export to the same file held, by hash: the earlier English of
+    a translation that has gone out of date since."""
+    if not out.is_file():
+        return {}
     try:
-        po = polib.pofile(str(po_path), wrapwidth=0)
-    except (OSError, IOError, ValueError) as exc:
-        raise PackError(f"{shown}: cannot read this PO file: {exc}") from None
-    language = language or po.metadata.get("Language", "")
-    if not re.fullmatch(LANGUAGE_TAG, language or ""):
-        raise PackError(f"{shown}: no language: give --lang, or a 'Language:' line in the header")
-    pack = load_pack(pack_dir)
-    problems = Problems()
-    overlay: dict[str, Any] = {}
-    for entry in po:
-        # Untranslated: empty, or blank where the English is not (a space between words, as
-        # ' and ' or ' ' in the labels' patterns, is a translation like any other).
-        if entry.obsolete or "fuzzy" in entry.flags or not entry.msgstr or (
-                not entry.msgstr.strip() and entry.msgid.strip()):
-            continue
-        if entry.msgctxt is None:
-            problems.add("this entry has no msgctxt, so its place in the pack is unknown",
-                         shown, entry.linenum)
-            continue
-        problem = _place(overlay, entry.msgctxt, entry.msgstr, pack)
-        if problem:
-            problems.add(problem, shown, entry.linenum)
-    problems.raise_if_errors()
-    names = [n.strip() for n in po.metadata.get("X-Translators", "").split(";") if n.strip()]
-    overlay = _complete(overlay)
-    target = pack_dir / TRANSLATIONS_DIR / f"{language}.yaml"
-    before = _existing(pack_dir, target)
-    known = {t.get("name"): t for t in (before or {}).get("translators", [])
-             if isinstance(t, dict)}  # a translator's role and organisation are kept
-    data = {"translators": [known.get(n, {"name": n}) for n in names]
-            or [{"name": "Unknown translator"}],
-            "reviewed": po.metadata.get("X-Reviewed", "false").strip().lower() == "true",
-            **overlay}
-    data = {key: data[key] for key in ORDER if data.get(key) not in (None, {}, [])
-            or key == "reviewed"}
-    if before is not None and _plain(before) == _plain(data):
-        return target, False
-    header = (f"# {language_name(language)} translation, imported from {shown}. Cards and "
-              "labels left out here print in English.\n")
-    text = header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(target, text.encode("utf-8"))
-    return target, True
-
-
-def _existing(pack_dir: Path, target: Path) -> Any:
-    """The overlay already there, as plain data (None if there is none or it is broken)."""
-    if not target.exists():
-        return None
-    try:
-        return _plain(read_yaml(target, target.relative_to(pack_dir).as_posix(), root=pack_dir))
+        po = read_po(out, out.name)[0]
     except PackError:
-        return None
+        return {}
+    return {provenance.source_hash(text): text for entry in po
+            for text in (entry.msgid, entry.previous_msgid) if text}
 
 
-def _plain(value: Any) -> Any:
-    """YAML as plain dicts and lists, for comparing what a file says rather than how (a block
-    of text may end with a line break or not; spaces are part of what it says)."""
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value.rstrip("\n") if isinstance(value, str) else value
+def _revised(files: list[Path]) -> str:
+    """When the translation was last changed: SOURCE_DATE_EPOCH if set (reproducible
+    exports), else its newest file's time, else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    stamp = (int(epoch) if epoch.isdigit() else
+             max((p.stat().st_mtime for p in files), default=None))
+    when = datetime.datetime.fromtimestamp(stamp, datetime.timezone.utc) if stamp is not None \
+        else datetime.datetime.now(datetime.timezone.utc)
+    return when.strftime("%Y-%m-%d %H:%M+0000")
 
 
 def _like(translated: str, source: str) -> str:
     """A translation as a PO entry gives it: spaces kept as they are (' و' joins names), and
     ending in a line break exactly when the English does, as gettext tools check."""
     return translated.rstrip("\n") + ("\n" if source.endswith("\n") else "")
+

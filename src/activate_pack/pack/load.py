@@ -170,6 +170,7 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
     cards: dict[str, list[Any]] = {folder: [] for folder in CARD_MODELS}
     locations: dict[str, Location] = {}
     broken: set[str] = set()  # ids of cards with errors of their own: not "missing" as well
+    written: dict[str, dict[str, Any]] = {}  # fields with placeholders, as written
     docs = _all_docs(root, problems, len(base[0].cards) + len(base[0].guide) if base else 0)
     for folder, model in CARD_MODELS.items():
         for shown, doc in docs[folder]:
@@ -179,7 +180,10 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
                 broken.add(card_id or "")
                 continue
             if context is not None:
+                raw = _as_written(doc)
                 doc = templating.render_doc(doc, context, shown, problems, card_id)
+                if raw and card_id:
+                    written[card_id] = raw
             card = validate(model, doc, shown, problems, card_id)
             if card is None:
                 broken.add(card_id or "")
@@ -197,7 +201,10 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
         if not limits.check_texts(doc, shown, problems, context, templating.UNTEMPLATED):
             continue
         if context is not None:
+            raw = _as_written(doc)
             doc = templating.render_doc(doc, context, shown, problems)
+            if raw and isinstance(doc.get("id"), str):
+                written[doc["id"]] = raw
         page = validate(GuidePage, doc, shown, problems, doc.get("id") if isinstance(doc.get("id"), str) else None)
         if page is not None:
             if page.id in locations:
@@ -239,6 +246,8 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
     pack = Pack(root=str(root), info=info, labels=labels, recipes=tuple(recipes),
                 questions=tuple(questions), ingredients=tuple(ingredients), guide=tuple(guide),
                 locations=locations, variables=variables,
+                written={**({k: v for k, v in base[0].written.items() if k not in own_ids}
+                            if base else {}), **written},
                 upstream=(adapt.upstream_of(base[0]), *base[0].upstream) if base else (),
                 bases=(adapt.base_of(base[0]), *base[0].bases) if base else (),
                 changes=changes, exceptions=exceptions, folders=folders, logo=logo,
@@ -248,6 +257,29 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
     if language is None or language == info.language:
         return pack
     return translations.translate(pack, root, language, context)
+
+
+def _as_written(doc: Located) -> dict[str, Any]:
+    """The prose fields of a card's source that hold a placeholder, as plain data."""
+    plain = {key: _plain(value) for key, value in doc.items()
+             if key not in templating.UNTEMPLATED}
+    return {key: value for key, value in plain.items() if "{{" in "".join(_texts(value))}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return str(value) if isinstance(value, str) else value
+
+
+def _texts(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, (dict, list)):
+        for item in value.values() if isinstance(value, dict) else value:
+            yield from _texts(item)
 
 
 def _inspect_pictures(root: Path, cards: dict[str, list[Any]], folders: dict[str, str],

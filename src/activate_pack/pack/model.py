@@ -5,7 +5,7 @@ Each model's fields carry a description; the JSON Schema for editors is generate
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
@@ -322,6 +322,16 @@ PACK_FIELDS = ("title", "subtitle", "description")
 """The pack's own words a translation gives: the cover and the about card."""
 
 
+FIELDS: dict[type, tuple[str, ...]] = {
+    RecipeCard: ("title", "summary", "challenge", "who_for", "method", "time", "first_step",
+                 "inspired_by", "notes"),
+    QuestionCard: ("title", "question", "prompts", "notes"),
+    IngredientCard: ("title", "prompt", "uses", "notes"),
+    GuidePage: ("title", "body"),
+}
+"""The fields of each kind that hold words to translate (ids, kinds and choices stay)."""
+
+
 class Base(BaseModel):
     """A pack an adaptation is built on, as its translations need it: where it is, and the
     words its own translations were made from."""
@@ -400,6 +410,9 @@ class Pack(BaseModel):
     """For a pack built in another language: the translation used (``--lang``)."""
     info_lines: dict[str, int] = {}
     """The line of each field in content/pack.yaml, for messages about the pack as a whole."""
+    written: dict[str, dict[str, Any]] = {}
+    """The fields of cards and guide pages whose placeholders were filled in, as the source
+    writes them (card id → field → text or list): what a translation is made from."""
 
     @property
     def cards(self) -> tuple[Card, ...]:

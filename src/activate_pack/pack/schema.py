@@ -18,6 +18,7 @@ from activate_pack.errors import PackError
 from activate_pack.pack.labels import Labels
 from activate_pack.pack.licences import LICENCES
 from activate_pack.pack.model import CARD_MODELS, GuidePage, PackInfo
+from activate_pack.pack.translations import TranslationFile
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_DIR = "schemas"
@@ -31,6 +32,8 @@ KINDS: dict[str, tuple[type[BaseModel], str]] = {
        for folder, model in CARD_MODELS.items()},
     "guide": (GuidePage, "A file in content/guide/: one page of the facilitator guide, or a "
                          "list of pages."),
+    "translations": (TranslationFile, "A file in content/translations/: one language's "
+                                      "translation, named by its tag (ur.yaml, pa-Guru.yaml)."),
 }
 """Kind of file → the model that validates it and what the file is."""
 
@@ -50,7 +53,7 @@ def schema_comment(kind: str) -> str:
     guide files one folder deeper, and the schemas in the pack's ``schemas/`` folder.
     """
     _known(kind)
-    up = "../../" if kind in LISTABLE else "../"
+    up = "../../" if kind in LISTABLE or kind == "translations" else "../"
     return f"# yaml-language-server: $schema={up}{SCHEMA_DIR}/{schema_file(kind)}"
 
 

@@ -17,29 +17,20 @@ from typing import Any
 from pydantic import Field
 
 from activate_pack.errors import PackError, Problem, Problems, nearest
-from activate_pack.pack import templating
+from activate_pack.pack import provenance, templating
 from activate_pack.pack.labels import Labels
 from activate_pack.pack.licences import licence
 from activate_pack.pack.adapt import base_folders
-from activate_pack.pack.model import (PACK_FIELDS, Author, Base, GuidePage, IngredientCard,
-                                      Location, Pack, QuestionCard, RecipeCard, Strict,
-                                      Translation)
+from activate_pack.pack.model import (FIELDS, PACK_FIELDS, Author, Base, GuidePage, Location,
+                                      Pack, Strict, Translation)
 from activate_pack.pack.paths import PACK_FILE
-from activate_pack.pack.source import Located, deep_merge, read_yaml
+from activate_pack.pack.source import Located, LocatedList, deep_merge, read_yaml
 from activate_pack.pack.validate import validate
 
 TRANSLATIONS_DIR = "content/translations"
 LANGUAGE_TAG = r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*"
 """A BCP 47 language tag, as file names and --lang take it: 'ur', 'pa-Guru', 'en-GB'."""
 
-FIELDS: dict[type, tuple[str, ...]] = {
-    RecipeCard: ("title", "summary", "challenge", "who_for", "method", "time", "first_step",
-                 "inspired_by", "notes"),
-    QuestionCard: ("title", "question", "prompts", "notes"),
-    IngredientCard: ("title", "prompt", "uses", "notes"),
-    GuidePage: ("title", "body"),
-}
-"""The fields of each kind that hold words to translate (ids, kinds and choices stay)."""
 
 
 LANGUAGE_NAMES = {
@@ -47,6 +38,19 @@ LANGUAGE_NAMES = {
     "pl": "Polish", "ro": "Romanian", "cy": "Welsh", "so": "Somali", "gu": "Gujarati",
 }
 """English names of the languages a default label may name; others are shown by their tag."""
+
+
+class MadeFrom(Strict):
+    """Which English each translation was made from: a short hash of the English text (see
+    provenance.source_hash), one per translated text, in the groups the translation has."""
+
+    pack: dict[str, str] = Field(default_factory=dict, description="Pack field → hash.")
+    labels: dict[str, Any] = Field(default_factory=dict, description="Label group → label → "
+                                   "hash (a list of hashes for a list).")
+    cards: dict[str, dict[str, Any]] = Field(default_factory=dict, description="Card id → "
+                                             "field → hash (a list of hashes for a list).")
+    guide: dict[str, dict[str, Any]] = Field(default_factory=dict, description="Guide page "
+                                             "id → field → hash.")
 
 
 class TranslationFile(Strict):
@@ -64,6 +68,13 @@ class TranslationFile(Strict):
                                              "→ translated text.")
     guide: dict[str, dict[str, Any]] = Field(default_factory=dict, description="Guide page id → "
                                              "title and body.")
+    made_from: MadeFrom = Field(default_factory=MadeFrom, description="Which English each "
+                                      "translation was made from, mirroring pack, labels, cards "
+                                      "and guide: a short hash of the English text (a list of "
+                                      "them for a list), written by 'translate import' and "
+                                      "'translate stamp'. A translation whose English has since "
+                                      "changed is reported out of date; one with no record is "
+                                      "not.")
 
 
 _TAGS = {name.lower(): tag for tag, name in LANGUAGE_NAMES.items()} | {"punjabi": "pa-Guru"}
@@ -102,6 +113,11 @@ def own_languages(root: Path) -> list[str]:
     found = {p.stem if p.suffix in (".yaml", ".yml") else p.name for p in folder.iterdir()
              if not p.name.startswith(".") and (p.is_dir() or p.suffix in (".yaml", ".yml"))}
     return sorted(found)
+
+
+def overlay_files(root: Path, language: str) -> list[Path]:
+    """The files of the pack's own translation into ``language`` (none if it has none)."""
+    return _files(root, language)
 
 
 def _files(root: Path, language: str) -> list[Path]:
@@ -166,9 +182,12 @@ def _merged(first: Located, second: Located) -> Located:
 
 
 def _line(data: Any, *keys: str) -> int | None:
-    """The line of a nested key, or of its nearest parent that has one."""
-    line = data.line if isinstance(data, Located) else None
+    """The line of a nested key or list item (numbered from 1), or of its nearest parent."""
+    line = data.line if isinstance(data, (Located, LocatedList)) else None
     for key in keys:
+        if isinstance(data, LocatedList) and key.isdigit() and 0 < int(key) <= len(data.item_marks):
+            line, data = data.item_marks[int(key) - 1][0], data[int(key) - 1]
+            continue
         if not isinstance(data, Located):
             break
         line = data.mark(key)[0]
@@ -237,6 +256,8 @@ def translate(pack: Pack, root: Path, language: str,
                     problems.add(f"{group}: there is no card or page with the id '{card_id}'"
                                  + (f"; did you mean '{hint}'?" if hint else ""), own.shown,
                                  _line(own.data, group, card_id), card=card_id)
+    if own is not None:
+        _report_stale(own, provenance.english(pack), language, problems)
     done: dict[str, Any] = {}
     untranslated: list[str] = []
     locations = dict(pack.locations)
@@ -307,8 +328,13 @@ def _overlays(pack: Pack, root: Path, language: str, variables: dict[str, str],
         found = read(root, language, problems)
         problems.raise_if_errors()
         assert found is not None
-        overlays.append(_Overlay(_filled(found[0], found[1], variables, found[2], problems),
-                                 found[1], found[2]))
+        filling = Problems()
+        tr = _filled(found[0], found[1], variables, found[2], filling)
+        problems.extend(filling.items)
+        # A misspelt placeholder is one mistake: said once, at its line ("did you mean …").
+        _check_placeholders(found[1], found[2], provenance.english(pack), problems,
+                            {p.line for p in filling.errors})
+        overlays.append(_Overlay(tr, found[1], found[2]))
     for base in pack.bases:
         if base.language == pack.info.language and _files(Path(base.root), language):
             overlay = _inherited(base, root, language, variables, problems)
@@ -318,6 +344,36 @@ def _overlays(pack: Pack, root: Path, language: str, variables: dict[str, str],
         read(root, language, problems)  # says there is none, and which languages there are
         problems.raise_if_errors()
     return overlays
+
+
+def _check_placeholders(data: Located, shown: str, source: dict[str, Any],
+                        problems: Problems, said: set[int | None]) -> None:
+    """Report every translated text whose placeholders differ from its English, at its line
+    (unless a problem was reported at that line already)."""
+    for path, message in provenance.placeholder_problems(dict(data), source):
+        line = _line(data, *path)
+        if line not in said:
+            problems.add(message, shown, line, card=_card_of(path))
+
+
+def _card_of(path: tuple[str, ...]) -> str | None:
+    return path[1] if len(path) > 1 and path[0] in ("cards", "guide") else None
+
+
+def _report_stale(own: _Overlay, source: dict[str, Any], language: str,
+                  problems: Problems) -> None:
+    """One warning per translated text whose English changed since it was translated."""
+    made = own.data.get("made_from")
+    if not isinstance(made, dict):
+        return
+    for path, which in provenance.stale(made, source, own.data):
+        where = ": ".join((path[1], ".".join(path[2:])) if _card_of(path) else
+                          (path[0], ".".join(path[1:])))
+        problems.add(f"{where}: out of date, the English has changed since this was translated"
+                     + (f" ({which})" if which else "") + "; 'activate-pack translate export "
+                     f"--lang {language}' marks it for review, and importing the reviewed PO "
+                     "file records the new English", own.shown, _line(own.data, *path),
+                     card=_card_of(path), severity="warning")
 
 
 def given(pack: Pack, root: Path, language: str) -> dict[str, Any]:
