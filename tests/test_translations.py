@@ -530,3 +530,15 @@ def test_placeholders_that_differ_from_the_english_are_errors_at_the_overlays_li
             "English: it has {{ locality }}, this has none") in result.output
     assert f"content/translations/pl.yaml:{credit}: {{autor}} is not a placeholder" \
         in result.output
+
+
+def test_a_card_left_in_english_names_its_ingredients_in_english(
+        make_pack: Callable[..., Path], tmp_path: Path) -> None:
+    """The recipe is not translated, the ingredient card is: the recipe stays wholly English."""
+    text = POLISH + "  cooks:\n    title: Zapaleni kucharze\n"
+    root = make_pack(**{"content/translations/pl.yaml": text})
+    built = build(root, ("a6",), tmp_path / "out", languages="pl")
+    pages = [page.extract_text() for page in PdfReader(built[0].path).pages]
+    recipe = " ".join(next(p for p in pages if "Soup club" in p).split())
+    assert "Keen cooks" in recipe and "kucharze" not in recipe, recipe
+    assert any("Zapaleni kucharze" in p for p in pages)  # the ingredient card itself

@@ -13,13 +13,16 @@ AnyCard = RecipeCard | QuestionCard | IngredientCard
 
 def for_card(pack: Pack, card_id: str | None) -> Pack:
     """The pack as a card should print: a card its translation leaves out prints wholly in
-    the source language, its headings too, rather than half in one language and half in
-    another."""
+    the source language, its headings and the ingredients it names too, rather than half in
+    one language and half in another."""
     done = pack.translation
     if done is None or card_id not in done.untranslated or done.source_labels is None:
         return pack
     info = pack.info.model_copy(update={"language": done.source})
-    return pack.model_copy(update={"labels": done.source_labels, "info": info})
+    ingredients = tuple(c.model_copy(update={"title": done.source_titles.get(c.id, c.title)})
+                        for c in pack.ingredients)
+    return pack.model_copy(update={"labels": done.source_labels, "info": info,
+                                   "ingredients": ingredients})
 
 
 def pack_writer(pack: Pack) -> Writer:

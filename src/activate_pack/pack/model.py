@@ -316,6 +316,9 @@ class Translation(BaseModel):
     """Ids of the cards the translation leaves out: they print wholly in the source language."""
     source_labels: "Labels | None" = None
     """The labels in the source language, for those cards."""
+    source_titles: dict[str, str] = {}
+    """Every ingredient card's title in the source language: those cards name ingredients
+    in it too."""
 
 
 PACK_FIELDS = ("title", "subtitle", "description")

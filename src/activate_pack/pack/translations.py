@@ -305,7 +305,8 @@ def translate(pack: Pack, root: Path, language: str,
     translation = Translation(language=language, source=pack.info.language, path=used[0].shown,
                               translators=translators, reviewed=reviewed,
                               source_title=pack.info.title,
-                              untranslated=frozenset(untranslated), source_labels=pack.labels)
+                              untranslated=frozenset(untranslated), source_labels=pack.labels,
+                              source_titles={c.id: c.title for c in pack.ingredients})
 
     def swap(cards: tuple[Any, ...]) -> tuple[Any, ...]:
         return tuple(done.get(c.id) or c for c in cards)
