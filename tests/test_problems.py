@@ -47,8 +47,8 @@ def test_fewer_than_the_cap_are_all_shown() -> None:
     assert summarised(alike, keep=5) == [str(p) for p in alike]
 
 
-def _authors(count: int) -> str:
-    people = "".join(f"  - name: Volunteer Number {n}\n" for n in range(count))
+def _authors(count: int, name: str = "Volunteer Number") -> str:
+    people = "".join(f"  - name: {name} {n}\n" for n in range(count))
     return PACK_YAML.replace("authors:\n  - name: Test Author\n", "authors:\n" + people)
 
 
@@ -61,7 +61,10 @@ def test_a_credit_line_too_long_for_any_card_is_one_message_per_edition(
   prompts: ["One", "Two"]
   phase: explore
 """ for n in range(40))
-    root = make_pack(**{"content/pack.yaml": _authors(200), "content/questions/many.yaml": many})
+    # As many people as pack.yaml allows (100), with long names: no credit line holds them.
+    long = "Volunteer from the Community Garden and Allotment Society, Number"
+    root = make_pack(**{"content/pack.yaml": _authors(100, long),
+                        "content/questions/many.yaml": many})
     result = runner.invoke(app, ["build", str(root), "--out", str(tmp_path / "dist")])
     assert result.exit_code == 1
     for output in (result.output, runner.invoke(app, ["check", str(root)]).output):
