@@ -8,6 +8,7 @@ from typing import Sequence
 
 from activate_pack.text.breaking import grapheme_boundaries, line_breaks
 from activate_pack.text.fonts import ascent, family, family_names, font_name, unit_width, width
+from activate_pack.text.ink import CLEARANCE, extent, spacing
 from activate_pack.text.runs import Span, font_spans
 from activate_pack.text.scripts import direction, paragraph_direction, run_levels, visual_order
 from activate_pack.text.shaping import shape_parts, shaped_width
@@ -104,6 +105,8 @@ class Layouter:
         """Break the flow into lines of at most ``box_width`` points at base size ``size``."""
         lines: list[Line] = []
         y = 0.0
+        above: tuple[Segment, ...] = ()  # the line above
+        above_shaped = False
         for index, (item, item_words) in enumerate(zip(self.flow.items, self._words)):
             paragraph, line_height, first_font = self._setting[index]
             style = self._styles[index]
@@ -113,8 +116,7 @@ class Layouter:
             leading = (style.leading * line_height / latin if style.leading is not None
                        else line_height)
             lead = fs * leading
-            if index and item.new_paragraph:
-                y += size * style.space_before
+            gap = size * style.space_before if index and item.new_paragraph else 0.0
             indent = 0.0
             marker_seg: Segment | None = None
             if item.marker:
@@ -138,14 +140,23 @@ class Layouter:
                 # and would push every one-line label out of its box.)
                 segs, line_width = _place(line_words, fs, style, start, paragraph,
                                           box_width - indent, factor)
-                y += _lead(segs, lead, line_height, latin) if lines else max(
-                    [fs * ascent(font_name(style.family)),
-                     *(max([one.top for _, one in s.parts]) * s.size for s in segs if s.parts)])
+                shaped = any(s.parts for s in segs)
                 if number == 0 and marker_seg is not None and segs:
                     # The marker moves with its line, before its start (on the right in RTL).
                     edge = (max(s.x + s.width for s in segs) + indent - marker_seg.width
                             if paragraph == "rtl" else min(s.x for s in segs) - indent)
                     segs = (replace(marker_seg, x=edge), *segs)
+                if lines:
+                    step = gap + _lead(segs, lead, line_height, latin)
+                    if shaped or above_shaped:
+                        # Lines of shaped scripts are spaced by their ink where it needs more
+                        # room than the leading (text.ink).
+                        step = spacing(above, segs, step, CLEARANCE * fs)
+                    y += step
+                else:
+                    top = fs * ascent(font_name(style.family))
+                    y += gap + (max(top, extent(segs)[0]) if shaped else top)
+                above, above_shaped, gap = segs, shaped, 0.0
                 lines.append(Line(y, line_width + indent, segs, style.direction, style.lang,
                                   index))
         # Room for descenders below the last baseline.
