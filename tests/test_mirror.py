@@ -198,16 +198,17 @@ def test_the_about_card_logo_and_the_cover_logo_change_sides(make_pack) -> None:
 
 @pytest.mark.parametrize("lang", ["ur", "ar"])
 def test_the_rtl_credit_line_has_one_separator_between_licence_and_title(docs, lang: str) -> None:
-    # The '·' before the web address ends the first line when the address wraps: it belongs at
-    # the line's far left, not beside the title's own separator ('4.0 · · title').
+    # The '·' before the web address ends the first line when the address wraps: it is not
+    # drawn (at the line's far left it dangled before the Latin words), nor doubled beside the
+    # title's own separator ('4.0 · · title').
     credit = _card(docs[lang, "a6"], "warm-up-favourite-place").texts("credit")[0]
     first = credit.lines[0]
     assert len(credit.lines) == 2 and credit.lines[1].text.startswith("https://")
     (licence,) = [s for s in first.segments if "4.0" in s.text]
     assert licence.text.rstrip().endswith("4.0")
     leftmost = min(first.segments, key=lambda s: s.x)
-    assert leftmost.text.strip() == "·"
-    assert "".join(s.text for s in first.segments).count("·") == 3  # title · authors · licence ·
+    assert leftmost is licence and leftmost.text.startswith("Activate")
+    assert "".join(s.text for s in first.segments).count("·") == 2  # title · authors · licence
 
 
 def test_a_web_address_ending_an_rtl_line_keeps_its_slash() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from activate_pack.compose import pages as compose
 from activate_pack.compose.content import Block, Face
 from activate_pack.layout import styles
+from activate_pack.errors import Problems
 from activate_pack.layout.boxes import Box, Page, Rect, Rule, TextBox
 from activate_pack.layout.cards import footer
 from activate_pack.layout.context import Ctx
@@ -41,12 +42,23 @@ def _title(ctx: Ctx, face: Face, top: float) -> tuple[TextBox, float]:
     return box, top - box.used_height - geo.after_heading * MM
 
 
-def _text(ctx: Ctx, flow: Flow, top: float, height: float, what: str) -> tuple[TextBox, float]:
-    """Body text hung from ``top``; returns it and where the next thing may start."""
+def _text(ctx: Ctx, flow: Flow, top: float, height: float, what: str,
+          spare: float = 0.0) -> tuple[TextBox, float]:
+    """Body text hung from ``top``; returns it and where the next thing may start.
+
+    Text that does not fit its ``height`` even at the smallest size may take up to ``spare``
+    more, room the page has below it (a translation's lines spaced by their tall letters).
+    """
     spec = ctx.spec
     x, w = spec.margin * MM, spec.width - 2 * spec.margin * MM
-    box = fit(flow, x, top - height, w, height, spec.size("body"), "body", ctx.problems, None,
+    found = Problems()
+    box = fit(flow, x, top - height, w, height, spec.size("body"), "body", found, None,
               what, WHERE)
+    if found.errors and spare > 0:
+        found = Problems()
+        box = fit(flow, x, top - height - spare, w, height + spare, spec.size("body"), "body",
+                  found, None, what, WHERE)
+    ctx.problems.extend(found.items)
     return box, top - box.used_height - spec.print_sheet.after_text * MM
 
 
@@ -86,8 +98,10 @@ def instructions_front(ctx: Ctx, duplex: str) -> tuple[Page, list[tuple[float, f
     top -= bar_h + geo.after_bar * MM
     targets: list[tuple[float, float]] = []
     if _block(face, "alignment"):
+        below = (geo.band + geo.after_band + geo.min_text + geo.floor) * MM + _footer_top(ctx)
         box, top = _text(ctx, _steps(ctx, face, "alignment"), top, geo.alignment * MM,
-                         "the alignment check")
+                         "the alignment check",
+                         top - geo.alignment * MM - spec.print_sheet.after_text * MM - below)
         boxes.append(box)
         ring, band_h = geo.ring * MM, geo.band * MM
         band = Area(spec.margin * MM + ring, top - band_h,

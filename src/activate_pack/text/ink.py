@@ -17,9 +17,15 @@ from typing import Callable, Sequence
 from activate_pack.text.lines import Segment
 from activate_pack.text.shaping import char_ink
 
-CLEARANCE = 0.12
-"""White kept between the ink of two lines, and beside it, as a fraction of the size: a pixel
-or more at 100 dpi for the smallest sizes the fitter chooses, so no two lines' letters touch."""
+CLEARANCE = 0.08
+"""White kept between the ink of two lines, and beside it, as a fraction of the size."""
+LEAST_CLEARANCE = 0.6
+"""The least of that white, in points, whatever the size: most of a pixel at 100 dpi."""
+
+
+def clearance(size: float) -> float:
+    """The white kept between the ink of two lines of text ``size`` points high."""
+    return max(CLEARANCE * size, LEAST_CLEARANCE)
 
 
 @lru_cache(maxsize=8192)

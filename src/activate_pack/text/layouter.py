@@ -8,7 +8,7 @@ from typing import Sequence
 
 from activate_pack.text.breaking import grapheme_boundaries, line_breaks
 from activate_pack.text.fonts import ascent, family, family_names, font_name, unit_width, width
-from activate_pack.text.ink import CLEARANCE, extent, spacing
+from activate_pack.text.ink import clearance, extent, spacing
 from activate_pack.text.runs import Span, font_spans
 from activate_pack.text.scripts import direction, paragraph_direction, run_levels, visual_order
 from activate_pack.text.shaping import shape_parts, shaped_width
@@ -16,6 +16,11 @@ from activate_pack.text.lines import Flow, Item, Laid, Line, Segment, Style
 
 Piece = tuple[str, str, float, str]
 """Text in one font and script, with its advance width at size 1: (text, font, width, script)."""
+
+SEPARATORS = frozenset("·•|")
+"""Marks that only separate the parts of a line (the credit's ' · '): one that a break leaves
+at the end of a line is not drawn, as the break separates the parts already. Right to left it
+would hang at the line's far left, before the Latin words it follows."""
 
 PREFERRED_CUTS = "/-"
 """A word too long for a line is cut after one of these if it can be, as web addresses are."""
@@ -134,6 +139,8 @@ class Layouter:
             start = 0.0 if paragraph == "rtl" else indent
             broken = _break(item_words, fs, box_width - indent)
             for number, (line_words, _) in enumerate(broken):
+                if number < len(broken) - 1:
+                    line_words = _without_separator(line_words)
                 # The first baseline of the box sits one ascent down; later ones one leading on.
                 # (The Latin font's ascent, or the ink of the tallest shaped glyph if higher:
                 # Nastaliq's declared ascent is nearly two ems, far above most of its letters,
@@ -151,7 +158,7 @@ class Layouter:
                     if shaped or above_shaped:
                         # Lines of shaped scripts are spaced by their ink where it needs more
                         # room than the leading (text.ink).
-                        step = spacing(above, segs, step, CLEARANCE * fs)
+                        step = spacing(above, segs, step, clearance(fs))
                     y += step
                 else:
                     top = fs * ascent(font_name(style.family))
@@ -162,6 +169,13 @@ class Layouter:
         # Room for descenders below the last baseline.
         height = y + (size * 0.3 if lines else 0.0)
         return Laid(size, tuple(lines), height)
+
+
+def _without_separator(line: list[_Word]) -> list[_Word]:
+    """A line's words less a separator that a break leaves at its end (see SEPARATORS)."""
+    if len(line) > 1 and "".join(p[0] for p in line[-1].pieces) in SEPARATORS:
+        return line[:-1]
+    return line
 
 
 def _lead(segs: tuple[Segment, ...], lead: float, tallest: float, latin: float) -> float:

@@ -75,6 +75,9 @@ class Style:
     """Which side 'start' is: 'ltr' (left) or 'rtl' (right)."""
     lang: str | None = None
     """BCP 47 language of the text, if known."""
+    home: str | None = None
+    """The language of the document the text is in, which chooses the font for letters of a
+    script ``lang`` is not written in (text.fonts.script_family)."""
     base: str | None = None
     """The paragraph's direction when its language fixes it ('rtl' for Urdu, so a line that
     opens with a name or a web address still starts on the right); None: from its first

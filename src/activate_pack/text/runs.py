@@ -45,7 +45,7 @@ def font_spans(item: Any) -> tuple[str, tuple[Span, ...]]:
                 others = {sc for *_, sc in items if sc != "Latn"}
                 weight = font.rsplit("-", 1)[-1]
                 for other in sorted(others):
-                    own = font_name(script_family(other, style.lang, style.family),
+                    own = font_name(script_family(other, style.lang, style.family, style.home),
                                     "bold" in weight, "italic" in weight)
                     part = text[lo:hi]
                     if missing_glyphs(part, font) - missing_glyphs(part, own):
@@ -56,7 +56,8 @@ def font_spans(item: Any) -> tuple[str, tuple[Span, ...]]:
                     found.append((lo, hi, font, script))
                 continue
             weight = font.rsplit("-", 1)[-1]  # font_name() gives 'family-style'
-            own = font_name(script_family(script, style.lang, style.family),
+            own = font_name(script_family(script, style.lang, style.family,
+                                           style.home),
                             "bold" in weight, "italic" in weight)
             found.extend(_borrowed(text, lo, hi, own, script, font))
     return text, tuple(found)
