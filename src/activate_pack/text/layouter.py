@@ -10,7 +10,9 @@ from activate_pack.text.breaking import grapheme_boundaries, line_breaks
 from activate_pack.text.fonts import ascent, family, family_names, font_name, unit_width, width
 from activate_pack.text.ink import clearance, extent, spacing
 from activate_pack.text.runs import Span, font_spans
-from activate_pack.text.scripts import direction, paragraph_direction, run_levels, visual_order
+from activate_pack.text.bidi import mirrored
+from activate_pack.text.scripts import (COMMON, direction, paragraph_direction, run_levels,
+                                        visual_order)
 from activate_pack.text.shaping import shape_parts, shaped_width
 from activate_pack.text.lines import Flow, Item, Laid, Line, Segment, Style
 
@@ -37,9 +39,12 @@ class _Word:
 
 
 def measure(part: str, font: str, script: str, lang: str | None = None) -> float:
-    """Advance width at size 1: shaped for scripts that need it, else from the font's widths."""
+    """Advance width at size 1: shaped for scripts that need it, else from the font's widths
+    (for COMMON, punctuation set right to left in the Latin font: as it is drawn, mirrored)."""
     if script == "Latn":
         return unit_width(part, font)
+    if script == COMMON:
+        return unit_width(mirrored(part), font)
     return shaped_width(part, font, script, lang)
 
 
@@ -262,31 +267,6 @@ def _split_long(word: _Word, size: float, avail: float) -> list[_Word]:
     return chunks
 
 
-_SEPARATORS = " ·•|,;:–—"
-"""Neutral characters that may end a line after Latin text in a right-to-left paragraph."""
-
-
-def _line_end(merged: list[list], lang: str | None) -> list[list]:
-    """Separators ending a right-to-left line after Latin text, set in the paragraph's direction.
-
-    Runs are itemised over the whole paragraph, where a '·' between a licence and a web
-    address sits between two Latin words and goes with them. When the address moves to the
-    next line, the '·' ends the line, and UAX #9 resolved on the line (rule N1, with the
-    paragraph's direction at its end) puts it at the line's far left; kept with the Latin run
-    it would be drawn against the separator of the right-to-left words before it, doubled.
-    """
-    text, font, unit, script = merged[-1][:4]
-    core = text.rstrip(_SEPARATORS)
-    tail = text[len(core):]
-    if script != "Latn" or not core or not tail.strip():
-        return merged
-    tail_unit = measure(tail, font, script, lang)
-    # Right to left, its characters are seen in reverse order (UAX #9 rule L2). Latin runs
-    # are never shaped, so their list of words is only carried along.
-    return [*merged[:-1], [core, font, unit - tail_unit, script, [core]],
-            [tail[::-1], font, tail_unit, script, [tail[::-1]], "rtl"]]
-
-
 def _place(words: list[_Word], size: float, style: Style, x0: float, paragraph: str = "ltr",
            room: float = 0.0, factor: float = 0.0) -> tuple[tuple[Segment, ...], float]:
     """Segments for one line's words, in visual order, and the line's width; widths are
@@ -311,7 +291,7 @@ def _place(words: list[_Word], size: float, style: Style, x0: float, paragraph: 
                 run = merged[-1]
                 run[0] += text
                 run[2] += unit
-                if script == "Latn":  # never shaped: its words are not wanted
+                if script in ("Latn", COMMON):  # never shaped: its words are not wanted
                     continue
                 if run[4][-1][-1:] == " " and text[:1] != " ":
                     run[4].append(text)
@@ -319,20 +299,19 @@ def _place(words: list[_Word], size: float, style: Style, x0: float, paragraph: 
                     run[4][-1] += text
             else:
                 merged.append([text, font, unit, script, [text]])
-    if paragraph == "rtl" and merged and any(m[3] != "Latn" for m in merged):
-        merged = _line_end(merged, style.lang)
     runs = []
-    for text, font, unit, script, parts, *way in merged:
-        shaped = None
-        if script != "Latn":
+    for text, font, unit, script, parts in merged:
+        shaped, way = None, "ltr"
+        if script == COMMON:  # drawn as seen: right to left, mirrored
+            text, way = mirrored(text)[::-1], "rtl"
+        elif script != "Latn":
             shaped, unit = shape_parts(tuple(parts), font, script, style.lang)
-        # Latin runs keep the paragraph's direction unless the line mixes directions.
-        runs.append((text, font, unit * size, way[0] if way else direction(script)
-                     if shaped is not None else "ltr", shaped))
-    if not any(r[4] is not None for r in runs):
+            way = direction(script)
+        runs.append((text, font, unit * size, way, shaped))
+    if all(r[4] is None and r[3] == "ltr" for r in runs):
+        # Latin text only: its segments keep the paragraph's direction, in logical order.
         runs = [(t, f, a, style.direction, g) for t, f, a, _, g in runs]
-    if any(r[4] is not None for r in runs) and (paragraph == "rtl"
-                                                or any(r[3] == "rtl" for r in runs)):
+    elif paragraph == "rtl" or any(r[3] == "rtl" for r in runs):
         runs = [runs[i] for i in visual_order(run_levels([r[3] for r in runs], paragraph))]
     width = sum([r[2] for r in runs])
     offset = (room - width) * factor if factor else 0.0

@@ -149,6 +149,7 @@ class Flow:
     def missing_glyphs(self) -> set[str]:
         """Characters in the flow that its fonts cannot draw, after shaping."""
         from activate_pack.text.runs import font_spans
+        from activate_pack.text.scripts import COMMON
         from activate_pack.text.shaping import shape
 
         missing: set[str] = set()
@@ -157,7 +158,7 @@ class Flow:
             for start, end, name, script in spans:
                 part = text[start:end]
                 missing |= missing_glyphs(part, name)
-                if script != "Latn":  # word by word: the words the layouter shapes too
+                if script not in ("Latn", COMMON):  # word by word, as the layouter shapes
                     for word in part.split(" "):
                         if word:
                             missing.update(shape(word, name, script, item.style.lang).missing)
