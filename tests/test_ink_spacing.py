@@ -99,3 +99,27 @@ def test_nastaliq_lines_are_spaced_by_their_ink() -> None:
         laid = Layouter(flow).lay(10, 400)
         step = laid.lines[1].y - laid.lines[0].y
         assert (step > 19.0 + 0.01) == wider, step  # 19: Nastaliq's 1.9 × 10
+
+
+@pytest.mark.parametrize("lang", [None, "ur", "ar", "bn", "pa-Guru"])
+def test_contents_entries_keep_to_their_leaders(lang: str | None) -> None:
+    """On the A4 contents page each entry's number stands on the entry's baseline, and no
+    entry's ink touches a dotted leader, in every script."""
+    from activate_pack.layout.boxes import Rule
+
+    prepared = prepare(default_pack_dir(), variants(("a4",), languages=[lang]), Path("unused"))
+    [output] = prepared.outputs
+    [page] = [p for p in output.imposed.pages if p.kind == "contents"]
+    entries = [b for b in page.boxes if isinstance(b, TextBox) and b.link is not None]
+    for entry, number in zip(entries[::2], entries[1::2]):
+        assert entry.top - entry.lines[0].y == pytest.approx(number.top - number.lines[0].y), \
+            (entry.text, number.text)
+    doc = replace(output.imposed.doc, pages=(page,))
+    rules = tuple(replace(b, colour="#000000", dash=None) for b in page.boxes
+                  if isinstance(b, Rule))
+    texts = tuple(replace(b, lines=tuple(
+        replace(line, segments=tuple(replace(s, colour="#000000") for s in line.segments))
+        for line in b.lines)) for b in entries)
+    [leaders] = _ink(replace(doc, pages=(replace(page, boxes=rules),)))
+    [words] = _ink(replace(doc, pages=(replace(page, boxes=texts),)))
+    assert ImageChops.multiply(leaders, words).getbbox() is None

@@ -14,7 +14,7 @@ from activate_pack.text.scripts import has_rtl
 
 
 @lru_cache(maxsize=None)
-def laid_pages(lang: str, size: str) -> tuple[Page, ...]:
+def laid_pages(lang: str | None, size: str) -> tuple[Page, ...]:
     """The default pack's pages in ``lang``, laid out as a build lays them."""
     prepared = prepare(default_pack_dir(), variants((size,), languages=[lang]), Path("unused"))
     assert not prepared.report.errors, prepared.report.errors
@@ -133,3 +133,26 @@ def test_levels_agree_with_another_implementation() -> None:
                     assert ours == get_display(line, base_dir=base), (paragraph, line)
                     compared += 1
     assert compared > 500
+
+
+def _places(page: Page) -> list[tuple[str, float]]:
+    """Where each box of a page starts across it."""
+    return [(type(box).__name__, round(getattr(box, "x", getattr(box, "x1", 0.0)), 2))
+            for box in page.boxes]
+
+
+@pytest.mark.parametrize("lang", ["ur", "ar"])
+def test_only_pages_that_read_right_to_left_mirror(lang: str) -> None:
+    """A guide or card page a translation leaves in English keeps the English page's layout
+    (its page number and credit line too); a page whose title is Urdu or Arabic mirrors."""
+    english = {(p.card, p.kind): p for p in laid_pages(None, "a4")}
+    kept = mirrored = 0
+    for page in laid_pages(lang, "a4"):
+        [title] = page.texts("title")
+        same = _places(page) == _places(english[page.card, page.kind])
+        if has_rtl(title.text):
+            mirrored += not same
+        else:
+            assert same, (page.card, page.kind, title.text)
+            kept += 1
+    assert kept > 50 and mirrored > 15

@@ -11,7 +11,7 @@ from activate_pack.layout import styles
 from activate_pack.layout.boxes import Box, Page, Rect, Rule
 from activate_pack.layout.cards import footer
 from activate_pack.layout.context import Ctx
-from activate_pack.layout.fit import fit
+from activate_pack.layout.fit import fit, fit_or_grow
 from activate_pack.layout.logo import place_logo
 from activate_pack.layout.spec import MM
 from activate_pack.pack.model import GuidePage
@@ -71,6 +71,9 @@ def cover(ctx: Ctx) -> Page:
     return Page(spec.width, spec.height, tuple(boxes), "cover")
 
 
+RULE_CLEAR = 1.0
+"""Points kept between a contents entry's ink and the dotted rules above and below it."""
+
 Entry = tuple[str, int, str, bool]
 """A contents line: title, page number, colour kind, and whether it is a page within a set."""
 
@@ -103,17 +106,23 @@ def contents(ctx: Ctx, entries: list[Entry]) -> Page:
             boxes.append(Rect(x, row_top - row + lift, bar_w, row - trim, fill=colour))
         flow = Flow()
         flow.add((ctx.writer.run(title, "contents-entry", bold=not within),), ctx.style())
-        # The entry and its number lead to the page (folio n is the document's page n - 1).
-        boxes.append(replace(fit(flow, x + indent, row_top - row,
-                                 w - indent - number_w - geo.number_gap * MM, row,
-                                 spec.size("body"), role, ctx.problems, None, "a contents entry"),
-                             link=number - 1))
+        # The entry's ink stays above its dotted rule, whatever its script (a tall one may
+        # reach up to the rule above); its number stands on the entry's baseline. Both lead
+        # to the page (folio n is the document's page n - 1).
+        rule_y = row_top - row + geo.rule_lift * MM
+        entry = fit_or_grow(flow, x + indent, rule_y + RULE_CLEAR, w - indent - number_w
+                            - geo.number_gap * MM, row_top - rule_y - RULE_CLEAR,
+                            spec.size("body"), role, ctx.problems, "a contents entry",
+                            spare=rule_y - (row_top - row) - RULE_CLEAR, downwards=False)
+        boxes.append(replace(entry, link=number - 1))
         num = Flow()
         num.add(compose.folio(ctx.pack, number), ctx.style(
             bold=not within, colour=colour if not within else spec.colours.muted, align="center"))
-        boxes.append(replace(fit(num, x + w - number_w, row_top - row, number_w, row,
-                                 spec.size("body"), role, ctx.problems), link=number - 1))
-        rule_y = row_top - row + geo.rule_lift * MM
+        folio = fit(num, x + w - number_w, row_top - row, number_w, row, spec.size("body"),
+                    role, ctx.problems)
+        if entry.lines and folio.lines:
+            folio = replace(folio, top=entry.top - entry.lines[0].y + folio.lines[0].y)
+        boxes.append(replace(folio, link=number - 1))
         boxes.append(Rule(x + indent, rule_y, x + w, rule_y, spec.colours.rule, spec.lines.dotted,
                           spec.lines.dash))
     return Page(spec.width, spec.height, tuple(boxes), "contents")

@@ -10,11 +10,10 @@ from __future__ import annotations
 from activate_pack.compose import pages as compose
 from activate_pack.compose.content import Block, Face
 from activate_pack.layout import styles
-from activate_pack.errors import Problems
 from activate_pack.layout.boxes import Box, Page, Rect, Rule, TextBox
 from activate_pack.layout.cards import footer
 from activate_pack.layout.context import Ctx
-from activate_pack.layout.fit import fit
+from activate_pack.layout.fit import fit, fit_or_grow
 from activate_pack.layout.impose import Area, flip
 from activate_pack.layout.spec import MM
 from activate_pack.text import Flow
@@ -51,14 +50,8 @@ def _text(ctx: Ctx, flow: Flow, top: float, height: float, what: str,
     """
     spec = ctx.spec
     x, w = spec.margin * MM, spec.width - 2 * spec.margin * MM
-    found = Problems()
-    box = fit(flow, x, top - height, w, height, spec.size("body"), "body", found, None,
-              what, WHERE)
-    if found.errors and spare > 0:
-        found = Problems()
-        box = fit(flow, x, top - height - spare, w, height + spare, spec.size("body"), "body",
-                  found, None, what, WHERE)
-    ctx.problems.extend(found.items)
+    box = fit_or_grow(flow, x, top - height, w, height, spec.size("body"), "body",
+                      ctx.problems, what, WHERE, spare)
     return box, top - box.used_height - spec.print_sheet.after_text * MM
 
 

@@ -171,8 +171,10 @@ class Layouter:
                 above, above_shaped, gap = segs, shaped, 0.0
                 lines.append(Line(y, line_width + indent, segs, style.direction, style.lang,
                                   index))
-        # Room for descenders below the last baseline.
+        # Room for descenders below the last baseline: the ink's, where it is shaped.
         height = y + (size * 0.3 if lines else 0.0)
+        if above_shaped:
+            height = max(height, y - extent(above)[1])
         return Laid(size, tuple(lines), height)
 
 
