@@ -16,6 +16,7 @@ from activate_pack.layout.logo import place_logo
 from activate_pack.layout.spec import MM
 from activate_pack.pack.model import GuidePage
 from activate_pack.text import Flow
+from activate_pack.text.ink import extent
 
 SET_KINDS = compose.SET_KINDS
 """The colour each set's divider and pages use."""
@@ -106,14 +107,21 @@ def contents(ctx: Ctx, entries: list[Entry]) -> Page:
             boxes.append(Rect(x, row_top - row + lift, bar_w, row - trim, fill=colour))
         flow = Flow()
         flow.add((ctx.writer.run(title, "contents-entry", bold=not within),), ctx.style())
-        # The entry's ink stays above its dotted rule, whatever its script (a tall one may
-        # reach up to the rule above); its number stands on the entry's baseline. Both lead
-        # to the page (folio n is the document's page n - 1).
+        # The entry's ink stays between its dotted rule and the one above, whatever its
+        # script: a tall Nastaliq entry may use the room up to the rule above, and one whose
+        # letters sink below its rule moves up, as far as that allows. Its number stands on
+        # the entry's baseline. Both lead to the page (folio n is the document's page n - 1).
         rule_y = row_top - row + geo.rule_lift * MM
+        ceiling = row_top + geo.rule_lift * MM - RULE_CLEAR
         entry = fit_or_grow(flow, x + indent, rule_y + RULE_CLEAR, w - indent - number_w
                             - geo.number_gap * MM, row_top - rule_y - RULE_CLEAR,
                             spec.size("body"), role, ctx.problems, "a contents entry",
-                            spare=rule_y - (row_top - row) - RULE_CLEAR, downwards=False)
+                            spare=ceiling - row_top, downwards=False)
+        if entry.lines:
+            last = entry.lines[-1]
+            low = entry.top - last.y + extent(last.segments)[1]  # the ink's lowest point
+            rise = min(max(0.0, rule_y + RULE_CLEAR - low), ceiling - entry.top)
+            entry = replace(entry, top=entry.top + max(rise, 0.0))
         boxes.append(replace(entry, link=number - 1))
         num = Flow()
         num.add(compose.folio(ctx.pack, number), ctx.style(

@@ -12,7 +12,7 @@ lie one over the other, plus a little clearance: where the leading gives less ro
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Callable, Sequence
+from typing import Sequence
 
 from activate_pack.text.lines import Segment
 from activate_pack.text.shaping import char_ink
@@ -49,48 +49,50 @@ def extent(segments: Sequence[Segment]) -> tuple[float, float]:
     return rise, sink
 
 
-def _boxes(segments: Sequence[Segment], keep: Callable[[float, float], bool],
-           pad: float) -> list[tuple[float, float, float, float]]:
-    """The ink boxes of a line, in points, whose (top, bottom) ``keep`` accepts, widened by
-    ``pad`` on either side. A word whose whole ink is not kept is passed over at once."""
+def _boxes(segments: Sequence[Segment], limit: float, pad: float,
+           tall: bool) -> list[tuple[float, float, float]]:
+    """The ink boxes of a line that rise above ``limit`` (``tall``) or sink below it, in
+    points, as (left, right, how far up or down), widened by ``pad`` on either side. A word
+    whose ink stays within the limit is passed over at once."""
     found = []
+    side = 2 if tall else 3
+    sign = 1.0 if tall else -1.0  # compare as heights above the limit either way
     for seg in segments:
         size = seg.size
+        edge = sign * limit / size  # the limit at size 1
         if seg.parts is None:
             ink = _plain_ink(seg.text, seg.font)
-            if ink is not None and keep(ink[0] * size, ink[1] * size):
-                found.append((seg.x - pad, seg.x + seg.width + pad, ink[0] * size,
-                              ink[1] * size))
+            if ink is not None and sign * ink[side - 2] > edge:
+                found.append((seg.x - pad, seg.x + seg.width + pad, ink[side - 2] * size))
             continue
         x = seg.x
         for _, one in seg.parts:
-            if keep(one.top * size, one.bottom * size):
-                found.extend((x + left * size - pad, x + right * size + pad, top * size,
-                              bottom * size)
-                             for left, right, top, bottom in one.ink
-                             if keep(top * size, bottom * size))
+            if sign * (one.top if tall else one.bottom) > edge:
+                found.extend([(x + box[0] * size - pad, x + box[1] * size + pad,
+                               box[side] * size) for box in one.ink if sign * box[side] > edge])
             x += one.width * size
     return found
 
 
 def spacing(upper: Sequence[Segment], lower: Sequence[Segment], step: float,
-            clearance: float) -> float:
+            clearance: float, sink: float, rise: float) -> float:
     """The baseline distance from ``upper`` to ``lower``: ``step``, or more where the ink of
-    ``lower`` would come within ``clearance`` of the ink of ``upper`` above it.
+    ``lower`` would come within ``clearance`` of the ink of ``upper`` above it. ``sink`` is
+    how deep the upper line's ink goes, ``rise`` how high the lower line's reaches
+    (``extent``).
 
     Only ink that could come that near is looked at: boxes of the lower line that rise higher
     than ``step`` allows above the upper line's deepest ink, and of the upper line that sink
     lower than ``step`` allows above the lower line's highest; a line has few of either.
     """
-    rise, sink = extent(lower)[0], extent(upper)[1]
     room = step - clearance  # the ink of the two lines may reach this far together
     if rise - sink <= room:
         return step
-    tall = _boxes(lower, lambda top, bottom: top - sink > room, clearance / 2)
-    deep = _boxes(upper, lambda top, bottom: rise - bottom > room, clearance / 2)
+    tall = _boxes(lower, room + sink, clearance / 2, True)
+    deep = _boxes(upper, rise - room, clearance / 2, False)
     needed = step
-    for left, right, top, _ in tall:
-        for other_left, other_right, _, bottom in deep:
+    for left, right, top in tall:
+        for other_left, other_right, bottom in deep:
             if other_left < right and left < other_right and top - bottom + clearance > needed:
                 needed = top - bottom + clearance
     return needed

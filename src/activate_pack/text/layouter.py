@@ -116,6 +116,7 @@ class Layouter:
         lines: list[Line] = []
         y = 0.0
         above: tuple[Segment, ...] = ()  # the line above
+        above_ink = (0.0, 0.0)
         above_shaped = False
         for index, (item, item_words) in enumerate(zip(self.flow.items, self._words)):
             paragraph, line_height, first_font = self._setting[index]
@@ -158,23 +159,23 @@ class Layouter:
                     edge = (max(s.x + s.width for s in segs) + indent - marker_seg.width
                             if paragraph == "rtl" else min(s.x for s in segs) - indent)
                     segs = (replace(marker_seg, x=edge), *segs)
+                # How high and deep the line's ink reaches, where shaped lines are spaced by it.
+                ink = extent(segs) if shaped or above_shaped else (0.0, 0.0)
                 if lines:
                     step = gap + _lead(segs, lead, line_height, latin)
                     if shaped or above_shaped:
                         # Lines of shaped scripts are spaced by their ink where it needs more
                         # room than the leading (text.ink).
-                        step = spacing(above, segs, step, clearance(fs))
+                        step = spacing(above, segs, step, clearance(fs), above_ink[1], ink[0])
                     y += step
                 else:
                     top = fs * ascent(font_name(style.family))
-                    y += gap + (max(top, extent(segs)[0]) if shaped else top)
-                above, above_shaped, gap = segs, shaped, 0.0
+                    y += gap + (max(top, ink[0]) if shaped else top)
+                above, above_ink, above_shaped, gap = segs, ink, shaped, 0.0
                 lines.append(Line(y, line_width + indent, segs, style.direction, style.lang,
                                   index))
-        # Room for descenders below the last baseline: the ink's, where it is shaped.
+        # Room for descenders below the last baseline.
         height = y + (size * 0.3 if lines else 0.0)
-        if above_shaped:
-            height = max(height, y - extent(above)[1])
         return Laid(size, tuple(lines), height)
 
 
