@@ -58,7 +58,8 @@ def test_every_card_title_is_real_text(texts: dict[str, list[str]]) -> None:
 def test_every_page_carries_the_credit_line(texts: dict[str, list[str]]) -> None:
     for size, pages in texts.items():
         for number, text in enumerate(pages, 1):
-            assert "Activate Pack · Activate Pack contributors · CC BY-SA 4.0 · " in text, (size, number)
+            # (the ' · ' before the address is not drawn where the address starts a new line)
+            assert "Activate Pack · Activate Pack contributors · CC BY-SA 4.0" in text, (size, number)
             assert "https://creativecommons.org/licenses/by-sa/4.0/" in text.replace(" ", ""), (size, number)
 
 

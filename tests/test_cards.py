@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pypdf
 import pytest
 import yaml
 from typer.testing import CliRunner
+
+from conftest import require_tool
 
 from activate_pack.cli import app
 from activate_pack.output.newpack import new_pack
@@ -211,3 +214,23 @@ def test_removing_an_ingredient_an_original_recipe_needs_points_at_remove(town: 
     assert errors[0].startswith(f"content/pack.yaml:{line}: remove: 'empty-shops'"), errors
     assert "activate-pack copy making-shed" in errors[0]
     assert "content/recipes/making-shed.yaml" not in output
+
+
+@pytest.mark.parametrize("lang", ["ur", "pl"])
+def test_build_cards_in_a_translation(tmp_path: Path, lang: str) -> None:
+    """A translated card prints on its own, in its translation; the overlay's entries for the
+    cards left out are neither errors nor warnings."""
+    pdftotext = require_tool("pdftotext", "poppler-utils")
+    code, output = run("build", "--lang", lang, "--cards", "warm-up-good-day",
+                       "--out", str(tmp_path / "out"))
+    assert code == 0, output
+    assert "explore-who-lives-here" not in output
+    [pdf] = (tmp_path / "out").iterdir()
+    assert pdf.name == f"activate-pack-{lang}-a6-community-cards.pdf"
+    assert len(pypdf.PdfReader(pdf).pages) == 2
+    text = subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    overlay = yaml.safe_load((ORIGINAL / "content/translations" / f"{lang}.yaml")
+                             .read_text(encoding="utf-8"))
+    title = overlay["cards"]["warm-up-good-day"]["title"]
+    assert title in text.replace("\u202b", "").replace("\u202c", "")

@@ -57,11 +57,14 @@ def _folio_and_credit(page: Page) -> tuple[TextBox, TextBox]:
 def test_a4_page_numbers_and_credit_line_change_sides(docs, lang: str) -> None:
     spec = load_layout("a4", DIRS)
     margin = spec.margin * MM
-    english = docs["en", "a4"].pages[4]
+    # The first set's divider: translated, so it reads right to left (the guide pages after it
+    # are left in English by the translations, and keep the English layout).
+    english = docs["en", "a4"].pages[2]
     folio, credit = _folio_and_credit(english)
     assert folio.x > credit.x  # English: the page number at the right
     assert folio.x + folio.w == pytest.approx(spec.width - margin)
-    page = docs[lang, "a4"].pages[4]
+    page = docs[lang, "a4"].pages[2]
+    assert page.kind == "divider"
     folio, credit = _folio_and_credit(page)
     assert folio.x < credit.x  # right to left: the page number at the left
     assert folio.x == pytest.approx(margin)
@@ -85,13 +88,28 @@ def test_a4_contents_numbers_and_colour_bars_change_sides(docs, lang: str) -> No
     assert numbers < entries < bars  # the page numbers at the left, where a line of Urdu ends
 
 
-def test_a4_guide_accent_bar_sits_at_the_start(docs) -> None:
+URDU_GUIDE = """\
+translators: [{name: Test Translator}]
+reviewed: false
+guide:
+  guide-hello:
+    title: سلام
+    body: ایک چھوٹا سا صفحہ۔
+"""
+
+
+def test_a4_guide_accent_bar_sits_at_the_start(docs, make_pack) -> None:
     spec = load_layout("a4", DIRS)
     ax, _, aw, _ = spec.region("accent")
-    for lang, x in (("en", ax), ("ur", spec.width - ax - aw)):
-        page = next(p for p in docs[lang, "a4"].pages if p.kind == "guide")
+    root = make_pack(**{"content/translations/ur.yaml": URDU_GUIDE})
+    translated = layout_document(load_pack(root, language="ur"), "a4",
+                                 load_layout("a4", layout_dirs(root, DEFAULT)))
+    # English, and a guide page a translation leaves in English, start on the left.
+    for doc, x in ((docs["en", "a4"], ax), (docs["ur", "a4"], ax),
+                   (translated, spec.width - ax - aw)):
+        page = next(p for p in doc.pages if p.kind == "guide")
         accent = [b for b in page.boxes if isinstance(b, Rect) and b.w == pytest.approx(aw)]
-        assert accent and accent[0].x == pytest.approx(x), lang
+        assert accent and accent[0].x == pytest.approx(x), page.texts("title")[0].text
 
 
 @pytest.mark.parametrize("lang", ["ur", "ar"])
@@ -175,7 +193,8 @@ def test_urdu_backs_sit_behind_their_fronts_when_printed_at_home(tmp_path: Path,
 def test_the_about_card_logo_and_the_cover_logo_change_sides(make_pack) -> None:
     from tests.test_logo import _png, _with_logo
 
-    root = make_pack(**{"content/translations/ur.yaml": URDU_SOUP})
+    # The pack's title in Urdu: the about card and the cover read right to left.
+    root = make_pack(**{"content/translations/ur.yaml": URDU_SOUP + "pack: {title: ٹیسٹ پیک}\n"})
     _png(root / "content/images/logo.png")
     _with_logo(root)
     dirs = layout_dirs(root, DEFAULT)
@@ -198,16 +217,17 @@ def test_the_about_card_logo_and_the_cover_logo_change_sides(make_pack) -> None:
 
 @pytest.mark.parametrize("lang", ["ur", "ar"])
 def test_the_rtl_credit_line_has_one_separator_between_licence_and_title(docs, lang: str) -> None:
-    # The '·' before the web address ends the first line when the address wraps: it belongs at
-    # the line's far left, not beside the title's own separator ('4.0 · · title').
+    # The '·' before the web address ends the first line when the address wraps: it is not
+    # drawn (at the line's far left it dangled before the Latin words), nor doubled beside the
+    # title's own separator ('4.0 · · title').
     credit = _card(docs[lang, "a6"], "warm-up-favourite-place").texts("credit")[0]
     first = credit.lines[0]
     assert len(credit.lines) == 2 and credit.lines[1].text.startswith("https://")
     (licence,) = [s for s in first.segments if "4.0" in s.text]
     assert licence.text.rstrip().endswith("4.0")
     leftmost = min(first.segments, key=lambda s: s.x)
-    assert leftmost.text.strip() == "·"
-    assert "".join(s.text for s in first.segments).count("·") == 3  # title · authors · licence ·
+    assert leftmost is licence and leftmost.text.startswith("Activate")
+    assert "".join(s.text for s in first.segments).count("·") == 2  # title · authors · licence
 
 
 def test_a_web_address_ending_an_rtl_line_keeps_its_slash() -> None:

@@ -11,11 +11,12 @@ from activate_pack.layout import styles
 from activate_pack.layout.boxes import Box, Page, Rect, Rule
 from activate_pack.layout.cards import footer
 from activate_pack.layout.context import Ctx
-from activate_pack.layout.fit import fit
+from activate_pack.layout.fit import fit, fit_or_grow
 from activate_pack.layout.logo import place_logo
 from activate_pack.layout.spec import MM
 from activate_pack.pack.model import GuidePage
 from activate_pack.text import Flow
+from activate_pack.text.ink import extent
 
 SET_KINDS = compose.SET_KINDS
 """The colour each set's divider and pages use."""
@@ -71,6 +72,9 @@ def cover(ctx: Ctx) -> Page:
     return Page(spec.width, spec.height, tuple(boxes), "cover")
 
 
+RULE_CLEAR = 1.0
+"""Points kept between a contents entry's ink and the dotted rules above and below it."""
+
 Entry = tuple[str, int, str, bool]
 """A contents line: title, page number, colour kind, and whether it is a page within a set."""
 
@@ -103,17 +107,30 @@ def contents(ctx: Ctx, entries: list[Entry]) -> Page:
             boxes.append(Rect(x, row_top - row + lift, bar_w, row - trim, fill=colour))
         flow = Flow()
         flow.add((ctx.writer.run(title, "contents-entry", bold=not within),), ctx.style())
-        # The entry and its number lead to the page (folio n is the document's page n - 1).
-        boxes.append(replace(fit(flow, x + indent, row_top - row,
-                                 w - indent - number_w - geo.number_gap * MM, row,
-                                 spec.size("body"), role, ctx.problems, None, "a contents entry"),
-                             link=number - 1))
+        # The entry's ink stays between its dotted rule and the one above, whatever its
+        # script: a tall Nastaliq entry may use the room up to the rule above, and one whose
+        # letters sink below its rule moves up, as far as that allows. Its number stands on
+        # the entry's baseline. Both lead to the page (folio n is the document's page n - 1).
+        rule_y = row_top - row + geo.rule_lift * MM
+        ceiling = row_top + geo.rule_lift * MM - RULE_CLEAR
+        entry = fit_or_grow(flow, x + indent, rule_y + RULE_CLEAR, w - indent - number_w
+                            - geo.number_gap * MM, row_top - rule_y - RULE_CLEAR,
+                            spec.size("body"), role, ctx.problems, "a contents entry",
+                            spare=ceiling - row_top, downwards=False)
+        if entry.lines:
+            last = entry.lines[-1]
+            low = entry.top - last.y + extent(last.segments)[1]  # the ink's lowest point
+            rise = min(max(0.0, rule_y + RULE_CLEAR - low), ceiling - entry.top)
+            entry = replace(entry, top=entry.top + max(rise, 0.0))
+        boxes.append(replace(entry, link=number - 1))
         num = Flow()
         num.add(compose.folio(ctx.pack, number), ctx.style(
             bold=not within, colour=colour if not within else spec.colours.muted, align="center"))
-        boxes.append(replace(fit(num, x + w - number_w, row_top - row, number_w, row,
-                                 spec.size("body"), role, ctx.problems), link=number - 1))
-        rule_y = row_top - row + geo.rule_lift * MM
+        folio = fit(num, x + w - number_w, row_top - row, number_w, row, spec.size("body"),
+                    role, ctx.problems)
+        if entry.lines and folio.lines:
+            folio = replace(folio, top=entry.top - entry.lines[0].y + folio.lines[0].y)
+        boxes.append(replace(folio, link=number - 1))
         boxes.append(Rule(x + indent, rule_y, x + w, rule_y, spec.colours.rule, spec.lines.dotted,
                           spec.lines.dash))
     return Page(spec.width, spec.height, tuple(boxes), "contents")

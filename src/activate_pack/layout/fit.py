@@ -55,6 +55,22 @@ def fit(flow: Flow, x: float, y: float, w: float, h: float, size: TypeSize, role
                    tuple(item.tag for item in flow.items))
 
 
+def fit_or_grow(flow: Flow, x: float, y: float, w: float, h: float, size: TypeSize, role: str,
+                problems: Problems, what: str, where: tuple[str, int | None] | None = None,
+                spare: float = 0.0, downwards: bool = True) -> TextBox:
+    """``fit``, but text that does not fit even at its smallest size may take up to ``spare``
+    points more, below the box (``downwards``) or above it: room the page has, for lines of a
+    tall script spaced by their ink. Text that fits stays exactly as ``fit`` places it."""
+    found = Problems()
+    box = fit(flow, x, y, w, h, size, role, found, None, what, where)
+    if found.errors and spare > 0:
+        found = Problems()
+        box = fit(flow, x, y - spare if downwards else y, w, h + spare, size, role, found,
+                  None, what, where)
+    problems.extend(found.items)
+    return box
+
+
 @lru_cache(maxsize=4096)
 def _missing(items: tuple[Item, ...]) -> frozenset[str]:
     """Characters of the flow its fonts lack (cached like the fitting itself)."""

@@ -7,6 +7,10 @@ box is never flipped: text is already set right to left within its box (with lis
 right), and pictures keep their orientation. Only positions change, so mirroring is a matter of
 numbers and can be tested as such.
 
+A page mirrors only if its own text reads right to left: a card or guide page a translation
+leaves in English keeps its English layout, page number and credit line where they are in
+English, inside an Urdu or Arabic pack.
+
 Boxes shared by many pages (a card back, a credit line) stay shared after mirroring, so the
 renderer still draws them once.
 """
@@ -25,6 +29,18 @@ def mirrors(spec: LayoutSpec, language: str) -> frozenset[str]:
     if language_direction(language) != "rtl":
         return frozenset()
     return frozenset(spec.mirror.rtl)
+
+
+FURNITURE = frozenset({"credit", "folio"})
+"""Roles of the text every page carries, in the pack's language whatever the page's own."""
+
+
+def reads_rtl(page: Page) -> bool:
+    """Whether a page's own text reads right to left: its title's first line, else its first
+    text box's (the credit line and page number aside); a page without text says yes."""
+    boxes = page.texts("title") or [b for b in page.texts() if b.role not in FURNITURE]
+    first = next((box.lines[0] for box in boxes if box.lines), None)
+    return first is None or first.direction == "rtl"
 
 
 def mirror_box(box: Box, width: float) -> Box:
@@ -53,8 +69,9 @@ class Mirror:
         return self._boxes[id(box)]
 
     def page(self, page: Page) -> Page:
-        """``page`` mirrored, if its kind mirrors; otherwise ``page`` itself."""
-        if page.kind not in self.kinds:
+        """``page`` mirrored, if its kind mirrors and its text reads right to left; otherwise
+        ``page`` itself."""
+        if page.kind not in self.kinds or not reads_rtl(page):
             return page
         if id(page.boxes) not in self._faces:
             self._keep.append(page.boxes)

@@ -13,7 +13,7 @@ from activate_pack.layout import styles
 from activate_pack.layout.boxes import Box, Page, Rect, Rule, TextBox
 from activate_pack.layout.cards import footer
 from activate_pack.layout.context import Ctx
-from activate_pack.layout.fit import fit
+from activate_pack.layout.fit import fit, fit_or_grow
 from activate_pack.layout.impose import Area, flip
 from activate_pack.layout.spec import MM
 from activate_pack.text import Flow
@@ -41,12 +41,17 @@ def _title(ctx: Ctx, face: Face, top: float) -> tuple[TextBox, float]:
     return box, top - box.used_height - geo.after_heading * MM
 
 
-def _text(ctx: Ctx, flow: Flow, top: float, height: float, what: str) -> tuple[TextBox, float]:
-    """Body text hung from ``top``; returns it and where the next thing may start."""
+def _text(ctx: Ctx, flow: Flow, top: float, height: float, what: str,
+          spare: float = 0.0) -> tuple[TextBox, float]:
+    """Body text hung from ``top``; returns it and where the next thing may start.
+
+    Text that does not fit its ``height`` even at the smallest size may take up to ``spare``
+    more, room the page has below it (a translation's lines spaced by their tall letters).
+    """
     spec = ctx.spec
     x, w = spec.margin * MM, spec.width - 2 * spec.margin * MM
-    box = fit(flow, x, top - height, w, height, spec.size("body"), "body", ctx.problems, None,
-              what, WHERE)
+    box = fit_or_grow(flow, x, top - height, w, height, spec.size("body"), "body",
+                      ctx.problems, what, WHERE, spare)
     return box, top - box.used_height - spec.print_sheet.after_text * MM
 
 
@@ -86,8 +91,10 @@ def instructions_front(ctx: Ctx, duplex: str) -> tuple[Page, list[tuple[float, f
     top -= bar_h + geo.after_bar * MM
     targets: list[tuple[float, float]] = []
     if _block(face, "alignment"):
+        below = (geo.band + geo.after_band + geo.min_text + geo.floor) * MM + _footer_top(ctx)
         box, top = _text(ctx, _steps(ctx, face, "alignment"), top, geo.alignment * MM,
-                         "the alignment check")
+                         "the alignment check",
+                         top - geo.alignment * MM - spec.print_sheet.after_text * MM - below)
         boxes.append(box)
         ring, band_h = geo.ring * MM, geo.band * MM
         band = Area(spec.margin * MM + ring, top - band_h,

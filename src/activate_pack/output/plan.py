@@ -190,8 +190,9 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
     general = Problems()
     pack: Pack | None = None
     undrawn: set[str] = set()
+    whole: Pack | None = None  # every card: what a translation's entries are checked against
     try:
-        pack = load_pack(pack_dir)
+        pack = whole = load_pack(pack_dir)
         if cards:
             pack = select(pack, cards)
     except PackError as exc:
@@ -236,8 +237,15 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
         advice.placeholders(pack_dir, general)
         stem = file_stem(pack, pack_dir, general)
         date = source_date(pack, pack_dir)
-        result.packs = _packs(pack, pack_dir, list(dict.fromkeys(v.language for v in wanted)),
-                              general, asked, detail)
+        assert whole is not None
+        langs = list(dict.fromkeys(v.language for v in wanted))
+        if cards:  # translated whole, then the cards chosen kept: the overlay names them all
+            found = Problems()
+            result.packs = {lang: select(done, cards) for lang, done in
+                            _packs(whole, pack_dir, langs, found, asked, detail).items()}
+            general.extend([p for p in found.items if p.card is None or p.card in cards])
+        else:
+            result.packs = _packs(pack, pack_dir, langs, general, asked, detail)
         docs: dict[tuple[str, str, str | None], tuple[Document | None, list[Problem]]] = {}
         for variant, plan in plans.items():
             if variant.language not in result.packs:

@@ -83,11 +83,19 @@ SCRIPT_FAMILIES, LANGUAGE_FAMILIES = _script_table()
 """Script (ISO 15924) → family that sets it; language → its own choices per script."""
 
 
-def script_family(script: str, lang: str | None, latin_family: str) -> str:
-    """The family that sets ``script`` in text of language ``lang`` (Latin: the layout's)."""
-    base = (lang or "").split("-")[0].lower()
-    return (LANGUAGE_FAMILIES.get(base, {}).get(script) or SCRIPT_FAMILIES.get(script)
-            or latin_family)
+def script_family(script: str, lang: str | None, latin_family: str,
+                  home: str | None = None) -> str:
+    """The family that sets ``script`` in text of language ``lang`` (Latin: the layout's).
+
+    A language the table gives no family for ``script`` (English, for Arabic letters) takes
+    the choice of ``home``, the language of the document the text is in: an Urdu pack's title
+    on a card left in English is Nastaliq, as on every other page of the Urdu pack.
+    """
+    for tag in (lang, home):
+        chosen = LANGUAGE_FAMILIES.get((tag or "").split("-")[0].lower(), {}).get(script)
+        if chosen:
+            return chosen
+    return SCRIPT_FAMILIES.get(script) or latin_family
 
 
 def shaped_family(name: str) -> bool:

@@ -8,13 +8,21 @@ from typing import Sequence
 
 from activate_pack.text.breaking import grapheme_boundaries, line_breaks
 from activate_pack.text.fonts import ascent, family, family_names, font_name, unit_width, width
+from activate_pack.text.ink import clearance, extent, spacing
 from activate_pack.text.runs import Span, font_spans
-from activate_pack.text.scripts import direction, paragraph_direction, run_levels, visual_order
+from activate_pack.text.bidi import mirrored
+from activate_pack.text.scripts import (COMMON, direction, paragraph_direction, run_levels,
+                                        visual_order)
 from activate_pack.text.shaping import shape_parts, shaped_width
 from activate_pack.text.lines import Flow, Item, Laid, Line, Segment, Style
 
 Piece = tuple[str, str, float, str]
 """Text in one font and script, with its advance width at size 1: (text, font, width, script)."""
+
+SEPARATORS = frozenset("·•|")
+"""Marks that only separate the parts of a line (the credit's ' · '): one that a break leaves
+at the end of a line is not drawn, as the break separates the parts already. Right to left it
+would hang at the line's far left, before the Latin words it follows."""
 
 PREFERRED_CUTS = "/-"
 """A word too long for a line is cut after one of these if it can be, as web addresses are."""
@@ -31,9 +39,12 @@ class _Word:
 
 
 def measure(part: str, font: str, script: str, lang: str | None = None) -> float:
-    """Advance width at size 1: shaped for scripts that need it, else from the font's widths."""
+    """Advance width at size 1: shaped for scripts that need it, else from the font's widths
+    (for COMMON, punctuation set right to left in the Latin font: as it is drawn, mirrored)."""
     if script == "Latn":
         return unit_width(part, font)
+    if script == COMMON:
+        return unit_width(mirrored(part), font)
     return shaped_width(part, font, script, lang)
 
 
@@ -104,6 +115,9 @@ class Layouter:
         """Break the flow into lines of at most ``box_width`` points at base size ``size``."""
         lines: list[Line] = []
         y = 0.0
+        above: tuple[Segment, ...] = ()  # the line above
+        above_ink = (0.0, 0.0)
+        above_shaped = False
         for index, (item, item_words) in enumerate(zip(self.flow.items, self._words)):
             paragraph, line_height, first_font = self._setting[index]
             style = self._styles[index]
@@ -113,8 +127,7 @@ class Layouter:
             leading = (style.leading * line_height / latin if style.leading is not None
                        else line_height)
             lead = fs * leading
-            if index and item.new_paragraph:
-                y += size * style.space_before
+            gap = size * style.space_before if index and item.new_paragraph else 0.0
             indent = 0.0
             marker_seg: Segment | None = None
             if item.marker:
@@ -132,25 +145,45 @@ class Layouter:
             start = 0.0 if paragraph == "rtl" else indent
             broken = _break(item_words, fs, box_width - indent)
             for number, (line_words, _) in enumerate(broken):
+                if number < len(broken) - 1:
+                    line_words = _without_separator(line_words)
                 # The first baseline of the box sits one ascent down; later ones one leading on.
                 # (The Latin font's ascent, or the ink of the tallest shaped glyph if higher:
                 # Nastaliq's declared ascent is nearly two ems, far above most of its letters,
                 # and would push every one-line label out of its box.)
                 segs, line_width = _place(line_words, fs, style, start, paragraph,
                                           box_width - indent, factor)
-                y += _lead(segs, lead, line_height, latin) if lines else max(
-                    [fs * ascent(font_name(style.family)),
-                     *(max([one.top for _, one in s.parts]) * s.size for s in segs if s.parts)])
+                shaped = any(s.parts for s in segs)
                 if number == 0 and marker_seg is not None and segs:
                     # The marker moves with its line, before its start (on the right in RTL).
                     edge = (max(s.x + s.width for s in segs) + indent - marker_seg.width
                             if paragraph == "rtl" else min(s.x for s in segs) - indent)
                     segs = (replace(marker_seg, x=edge), *segs)
+                # How high and deep the line's ink reaches, where shaped lines are spaced by it.
+                ink = extent(segs) if shaped or above_shaped else (0.0, 0.0)
+                if lines:
+                    step = gap + _lead(segs, lead, line_height, latin)
+                    if shaped or above_shaped:
+                        # Lines of shaped scripts are spaced by their ink where it needs more
+                        # room than the leading (text.ink).
+                        step = spacing(above, segs, step, clearance(fs), above_ink[1], ink[0])
+                    y += step
+                else:
+                    top = fs * ascent(font_name(style.family))
+                    y += gap + (max(top, ink[0]) if shaped else top)
+                above, above_ink, above_shaped, gap = segs, ink, shaped, 0.0
                 lines.append(Line(y, line_width + indent, segs, style.direction, style.lang,
                                   index))
         # Room for descenders below the last baseline.
         height = y + (size * 0.3 if lines else 0.0)
         return Laid(size, tuple(lines), height)
+
+
+def _without_separator(line: list[_Word]) -> list[_Word]:
+    """A line's words less a separator that a break leaves at its end (see SEPARATORS)."""
+    if len(line) > 1 and "".join(p[0] for p in line[-1].pieces) in SEPARATORS:
+        return line[:-1]
+    return line
 
 
 def _lead(segs: tuple[Segment, ...], lead: float, tallest: float, latin: float) -> float:
@@ -237,31 +270,6 @@ def _split_long(word: _Word, size: float, avail: float) -> list[_Word]:
     return chunks
 
 
-_SEPARATORS = " ·•|,;:–—"
-"""Neutral characters that may end a line after Latin text in a right-to-left paragraph."""
-
-
-def _line_end(merged: list[list], lang: str | None) -> list[list]:
-    """Separators ending a right-to-left line after Latin text, set in the paragraph's direction.
-
-    Runs are itemised over the whole paragraph, where a '·' between a licence and a web
-    address sits between two Latin words and goes with them. When the address moves to the
-    next line, the '·' ends the line, and UAX #9 resolved on the line (rule N1, with the
-    paragraph's direction at its end) puts it at the line's far left; kept with the Latin run
-    it would be drawn against the separator of the right-to-left words before it, doubled.
-    """
-    text, font, unit, script = merged[-1][:4]
-    core = text.rstrip(_SEPARATORS)
-    tail = text[len(core):]
-    if script != "Latn" or not core or not tail.strip():
-        return merged
-    tail_unit = measure(tail, font, script, lang)
-    # Right to left, its characters are seen in reverse order (UAX #9 rule L2). Latin runs
-    # are never shaped, so their list of words is only carried along.
-    return [*merged[:-1], [core, font, unit - tail_unit, script, [core]],
-            [tail[::-1], font, tail_unit, script, [tail[::-1]], "rtl"]]
-
-
 def _place(words: list[_Word], size: float, style: Style, x0: float, paragraph: str = "ltr",
            room: float = 0.0, factor: float = 0.0) -> tuple[tuple[Segment, ...], float]:
     """Segments for one line's words, in visual order, and the line's width; widths are
@@ -286,7 +294,7 @@ def _place(words: list[_Word], size: float, style: Style, x0: float, paragraph: 
                 run = merged[-1]
                 run[0] += text
                 run[2] += unit
-                if script == "Latn":  # never shaped: its words are not wanted
+                if script in ("Latn", COMMON):  # never shaped: its words are not wanted
                     continue
                 if run[4][-1][-1:] == " " and text[:1] != " ":
                     run[4].append(text)
@@ -294,20 +302,19 @@ def _place(words: list[_Word], size: float, style: Style, x0: float, paragraph: 
                     run[4][-1] += text
             else:
                 merged.append([text, font, unit, script, [text]])
-    if paragraph == "rtl" and merged and any(m[3] != "Latn" for m in merged):
-        merged = _line_end(merged, style.lang)
     runs = []
-    for text, font, unit, script, parts, *way in merged:
-        shaped = None
-        if script != "Latn":
+    for text, font, unit, script, parts in merged:
+        shaped, way = None, "ltr"
+        if script == COMMON:  # drawn as seen: right to left, mirrored
+            text, way = mirrored(text)[::-1], "rtl"
+        elif script != "Latn":
             shaped, unit = shape_parts(tuple(parts), font, script, style.lang)
-        # Latin runs keep the paragraph's direction unless the line mixes directions.
-        runs.append((text, font, unit * size, way[0] if way else direction(script)
-                     if shaped is not None else "ltr", shaped))
-    if not any(r[4] is not None for r in runs):
+            way = direction(script)
+        runs.append((text, font, unit * size, way, shaped))
+    if all(r[4] is None and r[3] == "ltr" for r in runs):
+        # Latin text only: its segments keep the paragraph's direction, in logical order.
         runs = [(t, f, a, style.direction, g) for t, f, a, _, g in runs]
-    if any(r[4] is not None for r in runs) and (paragraph == "rtl"
-                                                or any(r[3] == "rtl" for r in runs)):
+    elif paragraph == "rtl" or any(r[3] == "rtl" for r in runs):
         runs = [runs[i] for i in visual_order(run_levels([r[3] for r in runs], paragraph))]
     width = sum([r[2] for r in runs])
     offset = (room - width) * factor if factor else 0.0

@@ -75,6 +75,9 @@ class Style:
     """Which side 'start' is: 'ltr' (left) or 'rtl' (right)."""
     lang: str | None = None
     """BCP 47 language of the text, if known."""
+    home: str | None = None
+    """The language of the document the text is in, which chooses the font for letters of a
+    script ``lang`` is not written in (text.fonts.script_family)."""
     base: str | None = None
     """The paragraph's direction when its language fixes it ('rtl' for Urdu, so a line that
     opens with a name or a web address still starts on the right); None: from its first
@@ -146,6 +149,7 @@ class Flow:
     def missing_glyphs(self) -> set[str]:
         """Characters in the flow that its fonts cannot draw, after shaping."""
         from activate_pack.text.runs import font_spans
+        from activate_pack.text.scripts import COMMON
         from activate_pack.text.shaping import shape
 
         missing: set[str] = set()
@@ -154,7 +158,7 @@ class Flow:
             for start, end, name, script in spans:
                 part = text[start:end]
                 missing |= missing_glyphs(part, name)
-                if script != "Latn":  # word by word: the words the layouter shapes too
+                if script not in ("Latn", COMMON):  # word by word, as the layouter shapes
                     for word in part.split(" "):
                         if word:
                             missing.update(shape(word, name, script, item.style.lang).missing)

@@ -2,8 +2,8 @@
 
 Latin text keeps its runs' fonts (the fast path); other scripts are itemised and each script
 run takes the family the font table gives it in the item's language. A common character that
-a script's font lacks (such as '·') borrows the Latin font, and a danda after a Latin name
-borrows its script's.
+a script's font lacks (such as '·', or Naskh's brackets) borrows the Latin font, and a danda
+after a Latin name borrows its script's.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from functools import lru_cache
 from typing import Any
 
 from activate_pack.text.fonts import font_name, missing_glyphs, script_family
-from activate_pack.text.scripts import COMMON, is_plain, itemise, paragraph_direction, script_of
+from activate_pack.text.scripts import (COMMON, direction, is_plain, itemise, paragraph_direction,
+                                        script_of)
 
 Span = tuple[int, int, str, str]
 """A stretch of an item's text in one font and script: (start, end, font name, script)."""
@@ -45,7 +46,7 @@ def font_spans(item: Any) -> tuple[str, tuple[Span, ...]]:
                 others = {sc for *_, sc in items if sc != "Latn"}
                 weight = font.rsplit("-", 1)[-1]
                 for other in sorted(others):
-                    own = font_name(script_family(other, style.lang, style.family),
+                    own = font_name(script_family(other, style.lang, style.family, style.home),
                                     "bold" in weight, "italic" in weight)
                     part = text[lo:hi]
                     if missing_glyphs(part, font) - missing_glyphs(part, own):
@@ -56,7 +57,8 @@ def font_spans(item: Any) -> tuple[str, tuple[Span, ...]]:
                     found.append((lo, hi, font, script))
                 continue
             weight = font.rsplit("-", 1)[-1]  # font_name() gives 'family-style'
-            own = font_name(script_family(script, style.lang, style.family),
+            own = font_name(script_family(script, style.lang, style.family,
+                                           style.home),
                             "bold" in weight, "italic" in weight)
             found.extend(_borrowed(text, lo, hi, own, script, font))
     return text, tuple(found)
@@ -69,9 +71,13 @@ def _borrowed(text: str, start: int, end: int, font: str, script: str,
                 if script_of(char) in (COMMON, "Latn") and not missing_glyphs(char, latin)}
     if not borrowed:  # the usual case: the script's font has every character
         return [(start, end, font, script)]
+    # A borrowed bracket in a right-to-left run stays right to left: its span's script is
+    # COMMON, which the layouter draws right to left, mirrored (UAX #9 rule L4). In a left to
+    # right run it is plain Latin text.
+    way = COMMON if direction(script) == "rtl" else "Latn"
     spans: list[Span] = []
     for index in range(start, end):
-        wanted = (latin, "Latn") if text[index] in borrowed else (font, script)
+        wanted = (latin, way) if text[index] in borrowed else (font, script)
         if spans and (spans[-1][2], spans[-1][3]) == wanted:
             spans[-1] = (spans[-1][0], index + 1, *wanted)
         else:

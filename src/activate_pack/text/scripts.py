@@ -1,15 +1,17 @@
 """Itemising text into runs of one script and direction, and ordering a line's runs (UAX #9).
 
 Each character is Latin, one of the scripts the font table sets (Arabic, Gurmukhi, Bengali), or
-common (spaces, punctuation): a common character joins the run of its neighbours, and between
-runs of two directions it takes the paragraph's, so the space between an Urdu word and a web
-address stays on the right side of both. Digits are set as Latin, left to right, as UAX #9 does
+common (spaces, punctuation): a common character joins the run of a neighbour of the direction
+UAX #9 resolves for it (text.bidi), so the space between an Urdu word and a web address stays
+on the right side of both, and a full stop after a Latin name ends the Arabic sentence. Digits are set as Latin, left to right, as UAX #9 does
 with European numbers. Latin text never leaves the fast path: it has no other script in it.
 """
 
 from __future__ import annotations
 
 from bidi import get_base_level
+
+from activate_pack.text.bidi import levels as bidi_levels
 
 RANGES = (
     (0x0600, 0x06FF, "Arab"), (0x0750, 0x077F, "Arab"), (0x08A0, 0x08FF, "Arab"),
@@ -98,26 +100,27 @@ def itemise(text: str, paragraph: str = "ltr") -> list[tuple[int, int, str]]:
     strong.discard(COMMON)
     if len(strong) < 2:  # one script or none: every common character joins it
         return [(0, len(text), strong.pop() if strong else "Latn")] if text else []
+    # Each space and mark of punctuation goes with a neighbour of the direction UAX #9 gives
+    # it (text.bidi): the strong script before it, else the one after, else any of that way.
+    levels = bidi_levels(text, paragraph)
     resolved = list(scripts)
-    # The next strong script after each character, found in one pass from the end.
-    after: list[str | None] = [None] * len(scripts)
+    after: list[str | None] = [None] * len(scripts)  # the next strong script after each
     following: str | None = None
     for index in range(len(scripts) - 1, -1, -1):
         after[index] = following
         if scripts[index] != COMMON:
             following = scripts[index]
+    fallback = {way: next((sc for sc in ("Latn", *sorted(strong)) if sc in strong
+                           and direction(sc) == way), None) for way in ("ltr", "rtl")}
     previous: str | None = None
     for index, script in enumerate(scripts):
         if script != COMMON:
             previous = script
             continue
-        following = after[index]
-        if previous is None or previous == following or following is None:
-            resolved[index] = previous or following or "Latn"
-        elif direction(previous) == direction(following):
-            resolved[index] = previous
-        else:  # between two directions: the paragraph's (UAX #9 N2)
-            resolved[index] = previous if direction(previous) == paragraph else following
+        way = "rtl" if levels[index] % 2 else "ltr"
+        resolved[index] = next((sc for sc in (previous, after[index], fallback[way])
+                                if sc is not None and direction(sc) == way),
+                               previous or after[index] or "Latn")
     runs: list[tuple[int, int, str]] = []
     start = 0
     for index in range(1, len(text) + 1):

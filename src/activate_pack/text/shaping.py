@@ -7,7 +7,7 @@ is what line breaking measures, and its glyphs are what the PDF draws, so the tw
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
 from typing import Iterable, NamedTuple
@@ -48,6 +48,11 @@ class Shaped:
     """Characters the font has no glyph for (HarfBuzz gave .notdef)."""
     top: float = 0.0
     """How far the highest glyph's ink reaches above the baseline (``ink_top``)."""
+    ink: tuple[tuple[float, float, float, float], ...] = field(default=(), compare=False)
+    """Boxes that hold the word's ink, from its start: (left, right, top, bottom), for spacing
+    lines by their ink (text.ink). Made from the glyphs, so not compared."""
+    bottom: float = field(default=0.0, compare=False)
+    """How far the lowest glyph's ink reaches below the baseline (negative below it)."""
 
 
 @lru_cache(maxsize=None)
@@ -78,7 +83,10 @@ def shape(text: str, font: str, script: str, lang: str | None = None) -> Shaped:
     total = 0.0
     for glyph in glyphs:
         total += glyph.advance
-    return Shaped(glyphs, total, tuple(dict.fromkeys(missing)), ink_top(font, glyphs))
+    ink = word_ink(font, glyphs)
+    return Shaped(glyphs, total, tuple(dict.fromkeys(missing)),
+                  max((box[2] for box in ink), default=0.0), ink,
+                  min((box[3] for box in ink), default=0.0))
 
 
 Part = tuple[str, Shaped]
@@ -121,12 +129,55 @@ def join_parts(parts: tuple[Part, ...], rtl: bool) -> tuple[Glyph, ...]:
         for (_, one), start in zip(parts, starts)))
 
 
-@lru_cache(maxsize=65536)
-def _glyph_top(font: str, gid: int) -> float:
-    """How far a glyph's ink reaches above its origin, at size 1 (0 for no ink)."""
+@lru_cache(maxsize=None)  # one entry per glyph of a bundled font, as the font itself
+def glyph_ink(font: str, gid: int) -> tuple[float, float, float, float] | None:
+    """A glyph's ink from its origin at size 1, (left, width, top, bottom) with top and
+    bottom upwards, from HarfBuzz's glyph extents; None for a glyph with no ink."""
     hb_font, upem = _face(font)
     extents = hb_font.get_glyph_extents(gid)
-    return extents.y_bearing / upem if extents is not None else 0.0
+    if extents is None or not (extents.width and extents.height):
+        return None
+    top = extents.y_bearing / upem
+    return (extents.x_bearing / upem, extents.width / upem, top,
+            top + extents.height / upem)  # HarfBuzz's height runs downwards: it is negative
+
+
+@lru_cache(maxsize=None)
+def char_ink(font: str, char: str) -> tuple[float, float] | None:
+    """How far the ink of one character of ``font`` rises and sinks at size 1, unshaped."""
+    hb_font, _ = _face(font)
+    gid = hb_font.get_nominal_glyph(ord(char))
+    ink = glyph_ink(font, gid) if gid else None
+    return (ink[2], ink[3]) if ink else None
+
+
+CHUNK = 0.3
+"""A word's ink is kept as boxes about this wide (in ems): a few per word, not one per glyph."""
+
+Box = tuple[float, float, float, float]
+"""Ink at size 1, relative to its word's start: (left, right, top, bottom), with top and
+bottom measured upwards from the baseline (bottom negative below it)."""
+
+
+def word_ink(font: str, glyphs: Iterable[Glyph]) -> tuple[Box, ...]:
+    """Boxes holding the ink of a shaped word's glyphs, each about CHUNK wide: the glyphs
+    whose ink starts in one chunk share a box (blank glyphs, such as spaces, have none)."""
+    chunks: dict[int, list[float]] = {}
+    pen = 0.0
+    for glyph in glyphs:
+        ink = glyph_ink(font, glyph.gid)
+        if ink is not None:
+            left, wide, top, bottom = ink
+            x = pen + glyph.dx + left
+            top, bottom = glyph.dy + top, glyph.dy + bottom
+            box = chunks.get(int(x // CHUNK))
+            if box is None:
+                chunks[int(x // CHUNK)] = [x, x + wide, top, bottom]
+            else:
+                box[0], box[1] = min(box[0], x), max(box[1], x + wide)
+                box[2], box[3] = max(box[2], top), min(box[3], bottom)
+        pen += glyph.advance
+    return tuple((a, b, c, d) for a, b, c, d in chunks.values())
 
 
 def ink_top(font: str, glyphs: Iterable[Glyph]) -> float:
@@ -135,7 +186,8 @@ def ink_top(font: str, glyphs: Iterable[Glyph]) -> float:
     Nastaliq stacks letters far above a Latin ascent, yet declares an ascent of nearly two
     ems: the first line of a box is placed by the ink that is really there.
     """
-    return max((g.dy + _glyph_top(font, g.gid) for g in glyphs), default=0.0)
+    tops = [g.dy + ink[2] for g in glyphs if (ink := glyph_ink(font, g.gid)) is not None]
+    return max(tops, default=0.0)
 
 
 def shaped_width(text: str, font: str, script: str, lang: str | None = None) -> float:
