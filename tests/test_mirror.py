@@ -254,9 +254,22 @@ def test_a_line_that_opens_with_latin_words_starts_on_the_right(docs, lang: str)
     assert min(s.x for s in english.segments) == pytest.approx(0, abs=0.5)
 
 
-def test_english_a_translation_left_out_keeps_its_direction(docs) -> None:
-    # The guide pages have no Arabic yet: their English stays left to right, markers left.
-    page = next(p for p in docs["ar", "a4"].pages if p.kind == "guide")
+def test_english_a_translation_left_out_keeps_its_direction(tmp_path: Path) -> None:
+    # A copy of the pack whose Arabic leaves the guide out: its English stays left to right,
+    # markers left.
+    import shutil
+
+    import yaml
+
+    root = tmp_path / "pack"
+    shutil.copytree(DEFAULT / "content", root / "content")
+    overlay = root / "content/translations/ar.yaml"
+    data = yaml.safe_load(overlay.read_text(encoding="utf-8"))
+    del data["guide"]
+    overlay.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    doc = layout_document(load_pack(root, language="ar"), "a4",
+                          load_layout("a4", layout_dirs(root, DEFAULT)))
+    page = next(p for p in doc.pages if p.kind == "guide")
     body = max(page.texts(), key=lambda b: len(b.lines))
     marked = [ln for ln in body.lines if ln.segments and ln.segments[0].text in ("•", "1.")]
     assert marked and all(ln.segments[0].x < ln.segments[1].x for ln in marked)

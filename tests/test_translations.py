@@ -321,12 +321,20 @@ def test_check_on_an_adaptation_does_not_list_the_originals_translation_gaps(
 def test_an_adaptations_own_translation_comes_first_and_both_are_credited(
         tmp_path: Path) -> None:
     root = _adaptation(tmp_path)
+    # A card of the adaptation's own that no translation gives: the original's translation
+    # is complete, so this is the gap there is to report.
+    mine = root / "content/questions/mine.yaml"
+    cards = yaml.safe_load(mine.read_text(encoding="utf-8"))
+    cards.append({**cards[0], "id": "warm-up-testford-market", "title": "The Testford market",
+                  "prompts": ["Who do you meet there?", "What do you buy?"]})
+    mine.write_text(yaml.safe_dump(cards), encoding="utf-8")
     _translate_the_changed_card(root, reviewed=True)
     urdu = load_pack(root, language="ur")
     _assert_both_translations_used(urdu, kept="warm-up-hidden-talent")
     assert not urdu.translation.reviewed  # the original's part is a draft
     gaps = [w for w in urdu.warnings if "have no Urdu translation" in w.message]
     assert [w.path for w in gaps] == ["content/translations/ur.yaml"]
+    assert "warm-up-testford-market" in gaps[0].message
 
 
 def test_a_label_the_adaptation_rewords_is_not_taken_from_the_originals_translation(
