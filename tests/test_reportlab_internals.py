@@ -31,6 +31,8 @@ FONT_FILE = (Path(activate_pack.__file__).parent / "fonts"
 FONT = "reportlab-internals-probe"
 """Registered under a name of its own, so the renderer's fonts are left as they are."""
 
+Drawn = tuple[Canvas, PDFTextObject, TTFont]
+
 
 def rely(ok: object, point: str, what: str) -> None:
     """Fail, naming the patch point, when an internal is not what ``point`` relies on."""
@@ -50,7 +52,7 @@ def source(function: object) -> str:
 
 
 @pytest.fixture(scope="module")
-def drawn() -> Iterator[tuple[Canvas, PDFTextObject, TTFont]]:
+def drawn() -> Iterator[Drawn]:
     """A canvas with one line of TrueType text drawn on it, as the renderer draws."""
     if FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(FONT, str(FONT_FILE)))
@@ -64,7 +66,7 @@ def drawn() -> Iterator[tuple[Canvas, PDFTextObject, TTFont]]:
 # render/pdf.py
 
 
-def test_text_object_formats_text_through_one_method(drawn) -> None:
+def test_text_object_formats_text_through_one_method(drawn: Drawn) -> None:
     point = "render/pdf.py: _Text._formatText"
     rely(callable(getattr(PDFTextObject, "_formatText", None)), point,
          "PDFTextObject._formatText is gone")
@@ -89,7 +91,7 @@ def test_canvas_begin_text_can_be_overridden() -> None:
          f"Canvas.beginText now takes {params(Canvas.beginText)}")
 
 
-def test_font_state_per_document(drawn) -> None:
+def test_font_state_per_document(drawn: Drawn) -> None:
     point = "render/pdf.py: _first_subset, render/finish.py: embed_fonts"
     canvas, _, font = drawn
     rely(hasattr(font, "state") and callable(getattr(font.state, "get", None)), point,
@@ -106,7 +108,7 @@ def test_font_state_per_document(drawn) -> None:
          "TTFont.getSubsetInternalName(subset, doc) changed")
 
 
-def test_info_dictionary_formats_from_the_document_time_stamp(drawn) -> None:
+def test_info_dictionary_formats_from_the_document_time_stamp(drawn: Drawn) -> None:
     point = "render/pdf.py: _Info.format"
     canvas, _, _ = drawn
     rely(isinstance(getattr(canvas._doc, "_timeStamp", None), TimeStamp), point,
@@ -119,7 +121,7 @@ def test_info_dictionary_formats_from_the_document_time_stamp(drawn) -> None:
          "PDFDate(ts=, dateFormatter=) changed")
 
 
-def test_pages_keep_their_drawing_until_saved(drawn) -> None:
+def test_pages_keep_their_drawing_until_saved(drawn: Drawn) -> None:
     point = "render/pdf.py: _compress_last_page"
     canvas = Canvas(io.BytesIO(), invariant=1, pageCompression=1)
     canvas.drawString(10, 10, "x")
@@ -151,7 +153,7 @@ def test_canvas_save_shows_a_last_page_the_same_way() -> None:
          "Canvas.save no longer shows a last page when _code holds drawing")
 
 
-def test_marked_content_goes_into_the_canvas_code(drawn) -> None:
+def test_marked_content_goes_into_the_canvas_code(drawn: Drawn) -> None:
     point = "render/tagging.py, render/pdf.py, render/sheets.py: canvas._code"
     canvas, _, _ = drawn
     rely(isinstance(getattr(canvas, "_code", None), list), point,
@@ -161,7 +163,7 @@ def test_marked_content_goes_into_the_canvas_code(drawn) -> None:
 # render/glyphs.py
 
 
-def test_font_face_tables_for_private_codes(drawn) -> None:
+def test_font_face_tables_for_private_codes(drawn: Drawn) -> None:
     point = "render/glyphs.py: glyph_char"
     _, _, font = drawn
     face = font.face
@@ -173,7 +175,7 @@ def test_font_face_tables_for_private_codes(drawn) -> None:
          "TTFontFace.glyphToChar no longer maps a glyph id to a list of its characters")
 
 
-def test_writer_reaches_text_object_and_subsets(drawn) -> None:
+def test_writer_reaches_text_object_and_subsets(drawn: Drawn) -> None:
     point = "render/glyphs.py: _Writer"
     canvas, text, font = drawn
     rely(getattr(text, "_canvas", None) is canvas and hasattr(canvas, "_doc"), point,
@@ -187,7 +189,7 @@ def test_writer_reaches_text_object_and_subsets(drawn) -> None:
 # render/compact.py
 
 
-def test_document_writing_steps_the_compactor_repeats(drawn) -> None:
+def test_document_writing_steps_the_compactor_repeats(drawn: Drawn) -> None:
     point = "render/compact.py: write (a copy of PDFDocument.GetPDFData and format)"
     getdata, fmt = source(pdfdoc.PDFDocument.GetPDFData), source(pdfdoc.PDFDocument.format)
     for step in ("fnt.addObjects(self)", "self.info.digest(self.signature)",
@@ -259,7 +261,7 @@ def test_catalog_keys_and_image_reader_pixels() -> None:
 # render/tagging.py
 
 
-def test_objects_and_references_tagging_writes(drawn) -> None:
+def test_objects_and_references_tagging_writes(drawn: Drawn) -> None:
     point = "render/tagging.py: PageRef, Element, ParentTree, _ref, _array, _Outlines"
     rely("isinstance(element,PDFObject)" in source(pdfdoc.format).replace(" ", "")
          and "element.format(document)" in source(pdfdoc.format), point,
@@ -287,7 +289,7 @@ def test_objects_and_references_tagging_writes(drawn) -> None:
 # text/ and layout/
 
 
-def test_face_metrics_text_reads(drawn) -> None:
+def test_face_metrics_text_reads(drawn: Drawn) -> None:
     _, _, font = drawn
     rely(isinstance(getattr(font.face, "ascent", None), (int, float)), "text/fonts.py: ascent",
          "TTFontFace.ascent is gone")
