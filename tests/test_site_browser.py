@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import io
 import threading
+import urllib.request
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Iterator
@@ -117,6 +118,13 @@ def test_a_page_fetches_only_the_fonts_of_the_scripts_it_shows(
     page.close()
     fonts = [url.rsplit("/", 1)[1] for url in asked if url.endswith(".ttf")]
     assert any("Atkinson" in font for font in fonts), fonts
+    # The other languages' names come from fonts of their few letters: a few kilobytes each.
+    names = [font for font in fonts if font.startswith("name-")]
+    assert {"name-bn.ttf", "name-pa.ttf", "name-ar.ttf", "name-ur.ttf"} - {
+        f"name-{name.split('/')[0].split('-')[0]}.ttf"} <= set(names), fonts
+    for font in names:
+        with urllib.request.urlopen(f"{site_url}assets/fonts/{font}") as response:
+            assert len(response.read()) < 16_000, font
     assert {w for w in wanted if any(w in font for font in fonts)} == wanted, fonts
     assert not [font for font in fonts if any(u in font for u in unwanted)], fonts
     assert failed == []

@@ -137,9 +137,15 @@ def edition(pack: Pack, page: dict[str, Any], folder: str,
     for current in pages:
         originals = dict(faces(source, current.name)) if source is not None else {}
         lang = source.info.language if source is not None else ""
-        shown = [{"anchor": anchor, "face": marked(face, originals.get(anchor), lang),
-                  "links": ingredient_links(pack, anchor, face) if current.name == "recipes"
-                  else {}} for anchor, face in faces(pack, current.name)]
+        shown = []
+        for anchor, face in faces(pack, current.name):
+            face = marked(face, originals.get(anchor), lang)
+            # A card wholly in one other language says so once, on the card, not run by run.
+            langs = {run.lang for run in _runs(face)}
+            shown.append({"anchor": anchor, "face": face,
+                          "lang": langs.pop() if len(langs) == 1 else pack.info.language,
+                          "links": ingredient_links(pack, anchor, face)
+                          if current.name == "recipes" else {}})
         intro = [] if current.name == "about" else [getattr(pack.labels.facilitator,
                                                             current.name).intro]
         title = fill(words.plain.page_title, page=current.title, title=pack.info.title)

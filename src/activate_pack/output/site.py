@@ -118,9 +118,8 @@ def site(pack_dir: Path, out_dir: Path, warn: Warn | None = None) -> Site:
             result.pages += [out_dir / path for path in made if path.endswith(".html")]
     files.update({out_dir / path: data for path, data in
                   _site_files(pack, entries, shared[entries[0].tag], built).items()})
-    samples = {entry.tag: f"{built[entry.tag][0].labels.site.language_name} "
-                          f"{built[entry.tag][0].info.title}" for entry in entries}
-    files.update({out_dir / name: data for name, data in assets(samples).items()})
+    names = {entry.tag: built[entry.tag][0].labels.site.language_name for entry in entries}
+    files.update({out_dir / name: data for name, data in assets(names).items()})
     with clock("write"):
         write_all(list(files.items()))
     result.files = list(files)

@@ -143,17 +143,19 @@ def not_found_page(pack: Pack, shared: dict[str, Any]) -> str:
     return render_page("notfound.html", page=page, words=words)
 
 
-def assets(samples: dict[str, str] | None = None) -> dict[str, bytes]:
+def assets(names: dict[str, str]) -> dict[str, bytes]:
     """The stylesheet, the icon and the self-hosted fonts with their licence, by path;
-    ``samples`` are words in each of the site's languages (see ``font_stacks``)."""
-    from activate_pack.render.html import (font_files, font_licence, font_stacks, render_page,
-                                           unicode_ranges)
+    ``names`` are the site's languages' names by tag, which every page lists."""
+    from activate_pack.render.html import (font_files, font_licence, font_stacks, name_fonts,
+                                           render_page, unicode_ranges)
 
     fonts = font_files()
     ranges = unicode_ranges()
+    subsets = name_fonts(names)
     found = {f"{ASSETS}/fonts/{name}": data for name, (_, _, _, data) in fonts.items()}
+    found.update({f"{ASSETS}/fonts/{sub['file']}": sub["data"] for sub in subsets})
     found[f"{ASSETS}/fonts/OFL.txt"] = font_licence()
-    css = render_page("site.css", stacks=font_stacks(samples),
+    css = render_page("site.css", stacks=font_stacks(names), names=subsets,
                       fonts=[{"file": name, "family": family, "weight": weight, "style": style,
                               "range": ranges[name]}
                              for name, (family, weight, style, _) in fonts.items()])

@@ -15,7 +15,7 @@ from typing import Any
 from jinja2 import BaseLoader, Environment, StrictUndefined, TemplateNotFound
 from markupsafe import Markup, escape
 
-from activate_pack.text import FAMILIES, FONT_DIR, family_names, language_direction
+from activate_pack.text import language_direction
 
 
 
@@ -87,92 +87,11 @@ def direction(language: str) -> str:
     return language_direction(language)
 
 
-def font_files() -> dict[str, tuple[str, str, str, bytes]]:
-    """Every bundled font for @font-face: file name → (family, weight, style, bytes).
+# The web fonts live in their own module; pages and the stylesheet take them from here.
+from activate_pack.render.html.webfonts import (covered, css_family, css_ranges,  # noqa: E402
+                                                font_files, font_licence, font_stacks,
+                                                name_fonts, unicode_ranges)
 
-    Every family goes on the page, not the Latin one alone: a reader's device may have no font
-    for Urdu, Gurmukhi or Bengali, and the page must not show empty boxes.
-    """
-    found: dict[str, tuple[str, str, str, bytes]] = {}
-    for family in family_names():
-        for style, file in FAMILIES[family].items():
-            weight = "700" if "bold" in style else "400"
-            slant = "italic" if "italic" in style else "normal"
-            if slant == "italic" and "Italic" not in file:
-                continue  # a family without italics: the browser slants the upright itself
-            found.setdefault(file, (css_family(family), weight, slant, (FONT_DIR / file).read_bytes()))
-    return found
-
-
-@lru_cache(maxsize=None)
-def covered(file: str) -> frozenset[int]:
-    """The characters a bundled font has."""
-    import uharfbuzz as hb
-
-    return frozenset(hb.Face(hb.Blob.from_file_path(str(FONT_DIR / file))).unicodes)
-
-
-@lru_cache(maxsize=1)
-def unicode_ranges() -> dict[str, str]:
-    """Each bundled font's CSS ``unicode-range``: the characters the page takes from it.
-
-    A browser fetches a font only for characters in its range. The Latin family comes first
-    in every stack, so the other scripts' ranges leave out what it has: an English page then
-    fetches no Arabic, Bengali or Gurmukhi font, and an Urdu page no Bengali one.
-    """
-    first = family_names()[0]
-    # Control characters and the soft hyphen are in every font and never need one fetched.
-    latin = set(range(0x20)) | {0xAD} | set().union(*(covered(f) for f in FAMILIES[first].values()))
-    found: dict[str, str] = {}
-    for name in family_names():
-        for file in FAMILIES[name].values():
-            if file not in found:
-                found[file] = css_ranges(covered(file) - (latin if name != first else set()))
-    return found
-
-
-def css_ranges(points: set[int]) -> str:
-    """Code points as a CSS ``unicode-range`` value: 'U+20-7E, U+A0, …'."""
-    spans: list[list[int]] = []
-    for point in sorted(points):
-        if spans and point == spans[-1][1] + 1:
-            spans[-1][1] = point
-        else:
-            spans.append([point, point])
-    return ", ".join(f"U+{a:X}" if a == b else f"U+{a:X}-{b:X}" for a, b in spans)
-
-
-def css_family(family: str) -> str:
-    """The name a bundled family has in the stylesheet (its own, so no installed font is used)."""
-    return f"activate-{family}"
-
-
-def font_stacks(samples: dict[str, str] | None = None) -> dict[str, list[str]]:
-    """The CSS font-family list for the page, and for languages whose script has its own face.
-
-    Latin first, then each script's family: the browser takes each character from the first
-    font that has it. Urdu puts Nastaliq before Naskh, as the font table says. Each language
-    in ``samples`` (tag → words in it, such as its name) puts first the families that have
-    all its letters, so Bengali takes its danda from the Bengali font, not the Gurmukhi one.
-    """
-    from activate_pack.text.fonts import LANGUAGE_FAMILIES
-
-    names = family_names()
-    base = [css_family(f) for f in names]
-    stacks = {"": base}
-    chosen = {lang: list(picked.values()) for lang, picked in LANGUAGE_FAMILIES.items()}
-    for tag, sample in (samples or {}).items():
-        lang = tag.split("-")[0].lower()
-        letters = {ord(c) for c in sample if c.isalpha() and ord(c) > 0x24F}
-        if lang not in chosen and letters:
-            chosen[lang] = [f for f in names[1:] if letters <= covered(FAMILIES[f]["regular"])]
-    for lang, own_names in chosen.items():
-        own = [css_family(f) for f in own_names]
-        if own:
-            stacks[lang] = [base[0], *own, *(n for n in base[1:] if n not in own)]
-    return stacks
-
-
-def font_licence() -> bytes:
-    """The fonts' licences (SIL Open Font License), shipped beside them as they ask."""
-    return b"\n\n".join((FONT_DIR / name).read_bytes() for name in ("OFL.txt", "OFL-Noto.txt"))
+__all__ = ["covered", "css_family", "css_ranges", "direction", "environment", "font_files",
+           "font_licence", "font_stacks", "isolated", "linked", "name_fonts", "render_page",
+           "strong", "unicode_ranges"]
