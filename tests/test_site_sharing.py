@@ -195,7 +195,7 @@ def test_checksums_are_folded_away(public: Path) -> None:
 
 def test_previews_open_at_full_size(public: Path) -> None:
     page = Page((public / "index.html").read_text(encoding="utf-8"))
-    pairs = re.findall(r'<a href="([^"]+\.png)"><img src="([^"]+\.png)"',
+    pairs = re.findall(r'<a href="([^"]+\.(?:png|jpg))"><img src="([^"]+\.png)"',
                        (public / "index.html").read_text(encoding="utf-8"))
     assert len(pairs) == len([1 for tag, _ in page.elements if tag == "img"]) >= 2
     for large, small in pairs:

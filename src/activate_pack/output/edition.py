@@ -120,12 +120,18 @@ def _runs(face: Face) -> list[Run]:
             *(run for b in blocks for run in (*b.runs, *(r for i in b.items for r in i.runs)))]
 
 
+def originals(source: Pack) -> dict[str, dict[str, Face]]:
+    """Every face of the pack in its own language, by page name and anchor: what a
+    translation's edition compares its words with (see :func:`edition`)."""
+    return {p.name: dict(faces(source, p.name)) for p in edition_pages(source, "")}
+
+
 def edition(pack: Pack, page: dict[str, Any], folder: str,
-            source: Pack | None = None) -> dict[str, bytes]:
+            source: dict[str, dict[str, Face]] | None = None) -> dict[str, bytes]:
     """Every page of one language's edition, and its pictures, by path from the site's root.
 
     ``page`` is what every page of the language shares (see ``sitepages.page_context``);
-    ``source`` is the pack in its own language, for a translation's edition.
+    ``source`` is :func:`originals` of the pack in its own language, for a translation.
     """
     from activate_pack.output.siteshared import Words, in_language, placed
     from activate_pack.render.html import render_page
@@ -135,11 +141,11 @@ def edition(pack: Pack, page: dict[str, Any], folder: str,
     pictures = Pictures(folder)
     files: dict[str, bytes] = {}
     for current in pages:
-        originals = dict(faces(source, current.name)) if source is not None else {}
-        lang = source.info.language if source is not None else ""
+        before = (source or {}).get(current.name, {})
+        lang = pack.translation.source if pack.translation else ""
         shown = []
         for anchor, face in faces(pack, current.name):
-            face = marked(face, originals.get(anchor), lang)
+            face = marked(face, before.get(anchor), lang)
             # A card wholly in one other language says so once, on the card, not run by run.
             langs = {run.lang for run in _runs(face)}
             shown.append({"anchor": anchor, "face": face,

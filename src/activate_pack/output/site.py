@@ -10,6 +10,7 @@ static host. Everything is made in memory and written in one step at the end.
 from __future__ import annotations
 
 import hashlib
+import io
 import time
 from dataclasses import replace, dataclass, field
 from pathlib import Path, PurePosixPath
@@ -17,12 +18,13 @@ from pathlib import Path, PurePosixPath
 from activate_pack import __version__
 from activate_pack.compose.links import language_folder
 from activate_pack.compose.notices import creators, fill
+from activate_pack.compose.content import Face
 from activate_pack.layout.boxes import Page
 from activate_pack.layout.editions import EDITIONS
 from activate_pack.output.build import Warn
 from activate_pack.output.plan import Prepared, Variant, prepare
 from activate_pack.output.printing import PrintOptions
-from activate_pack.output.edition import edition, edition_pages
+from activate_pack.output.edition import edition, edition_pages, originals
 from activate_pack.output.sitefiles import bundle, bundle_name, redirect_page, robots, sitemap
 from activate_pack.output.sitepages import (Language, Published, assets, download_page,
                                              not_found_page, page_context)
@@ -101,6 +103,7 @@ def site(pack_dir: Path, out_dir: Path, warn: Warn | None = None) -> Site:
         result.pdfs += built[language.tag][1]
     links = [(entry, built[entry.tag][0]) for entry in entries]
     shared: dict[str, dict[str, object]] = {}
+    source: dict[str, dict[str, Face]] | None = None  # the faces a translation compares with
     for entry in entries:
         lang_pack, pdfs, previews = built[entry.tag]
         shared[entry.tag] = page_context(lang_pack, entry, links, __version__, previews)
@@ -112,8 +115,10 @@ def site(pack_dir: Path, out_dir: Path, warn: Warn | None = None) -> Site:
             files[out_dir / entry.page] = html.encode("utf-8")
             result.pages.append(out_dir / entry.page)
         with clock("edition"):
+            if entry is not entries[0] and source is None:
+                source = originals(pack)
             made = edition(lang_pack, shared[entry.tag], entry.folder,
-                           None if entry is entries[0] else links[0][1])
+                           None if entry is entries[0] else source)
             files.update({out_dir / path: data for path, data in made.items()})
             result.pages += [out_dir / path for path in made if path.endswith(".html")]
     files.update({out_dir / path: data for path, data in
@@ -201,8 +206,6 @@ def _language_files(language: Language, prepared: Prepared, out_dir: Path,
 def _previews(pack: Pack, language: Language, rendered: dict[str, tuple[bytes, list[Page]]],
               out_dir: Path, files: dict[Path, bytes]) -> list[dict[str, object]]:
     """The A4 cover and the first card of each kind, drawn from the real PDFs."""
-    from PIL.Image import Resampling
-
     from activate_pack.output.preview import png, rasterise
 
     words = pack.labels
@@ -225,14 +228,23 @@ def _previews(pack: Pack, language: Language, rendered: dict[str, tuple[bytes, l
         kind = getattr(words.kinds, card.kind)
         wanted.append((a6, index, CARD_PREVIEW_WIDTH, f"a6-{card.id}",
                        fill(words.site.card_alt, kind=kind, title=card.title)))
-    for pdf, index, width, name, alt in wanted:
-        # Drawn once at the size a reader can enlarge it to; the preview is that, made smaller.
-        large = next(rasterise(pdf, width * LARGE_PREVIEW, [index]))
-        image = large.resize((width, round(large.height * width / large.width)),
-                             Resampling.LANCZOS)
-        path, full = (f"{language.folder}/preview/{name}{end}.png" for end in ("", "-large"))
+    drawn = {}
+    for pdf in {id(item[0]): item[0] for item in wanted}.values():  # each PDF opened once
+        items = [item for item in wanted if item[0] is pdf]
+        # Drawn at the size a reader can enlarge it to; the preview is that, made smaller.
+        width = items[0][2] * LARGE_PREVIEW
+        drawn.update(zip((item[3] for item in items),
+                         rasterise(pdf, width, [item[1] for item in items])))
+    for _, _, width, name, alt in wanted:
+        large = drawn[name]
+        image = large.reduce(LARGE_PREVIEW)  # a box filter: fast, and sharp at a whole ratio
+        path, full = (f"{language.folder}/preview/{name}{end}"
+                      for end in (".png", "-large.jpg"))
         files[out_dir / path] = png(image)
-        files[out_dir / full] = png(large)
+        # JPEG for the large one: a quarter of the time PNG takes, and a smaller file.
+        out = io.BytesIO()
+        large.save(out, "JPEG", quality=90)
+        files[out_dir / full] = out.getvalue()
         found.append({"src": path, "alt": alt, "width": image.width, "height": image.height,
                       "full": full})
     return found
