@@ -121,6 +121,13 @@ def test_english_on_translated_pages_is_marked_english(public: Path, folder: str
     assert marked  # the default translations leave cards in English: they are marked so
 
 
+def test_web_addresses_in_right_to_left_text_keep_their_direction(public: Path) -> None:
+    html = (public / "ur" / "questions.html").read_text(encoding="utf-8")
+    before = [b for b in re.findall(r"(.{0,17})https://", html) if not b.endswith('="')]
+    # Isolated left to right, so an address's closing '/' is not shown at its start.
+    assert before and all(b.endswith('<span dir="ltr">') for b in before), before[:3]
+
+
 def test_titles_are_unique_and_name_the_language(public: Path) -> None:
     titles: dict[str, Path] = {}
     for page_path in _pages(public):

@@ -50,6 +50,18 @@ def linked(text: str, links: dict[str, str]) -> Markup:
     return Markup("").join(pieces)
 
 
+def addresses(text: str) -> Markup:
+    """Escape ``text``, setting each web address in it left to right on its own, so on a
+    right-to-left page its closing '/' stays at its end instead of jumping to the far side."""
+    pieces, last = [], 0
+    for match in re.finditer(r"https?://\S+", text):
+        pieces.append(escape(text[last:match.start()]))
+        pieces.append(Markup('<span dir="ltr">{}</span>').format(match.group()))
+        last = match.end()
+    pieces.append(escape(text[last:]))
+    return Markup("").join(pieces)
+
+
 def isolated(pattern: str, rtl: bool, **values: str) -> Markup:
     """A label's ``{slots}`` filled with ``values``, all escaped; on a right-to-left page each
     value is isolated in <bdi>, so a version number, a licence name or a web address keeps its
@@ -74,6 +86,7 @@ def environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["strong"] = strong
     env.filters["linked"] = linked
+    env.filters["addresses"] = addresses
     return env
 
 
@@ -92,6 +105,6 @@ from activate_pack.render.html.webfonts import (covered, css_family, css_ranges,
                                                 font_files, font_licence, font_stacks,
                                                 name_fonts, unicode_ranges)
 
-__all__ = ["covered", "css_family", "css_ranges", "direction", "environment", "font_files",
-           "font_licence", "font_stacks", "isolated", "linked", "name_fonts", "render_page",
-           "strong", "unicode_ranges"]
+__all__ = ["addresses", "covered", "css_family", "css_ranges", "direction", "environment",
+           "font_files", "font_licence", "font_stacks", "isolated", "linked", "name_fonts",
+           "render_page", "strong", "unicode_ranges"]
