@@ -7,12 +7,12 @@ says is decided once. Cards link to each other: a recipe's ingredients link to t
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from activate_pack.compose.cards import card_front
-from activate_pack.compose.content import Face, Picture, fill
+from activate_pack.compose.cards import card_front, for_card
+from activate_pack.compose.content import Block, Face, Picture, Run, fill
 from activate_pack.compose.links import ABOUT_ANCHOR, PAGES, page_path
 from activate_pack.compose.pages import colophon, guide_page
 from activate_pack.errors import PackError, Problem
@@ -45,7 +45,8 @@ def edition_pages(pack: Pack, folder: str) -> list[EditionPage]:
 def faces(pack: Pack, name: str) -> list[tuple[str, Face]]:
     """The composed faces one page shows, each with its anchor."""
     if name == "guide":
-        return [(page.id, guide_page(pack, page)) for page in pack.guide]
+        # A page the translation leaves out is wholly in the source language, and says so.
+        return [(page.id, guide_page(for_card(pack, page.id), page)) for page in pack.guide]
     if name == "about":
         return [(ABOUT_ANCHOR, colophon(pack))]
     cards = {"questions": pack.questions, "ingredients": pack.ingredients,
@@ -90,33 +91,96 @@ class Pictures:
         return self._names[key]
 
 
-def edition(pack: Pack, page: dict[str, Any], folder: str) -> dict[str, bytes]:
+def marked(face: Face, source: Face | None, lang: str) -> Face:
+    """``face`` with each run that reads word for word as in ``source`` (the same card in the
+    source language) marked as ``lang``, that language: words its translation left out."""
+    from activate_pack.text import language_direction
+
+    if source is None:
+        return face
+    said = {run.text for run in _runs(source) if run.text.strip()}
+
+    def mark(runs: tuple[Run, ...]) -> tuple[Run, ...]:
+        return tuple(replace(run, lang=lang, dir=language_direction(lang))
+                     if run.text in said and run.lang != lang else run for run in runs)
+
+    def block(b: Block) -> Block:
+        return replace(b, runs=mark(b.runs),
+                       items=tuple(replace(i, runs=mark(i.runs)) for i in b.items))
+    return replace(face, label=mark(face.label), title=mark(face.title),
+                   blocks=tuple(map(block, face.blocks)),
+                   write_ins=tuple(map(block, face.write_ins)),
+                   notes=tuple(map(block, face.notes)), credit=mark(face.credit))
+
+
+def _runs(face: Face) -> list[Run]:
+    """Every run of a face's text."""
+    blocks = (*face.blocks, *face.write_ins, *face.notes)
+    return [*face.label, *face.title, *face.credit,
+            *(run for b in blocks for run in (*b.runs, *(r for i in b.items for r in i.runs)))]
+
+
+def originals(source: Pack) -> dict[str, dict[str, Face]]:
+    """Every face of the pack in its own language, by page name and anchor: what a
+    translation's edition compares its words with (see :func:`edition`)."""
+    return {p.name: dict(faces(source, p.name)) for p in edition_pages(source, "")}
+
+
+def edition(pack: Pack, page: dict[str, Any], folder: str,
+            source: dict[str, dict[str, Face]] | None = None) -> dict[str, bytes]:
     """Every page of one language's edition, and its pictures, by path from the site's root.
 
-    ``page`` is what every page of the language shares (see ``sitepages.page_context``).
+    ``page`` is what every page of the language shares (see ``sitepages.page_context``);
+    ``source`` is :func:`originals` of the pack in its own language, for a translation.
     """
+    from activate_pack.output.siteshared import Words, in_language, placed
     from activate_pack.render.html import render_page
 
-    words = pack.labels.site
+    words = Words(pack)
     pages = edition_pages(pack, folder)
     pictures = Pictures(folder)
     files: dict[str, bytes] = {}
     for current in pages:
-        shown = [{"anchor": anchor, "face": face,
-                  "links": ingredient_links(pack, anchor, face) if current.name == "recipes"
-                  else {}} for anchor, face in faces(pack, current.name)]
+        before = (source or {}).get(current.name, {})
+        lang = pack.translation.source if pack.translation else ""
+        shown = []
+        for anchor, face in faces(pack, current.name):
+            face = marked(face, before.get(anchor), lang)
+            # A card wholly in one other language says so once, on the card, not run by run.
+            langs = {run.lang for run in _runs(face)}
+            shown.append({"anchor": anchor, "face": face,
+                          "lang": langs.pop() if len(langs) == 1 else pack.info.language,
+                          "links": ingredient_links(pack, anchor, face)
+                          if current.name == "recipes" else {}})
         intro = [] if current.name == "about" else [getattr(pack.labels.facilitator,
                                                             current.name).intro]
-        context = page | {
-            "root": "../", "home": page["home"], "pack_title": pack.info.title,
-            "title": fill(words.page_title, page=current.title, title=pack.info.title),
+        title = fill(words.plain.page_title, page=current.title, title=pack.info.title)
+        context = placed(page, current.path, current.name, title) | {
+            "pack_title": page["title_html"],
             # The about page's one section is headed with its name; the page, with the pack's.
-            "heading": pack.info.title if current.name == "about" else current.title,
-            "intro": intro, "faces": shown,
-            "nav": [{"href": PurePosixPath(p.path).name, "title": p.title,
+            "heading": page["title_html"] if current.name == "about"
+            else in_language(current.title, _left(pack, current.name, "title")),
+            "intro": [in_language(line, _left(pack, current.name, "intro")) for line in intro],
+            "faces": shown,
+            "nav": [{"href": PurePosixPath(p.path).name,
+                     "title": in_language(p.title, _left(pack, p.name, "title")),
                      "current": p is current} for p in pages],
         }
         html = render_page("edition.html", page=context, words=words, picture_src=pictures.src)
         files[current.path] = html.encode("utf-8")
     files.update(pictures.files)
     return files
+
+
+def _left(pack: Pack, name: str, part: str) -> str | None:
+    """The source language, if the translation leaves page ``name``'s ``part`` ('title' or
+    'intro') in it; None if it is in the pack's language."""
+    done = pack.translation
+    if done is None or done.source_labels is None:
+        return None
+
+    def words(labels: Any) -> str:
+        if name == "about":
+            return labels.facilitator.colophon if part == "title" else ""
+        return getattr(getattr(labels.facilitator, name), part)
+    return done.source if words(pack.labels) == words(done.source_labels) else None

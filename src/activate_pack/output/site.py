@@ -10,21 +10,24 @@ static host. Everything is made in memory and written in one step at the end.
 from __future__ import annotations
 
 import hashlib
+import io
 import time
 from dataclasses import replace, dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from activate_pack import __version__
 from activate_pack.compose.links import language_folder
 from activate_pack.compose.notices import creators, fill
+from activate_pack.compose.content import Face
 from activate_pack.layout.boxes import Page
 from activate_pack.layout.editions import EDITIONS
 from activate_pack.output.build import Warn
 from activate_pack.output.plan import Prepared, Variant, prepare
 from activate_pack.output.printing import PrintOptions
-from activate_pack.output.edition import edition, edition_pages
+from activate_pack.output.edition import edition, edition_pages, originals
+from activate_pack.output.sitefiles import bundle, bundle_name, redirect_page, robots, sitemap
 from activate_pack.output.sitepages import (Language, Published, assets, download_page,
-                                             page_context)
+                                             not_found_page, page_context)
 from activate_pack.errors import Problem
 from activate_pack.pack.model import Pack
 
@@ -41,6 +44,9 @@ CARD_PREVIEW_WIDTH = 480
 COVER_PREVIEW_WIDTH = 600
 """Widths of the preview images, in pixels: sharp in the page's columns, light to download."""
 
+LARGE_PREVIEW = 2
+"""How many times wider the picture a preview opens is: enough to read a card's words."""
+
 
 @dataclass
 class Site:
@@ -54,19 +60,23 @@ class Site:
 
 
 def languages(pack_dir: Path, pack: Pack) -> list[Language]:
-    """The languages the site is built in: the pack's own first, then each translation."""
+    """The languages the site is built in: the pack's own first (its home page at the root),
+    then each translation (its home page in its folder, so '/ur/' is the Urdu site)."""
     from activate_pack.pack.translations import languages as translations
 
     tag = pack.info.language
     return [Language(tag, pack_dir, "index.html", language_folder(tag)),
-            *(Language(other, pack_dir, f"index-{other.lower()}.html", language_folder(other),
-                       other)
+            *(Language(other, pack_dir, f"{language_folder(other)}/index.html",
+                       language_folder(other), other)
               for other in translations(pack_dir))]
 
 
 def site(pack_dir: Path, out_dir: Path, warn: Warn | None = None) -> Site:
     """Build every PDF, preview and page of the pack's site into ``out_dir``, all or nothing."""
+    from activate_pack.output.plan import source_date
     from activate_pack.output.write import write_all
+    from activate_pack.render.xmp import build_epoch
+
     result = Site(out_dir)
     clock = _Clock(result.timings)
     files: dict[Path, bytes] = {}
@@ -77,6 +87,7 @@ def site(pack_dir: Path, out_dir: Path, warn: Warn | None = None) -> Site:
         # only inherits are its original's to tell (translations.translate).
         first = prepare(pack_dir, wanted, out_dir, asked=False)
         pack = first.ready(warn)
+    epoch = build_epoch(source_date(pack, pack_dir))
     entries = languages(pack_dir, pack)
     built: dict[str, tuple[Pack, list[Published], list[dict[str, object]]]] = {}
     for index, language in enumerate(entries):
@@ -91,23 +102,71 @@ def site(pack_dir: Path, out_dir: Path, warn: Warn | None = None) -> Site:
         built[language.tag] = _language_files(language, prepared, out_dir, files, clock)
         result.pdfs += built[language.tag][1]
     links = [(entry, built[entry.tag][0]) for entry in entries]
+    shared: dict[str, dict[str, object]] = {}
+    source: dict[str, dict[str, Face]] | None = None  # the faces a translation compares with
     for entry in entries:
         lang_pack, pdfs, previews = built[entry.tag]
-        shared = page_context(lang_pack, entry, links, __version__, previews)
+        shared[entry.tag] = page_context(lang_pack, entry, links, __version__, previews)
+        with clock("zip"):
+            zipped = _zip(entry, pdfs, out_dir, files, epoch)
         with clock("pages"):
-            html = download_page(lang_pack, shared, pdfs, previews,
+            html = download_page(lang_pack, shared[entry.tag], pdfs, zipped, previews,
                                  edition_pages(lang_pack, entry.folder))
             files[out_dir / entry.page] = html.encode("utf-8")
             result.pages.append(out_dir / entry.page)
         with clock("edition"):
-            made = edition(lang_pack, shared, entry.folder)
+            if entry is not entries[0] and source is None:
+                source = originals(pack)
+            made = edition(lang_pack, shared[entry.tag], entry.folder,
+                           None if entry is entries[0] else source)
             files.update({out_dir / path: data for path, data in made.items()})
             result.pages += [out_dir / path for path in made if path.endswith(".html")]
-    files.update({out_dir / name: data for name, data in assets().items()})
+    files.update({out_dir / path: data for path, data in
+                  _site_files(pack, entries, shared[entries[0].tag], built).items()})
+    names = {entry.tag: built[entry.tag][0].labels.site.language_name for entry in entries}
+    files.update({out_dir / name: data for name, data in assets(names).items()})
     with clock("write"):
         write_all(list(files.items()))
     result.files = list(files)
     return result
+
+
+def _zip(entry: Language, pdfs: list[Published], out_dir: Path, files: dict[Path, bytes],
+         epoch: int) -> Published:
+    """One language's PDFs in one zip file, added to ``files``."""
+    names = [PurePosixPath(pdf.path).name for pdf in pdfs]
+    name = bundle_name(names)
+    data = bundle(name.removesuffix(".zip"), {
+        PurePosixPath(pdf.path).name: files[out_dir / pdf.path] for pdf in pdfs}, epoch)
+    path = f"{entry.folder}/{name}"
+    files[out_dir / path] = data
+    return Published("zip", path, len(pdfs), len(data), hashlib.sha256(data).hexdigest())
+
+
+def _site_files(pack: Pack, entries: list[Language], shared: dict[str, object],
+                built: dict[str, tuple[Pack, list[Published], list[dict[str, object]]]],
+                ) -> dict[str, bytes]:
+    """The 404 page, the old addresses' redirects, and, with a ``site_url``, the sitemap and
+    robots.txt, by path from the site's root."""
+    site_url = shared["site_url"]
+    found = {"404.html": not_found_page(pack, shared).encode("utf-8")}
+    own = entries[0]
+    # Addresses earlier versions used: the pack's own folder, and 'index-ur.html' for Urdu.
+    found[f"{own.folder}/index.html"] = redirect_page(
+        "../index.html", own.tag, str(site_url) if site_url else None).encode("utf-8")
+    for entry in entries[1:]:
+        found[f"index-{entry.folder}.html"] = redirect_page(
+            entry.page, entry.tag,
+            f"{site_url}{entry.folder}/" if site_url else None).encode("utf-8")
+    if site_url:
+        every = [[(entry.tag, entry.page.removesuffix("index.html")) for entry in entries]]
+        every += [[(entry.tag, page.path) for entry in entries
+                   for page in edition_pages(built[entry.tag][0], entry.folder)
+                   if page.name == name] for name in
+                  [page.name for page in edition_pages(pack, own.folder)]]
+        found["sitemap.xml"] = sitemap(str(site_url), every)
+        found["robots.txt"] = robots(str(site_url))
+    return found
 
 
 def _once(warn: Warn) -> Warn:
@@ -169,11 +228,25 @@ def _previews(pack: Pack, language: Language, rendered: dict[str, tuple[bytes, l
         kind = getattr(words.kinds, card.kind)
         wanted.append((a6, index, CARD_PREVIEW_WIDTH, f"a6-{card.id}",
                        fill(words.site.card_alt, kind=kind, title=card.title)))
-    for pdf, index, width, name, alt in wanted:
-        image = next(rasterise(pdf, width, [index]))
-        path = f"{language.folder}/preview/{name}.png"
+    drawn = {}
+    for pdf in {id(item[0]): item[0] for item in wanted}.values():  # each PDF opened once
+        items = [item for item in wanted if item[0] is pdf]
+        # Drawn at the size a reader can enlarge it to; the preview is that, made smaller.
+        width = items[0][2] * LARGE_PREVIEW
+        drawn.update(zip((item[3] for item in items),
+                         rasterise(pdf, width, [item[1] for item in items])))
+    for _, _, width, name, alt in wanted:
+        large = drawn[name]
+        image = large.reduce(LARGE_PREVIEW)  # a box filter: fast, and sharp at a whole ratio
+        path, full = (f"{language.folder}/preview/{name}{end}"
+                      for end in (".png", "-large.jpg"))
         files[out_dir / path] = png(image)
-        found.append({"src": path, "alt": alt, "width": image.width, "height": image.height})
+        # JPEG for the large one: a quarter of the time PNG takes, and a smaller file.
+        out = io.BytesIO()
+        large.save(out, "JPEG", quality=90)
+        files[out_dir / full] = out.getvalue()
+        found.append({"src": path, "alt": alt, "width": image.width, "height": image.height,
+                      "full": full})
     return found
 
 

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from activate_pack.compose.notices import (adapters, author_names, change_lines,
                                            credit_sentences, fill)
 from activate_pack.output.edition import EditionPage
+from activate_pack.output.siteshared import Words, in_language, placed
 from activate_pack.pack.labels import SiteLabels
 from activate_pack.pack.licences import licence
 from activate_pack.pack.model import Pack
@@ -25,21 +26,22 @@ ASSETS = "assets"
 
 @dataclass(frozen=True)
 class Language:
-    """One language of the site: its pack, its page, and the folder its files go in."""
+    """One language of the site: its pack, its home page, and the folder its files go in."""
 
     tag: str
     pack_dir: Path
     page: str
-    """The page's file name, relative to the site's root: 'index.html' for the first."""
+    """The home page's path from the site's root: 'index.html' for the pack's own language,
+    the language's folder for each translation ('ur/index.html'), so '/ur/' is its address."""
     folder: str
-    """The folder of its PDFs and pictures, relative to the site's root."""
+    """The folder of its PDFs, pictures and HTML edition, relative to the site's root."""
     translation: str | None = None
     """The translation it is built from (``--lang``), or None for the pack's own language."""
 
 
 @dataclass(frozen=True)
 class Published:
-    """One PDF on the site: what it is for and what a reader checks it by."""
+    """One file on the site: what it is for and what a reader checks it by."""
 
     kind: str
     path: str
@@ -58,23 +60,42 @@ def human_size(size: int, words: SiteLabels) -> str:
 
 def page_context(pack: Pack, entry: Language, links: list[tuple[Language, Pack]],
                  version: str, previews: list[dict[str, object]]) -> dict[str, Any]:
-    """What every page of one language shares: title, language, licence, links to the others."""
-    from activate_pack.render.html import direction, isolated
+    """What every page of one language shares: title, language, licence, links to the others.
 
-    info, words = pack.info, pack.labels.site
+    ``links`` are every language with its pack, the pack's own language first.
+    """
+    from activate_pack.render.html import direction
+
+    info, words = pack.info, Words(pack)
+    source = links[0][1].info
+    # The pack's own words a translation does not give stay in the source language.
+    left = None if pack is links[0][1] else source.language
     lic = licence(info.licence)
-    rtl = direction(info.language) == "rtl"
+    done = pack.translation
+    notices = []
+    if done is not None and not done.reviewed:
+        notices.append(words.draft_notice)
+    if done is not None and (done.untranslated or any(
+            words.left(name) for name in type(words.plain).model_fields)):
+        notices.append(words.partial_notice)
     return {
         "lang": info.language, "dir": direction(info.language), "root": "",
         "title": info.title, "subtitle": info.subtitle,
+        "title_html": in_language(info.title, left if info.title == source.title else None),
+        "subtitle_html": in_language(info.subtitle or "", left if info.subtitle == source.subtitle
+                                     else None),
         "description": " ".join((info.description or "").split()),
+        "description_html": in_language(" ".join((info.description or "").split()), left if
+                                        info.description == source.description else None),
+        "language_name": words.plain.language_name, "notices": notices,
         "licence_url": lic.deed_url, "licence_name": lic.short_name,
-        "licence_link": isolated(words.licence_link, rtl, licence=lic.name),
-        "source_url": info.source_url, "copyright": info.copyright,
-        "made_with": isolated(words.made_with, rtl, version=version),
+        "licence_link": words.fill("licence_link", licence=lic.name),
+        "source_url": info.source_url, "copyright": in_language(info.copyright, left),
+        "made_with": words.fill("made_with", version=version),
         "languages": [{"lang": other.info.language, "dir": direction(other.info.language),
-                       "name": other.labels.site.language_name, "href": e.page,
-                       "current": e.tag == entry.tag} for e, other in links],
+                       "name": other.labels.site.language_name, "home": e.page,
+                       "folder": e.folder, "current": e.tag == entry.tag}
+                      for e, other in links],
         "image": previews[0] if previews else None, "home": entry.page,
         # Share previews need a full address for their picture: known once the pack says
         # where the site is published; until then the address is relative, as every link is.
@@ -83,37 +104,63 @@ def page_context(pack: Pack, entry: Language, links: list[tuple[Language, Pack]]
 
 
 def download_page(pack: Pack, page: dict[str, Any], pdfs: list[Published],
-                  previews: list[dict[str, object]], online: list[EditionPage]) -> str:
+                  bundle: Published, previews: list[dict[str, object]],
+                  online: list[EditionPage]) -> str:
     """The download page of one language, as HTML; ``page`` is from :func:`page_context`."""
-    from activate_pack.render.html import isolated, render_page
+    from activate_pack.render.html import render_page
 
-    words = pack.labels.site
-    rtl = page["dir"] == "rtl"
-    page = page | {
+    words = Words(pack)
+    page = placed(page, page["home"], None, page["title"]) | {
         "files": [{
-            "href": pdf.path, "title": getattr(words, pdf.kind),
+            "href": pdf.path, "title": getattr(words, pdf.kind), "kind": pdf.kind,
             "use": getattr(words, f"{pdf.kind}_use"), "sha256": pdf.sha256,
-            "details": isolated(words.details, rtl, size=human_size(pdf.size, words),
-                                pages=str(pdf.pages)),
+            "details": words.fill("details", size=human_size(pdf.size, words.plain),
+                                  pages=str(pdf.pages)),
         } for pdf in pdfs],
-        "previews": previews, "attribution": attribution(pack, rtl),
+        "zip": {"href": bundle.path, "title": words.zip,
+                "details": words.fill("zip_details", size=human_size(bundle.size, words.plain))},
+        "previews": previews, "attribution": attribution(pack, words.rtl),
         "notice": notice_lines(pack),
         "online": [{"href": item.path, "title": item.title} for item in online],
     }
     return render_page("download.html", page=page, words=words)
 
 
-def assets() -> dict[str, bytes]:
-    """The stylesheet and the self-hosted fonts with their licence, by path from the root."""
-    from activate_pack.render.html import font_files, font_licence, font_stacks, render_page
+def not_found_page(pack: Pack, shared: dict[str, Any]) -> str:
+    """The page a web host shows for an address with no page, in the pack's own language.
+
+    Hosts show it at any depth ('/ur/missing/page'), so its links are full addresses when the
+    pack gives ``site_url``; without one they work from the site's root.
+    """
+    from activate_pack.render.html import render_page
+
+    words = Words(pack)
+    page = placed(shared, "404.html", None, words.plain.not_found)
+    if page["site_url"]:
+        page = page | {"root": page["site_url"], "same": [
+            lang | {"href": lang["href"].removesuffix("index.html")} for lang in page["same"]]}
+    page = page | {"url": None, "image": None}
+    return render_page("notfound.html", page=page, words=words)
+
+
+def assets(names: dict[str, str]) -> dict[str, bytes]:
+    """The stylesheet, the icon and the self-hosted fonts with their licence, by path;
+    ``names`` are the site's languages' names by tag, which every page lists."""
+    from activate_pack.render.html import (font_files, font_licence, font_stacks, name_fonts,
+                                           render_page, unicode_ranges)
 
     fonts = font_files()
+    ranges = unicode_ranges()
+    subsets = name_fonts(names)
     found = {f"{ASSETS}/fonts/{name}": data for name, (_, _, _, data) in fonts.items()}
+    found.update({f"{ASSETS}/fonts/{sub['file']}": sub["data"] for sub in subsets})
     found[f"{ASSETS}/fonts/OFL.txt"] = font_licence()
-    css = render_page("site.css", stacks=font_stacks(),
-                      fonts=[{"file": name, "family": family, "weight": weight, "style": style}
+    css = render_page("site.css", stacks=font_stacks(names), names=subsets,
+                      fonts=[{"file": name, "family": family, "weight": weight, "style": style,
+                              "range": ranges[name]}
                              for name, (family, weight, style, _) in fonts.items()])
     found[f"{ASSETS}/site.css"] = css.encode("utf-8")
+    found[f"{ASSETS}/icon.svg"] = render_page("icon.svg").encode("utf-8")
     return found
 
 

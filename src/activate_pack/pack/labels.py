@@ -304,6 +304,17 @@ class SiteLabels(_Group):
     page_title: str = Field(description="Title of an HTML edition page, with {page} and {title}.")
     languages: str = Field(description="Heading of the links to the page in other languages.")
     made_with: str = Field(description="The footer line, with {version}.")
+    skip_link: str = Field(description="The first link of every page, for keyboard and screen "
+                                        "reader users: it jumps past the menus to the content.")
+    zip: str = Field(description="Name of the zip file that holds every PDF of the language.")
+    zip_details: str = Field(description="The zip file's details, with {size}.")
+    draft_notice: str = Field(description="Said at the top of every page of a translation no "
+                                          "native speaker has checked yet.")
+    partial_notice: str = Field(description="Said at the top of every page of a translation "
+                                            "that leaves some words untranslated.")
+    not_found: str = Field(description="Heading of the page shown for an address with no page.")
+    not_found_text: str = Field(description="What to do on that page: the links that follow "
+                                            "lead to the pack's page in each language.")
 
 
 class Labels(_Group):

@@ -171,7 +171,9 @@ class PackInfo(Strict):
         None, description="Where the pack's web pages (made by 'activate-pack site') are "
                           "published, e.g. 'https://example.org/our-pack/'. When given, every "
                           "card back carries a QR code that opens that card's page online, in "
-                          "the card's language.")
+                          "the card's language, and the site gives search engines and social "
+                          "media each page's full address (canonical address, og:url, "
+                          "sitemap.xml and robots.txt).")
     copyright: str = Field(description="The copyright notice, e.g. '© 2026 Jo Bloggs'.")
     extends: str | None = Field(None, description="For an adaptation: the pack it is based on, "
                                                   "either 'default' (the built-in Activate Pack) "

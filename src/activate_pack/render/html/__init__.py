@@ -15,7 +15,7 @@ from typing import Any
 from jinja2 import BaseLoader, Environment, StrictUndefined, TemplateNotFound
 from markupsafe import Markup, escape
 
-from activate_pack.text import FAMILIES, FONT_DIR, family_names, language_direction
+from activate_pack.text import language_direction
 
 
 
@@ -23,7 +23,7 @@ class _PackageLoader(BaseLoader):
     """Templates from ``activate_pack/render/html/templates`` only; names are never paths."""
 
     def get_source(self, environment: Environment, template: str) -> tuple[str, None, Any]:
-        if not re.fullmatch(r"[a-z0-9-]+\.(html|css)", template):
+        if not re.fullmatch(r"[a-z0-9-]+\.(html|css|svg)", template):
             raise TemplateNotFound(template)
         path = resources.files(__package__).joinpath("templates", template)
         if not path.is_file():
@@ -45,6 +45,18 @@ def linked(text: str, links: dict[str, str]) -> Markup:
     for match in pattern.finditer(text):
         pieces.append(escape(text[last:match.start()]))
         pieces.append(Markup('<a href="{}">{}</a>').format(links[match.group()], match.group()))
+        last = match.end()
+    pieces.append(escape(text[last:]))
+    return Markup("").join(pieces)
+
+
+def addresses(text: str) -> Markup:
+    """Escape ``text``, setting each web address in it left to right on its own, so on a
+    right-to-left page its closing '/' stays at its end instead of jumping to the far side."""
+    pieces, last = [], 0
+    for match in re.finditer(r"https?://\S+", text):
+        pieces.append(escape(text[last:match.start()]))
+        pieces.append(Markup('<span dir="ltr">{}</span>').format(match.group()))
         last = match.end()
     pieces.append(escape(text[last:]))
     return Markup("").join(pieces)
@@ -74,6 +86,7 @@ def environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["strong"] = strong
     env.filters["linked"] = linked
+    env.filters["addresses"] = addresses
     return env
 
 
@@ -87,45 +100,11 @@ def direction(language: str) -> str:
     return language_direction(language)
 
 
-def font_files() -> dict[str, tuple[str, str, str, bytes]]:
-    """Every bundled font for @font-face: file name → (family, weight, style, bytes).
+# The web fonts live in their own module; pages and the stylesheet take them from here.
+from activate_pack.render.html.webfonts import (covered, css_family, css_ranges,  # noqa: E402
+                                                font_files, font_licence, font_stacks,
+                                                name_fonts, unicode_ranges)
 
-    Every family goes on the page, not the Latin one alone: a reader's device may have no font
-    for Urdu, Gurmukhi or Bengali, and the page must not show empty boxes.
-    """
-    found: dict[str, tuple[str, str, str, bytes]] = {}
-    for family in family_names():
-        for style, file in FAMILIES[family].items():
-            weight = "700" if "bold" in style else "400"
-            slant = "italic" if "italic" in style else "normal"
-            if slant == "italic" and "Italic" not in file:
-                continue  # a family without italics: the browser slants the upright itself
-            found.setdefault(file, (css_family(family), weight, slant, (FONT_DIR / file).read_bytes()))
-    return found
-
-
-def css_family(family: str) -> str:
-    """The name a bundled family has in the stylesheet (its own, so no installed font is used)."""
-    return f"activate-{family}"
-
-
-def font_stacks() -> dict[str, list[str]]:
-    """The CSS font-family list for the page, and for languages whose script has its own face.
-
-    Latin first, then each script's family: the browser takes each character from the first
-    font that has it. Urdu puts Nastaliq before Naskh, as the font table says.
-    """
-    from activate_pack.text.fonts import LANGUAGE_FAMILIES
-
-    base = [css_family(f) for f in family_names()]
-    stacks = {"": base}
-    for lang, chosen in LANGUAGE_FAMILIES.items():
-        own = [css_family(f) for f in chosen.values()]
-        order = [base[0], *own, *(n for n in base[1:] if n not in own)]
-        stacks[lang] = order
-    return stacks
-
-
-def font_licence() -> bytes:
-    """The fonts' licences (SIL Open Font License), shipped beside them as they ask."""
-    return b"\n\n".join((FONT_DIR / name).read_bytes() for name in ("OFL.txt", "OFL-Noto.txt"))
+__all__ = ["addresses", "covered", "css_family", "css_ranges", "direction", "environment",
+           "font_files", "font_licence", "font_stacks", "isolated", "linked", "name_fonts",
+           "render_page", "strong", "unicode_ranges"]
