@@ -66,12 +66,19 @@ class Run:
     ran: list[str] = field(default_factory=list)
     reused: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
     uploads: dict[str, list[str]] = field(default_factory=dict)
     artifacts: Path = Path()
     pages: list[Path] = field(default_factory=list)
     pypi: list[list[Path]] = field(default_factory=list)
     releases: list[dict[str, Any]] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+
+    def passed(self) -> Run:
+        """This run, if every job it started passed; else the failures, each with its output."""
+        if self.failed:
+            raise StepFailed("\n\n".join(self.failed.values()))
+        return self
 
 
 RunStandIn = Callable[[str], str]
@@ -192,17 +199,23 @@ class Rehearsal:
             if any(need not in run.ran + run.reused for need in needs) or \
                     ("if" in job and not self._condition(job["if"], event)):
                 run.skipped.append(job_id)
-            elif reuse and reuse.commit == commit and job_id in reuse.ran + reuse.reused \
-                    and not _reads_event(job):
+            elif reuse and reuse.commit == commit and not _reads_event(job) and \
+                    job_id in reuse.ran + reuse.reused + list(reuse.failed):
                 for name in reuse.uploads.get(job_id, []):
                     shutil.copytree(reuse.artifacts / name, run.artifacts / name)
                 run.uploads[job_id] = reuse.uploads.get(job_id, [])
-                run.reused.append(job_id)
+                if job_id in reuse.failed:
+                    run.failed[job_id] = reuse.failed[job_id]
+                else:
+                    run.reused.append(job_id)
             else:
                 started = time.monotonic()
-                self._job(job_id, job, event, run, folder / "jobs" / job_id, shims)
+                try:  # as on GitHub, a failed job stops the jobs that need it, not the others
+                    self._job(job_id, job, event, run, folder / "jobs" / job_id, shims)
+                    run.ran.append(job_id)
+                except StepFailed as failure:
+                    run.failed[job_id] = str(failure)
                 run.seconds[job_id] = round(time.monotonic() - started, 1)
-                run.ran.append(job_id)
         if gh_log.exists():
             run.releases = [json.loads(line) for line in gh_log.read_text().splitlines()]
         return run
