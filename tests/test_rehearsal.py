@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from activate_pack import __version__
-from rehearsal import REHEARSING, Event, Rehearsal, Run, StepFailed, git, origin_of
+from rehearsal import REHEARSING, Event, Rehearsal, Run, StepFailed
+from runner import git, origin_of
 
 REPO = Path(__file__).resolve().parent.parent
 OWN = REPO / ".github" / "workflows" / "publish.yml"

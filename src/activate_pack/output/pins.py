@@ -48,8 +48,9 @@ def runtime_names() -> set[str]:
     except metadata.PackageNotFoundError:
         raise PackError(Problem("activate-pack is not installed as a package; install it with "
                                 "pip to write its versions into a pack")) from None
-    return {canonicalize_name(re.match(r"[A-Za-z0-9._-]+", line).group())  # type: ignore[union-attr]
-            for line in wanted if not re.search(r"\bextra\s*==", line)}
+    names = (re.match(r"[A-Za-z0-9._-]+", line) for line in wanted
+             if not re.search(r"\bextra\s*==", line))
+    return {canonicalize_name(name.group()) for name in names if name}
 
 
 def canonicalize_name(name: str) -> str:
