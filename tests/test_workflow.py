@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import subprocess
 import sys
 import tomllib
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -174,3 +176,24 @@ def test_every_command_a_new_pack_readme_shows_exists(tmp_path: Path) -> None:
     assert {"cards", "copy", "diff"} <= {args[0] for args in shown}
     for args in shown:
         _assert_runs(args)
+
+
+def test_the_site_zip_is_the_same_for_the_same_files(tmp_path: Path) -> None:
+    """The release's zip of the site depends on the files and SOURCE_DATE_EPOCH only."""
+    zips = []
+    for attempt, mtime in enumerate((1_000_000_000, 1_700_000_000)):
+        site = tmp_path / f"site{attempt}"
+        for name in ("index.html", "ur/index.html", "assets/a.css"):
+            (site / name).parent.mkdir(parents=True, exist_ok=True)
+            (site / name).write_text(name, encoding="utf-8")
+            os.utime(site / name, (mtime, mtime))
+        archive = tmp_path / f"site{attempt}.zip"
+        subprocess.run([sys.executable, str(REPO / ".ci" / "zip-folder.py"), str(site),
+                        str(archive)], check=True,
+                       env=os.environ | {"SOURCE_DATE_EPOCH": "1700000000"})
+        zips.append(archive.read_bytes())
+    assert zips[0] == zips[1]
+    with zipfile.ZipFile(tmp_path / "site0.zip") as done:
+        assert done.namelist() == ["assets/a.css", "index.html", "ur/index.html"]
+        assert done.read("ur/index.html") == b"ur/index.html"
+        assert {info.date_time for info in done.infolist()} == {(2023, 11, 14, 22, 13, 20)}
