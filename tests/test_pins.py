@@ -78,3 +78,10 @@ def test_upgrade_refuses_a_workflow_without_its_version_line(town: Path) -> None
     assert done.returncode == 1 and "found 0" in done.stderr, done.stderr
     assert done.stderr.startswith(f"{workflow.relative_to(town)}") or str(workflow) in done.stderr
     assert (town / PINS).read_bytes() == before
+
+
+def test_an_adaptation_of_an_adaptation_gets_its_own_pins_only(town: Path, tmp_path: Path) -> None:
+    (town / PINS).write_text("# the base's own\n", encoding="utf-8")
+    second = new_pack(tmp_path / "village", base=town, locality="Village").root
+    assert not (second / "upstream" / PINS).exists()
+    assert (second / PINS).read_text(encoding="utf-8") != "# the base's own\n"

@@ -38,8 +38,9 @@ DEPENDABOT = ".github/dependabot.yml"
 """Dependabot's settings ``new`` writes: it proposes newer actions and dependencies."""
 
 CARD_FOLDERS = ("recipes", "questions", "ingredients", "guide")
-SKIP = shutil.ignore_patterns(".*", "dist", "__pycache__", "*.pdf")
-"""Not copied from a base pack: hidden files, built PDFs and caches."""
+SKIP = shutil.ignore_patterns(".*", "dist", "__pycache__", "*.pdf", PINS)
+"""Not copied from a base pack: hidden files, built PDFs, caches and the base's tool versions
+(the new folder gets its own)."""
 
 
 @dataclass(frozen=True)
