@@ -5,7 +5,7 @@ child process: ``check``, ``build``, ``new --from``, ``preview`` and ``watch`` o
 tests/bad_packs/ (with its generated files, links and pipes made first), then ``build`` of the
 default pack, and ``preview`` and ``watch`` of a pack with a picture. The child
 reports every file opened outside the allowed places: the pack being read, the installed
-package, Python's own library and site-packages, and the output folder.
+package (and its lock file), Python's own library and site-packages, and the output folder.
 """
 
 from __future__ import annotations
@@ -31,7 +31,9 @@ default = default_pack_dir().resolve()
 python = {Path(p).resolve() for key in ("stdlib", "platstdlib", "purelib", "platlib")
           for p in [sysconfig.get_paths().get(key)] if p}
 python.add((Path(sys.base_prefix) / "lib").resolve())  # e.g. lib/python311.zip on sys.path
-allowed_always = [package, *python, out.resolve(), default / "content", default / "layouts"]
+# The lock 'new' copies from lies in the package, or beside the default pack in a checkout.
+allowed_always = [package, *python, out.resolve(), default / "content", default / "layouts",
+                  default / "requirements.lock"]
 current: list[Path] = []
 outside: list[str] = []
 

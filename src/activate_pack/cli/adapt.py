@@ -59,3 +59,22 @@ def new(
         typer.echo(f"  {path.relative_to(created.root).as_posix()}")
     typer.echo(f"Next: read {created.root / 'README.md'}, edit content/pack.yaml, then run "
                f"'activate-pack build' in {created.root}.")
+
+
+@app.command()
+def upgrade(
+    folder: Annotated[Optional[Path], typer.Argument(
+        help="The pack folder that 'activate-pack new' made. Default: the current folder.",
+        show_default=False)] = None,
+) -> None:
+    """Build your pack on GitHub with this activate-pack: rewrite its version and lock file."""
+    from activate_pack.output.pins import upgrade as rewrite
+
+    try:
+        done = rewrite(folder or Path.cwd())
+    except PackError as error:
+        raise fail(error) from None
+    typer.echo(f"activate-pack {done.before} -> {done.after}")
+    for path in done.files:
+        typer.echo(f"  {path}")
+    typer.echo("Commit both files; the next push builds with this release.")

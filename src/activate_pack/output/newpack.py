@@ -24,6 +24,7 @@ from activate_pack.pack.advice import PLACEHOLDER
 from activate_pack.errors import PackError, Problem
 from activate_pack.pack.gate import Refused, check_file
 from activate_pack.pack.licences import adaptation_refusal, licence
+from activate_pack.output.pins import PINS, WORKFLOW, pins_text
 from activate_pack.render.xmp import build_epoch
 from activate_pack.pack.source import parse
 
@@ -33,12 +34,13 @@ STARTER = Path(__file__).resolve().parent.parent / "starter"
 UPSTREAM_DIR = "upstream"
 """Where ``new --from PACK`` copies the base pack, inside the new folder."""
 
-WORKFLOW = ".github/workflows/publish.yml"
-"""The CI workflow ``new`` writes: it builds the site, and publishes it on a version tag."""
+DEPENDABOT = ".github/dependabot.yml"
+"""Dependabot's settings ``new`` writes: it proposes newer actions and dependencies."""
 
 CARD_FOLDERS = ("recipes", "questions", "ingredients", "guide")
-SKIP = shutil.ignore_patterns(".*", "dist", "__pycache__", "*.pdf")
-"""Not copied from a base pack: hidden files, built PDFs and caches."""
+SKIP = shutil.ignore_patterns(".*", "dist", "__pycache__", "*.pdf", PINS)
+"""Not copied from a base pack: hidden files, built PDFs, caches and the base's tool versions
+(the new folder gets its own)."""
 
 
 @dataclass(frozen=True)
@@ -126,8 +128,10 @@ def new_pack(root: Path, base: Path | None = None, locality: str | None = None,
         layout = (STARTER / "a6-layout.yaml").read_text(encoding="utf-8")
         (root / "layouts").mkdir(exist_ok=True)
         workflow = _render("publish.yml", {"tool_version": __version__})
+        dependabot = (STARTER / "dependabot.yml").read_text(encoding="utf-8")
         for name, text in ((PACK_FILE, pack_yaml), ("README.md", readme),
-                           ("layouts/a6.yaml", layout), (WORKFLOW, workflow)):
+                           ("layouts/a6.yaml", layout), (WORKFLOW, workflow),
+                           (PINS, pins_text()), (DEPENDABOT, dependabot)):
             (root / name).parent.mkdir(parents=True, exist_ok=True)
             (root / name).write_text(text, encoding="utf-8")
             files.append(root / name)
