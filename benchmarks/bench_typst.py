@@ -24,20 +24,22 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from _packs import (LANGUAGES, PACK_YAML, PHASES, make_pack, question_texts,  # noqa: E402
-                    write_translation)
+import _process as process  # noqa: E402  (modules beside this script)
+from _packs import LANGUAGES, PHASES, make_pack, question_texts, write_translation  # noqa: E402
 
 FONTS = HERE.parent / "src" / "activate_pack" / "fonts"
 CREDIT = "Benchmark Pack · Benchmark · CC BY-SA 4.0 · https://creativecommons.org/licenses/by-sa/4.0/"
+ENV = process.child_env(Path(tempfile.gettempdir()) / "activate-pack-bench-bytecode",
+                        SOURCE_DATE_EPOCH="0", PYTHONHASHSEED="0")
+"""Every child's environment: compiled modules kept (by source path) between runs, as an
+installed package has them."""
 TYPST_CHILD = """\
 import sys, typst
 root, standard = sys.argv[1], sys.argv[2:]
@@ -77,19 +79,10 @@ def typst_pack(root: Path, n: int) -> Path:
 
 def measure(command: list[str], output: Path, cwd: Path | None = None) -> Run:
     """Run ``command`` in a fresh process; its clock and processor time, peak memory, output size."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "0", "PYTHONHASHSEED": "0"}
-    with tempfile.TemporaryFile() as errors:
-        start = time.perf_counter()
-        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, cwd=cwd, env=env)
-        _, status, usage = os.wait4(child.pid, 0)
-        wall = time.perf_counter() - start
-        child.returncode = os.waitstatus_to_exitcode(status)
-        if child.returncode:
-            errors.seek(0)
-            sys.exit(f"{' '.join(command)} failed:\n{errors.read().decode(errors='replace')}")
+    done = process.measure(command, ENV, cwd)
     size = sum(f.stat().st_size for f in output.rglob("*") if f.is_file()) if output.is_dir() \
         else output.stat().st_size
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, size)
+    return Run(done.wall, done.cpu, done.peak_mb, size)
 
 
 def ours_command(pack: Path | None, out: Path, *extra: str, command: str = "build") -> list[str]:
