@@ -52,7 +52,7 @@ def main() -> None:
         child(args.child, args.pack)
         return
     sys.path.insert(0, str(HERE))
-    from bench_build import make_pack
+    from _packs import make_pack
 
     versions = {"this": HERE.parent, "other": args.other.resolve()}
     if not (versions["other"] / "src" / "activate_pack").is_dir():

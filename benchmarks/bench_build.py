@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import random
 import resource
 import statistics
 import subprocess
@@ -22,44 +21,8 @@ import textwrap
 import time
 from pathlib import Path
 
-WORDS = ("neighbours garden kitchen hall library walk music stories skills swap share cook "
-         "grow mend listen welcome young older friends park bench tea").split()
-
-PACK_YAML = """\
-title: Benchmark Pack
-authors: [{name: Benchmark}]
-licence: CC-BY-SA-4.0
-source_url: https://example.org/bench
-copyright: "© 2026 Benchmark"
-"""
-
-
-def sentence(seed: int, n: int) -> str:
-    """A deterministic sentence of ``n`` words, different for every seed.
-
-    Every card gets text of its own, as in a real pack: with a few sentences repeated, the
-    layout's fitting cache would answer most cards and hide the real cost of laying text out.
-    """
-    pick = random.Random(seed).choice
-    return " ".join(pick(WORDS) for _ in range(n)).capitalize() + "."
-
-
-def card_texts(n: int) -> list[tuple[str, str]]:
-    """(title, paragraph) for each synthetic card: the same text both builds draw."""
-    return [(f"Card {i} {WORDS[i % len(WORDS)]}", sentence(i, 40)) for i in range(n)]
-
-
-def make_pack(root: Path, n: int) -> Path:
-    """Write a pack of ``n`` ingredient cards (title, prompt, uses) into ``root``."""
-    (root / "content" / "ingredients").mkdir(parents=True)
-    (root / "content" / "pack.yaml").write_text(PACK_YAML)
-    for i, (title, para) in enumerate(card_texts(n)):
-        # 500 cards a file: pack files are limited in size, as real packs are.
-        with open(root / "content" / "ingredients" / f"cards-{i // 500:03d}.yaml", "a") as out:
-            prompt, uses = para.split(" ", 12)[:12], para
-            out.write(f"- id: card-{i}\n  title: {title}\n  asset_type: exchange\n"
-                      f"  prompt: {' '.join(prompt)}?\n  uses: {uses}\n")
-    return root
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _packs import card_texts, make_pack  # noqa: E402  (a module beside this script)
 
 
 def ours(root: Path, out: Path) -> int:

@@ -17,65 +17,14 @@ hide what shaping and breaking cost. ``--warm`` keeps them, as bench_build.py do
 from __future__ import annotations
 
 import argparse
-import random
-import re
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-import yaml
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_build import card_texts, make_pack  # noqa: E402  (a script beside this one)
-
-SHIPPED = Path(__file__).resolve().parent.parent / "content" / "translations"
-LANGUAGES = {"ur": "۔", "pa-Guru": "।"}
-"""The languages built beside English, with the mark that ends a sentence in each."""
-_PUNCTUATION = re.compile(r"[\s،,۔।?؟!:;\"'“”()]+")
-
-
-def _strings(node: object) -> list[str]:
-    if isinstance(node, str):
-        return [node]
-    if isinstance(node, dict):
-        return [s for value in node.values() for s in _strings(value)]
-    if isinstance(node, list):
-        return [s for value in node for s in _strings(value)]
-    return []
-
-
-def vocabulary(lang: str) -> list[str]:
-    """The distinct words of the shipped translation's cards, in their order of first use."""
-    data = yaml.safe_load((SHIPPED / f"{lang}.yaml").read_text(encoding="utf-8"))
-    words = (w for text in _strings(data["cards"]) for w in _PUNCTUATION.split(text))
-    return list(dict.fromkeys(w for w in words if w and not w.isascii()))
-
-
-def sentence(words: list[str], seed: int, n: int, stop: str) -> str:
-    """A deterministic sentence of ``n`` words, different for every seed."""
-    pick = random.Random(seed).choice
-    return " ".join(pick(words) for _ in range(n)) + stop
-
-
-def write_translation(root: Path, lang: str, n: int) -> None:
-    """An overlay for the benchmark pack: the shipped labels, and every card in ``lang``."""
-    shipped = yaml.safe_load((SHIPPED / f"{lang}.yaml").read_text(encoding="utf-8"))
-    words, stop = vocabulary(lang), LANGUAGES[lang]
-    cards = {}
-    for i in range(n):
-        uses = sentence(words, i, 40, stop)
-        cards[f"card-{i}"] = {"title": f"{sentence(words, -i - 1, 2, '')} {i}",
-                              "prompt": " ".join(uses.split(" ")[:12]) + "؟" * (lang == "ur")
-                              + "?" * (lang != "ur"),
-                              "uses": uses}
-    overlay = {key: shipped[key] for key in ("translators", "reviewed", "pack", "labels")}
-    overlay["cards"] = cards
-    folder = root / "content" / "translations"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{lang}.yaml").write_text(yaml.safe_dump(overlay, allow_unicode=True),
-                                         encoding="utf-8")
+from _packs import LANGUAGES, card_texts, make_pack, write_translation  # noqa: E402
 
 
 def forget_text() -> None:

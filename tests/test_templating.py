@@ -10,7 +10,7 @@ from jinja2.exceptions import SecurityError, TemplateError
 
 from activate_pack.errors import PackError
 from activate_pack.pack.load import load_pack
-from activate_pack.pack.templating import _ENV, TemplateProblem, render_text
+from activate_pack.pack.templating import TemplateProblem, environment, render_text
 from conftest import PACK_YAML, RECIPE
 
 WITH_VARIABLES = PACK_YAML + """\
@@ -89,9 +89,9 @@ def test_escapes_in_a_pack_are_pack_errors(make_pack: Callable[..., Path], text:
 def test_the_sandbox_is_a_second_wall() -> None:
     """Even without the placeholder check, the sandbox refuses dunders and file reads."""
     with pytest.raises(SecurityError):
-        _ENV.from_string("{{ ''.__class__.__mro__ }}").render()
+        environment().from_string("{{ ''.__class__.__mro__ }}").render()
     with pytest.raises((TemplateError, TypeError)):
-        _ENV.from_string("{% include '/etc/passwd' %}").render()
+        environment().from_string("{% include '/etc/passwd' %}").render()
 
 
 def test_ids_and_settings_are_not_templated(make_pack: Callable[..., Path]) -> None:

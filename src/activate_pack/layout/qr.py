@@ -11,8 +11,6 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from reportlab.graphics.barcode import qrencoder
-
 from activate_pack.layout.boxes import Box, Code, Rect
 from activate_pack.layout.spec import MM
 
@@ -34,6 +32,10 @@ def modules(text: str) -> tuple[str, ...]:
     Choosing the best of the eight masks takes ReportLab's encoder about 30 ms a code, so each
     address is encoded once however many outputs (screen, home, shop) print it.
     """
+    # Imported here: ReportLab's barcode package loads its drawing and platypus modules, a
+    # third of a second that a pack without a site_url (no codes to print) need not wait.
+    from reportlab.graphics.barcode import qrencoder
+
     code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
     code.addData(text)
     code.make()

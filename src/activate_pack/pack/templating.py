@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import keyword
 import re
-from typing import Any
-
-from jinja2 import StrictUndefined, TemplateError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from activate_pack.errors import Problems, nearest
 from activate_pack.pack.source import Located, LocatedList
+
+if TYPE_CHECKING:
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 NAME_PATTERN = r"^[a-z][a-z0-9_]*$"
 """What a variable name looks like; messages quote it."""
@@ -46,8 +47,18 @@ PLAIN_ONLY = ("only plain placeholders such as {{ locality }} are allowed in car
               "brackets, calls or sums)")
 """The one sentence for anything inside {{ … }} that is not a bare name."""
 
-_ENV = ImmutableSandboxedEnvironment(undefined=StrictUndefined, loader=None, autoescape=False,
-                                     keep_trailing_newline=True)
+
+@cache
+def environment() -> ImmutableSandboxedEnvironment:
+    """The sandbox that fills placeholders, made when a text first has one."""
+    # Jinja2 is imported here: most packs have no placeholders, and a build need not wait for it.
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    return ImmutableSandboxedEnvironment(undefined=StrictUndefined, loader=None,
+                                         autoescape=False, keep_trailing_newline=True)
+
+
 _PLACEHOLDER = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 _BARE = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*")
 
@@ -102,8 +113,10 @@ def render_text(text: str, variables: dict[str, str]) -> str:
     if not _has_template(text):
         return text
     _check(text, list(variables))
+    from jinja2 import TemplateError
+
     try:
-        return _ENV.from_string(text).render(variables)  # a dict: no name can clash
+        return environment().from_string(text).render(variables)  # a dict: no name can clash
     except TemplateError as exc:  # the sandbox's own refusal: a second wall, never a traceback
         raise TemplateProblem(f"this placeholder cannot be filled in ({exc}); use plain "
                               "placeholders such as {{ locality }}") from None
