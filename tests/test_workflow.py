@@ -77,7 +77,10 @@ def _assert_runs(args: list[str]) -> None:
 
 
 def test_the_readme_shows_the_commands_the_workflow_runs() -> None:
+    """In the README, or the publishing guide it points to."""
     readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "docs/publishing.md" in readme
+    readme += (REPO / "docs/publishing.md").read_text(encoding="utf-8")
     for args in commands(OWN):
         assert f"activate-pack {shlex.join(args)}" in readme, args
 

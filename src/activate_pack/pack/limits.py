@@ -73,7 +73,7 @@ _PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)")
 def too_many_cards(count: int) -> str:
     """The message for a pack with more than MAX_CARDS cards."""
     return (f"this pack has more than {MAX_CARDS:,} cards and guide pages, the most this tool "
-            "builds (see 'Limits' in the README); split it into several packs")
+            "builds (see docs/limits.md in activate-pack's source); split it into several packs")
 
 
 def _strings(node: Any, line: int) -> Iterator[tuple[str, str, int]]:
@@ -107,7 +107,7 @@ def check_texts(doc: Any, path: str, problems: Problems, variables: dict[str, st
         field = f"{key}: " if key else ""
         if len(text) > MAX_TEXT_CHARS:
             problems.add(f"{field}too long ({len(text):,} characters; one text may have at "
-                         f"most {MAX_TEXT_CHARS:,}, see 'Limits' in the README)", path, line,
+                         f"most {MAX_TEXT_CHARS:,}, see docs/limits.md in activate-pack's source)", path, line,
                          card=card)
             ok = False
         elif variables and key not in untemplated and "{{" in text:
@@ -116,7 +116,7 @@ def check_texts(doc: Any, path: str, problems: Problems, variables: dict[str, st
             if grown > MAX_EXPANDED_CHARS:
                 problems.add(f"{field}with its placeholders filled in this text would have "
                              f"{grown:,} characters; one text may have at most "
-                             f"{MAX_EXPANDED_CHARS:,} (see 'Limits' in the README); use fewer "
+                             f"{MAX_EXPANDED_CHARS:,} (see docs/limits.md in activate-pack's source); use fewer "
                              "placeholders or shorter variables", path, line, card=card)
                 ok = False
     return ok
@@ -134,7 +134,7 @@ def check_pictures(pictures: dict[Path, tuple[str, int | None, str | None]],
     if len(pictures) > MAX_PICTURES:
         path, line, card = next(iter(pictures.values()))
         problems.add(f"this pack uses {len(pictures):,} different pictures; a pack may use at "
-                     f"most {MAX_PICTURES:,} (see 'Limits' in the README)", path, line, card=card)
+                     f"most {MAX_PICTURES:,} (see docs/limits.md in activate-pack's source)", path, line, card=card)
         return
     total = 0
     for file, (path, line, card) in pictures.items():
@@ -144,7 +144,7 @@ def check_pictures(pictures: dict[Path, tuple[str, int | None, str | None]],
         total += pixels
         if total > MAX_TOTAL_PIXELS:
             problems.add(f"the pictures up to this one have more than {MAX_TOTAL_PIXELS:,} "
-                         "pixels in all, the most a pack may have (see 'Limits' in the README); "
+                         "pixels in all, the most a pack may have (see docs/limits.md in activate-pack's source); "
                          "save the pictures smaller, e.g. 2000 pixels wide", path, line,
                          card=card)
             return
