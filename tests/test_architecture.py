@@ -30,3 +30,15 @@ def test_no_import_cycles() -> None:
             if path is not None:
                 cycles.append(" → ".join((module, *path)))
     assert not cycles, "import cycles:\n" + "\n".join(sorted(set(cycles)))
+
+
+def test_plain_pytest_collects_every_test_module() -> None:
+    """`pytest` puts tests/ on the path, `python -m pytest` the repository too: a test that
+    imports `tests.something` is found by the second only. Import helpers by their own name."""
+    import re
+
+    tests = Path(__file__).resolve().parent
+    found = [f"{path.name}:{n}" for path in sorted(tests.glob("*.py"))
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if re.match(r"\s*(from|import) tests\.", line)]
+    assert found == [], found

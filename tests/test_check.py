@@ -184,7 +184,7 @@ def test_a_character_no_font_draws_in_pack_yaml_is_one_message_at_its_line(
     """Not one per card back, size, print variant and language, nor at the cards using it."""
     import yaml as pyyaml
 
-    from tests.conftest import PACK_YAML, QUESTIONS
+    from conftest import PACK_YAML, QUESTIONS
 
     data = pyyaml.safe_load(PACK_YAML)
     data[field] = value

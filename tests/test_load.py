@@ -199,7 +199,7 @@ def test_a_list_item_indented_one_space_too_far_is_a_warning_at_its_line(
         make_pack: Callable[..., Path]) -> None:
     """YAML reads it as more text of the item above: say so where it happened."""
     from activate_pack.output.check import check
-    from tests.conftest import RECIPE
+    from conftest import RECIPE
 
     recipe = RECIPE.replace("  - Cook.\n", "   - Cook.\n")
     root = make_pack(**{"content/recipes/soup-club.yaml": recipe})
@@ -216,7 +216,7 @@ def test_a_value_wrapped_in_curly_quotes_is_a_warning_at_its_line(
         make_pack: Callable[..., Path]) -> None:
     """Word's quotes are letters to YAML: they would print round the contact's details."""
     from activate_pack.output.check import check
-    from tests.conftest import PACK_YAML
+    from conftest import PACK_YAML
 
     pack_yaml = PACK_YAML + "variables:\n  contact: “Priya on 01922 000 111”\n"
     root = make_pack(**{"content/pack.yaml": pack_yaml})

@@ -14,7 +14,7 @@ from activate_pack.output.plan import layout_document
 from activate_pack.output.printing import PrintOptions
 from activate_pack.pack.load import load_pack
 from activate_pack.pack.paths import default_pack_dir
-from tests.test_printing import check_backs_behind_fronts
+from test_printing import check_backs_behind_fronts
 
 DEFAULT = default_pack_dir()
 DIRS = layout_dirs(DEFAULT, DEFAULT)
@@ -191,7 +191,7 @@ def test_urdu_backs_sit_behind_their_fronts_when_printed_at_home(tmp_path: Path,
 
 
 def test_the_about_card_logo_and_the_cover_logo_change_sides(make_pack) -> None:
-    from tests.test_logo import _png, _with_logo
+    from test_logo import _png, _with_logo
 
     # The pack's title in Urdu: the about card and the cover read right to left.
     root = make_pack(**{"content/translations/ur.yaml": URDU_SOUP + "pack: {title: ٹیسٹ پیک}\n"})

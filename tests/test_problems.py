@@ -137,7 +137,7 @@ def test_a_list_item_with_a_colon_is_told_to_be_quoted(make_pack) -> None:
     """'- Cook: soup for everyone' reads as a field named 'Cook': the message counts the item
     as people do and says what to write."""
     from activate_pack.output.check import check
-    from tests.conftest import RECIPE
+    from conftest import RECIPE
 
     assert "  - Cook.\n" in RECIPE
     root = make_pack(**{"content/recipes/soup-club.yaml":

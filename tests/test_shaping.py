@@ -24,7 +24,7 @@ from activate_pack.render.glyphs import ANCHOR
 from activate_pack.text import FONT_DIR, Flow, Layouter, Style
 from activate_pack.text.scripts import direction, itemise, run_levels, visual_order
 
-from tests.conftest import require_tool, yaml_strings
+from conftest import require_tool, yaml_strings
 
 LINES = {
     "ur": ("پسندیدہ جگہ", "NotoNastaliqUrdu-Bold", "rtl"),      # Nastaliq's cascade
@@ -45,7 +45,7 @@ cards:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    from tests.conftest import GUIDE, INGREDIENTS, PACK_YAML, QUESTIONS, RECIPE
+    from conftest import GUIDE, INGREDIENTS, PACK_YAML, QUESTIONS, RECIPE
 
     root = tmp_path_factory.mktemp("shaped") / "pack"
     files = {"content/pack.yaml": PACK_YAML, "content/recipes/soup-club.yaml": RECIPE,

@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 from activate_pack.cli import app
 from activate_pack.output.translate import export
 from activate_pack.pack.load import load_pack
-from tests.conftest import QUESTIONS
-from tests.test_translations import POLISH
+from conftest import QUESTIONS
+from test_translations import POLISH
 
 runner = CliRunner()
 

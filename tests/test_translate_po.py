@@ -19,8 +19,8 @@ from activate_pack.output.translate import export
 from activate_pack.pack.provenance import item_keys
 from activate_pack.pack.load import load_pack
 
-from tests.conftest import QUESTIONS, require_tool
-from tests.test_translations import POLISH
+from conftest import QUESTIONS, require_tool
+from test_translations import POLISH
 
 runner = CliRunner()
 

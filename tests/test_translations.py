@@ -19,7 +19,7 @@ from activate_pack.output.check import check
 from activate_pack.pack.load import load_pack
 from activate_pack.pack.paths import default_pack_dir
 from activate_pack.pack.translations import languages
-from tests.conftest import QUESTIONS, yaml_strings
+from conftest import QUESTIONS, yaml_strings
 
 runner = CliRunner()
 
@@ -100,7 +100,7 @@ def test_a_list_that_breaks_the_card_rules_is_an_error_at_its_line(
 
 
 def test_a_noderivatives_licence_refuses_a_translation(make_pack: Callable[..., Path]) -> None:
-    from tests.conftest import PACK_YAML
+    from conftest import PACK_YAML
 
     root = make_pack(**{"content/pack.yaml": PACK_YAML.replace("CC-BY-SA-4.0", "CC-BY-ND-4.0"),
                         "content/translations/pl.yaml": POLISH})
@@ -293,7 +293,7 @@ def test_an_adaptation_prints_the_originals_translation_of_the_cards_it_keeps(
 def test_an_adaptations_urdu_pack_reads_as_urdu(tmp_path: Path) -> None:
     import subprocess
 
-    from tests.conftest import require_tool
+    from conftest import require_tool
 
     pdftotext = require_tool("pdftotext", "poppler-utils")
     root = _adaptation(tmp_path)
@@ -379,7 +379,7 @@ def test_a_full_about_card_drops_the_licence_summary_before_failing(tmp_path: Pa
     and address stay); the colophon keeps it."""
     import subprocess
 
-    from tests.conftest import require_tool
+    from conftest import require_tool
 
     pdftotext = require_tool("pdftotext", "poppler-utils")
     root = _adaptation(tmp_path)
