@@ -18,6 +18,7 @@ from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.pdfdoc import PDFDocument
 
+from activate_pack.render.glyphfonts import glyph_fonts
 from activate_pack.render.xmp import INSTANCE_PLACEHOLDER
 
 _ID = re.compile(rb"/ID\s*\[<([0-9a-fA-F]{32})><([0-9a-fA-F]{32})>\]")
@@ -42,7 +43,8 @@ def subset_tag(font_name: bytes, characters: list[int]) -> bytes:
 
 
 def embed_fonts(doc: PDFDocument) -> None:
-    """Write the fonts' subsets now, each tagged by :func:`subset_tag` instead of 'AAAAAA'."""
+    """Write the fonts' subsets now, each tagged by :func:`subset_tag` instead of 'AAAAAA',
+    then the fonts of shaped glyphs (render/glyphfonts.py)."""
     original = ttfonts.SUBSETN
     try:
         for font in doc.delayedFonts:
@@ -55,6 +57,8 @@ def embed_fonts(doc: PDFDocument) -> None:
     finally:
         ttfonts.SUBSETN = original
     doc.delayedFonts = []
+    for glyph_font in glyph_fonts(doc).values():
+        glyph_font.embed()
 
 
 def stamp_ids(data: bytes) -> bytes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import uuid
 import zlib
 from collections import Counter
@@ -50,8 +51,22 @@ class PackCanvas(Canvas):
     """A canvas that knows how pictures are to be drawn (as they are, or in the press's inks)
     and collects the document's structure as its pages are drawn."""
 
-    picture: Callable[[str], str | ImageReader] = staticmethod(lambda path: _upright(path))  # type: ignore[assignment]
     tags: Tags
+
+    def picture(self, path: str) -> str | ImageReader:
+        """A picture as it is drawn: its file, or its pixels turned upright as its EXIF asks.
+
+        Each picture is read once per document, and known by its size and modification time
+        as well as its path: ``watch`` builds again in the same process, and a picture saved
+        again under the same name must be drawn anew.
+        """
+        found = os.stat(path)
+        key = (path, found.st_size, found.st_mtime_ns)
+        pictures: dict[tuple[str, int, int], str | ImageReader] = \
+            self.__dict__.setdefault("_pictures", {})
+        if key not in pictures:
+            pictures[key] = _upright(path)
+        return pictures[key]
 
     def beginText(self, x: float = 0, y: float = 0, direction: str | None = None) -> PDFTextObject:
         """A text object that writes text in a font's first subset quickly (:class:`_Text`)."""
@@ -264,7 +279,6 @@ def _draw_code(canvas: Canvas, box: Code, dx: float, dy: float) -> None:
     canvas.restoreState()
 
 
-@lru_cache(maxsize=64)
 def _upright(path: str) -> str | ImageReader:
     """A picture as it is drawn: its file, or its pixels turned upright as its EXIF asks."""
     from activate_pack.pack.images import upright
@@ -285,9 +299,8 @@ def end_page(canvas: Canvas, index: int, progress: Callable[[int], None] | None)
 
 
 PAGE_COMPRESSION = 5
-"""zlib's level for pages' drawing commands. A page of shaped text carries each character's
-/ActualText and anchors, and is many times larger than a page of Latin text: level 5 compresses
-it in 60% of level 6's time, for files about 3% larger."""
+"""zlib's level for pages' drawing commands: level 5 compresses a page in 60% of level 6's time,
+for files about 3% larger (measured when shaped pages were many times larger than they are)."""
 
 
 def _compress_last_page(canvas: Canvas) -> None:

@@ -13,9 +13,9 @@ only decorates or repeats is an artifact, out of the tree:
   marked content inside a form could not be.
 
 The content stream gets ``BDC``/``EMC`` pairs around each element's text, always outside text
-objects (``BT``/``ET``); the /ActualText spans of shaped runs nest inside them. Strings from the
-pack (alt text, link text, bookmark titles) go into objects through ReportLab's ``PDFString``,
-which escapes them; no pack text is written into a content stream by this module.
+objects (``BT``/``ET``). Strings from the pack (alt text, link text, bookmark titles) go into
+objects through ReportLab's ``PDFString``, which escapes them; no pack text is written into a
+content stream by this module.
 """
 
 from __future__ import annotations
