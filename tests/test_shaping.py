@@ -65,71 +65,68 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {lang: build(root, ("a6",), out, languages=lang)[0].path for lang in LINES}
 
 
-def _reference(text: str, font_file: str, lang: str, size: float) -> list[tuple[tuple, float, float]]:
-    """(outline extents, x, y) of each glyph as uharfbuzz alone shapes ``text``."""
+Box = tuple[float, float, float, float]
+"""Where ink is: left, bottom, right, top, in points."""
+
+
+def _reference(text: str, font_file: str, lang: str, size: float) -> list[Box]:
+    """The ink of each cluster (its glyphs together) as uharfbuzz alone shapes ``text``."""
     blob = hb.Blob.from_file_path(str(FONT_DIR / f"{font_file}.ttf"))
     face = hb.Face(blob)
     font = hb.Font(face)
-    _SCALE[0] = size / face.upem
     buf = hb.Buffer()
     buf.add_str(text)
     buf.guess_segment_properties()
     buf.language = lang
+    # Clusters as the text module asks for them (a mark its own cluster): the PDF draws each
+    # cluster as one glyph, and its ink is the cluster's glyphs' together.
+    buf.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
     hb.shape(font, buf)
     scale = size / face.upem
-    pen, found = 0.0, []
+    pen, clusters = 0.0, {}
     for info, pos in zip(buf.glyph_infos, buf.glyph_positions):
-        extents = font.get_glyph_extents(info.codepoint)
-        found.append(((extents.x_bearing, extents.y_bearing, extents.width, extents.height),
-                      pen + pos.x_offset * scale, pos.y_offset * scale))
+        box = _ink(font.get_glyph_extents(info.codepoint), pen + pos.x_offset * scale,
+                   pos.y_offset * scale, scale)
+        if box is not None:
+            found = clusters.get(info.cluster)
+            clusters[info.cluster] = box if found is None else (
+                min(found[0], box[0]), min(found[1], box[1]), max(found[2], box[2]),
+                max(found[3], box[3]))
         pen += pos.x_advance * scale
-    return found
+    return list(clusters.values())
+
+
+def _ink(extents: Any, x: float, y: float, scale: float) -> Box | None:
+    """A glyph's ink drawn with its origin at (x, y), or None if it has none."""
+    if extents is None or not (extents.width and extents.height):
+        return None
+    left, top = x + extents.x_bearing * scale, y + extents.y_bearing * scale
+    return (left, top + extents.height * scale, left + extents.width * scale, top)
 
 
 @pytest.mark.parametrize("lang", list(LINES))
 def test_a_line_matches_an_independent_shaper(built: dict[str, Path], lang: str) -> None:
-    """Each glyph's ink, where the PDF draws it, is where uharfbuzz puts that glyph's ink."""
+    """The ink of each cluster, where the PDF draws it, is where uharfbuzz puts that
+    cluster's ink: the PDF draws each cluster's glyphs as one glyph of its font."""
     text, font_file, _ = LINES[lang]
     drawn, size = _glyphs(built[lang], font_file)
-    expected = _inked(_reference(text, font_file, lang.split("-")[0], size))
+    expected = _reference(text, font_file, lang.split("-")[0], size)
     assert len(drawn) == len(expected), (len(drawn), len(expected))
     # The line's origin: the leftmost ink in both.
-    left = min(range(len(expected)), key=lambda i: (expected[i][1], expected[i][2]))
-    candidates = [g for g in drawn if g[0] == expected[left][0]]
-    assert candidates, "the leftmost glyph's outline is not in the PDF"
-    best = None
-    for anchor in candidates:
-        dx, dy = anchor[1] - expected[left][1], anchor[2] - expected[left][2]
+    first = min(expected)
+    for anchor in drawn:
+        dx, dy = anchor[0] - first[0], anchor[1] - first[1]
         unused = list(drawn)
-        ok = True
-        for outline, x, y in expected:
-            match = next((g for g in unused if g[0] == outline and abs(g[1] - x - dx) <= 0.1
-                          and abs(g[2] - y - dy) <= 0.1), None)
+        for box in expected:
+            moved = (box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy)
+            match = next((d for d in unused
+                          if all(abs(a - b) <= 0.1 for a, b in zip(d, moved))), None)
             if match is None:
-                ok = False
                 break
             unused.remove(match)
-        if ok:
-            best = (dx, dy)
-            break
-    assert best is not None, f"{lang}: glyphs or positions differ from uharfbuzz's"
-
-
-Inked = list[tuple[tuple[int, int], float, float]]
-"""Glyphs with ink: (the ink's width and height in font units, its left and bottom in points)."""
-
-
-def _inked(glyphs: list[tuple[tuple, float, float]], upem: int = 0) -> Inked:
-    """Glyphs as (outline extents, origin x, origin y), reduced to where their ink is."""
-    found = []
-    for (x_bearing, y_bearing, width, height), x, y in glyphs:
-        if width and height:
-            found.append(((width, height), round(x + x_bearing * _SCALE[0], 3),
-                          round(y + (y_bearing + height) * _SCALE[0], 3)))
-    return found
-
-
-_SCALE = [1.0]  # points per font unit of the line being compared (set by _reference)
+        else:
+            return
+    raise AssertionError(f"{lang}: glyphs or positions differ from uharfbuzz's")
 
 
 class _Glyphs(PDFLayoutAnalyzer):
@@ -145,8 +142,8 @@ class _Glyphs(PDFLayoutAnalyzer):
         return font.char_width(cid) * fontsize * scaling
 
 
-def _glyphs(path: Path, font_file: str) -> tuple[Inked, float]:
-    """The title's glyphs with ink, from the embedded font, where pdfminer finds them drawn."""
+def _glyphs(path: Path, font_file: str) -> tuple[list[Box], float]:
+    """The title's ink, glyph by glyph of the embedded font, where pdfminer finds it drawn."""
     with open(path, "rb") as handle:
         document = PDFDocument(PDFParser(handle))
         manager = PDFResourceManager()
@@ -168,12 +165,9 @@ def _glyphs(path: Path, font_file: str) -> tuple[Inked, float]:
         data = bytes(descendant.FontDescriptor.FontFile2.read_bytes())
     face = hb.Face(hb.Blob(data))
     subset = hb.Font(face)
-    _SCALE[0] = size / face.upem
-    found = []
-    for _, cid, matrix, _ in drawn:
-        e = subset.get_glyph_extents(cid)
-        found.append(((e.x_bearing, e.y_bearing, e.width, e.height), matrix[4], matrix[5]))
-    return _inked(found), size
+    found = [_ink(subset.get_glyph_extents(cid), matrix[4], matrix[5], size / face.upem)
+             for _, cid, matrix, _ in drawn]
+    return [box for box in found if box is not None], size
 
 
 def test_each_code_of_shaped_text_is_as_wide_as_its_glyph(built: dict[str, Path]) -> None:

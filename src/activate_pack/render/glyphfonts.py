@@ -1,20 +1,19 @@
-"""Fonts of shaped glyphs, one per font and document: codes, widths and text of their own.
+"""Fonts of shaped text, one per font and document: codes, widths and text of their own.
 
 A shaped glyph (an Arabic letter's joining form, a Gurmukhi vowel sign moved before its
 consonant, a Bengali conjunct, a Nastaliq dot) often has no character of its own, and one
 glyph may stand for different text in different words. So shaped text is not written through
-ReportLab's character codes: each document gives every glyph it draws, with the text it
-stands for, a two-byte code of its own, in the order it first draws them, in one composite
-(Type 0) font per font (ISO 32000-1 §9.7), so a word never changes fonts halfway.
+ReportLab's character codes: a document gives each HarfBuzz cluster it draws (its glyphs,
+where shaping put them, and its characters) a two-byte code of its own, in the order it first
+draws them, in one composite (Type 0) font per font (ISO 32000-1 §9.7), so a word never
+changes fonts halfway.
 
-- ``ToUnicode`` maps each code to its text: the glyph that carries a HarfBuzz cluster to the
-  cluster's characters, in logical order; the cluster's other glyphs to an invisible
-  character (:data:`FILLERS`). Readers that know no /ActualText (pdf.js, PDFium, MuPDF) then
-  copy and search the real words.
-- A code stands for a glyph with the offset and advance shaping gave it: in the embedded
-  subset (render/subset.py) its glyph is the original moved by that offset, as wide as that
-  advance. So the widths (/W) and the font agree, and a word is one string on its baseline,
-  as readers expect of a line of text.
+- The code's glyph in the embedded subset (render/subset.py) is made of the cluster's glyphs,
+  each moved by the offset shaping gave it, and is as wide as the cluster's advance: so the
+  widths (/W) and the font agree, and a word is one string on its baseline, as readers
+  expect of a line of text.
+- ``ToUnicode`` maps the code to the cluster's characters. Readers that know no /ActualText
+  (pdf.js, PDFium, MuPDF) then copy and search the real words.
 
 Nothing is kept between documents: a file's bytes depend on its own content only.
 """
@@ -28,16 +27,9 @@ from reportlab.pdfbase import pdfdoc, pdfmetrics
 
 from activate_pack.render.subset import Entry, make_subset
 
-FILLERS = {False: "\u200e", True: "\u200f"}
-"""The text of a cluster's glyphs but the one that carries its characters, left to right and
-right to left: a direction mark (LRM, RLM). A code that maps to nothing is read by PDFium,
-pdf.js and MuPDF as the character of the code's number; a format character is skipped by
-pdf.js, and invisible elsewhere. A mark of the word's own direction keeps Poppler from taking
-a right-to-left word's last letters for a left-to-right run, and changes no letter's shape
-when the text is pasted (a joiner would)."""
-
-Key = tuple[int, str, int, int, int]
-"""What a code draws: (glyph id, its text, x offset, y offset, advance), in font units."""
+Key = tuple[tuple[tuple[int, int, int], ...], str, int]
+"""What a code draws: ((glyph id, x offset, y offset) for each glyph of a cluster, the text it
+stands for, advance), in font units. No glyph: a blank that only gives text."""
 
 
 class GlyphFont:
@@ -51,8 +43,6 @@ class GlyphFont:
         self.name = f"F{len(doc.fontMapping) + 1}"
         doc.fontMapping[f"{font_name} (shaped)"] = "/" + self.name
         self.upem = self.font.face.unitsPerEm
-        self.blank = self.font.face.charToGlyph.get(32, 0)
-        """A glyph with no ink (the space's): drawn where only text is to be given."""
 
     def code(self, key: Key) -> str:
         """The code (four hex digits) that draws a glyph as :data:`Key` gives it."""
@@ -71,8 +61,7 @@ class GlyphFont:
         """Add the font to the document: Type 0 font, CID font, widths, ToUnicode, font file."""
         face, doc = self.font.face, self.doc
         keys = list(self.codes)
-        entries: list[Entry | None] = [None, *((gid, dx, dy, advance)
-                                               for gid, _, dx, dy, advance in keys)]
+        entries: list[Entry | None] = [None, *((glyphs, advance) for glyphs, _, advance in keys)]
         base = (_tag(face.name, keys) + b"+" + face.name + face.subfontNameX).decode("pdfdoc")
         scale = 1000 / self.upem
         cid_font = pdfdoc.PDFDictionary({
@@ -83,7 +72,7 @@ class GlyphFont:
                 "Supplement": 0}),
             "FontDescriptor": self._descriptor(base, make_subset(face, entries)),
             "DW": 0,
-            "W": pdfdoc.PDFArray([1, pdfdoc.PDFArray([_number(key[4] * scale)
+            "W": pdfdoc.PDFArray([1, pdfdoc.PDFArray([_number(key[2] * scale)
                                                       for key in keys])]),
             "CIDToGIDMap": pdfdoc.PDFName("Identity")})
         cmap = pdfdoc.PDFStream()

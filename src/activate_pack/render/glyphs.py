@@ -1,21 +1,21 @@
-"""Drawing shaped runs: glyphs by id where shaping put them, in fonts that know their text.
+"""Drawing shaped runs: each cluster of glyphs as one code of a font that knows its text.
 
-Each glyph is drawn with a code of the document's font of shaped glyphs
-(render/glyphfonts.py): a code stands for a glyph, the offset and advance shaping gave it,
-and the text it stands for, so a word is one string on its baseline and its text comes from
-the font's ToUnicode. Poppler, PDFium, pdf.js and MuPDF all read it; none needs /ActualText.
+Each HarfBuzz cluster is drawn with a code of the document's font of shaped text
+(render/glyphfonts.py): the code's glyph is the cluster's glyphs where shaping put them, and
+its text the cluster's characters, so a word is one string on its baseline and its text comes
+from the font's ToUnicode. Poppler, PDFium, pdf.js and PDFBox give the words in the order they
+are read; none needs /ActualText.
 
-How the text is shared out among a word's codes is set by what those readers do with it
-(tests/test_searchable.py measures each):
+How the text is given is set by what those readers do with it (tests/test_searchable.py
+measures each):
 
-- A cluster's text goes with one of its glyphs; its other glyphs stand for a direction mark
-  (``FILLERS``). Right to left, the glyphs are written from left to right, as they are seen,
-  and each cluster's text reversed: readers turn a right-to-left line round character by
-  character, and so give the words back in the order they are read.
+- Right to left, the clusters are written from left to right, as they are seen, each with
+  its text reversed: readers turn a right-to-left line round character by character, and so
+  give the words back in the order they are read.
 - pdf.js moves on by no width after a glyph whose text holds a combining mark, or ends with
-  a format character. So a cluster's marks go with a blank glyph of their own, and the
-  advance goes with a glyph that stands for letters; a glyph that stands for nothing but
-  marks passes its advance on to the next, whose ink is moved back by as much.
+  a format character. So a cluster's marks after its first letter go with a blank glyph of
+  their own, and a cluster that is only marks passes its advance on to the next, whose ink
+  is moved back by as much. No glyph has no width, or pdf.js counts a space twice.
 - Punctuation of no direction (a comma, a full stop) in a right-to-left word is followed by
   a right-to-left mark, so Poppler keeps it with the word it ends.
 
@@ -30,7 +30,7 @@ from typing import Any
 
 from reportlab.lib.rl_accel import fp_str
 
-from activate_pack.render.glyphfonts import FILLERS, GlyphFont, glyph_font
+from activate_pack.render.glyphfonts import GlyphFont, glyph_font
 
 RLM = "\u200f"
 
@@ -65,17 +65,15 @@ def _cluster_end(glyphs: tuple[Any, ...], cluster: int, length: int) -> int:
 def _part_operators(font: GlyphFont, part: str, glyphs: tuple[Any, ...], rtl: bool) -> str:
     """A word's operators (with the spaces after it): one string of codes from its pen.
 
-    Cluster by cluster (a cluster's glyphs are next to each other, left to right): its glyphs
-    but one, with no advance, standing for a direction mark; the one seen first in reading
-    order, standing for the cluster's letters, with the advance up to the cluster's end; a
-    blank glyph for its combining marks, if any (see the module's notes).
+    Cluster by cluster (a cluster's glyphs are next to each other, left to right): one code
+    draws all its glyphs and stands for its letters, with the advance up to the cluster's
+    end; a blank glyph stands for its combining marks, if any (see the module's notes).
     """
     upem = font.upem
     code: list[str] = []
     pen = 0  # where shaping's pen is, in font units
     drawn = 0  # where the text position is after the codes written so far
     start, count = 0, len(glyphs)
-    filler = FILLERS[rtl]
     while start < count:
         cluster = glyphs[start].cluster
         end = start + 1
@@ -87,24 +85,18 @@ def _part_operators(font: GlyphFont, part: str, glyphs: tuple[Any, ...], rtl: bo
         head, tail = _split(text)
         if rtl:
             head, tail = head[::-1], tail[::-1]
-        carrier = end - 1 if rtl else start  # the glyph seen first in reading order
+        inked = []
         at = pen
-        carried: tuple[int, int, int] = (0, 0, 0)
-        for index in range(start, end):
-            glyph = glyphs[index]
-            x, y = at + round(glyph.dx * upem) - drawn, round(glyph.dy * upem)
-            if index == carrier:
-                carried = (glyph.gid, x, y)
-            else:
-                code.append(font.code((glyph.gid, filler, x, y, 0)))
+        for glyph in glyphs[start:end]:
+            inked.append((glyph.gid, at + round(glyph.dx * upem) - drawn,
+                          round(glyph.dy * upem)))
             at += round(glyph.advance * upem)
         pen = at
         # Never none: pdf.js measures the gap before a glyph from the last glyph with a width,
         # so after a space a glyph with none would bring a second space.
         advance = max(pen - drawn, 1) if _carries_advance(head) else 0
-        marks = font.code((font.blank, tail, 0, 0, 0)) if tail else ""
-        gid, x, y = carried
-        letters = font.code((gid, head, x, y, advance))
+        letters = font.code((tuple(inked), head, advance))
+        marks = font.code(((), tail, 0)) if tail else ""
         # Right to left, readers turn the text round: the marks come first.
         code += [marks, letters] if rtl else [letters, marks]
         drawn += advance

@@ -1,8 +1,8 @@
 """A TrueType subset whose glyphs stand where shaping put them, each with its shaped advance.
 
-Code ``n`` of the subset draws glyph ``n``: a composite glyph made of one original glyph, moved
-by the offset shaping gave it (Nastaliq's cascade lifts letters by up to half an em), and as
-wide as its shaped advance. So a shaped word is drawn as one string on its baseline, like any
+Code ``n`` of the subset draws glyph ``n``: a composite glyph made of the original glyphs of a
+cluster, each moved by the offset shaping gave it (Nastaliq's cascade lifts letters by up to
+half an em), as wide as the cluster's shaped advance. So a shaped word is drawn as one string on its baseline, like any
 text, and the widths the PDF gives (/Widths) are the advances the embedded font has: readers
 find glyphs on one line and spaces between words where they are, and validators find the
 widths agree.
@@ -21,8 +21,9 @@ from reportlab.pdfbase.ttfonts import (GF_ARG_1_AND_2_ARE_WORDS, GF_ARGS_ARE_XY_
                                        GF_WE_HAVE_A_TWO_BY_TWO, GF_WE_HAVE_AN_X_AND_Y_SCALE,
                                        TTFontMaker)
 
-Entry = tuple[int, int, int, int]
-"""What a code draws: (original glyph id, x offset, y offset, advance), in font units."""
+Entry = tuple[tuple[tuple[int, int, int], ...], int]
+"""What a code draws: ((original glyph id, x offset, y offset) for each glyph, advance), in
+font units."""
 
 
 def _components(data: bytes) -> list[tuple[int, int]]:
@@ -54,7 +55,7 @@ def make_subset(face: Any, entries: list[Entry | None]) -> bytes:
     count = len(entries)
     index: dict[int, int] = {}  # original glyph id → its glyph in the subset
     originals: list[int] = []
-    queue = [entry[0] for entry in entries if entry is not None]
+    queue = [gid for entry in entries if entry is not None for gid, _, _ in entry[0]]
     while queue:
         gid = queue.pop(0)
         if gid in index:
@@ -64,19 +65,28 @@ def make_subset(face: Any, entries: list[Entry | None]) -> bytes:
         data = original(gid)
         if len(data) > 10 and unpack(">h", data[:2])[0] < 0:
             queue += [component for _, component in _components(data)]
+    most = max((len(entry[0]) for entry in entries if entry is not None), default=1)
     glyphs: list[bytes] = [original(0)]
     metrics: list[tuple[int, int]] = [tuple(face.hmetrics[0])]  # type: ignore[list-item]
     for entry in entries[1:]:
-        data = original(entry[0]) if entry is not None else b""
-        if entry is None or not data:  # no ink (a space, an unused code): advance only
+        inked = [(gid, dx, dy, original(gid)) for gid, dx, dy in entry[0]] if entry else []
+        inked = [(gid, dx, dy, data) for gid, dx, dy, data in inked if data]
+        if entry is None or not inked:  # no ink (a space, an unused code): advance only
             glyphs.append(b"")
-            metrics.append((entry[3] if entry else 0, 0))
+            metrics.append((entry[1] if entry else 0, 0))
             continue
-        gid, dx, dy, advance = entry
-        left, bottom, right, top = unpack(">hhhh", data[2:10])
-        glyphs.append(pack(">hhhhhHHhh", -1, left + dx, bottom + dy, right + dx, top + dy,
-                           GF_ARG_1_AND_2_ARE_WORDS | GF_ARGS_ARE_XY_VALUES, index[gid], dx, dy))
-        metrics.append((advance, left + dx))
+        boxes = [(dx, dy, unpack(">hhhh", data[2:10])) for _, dx, dy, data in inked]
+        left = min(dx + box[0] for dx, _, box in boxes)
+        bottom = min(dy + box[1] for _, dy, box in boxes)
+        right = max(dx + box[2] for dx, _, box in boxes)
+        top = max(dy + box[3] for _, dy, box in boxes)
+        parts = [pack(">hhhhh", -1, left, bottom, right, top)]
+        for number, (gid, dx, dy, _) in enumerate(inked, 1):
+            more = GF_MORE_COMPONENTS if number < len(inked) else 0
+            parts.append(pack(">HHhh", more | GF_ARG_1_AND_2_ARE_WORDS | GF_ARGS_ARE_XY_VALUES,
+                              index[gid], dx, dy))
+        glyphs.append(b"".join(parts))
+        metrics.append((entry[1], left))
     for gid in originals:
         data = original(gid)
         if len(data) > 10 and unpack(">h", data[:2])[0] < 0:
@@ -84,11 +94,13 @@ def make_subset(face: Any, entries: list[Entry | None]) -> bytes:
                 data = data[:at] + pack(">H", index[component]) + data[at + 2:]
         glyphs.append(data)
         metrics.append(tuple(face.hmetrics[gid]))  # type: ignore[arg-type]
-    return _font(face, glyphs, metrics, count)
+    return _font(face, glyphs, metrics, count, most)
 
 
-def _font(face: Any, glyphs: list[bytes], metrics: list[tuple[int, int]], codes: int) -> bytes:
-    """The font file: glyphs, their metrics, a character map of ``codes`` codes."""
+def _font(face: Any, glyphs: list[bytes], metrics: list[tuple[int, int]], codes: int,
+          components: int) -> bytes:
+    """The font file: glyphs, their metrics, a character map of ``codes`` codes; composite
+    glyphs of up to ``components`` components."""
     output = TTFontMaker()
     for tag in ("name", "OS/2", "cvt ", "fpgm", "prep"):
         try:
@@ -112,7 +124,7 @@ def _font(face: Any, glyphs: list[bytes], metrics: list[tuple[int, int]], codes:
         composite_points, composite_contours = unpack(">HH", maxp[10:14])
         maxp = maxp[:10] + pack(">HH", max(points, composite_points),
                                 max(contours, composite_contours)) + maxp[14:26] \
-            + pack(">HH", max(1, unpack(">H", maxp[26:28])[0]), depth) + maxp[30:]
+            + pack(">HH", max(components, unpack(">H", maxp[26:28])[0]), depth) + maxp[30:]
     output.add("maxp", maxp)
     cmap = [0, 1, 1, 0, 0, 12, 6, 10 + codes * 2, 0, 0, codes, *range(codes)]
     output.add("cmap", pack(f">{len(cmap)}H", *cmap))
