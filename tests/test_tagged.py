@@ -383,3 +383,49 @@ def test_the_parent_tree_is_written_as_reportlab_writes_its_arrays() -> None:
     expected = PDFDictionary({"Nums": PDFArray(nums)}).format(doc)
     assert ParentTree(tags.parents).format(doc) == expected
     assert b"\n" in expected.split(b"/Nums", 1)[1].rsplit(b"\n>>", 1)[0]
+
+
+def _languages(pdf: pikepdf.Pdf) -> list[tuple[str, str]]:
+    """Each structure element's role and language (its own /Lang, or the nearest one above
+    it), in the order of the tree."""
+    found: list[tuple[str, str]] = []
+
+    def walk(element: pikepdf.Dictionary, lang: str) -> None:
+        lang = str(element.get("/Lang", lang))
+        found.append((str(element.S)[1:], lang))
+        kids = element.get("/K")
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+            if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                walk(kid, lang)
+
+    walk(pdf.Root.StructTreeRoot.K, str(pdf.Root.Lang))
+    return found
+
+
+@pytest.mark.parametrize("size", ["a6", "a4"])
+def test_latin_words_in_urdu_are_tagged_in_the_language_they_are_in(tmp_path: Path,
+                                                                     size: str) -> None:
+    """In an Urdu pack, text of Latin letters only (names, the licence, web addresses,
+    English a translation leaves out) is in English, and says so; a Latin word inside Urdu
+    text is a Span that says so; Urdu text is Urdu."""
+    from activate_pack.pack.paths import default_pack_dir
+
+    (item,) = build(default_pack_dir(), (size,), tmp_path, languages="ur")
+    nodes = struct_tree(item.path).walk()
+    pdf = pikepdf.open(item.path)
+    languages = _languages(pdf)
+    assert [node.role for node in nodes] == [role for role, _ in languages]
+    arabic, latin = re.compile("[\u0600-\u06ff]"), re.compile("[A-Za-z]")
+    english, urdu = [], []
+    for node, (_, lang) in zip(nodes, languages):
+        own = " ".join(node.texts)
+        if arabic.search(own):
+            urdu.append((own, lang))
+        elif latin.search(own):
+            english.append((own, lang))
+    assert len(english) > 10 and len(urdu) > 10
+    assert [found for found in english if found[1] != "en-GB"] == []
+    assert [found for found in urdu if found[1] != "ur"] == []
+    spans = [(node.text(), lang) for node, (role, lang) in zip(nodes, languages)
+             if role == "Span"]
+    assert ("Activate Pack contributors", "en-GB") in spans

@@ -26,7 +26,7 @@ A word is placed with its own text matrix (Tm), never with text rise (Ts): Repor
 from __future__ import annotations
 
 import unicodedata
-from typing import Any
+from typing import Any, Callable
 
 from reportlab.lib.rl_accel import fp_str
 
@@ -163,25 +163,35 @@ class _Writer:
 
 
 def draw_lines(canvas: Any, box: Any, pieces: list[tuple[Any, tuple[Any, ...]]], dx: float,
-               dy: float, colour_of: Any, spaced: bool = False) -> None:
+               dy: float, colour_of: Any, spaced: bool = False,
+               language_of: Callable[[Any], tuple[str, str] | None] | None = None) -> None:
     """Draw segments of a text box's lines as one text object: (line, its segments) pairs.
 
     ``colour_of`` turns a segment's colour ('#RRGGBB' or inks) into a ReportLab colour.
     ``spaced`` ends each line but the last with a space, where the line broke: a reader that
-    follows the tags then reads 'already has', not 'alreadyhas'.
+    follows the tags then reads 'already has', not 'alreadyhas'. ``language_of`` gives, for a
+    segment in another language than its element's, the operators that go before and after
+    it (render/tagging.py), or None.
     """
     text = canvas.beginText()
-    colour = None
-    font = None
+    colour = font = last = None
     for number, (line, segments) in enumerate(pieces):
-        if spaced and number and font is not None:
+        if spaced and number and last is not None:
+            if font is None:
+                text.setFont(*last)
+                font = last
             text.textOut(" ")
         baseline = box.top - line.y + dy
         cursor = None  # where the text cursor stands after the previous segment
         for seg in segments:
+            other = language_of(seg) if language_of is not None else None
+            if other:  # marked content of its own, outside text objects as all marked content
+                canvas.drawText(text)
+                canvas._code.append(other[0])
+                text, colour, font, cursor = canvas.beginText(), None, None, None
             if (seg.font, seg.size) != font:
                 text.setFont(seg.font, seg.size)
-                font = (seg.font, seg.size)
+                font = last = (seg.font, seg.size)
             if seg.colour != colour:
                 text.setFillColor(colour_of(seg.colour))
                 colour = seg.colour
@@ -194,4 +204,8 @@ def draw_lines(canvas: Any, box: Any, pieces: list[tuple[Any, tuple[Any, ...]]],
                 text.setTextOrigin(x, baseline)
             text.textOut(seg.text)
             cursor = x + seg.width
+            if other:
+                canvas.drawText(text)
+                canvas._code.append(other[1])
+                text, colour, font, cursor = canvas.beginText(), None, None, None
     canvas.drawText(text)

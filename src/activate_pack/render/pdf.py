@@ -27,7 +27,7 @@ from activate_pack import __version__
 from activate_pack.layout.boxes import Code, Document, ImageBox, Page, Rect, Rule, TextBox
 from activate_pack.render import compact, finish, pdfx
 from activate_pack.render.glyphs import draw_lines
-from activate_pack.render.tagging import FOOTERS, Marks, Tags, outlines
+from activate_pack.render.tagging import FOOTERS, Marks, Tags, latin_is_foreign, outlines
 from activate_pack.render.xmp import build_epoch, xmp
 from activate_pack.text import DEFAULT_FAMILY, font_name
 
@@ -337,6 +337,7 @@ def render(doc: Document, creators: list[str], attribution_name: str, attributio
     # reused: smaller files, faster builds. Layout hands out the very same boxes object for
     # faces that are alike, so identity finds them without hashing every page's content.
     forms = Forms(canvas, tuple(queue))
+    canvas.tags.latin_foreign = latin_is_foreign(doc.language, queue)
     queue.reverse()  # pop() from the end hands the pages over in order
     index = 0
     while queue:
@@ -393,7 +394,7 @@ def new_canvas(out: io.BytesIO, doc: Document, size: tuple[float, float], creato
         pdfx.add_output_intent(canvas)
         canvas.picture = pdfx.PressPictures()  # type: ignore[method-assign]
     canvas._doc.info = info
-    canvas.tags = Tags(doc.language, links=not rendition.press)
+    canvas.tags = Tags(doc.language, links=not rendition.press, source=doc.source_language)
     canvas.setTitle(doc.title)
     canvas.setAuthor(doc.author)
     canvas.setSubject(doc.subject)
