@@ -163,3 +163,21 @@ def test_the_measure_finds_words_in_order_only() -> None:
     assert pair_share(["ab cd"], "abcd")[0] == 0.0
     assert pair_share(["a b", "c d"], "a\nb c d")[0] == 1.0
     assert pair_share(["a b"], "\u202ba b\u202c")[0] == 1.0
+
+
+@pytest.mark.parametrize("lang", SHAPED)
+def test_pdfium_search_finds_each_translated_title(translated: dict[str, Path],
+                                                   lang: str) -> None:
+    """Chrome's find bar searches with PDFium: each card title, typed as the translation
+    gives it, is found on some page."""
+    data = yaml.safe_load((REPO / "content" / "translations" / f"{lang}.yaml").read_text(
+        encoding="utf-8"))
+    titles = [card["title"] for card in data["cards"].values() if "title" in card]
+    pdf = pdfium.PdfDocument(str(translated[lang]))
+    try:
+        pages = [page.get_textpage() for page in pdf]
+        missing = [title for title in titles
+                   if not any(page.search(title).get_next() for page in pages)]
+    finally:
+        pdf.close()
+    assert not missing, missing
