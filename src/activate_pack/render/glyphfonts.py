@@ -42,6 +42,8 @@ class GlyphFont:
         # A resource name as ReportLab gives its own fonts ('F3'), unique in the document.
         self.name = f"F{len(doc.fontMapping) + 1}"
         doc.fontMapping[f"{font_name} (shaped)"] = "/" + self.name
+        # Embedded with ReportLab's own fonts when the file is saved, however it is saved.
+        doc.delayedFonts.append(self)
         self.upem = self.font.face.unitsPerEm
 
     def code(self, key: Key) -> str:
@@ -57,9 +59,9 @@ class GlyphFont:
         """The operator that makes this font the text object's font at ``size``."""
         return f"/{self.name} {size} Tf"
 
-    def embed(self) -> None:
+    def addObjects(self, doc: Any) -> None:  # noqa: N802 (ReportLab's name for it)
         """Add the font to the document: Type 0 font, CID font, widths, ToUnicode, font file."""
-        face, doc = self.font.face, self.doc
+        face = self.font.face
         keys = list(self.codes)
         entries: list[Entry | None] = [None, *((glyphs, advance) for glyphs, _, advance in keys)]
         base = (_tag(face.name, keys) + b"+" + face.name + face.subfontNameX).decode("pdfdoc")
