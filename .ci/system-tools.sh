@@ -16,6 +16,8 @@ tools=(
   "mupdf-tools mutool"
   "gettext msgfmt"
   "libharfbuzz-bin hb-shape"
+  "nodejs node"  # runs pdf.js, Firefox's PDF reader, in tests/test_searchable.py
+  "npm npm"
 )
 
 missing=()
@@ -31,11 +33,15 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system tools: all present"
-  exit 0
+else
+  as_root=()
+  [ "$(id -u)" = 0 ] || as_root=(sudo)
+  echo "+ apt-get install ${missing[*]}"
+  "${as_root[@]}" apt-get update -qq
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-as_root=()
-[ "$(id -u)" = 0 ] || as_root=(sudo)
-echo "+ apt-get install ${missing[*]}"
-"${as_root[@]}" apt-get update -qq
-"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive \
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+
+# pdf.js (Firefox's reader), at the version tests/readers/package-lock.json pins.
+echo "+ npm ci --prefix tests/readers"
+npm ci --prefix "$(dirname "$0")/../tests/readers" --no-audit --no-fund >/dev/null

@@ -283,3 +283,41 @@ def test_a_picture_named_in_other_capitals_is_pointed_out(make_pack: Callable[..
     _image(root / "content/images/River.JPG", (1200, 800))
     [error] = check(root).errors
     assert "(did you mean 'images/River.JPG'?)" in error.message, error.message
+
+
+def _picture_colours(pdf: Path) -> list[tuple[int, ...]]:
+    """The colour in the middle of each picture the PDF draws, read back by pikepdf."""
+    found = []
+    with pikepdf.open(pdf) as doc:
+        for page in doc.pages:
+            for raw in page.get_images().values():
+                image = pikepdf.PdfImage(raw).as_pil_image().convert("RGB")
+                found.append(image.getpixel((image.width // 2, image.height // 2)))
+    return found
+
+
+def test_watch_draws_a_picture_saved_again_under_the_same_name(make_pack,
+                                                                 tmp_path: Path) -> None:
+    """A phone photo (turned upright as it is drawn) replaced while ``watch`` runs: the
+    rebuilt cards show the new picture, not the one drawn before in the same process."""
+    from activate_pack.output.watch import watch
+
+    root = _pack(make_pack, "images/phone.jpg")
+    photo = _sideways_photo(root / "content/images/phone.jpg")
+    out = tmp_path / "dist"
+    seen: dict[str, list[tuple[int, ...]]] = {}
+
+    def batches():
+        [a6] = out.glob("*a6*.pdf")
+        seen["before"] = _picture_colours(a6)
+        green = Image.open(photo)
+        exif = green.getexif()
+        Image.new("RGB", green.size, "#1565C0").save(photo, "JPEG", exif=exif.tobytes(),
+                                                     quality=95)
+        yield {photo}
+        seen["after"] = _picture_colours(a6)
+
+    watch(root, ("a6",), out, lambda _: None, batches=batches())
+    [before], [after] = seen["before"], seen["after"]
+    assert before[1] > 100 and before[2] < 80, before  # green
+    assert after[2] > 150 and after[1] < 120, after  # blue

@@ -102,7 +102,7 @@ def _section_title(published: Path, address: str) -> str | None:
 
 
 def _text(pdf: Path, number: int) -> str:
-    """A page's text as poppler reads it: shaped scripts through their /ActualText."""
+    """A page's text as poppler reads it."""
     tool = require_tool("pdftotext", "poppler-utils")
     return subprocess.run([tool, "-f", str(number), "-l", str(number), str(pdf), "-"],
                           capture_output=True, text=True, check=True).stdout

@@ -331,18 +331,18 @@ def test_all_content_is_tagged_or_an_artifact(built: dict[str, Path], name: str)
             assert elements[mcid].S == "/" + outer[1:].split("#")[0]
 
 
-def test_shaped_text_keeps_its_actual_text_inside_tagged_content(tmp_path: Path) -> None:
+def test_shaped_text_is_drawn_inside_tagged_content(tmp_path: Path) -> None:
+    """Shaped words are text of their elements: inside marked content, with no /ActualText
+    of their own (their font's ToUnicode gives their text, render/glyphfonts.py)."""
     from activate_pack.pack.paths import default_pack_dir
 
     (item,) = build(default_pack_dir(), ("a6",), tmp_path, languages="ur")
     pdf = pikepdf.open(item.path)
     assert str(pdf.Root.Lang) == "ur"
-    spans = [stack for _, _, stack in _marked(pdf) if stack and stack[-1].endswith("ActualText")]
-    assert spans
-    # Each /ActualText span sits inside a structure element's marked content, never alone.
-    for stack in spans:
-        assert len(stack) >= 2 and ("#" in stack[0] or stack[0].startswith("/Artifact"))
-    assert any("#" in stack[0] for stack in spans)
+    shown = _marked(pdf)
+    assert not [stack for _, _, stack in shown if any("ActualText" in s for s in stack)]
+    tagged = [stack for op, _, stack in shown if op == "Tj" and stack and "#" in stack[0]]
+    assert len(tagged) > 100
 
 
 def test_a_card_its_translation_leaves_out_is_tagged_in_the_source_language(
@@ -383,3 +383,49 @@ def test_the_parent_tree_is_written_as_reportlab_writes_its_arrays() -> None:
     expected = PDFDictionary({"Nums": PDFArray(nums)}).format(doc)
     assert ParentTree(tags.parents).format(doc) == expected
     assert b"\n" in expected.split(b"/Nums", 1)[1].rsplit(b"\n>>", 1)[0]
+
+
+def _languages(pdf: pikepdf.Pdf) -> list[tuple[str, str]]:
+    """Each structure element's role and language (its own /Lang, or the nearest one above
+    it), in the order of the tree."""
+    found: list[tuple[str, str]] = []
+
+    def walk(element: pikepdf.Dictionary, lang: str) -> None:
+        lang = str(element.get("/Lang", lang))
+        found.append((str(element.S)[1:], lang))
+        kids = element.get("/K")
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+            if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                walk(kid, lang)
+
+    walk(pdf.Root.StructTreeRoot.K, str(pdf.Root.Lang))
+    return found
+
+
+@pytest.mark.parametrize("size", ["a6", "a4"])
+def test_latin_words_in_urdu_are_tagged_in_the_language_they_are_in(tmp_path: Path,
+                                                                     size: str) -> None:
+    """In an Urdu pack, text of Latin letters only (names, the licence, web addresses,
+    English a translation leaves out) is in English, and says so; a Latin word inside Urdu
+    text is a Span that says so; Urdu text is Urdu."""
+    from activate_pack.pack.paths import default_pack_dir
+
+    (item,) = build(default_pack_dir(), (size,), tmp_path, languages="ur")
+    nodes = struct_tree(item.path).walk()
+    pdf = pikepdf.open(item.path)
+    languages = _languages(pdf)
+    assert [node.role for node in nodes] == [role for role, _ in languages]
+    arabic, latin = re.compile("[\u0600-\u06ff]"), re.compile("[A-Za-z]")
+    english, urdu = [], []
+    for node, (_, lang) in zip(nodes, languages):
+        own = " ".join(node.texts)
+        if arabic.search(own):
+            urdu.append((own, lang))
+        elif latin.search(own):
+            english.append((own, lang))
+    assert len(english) > 10 and len(urdu) > 10
+    assert [found for found in english if found[1] != "en-GB"] == []
+    assert [found for found in urdu if found[1] != "ur"] == []
+    spans = [(node.text(), lang) for node, (role, lang) in zip(nodes, languages)
+             if role == "Span"]
+    assert ("Activate Pack contributors", "en-GB") in spans

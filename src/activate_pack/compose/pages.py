@@ -184,6 +184,7 @@ def metadata(pack: Pack, edition: str) -> dict[str, object]:
         "keywords": tuple(k for k in (info.title, edition, info.locality, *words.keywords,
                                       lic.short_name) if k),
         "language": info.language,
+        "source_language": pack.translation.source if pack.translation else "",
         "licence_url": lic.deed_url,
         "rights": rights,
     }

@@ -127,3 +127,6 @@ class Document:
     """The pack's version, which the XMP metadata gives as the document's version."""
     date: int | None = None
     """When the pack's newest source file was changed (seconds since 1970, UTC), if known."""
+    source_language: str = ""
+    """For a translation, the language it was made from ('en-GB'); names and English words
+    inside its text are in that language."""

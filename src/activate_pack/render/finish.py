@@ -18,6 +18,7 @@ from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.pdfdoc import PDFDocument
 
+from activate_pack.render.glyphfonts import GlyphFont
 from activate_pack.render.xmp import INSTANCE_PLACEHOLDER
 
 _ID = re.compile(rb"/ID\s*\[<([0-9a-fA-F]{32})><([0-9a-fA-F]{32})>\]")
@@ -42,10 +43,14 @@ def subset_tag(font_name: bytes, characters: list[int]) -> bytes:
 
 
 def embed_fonts(doc: PDFDocument) -> None:
-    """Write the fonts' subsets now, each tagged by :func:`subset_tag` instead of 'AAAAAA'."""
+    """Write the fonts' subsets now, each tagged by :func:`subset_tag` instead of 'AAAAAA'
+    (the fonts of shaped text, render/glyphfonts.py, tag their own)."""
     original = ttfonts.SUBSETN
     try:
         for font in doc.delayedFonts:
+            if isinstance(font, GlyphFont):  # a font of shaped text: its own objects
+                font.addObjects(doc)
+                continue
             state = font.state.get(doc)
             subsets = [list(s) for s in state.subsets] if state else []
             tags = [subset_tag(font.face.name, s) for s in subsets]

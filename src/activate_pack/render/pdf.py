@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import uuid
 import zlib
 from collections import Counter
@@ -26,7 +27,7 @@ from activate_pack import __version__
 from activate_pack.layout.boxes import Code, Document, ImageBox, Page, Rect, Rule, TextBox
 from activate_pack.render import compact, finish, pdfx
 from activate_pack.render.glyphs import draw_lines
-from activate_pack.render.tagging import FOOTERS, Marks, Tags, outlines
+from activate_pack.render.tagging import FOOTERS, Marks, Tags, latin_is_foreign, outlines
 from activate_pack.render.xmp import build_epoch, xmp
 from activate_pack.text import DEFAULT_FAMILY, font_name
 
@@ -50,8 +51,22 @@ class PackCanvas(Canvas):
     """A canvas that knows how pictures are to be drawn (as they are, or in the press's inks)
     and collects the document's structure as its pages are drawn."""
 
-    picture: Callable[[str], str | ImageReader] = staticmethod(lambda path: _upright(path))  # type: ignore[assignment]
     tags: Tags
+
+    def picture(self, path: str) -> str | ImageReader:
+        """A picture as it is drawn: its file, or its pixels turned upright as its EXIF asks.
+
+        Each picture is read once per document, and known by its size and modification time
+        as well as its path: ``watch`` builds again in the same process, and a picture saved
+        again under the same name must be drawn anew.
+        """
+        found = os.stat(path)
+        key = (path, found.st_size, found.st_mtime_ns)
+        pictures: dict[tuple[str, int, int], str | ImageReader] = \
+            self.__dict__.setdefault("_pictures", {})
+        if key not in pictures:
+            pictures[key] = _upright(path)
+        return pictures[key]
 
     def beginText(self, x: float = 0, y: float = 0, direction: str | None = None) -> PDFTextObject:
         """A text object that writes text in a font's first subset quickly (:class:`_Text`)."""
@@ -264,7 +279,6 @@ def _draw_code(canvas: Canvas, box: Code, dx: float, dy: float) -> None:
     canvas.restoreState()
 
 
-@lru_cache(maxsize=64)
 def _upright(path: str) -> str | ImageReader:
     """A picture as it is drawn: its file, or its pixels turned upright as its EXIF asks."""
     from activate_pack.pack.images import upright
@@ -285,9 +299,8 @@ def end_page(canvas: Canvas, index: int, progress: Callable[[int], None] | None)
 
 
 PAGE_COMPRESSION = 5
-"""zlib's level for pages' drawing commands. A page of shaped text carries each character's
-/ActualText and anchors, and is many times larger than a page of Latin text: level 5 compresses
-it in 60% of level 6's time, for files about 3% larger."""
+"""zlib's level for pages' drawing commands: level 5 compresses a page in 60% of level 6's time,
+for files about 3% larger (measured when shaped pages were many times larger than they are)."""
 
 
 def _compress_last_page(canvas: Canvas) -> None:
@@ -324,6 +337,7 @@ def render(doc: Document, creators: list[str], attribution_name: str, attributio
     # reused: smaller files, faster builds. Layout hands out the very same boxes object for
     # faces that are alike, so identity finds them without hashing every page's content.
     forms = Forms(canvas, tuple(queue))
+    canvas.tags.latin_foreign = latin_is_foreign(doc.language, queue)
     queue.reverse()  # pop() from the end hands the pages over in order
     index = 0
     while queue:
@@ -380,7 +394,7 @@ def new_canvas(out: io.BytesIO, doc: Document, size: tuple[float, float], creato
         pdfx.add_output_intent(canvas)
         canvas.picture = pdfx.PressPictures()  # type: ignore[method-assign]
     canvas._doc.info = info
-    canvas.tags = Tags(doc.language, links=not rendition.press)
+    canvas.tags = Tags(doc.language, links=not rendition.press, source=doc.source_language)
     canvas.setTitle(doc.title)
     canvas.setAuthor(doc.author)
     canvas.setSubject(doc.subject)

@@ -11,7 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from activate_pack.layout.boxes import Document
 from activate_pack.layout.impose import Area, Placement, Sheet
-from activate_pack.render.tagging import Tags
+from activate_pack.render.tagging import Tags, latin_is_foreign
 from activate_pack.render.pdf import (Forms, Rendition, _colour, draw_page, end_page, new_canvas,
                                       save)
 
@@ -89,6 +89,8 @@ def render_sheets(doc: Document, sheets: Sequence[Sheet], styles: dict[str, Mark
     canvas = new_canvas(out, doc, (first.width, first.height), creators, attribution_name,
                         attribution_url, rendition)
     faces = _Faces(canvas, sheets, pad)
+    canvas.tags.latin_foreign = latin_is_foreign(  # type: ignore[attr-defined]
+        doc.language, [p.face for s in sheets for p in s.placements])
     for index, sheet in enumerate(sheets):
         canvas.setPageSize((sheet.width, sheet.height))
         # Boxes apply to the pages that follow until changed, so every page sets all of them.

@@ -13,9 +13,9 @@ only decorates or repeats is an artifact, out of the tree:
   marked content inside a form could not be.
 
 The content stream gets ``BDC``/``EMC`` pairs around each element's text, always outside text
-objects (``BT``/``ET``); the /ActualText spans of shaped runs nest inside them. Strings from the
-pack (alt text, link text, bookmark titles) go into objects through ReportLab's ``PDFString``,
-which escapes them; no pack text is written into a content stream by this module.
+objects (``BT``/``ET``). Strings from the pack (alt text, link text, bookmark titles) go into
+objects through ReportLab's ``PDFString``, which escapes them; no pack text is written into a
+content stream by this module.
 """
 
 from __future__ import annotations
@@ -119,8 +119,14 @@ def _ref(document: Any, obj: Any) -> bytes:
 class Tags:
     """Collects the structure of a document while its pages are drawn, then writes it."""
 
-    def __init__(self, language: str, links: bool = True) -> None:
+    def __init__(self, language: str, links: bool = True, source: str = "") -> None:
         self.language = language
+        self.source = source if source != language else ""
+        """For a translation, the language it was made from: of the Latin words inside text
+        set in another script (names, English words), once :attr:`latin_foreign` is known."""
+        self.latin_foreign = False
+        """Whether the document's own language is written in a script other than Latin
+        (:func:`latin_is_foreign`)."""
         self.links = links
         """Whether links are annotations (not in a file for the press: PDF/X allows none inside the bleed box)."""
         self.root = Element("Document", None)
@@ -140,6 +146,36 @@ class Tags:
                 alt: str | None = None) -> Element:
         """A new element under ``parent``; ``lang`` is kept only where it differs."""
         return Element(role, parent, lang if lang and lang != self.language else None, alt)
+
+    def language_of(self, lines: list[Any], lang: str | None) -> str | None:
+        """The language of an element of ``lines`` said to be in ``lang``: the source language
+        where its words are all Latin in a translation set in another script (a name, a
+        licence, a web address), else ``lang``."""
+        if not (self.latin_foreign and self.source) or (lang or self.language) == self.source:
+            return lang
+        worded = [seg for line in lines for seg in line.segments if _worded(seg.text)]
+        return self.source if worded and all(seg.parts is None for seg in worded) else lang
+
+    def spans(self, holder: Element,
+              lang: str | None) -> Callable[[Any], tuple[str, str] | None] | None:
+        """For the lines of ``holder`` (in ``lang``): what makes each Latin segment among them
+        a ``Span`` of its own in the source language (in a translation set in another
+        script), as operators before and after it; None where no segment needs one.
+
+        The holder's marked content ends before the span and goes on after it, under new
+        MCIDs: marked content is never nested, which Poppler's reading of the structure
+        tree stops at."""
+        if not (self.latin_foreign and self.source) or (lang or self.language) == self.source:
+            return None
+
+        def span(seg: Any) -> tuple[str, str] | None:
+            if seg.parts is not None or not _worded(seg.text):
+                return None
+            before, after = ["EMC"], ["EMC"]
+            self.begin(before, self.element("Span", holder, self.source))
+            self.begin(after, holder)
+            return " ".join(before), " ".join(after)
+        return span
 
     def begin(self, code: list[str], element: Element) -> None:
         """Open marked content belonging to ``element`` (close it with :meth:`end`)."""
@@ -205,6 +241,25 @@ class Tags:
         catalog.MarkInfo = PDFDictionary({"Marked": "true"})
         catalog.Lang = PDFString(self.language)
         catalog.ViewerPreferences = PDFDictionary({"DisplayDocTitle": "true"})
+
+
+def _worded(text: str) -> bool:
+    """Whether ``text`` holds a letter (not only digits, spaces and punctuation)."""
+    return any(char.isalpha() for char in text)
+
+
+def latin_is_foreign(language: str, pages: list[Any]) -> bool:
+    """Whether ``pages`` set text of the document's own ``language`` in a shaped script:
+    Latin words among it (names, English words) are then in another language."""
+    for page in pages:
+        for box in page.boxes:
+            if not isinstance(box, TextBox):
+                continue
+            for line in box.lines:
+                if (line.lang or language) == language and \
+                        any(seg.parts is not None for seg in line.segments):
+                    return True
+    return False
 
 
 class ParentTree(PDFObject):
@@ -365,7 +420,8 @@ class Marks:
             if tag in ("L", "LI"):
                 if listed is None or tag == "L":
                     listed = tags.element("L", self.section, lang)
-                entry = tags.element("LI", listed)
+                own = tags.language_of(lines, lang)
+                entry = tags.element("LI", listed, own if own != lang else None)
                 first, *rest = lines
                 label = tags.element("Lbl", entry)
                 tags.begin(code, label)
@@ -373,21 +429,22 @@ class Marks:
                 Tags.end(code)
                 body = tags.element("LBody", entry)
                 pieces = [(first, first.segments[1:]), *((line, line.segments) for line in rest)]
-                self._content(body, box, lines, pieces, dx, dy, colour_of)
+                self._content(body, box, lines, pieces, dx, dy, colour_of, own)
                 continue
             listed = None
+            lang = tags.language_of(lines, lang)
             element = tags.element(tag, self.section, lang)
             # Pages are drawn in order, so the last heading says whether this page has one.
             if tag == "H1" and (not tags.headings or tags.headings[-1][0] != tags.page):
                 tags.headings.append((tags.page, self.page_kind,
                                       " ".join(line.text.strip() for line in lines)))
             self._content(element, box, lines, [(line, line.segments) for line in lines],
-                          dx, dy, colour_of)
+                          dx, dy, colour_of, lang)
 
     def _content(self, element: Element, box: TextBox, lines: list[Any],
                  pieces: list[tuple[Any, tuple[Any, ...]]], dx: float, dy: float,
-                 colour_of: Callable[[str], Any]) -> None:
-        """Draw lines as marked content of ``element``, with their links."""
+                 colour_of: Callable[[str], Any], lang: str | None) -> None:
+        """Draw lines as marked content of ``element`` (in ``lang``), with their links."""
         code, tags = self.canvas._code, self.tags
         found = _urls(lines) if tags.links else []
         # A paragraph that is one web address and nothing else is all link.
@@ -395,7 +452,8 @@ class Marks:
             "".join(line.text.split()) for line in lines)
         holder = tags.element("Link", element) if whole else element
         tags.begin(code, holder)
-        draw_lines(self.canvas, box, pieces, dx, dy, colour_of, spaced=True)
+        draw_lines(self.canvas, box, pieces, dx, dy, colour_of, spaced=True,
+                   language_of=tags.spans(holder, lang))
         Tags.end(code)
         for url, spans in found:
             link = holder if whole else tags.element("Link", element)
@@ -410,13 +468,14 @@ class Marks:
         if self.toc is None:
             self.toc = tags.element("TOC", self.section)
         words = " ".join(line.text.strip() for line in box.lines)
+        lang = tags.language_of(list(box.lines), box.lines[0].lang if box.lines else None)
         if self.entry is None or self.entry[0] != box.link:
-            item = tags.element("TOCI", self.toc, box.lines[0].lang if box.lines else None)
+            item = tags.element("TOCI", self.toc, lang)
             self.entry = (box.link or 0, tags.element("Link", item), words)
         _, link, title = self.entry
         tags.begin(self.canvas._code, link)
         draw_lines(self.canvas, box, [(line, line.segments) for line in box.lines], dx, dy,
-                   colour_of, spaced=True)
+                   colour_of, spaced=True, language_of=tags.spans(link, lang))
         Tags.end(self.canvas._code)
         rect = (box.x + dx, box.top - box.h + dy, box.x + box.w + dx, box.top + dy)
         self._annotation(link, [rect], title,

@@ -1,0 +1,64 @@
+"""No state outlives a build: a file's bytes are the same whatever the process drew before.
+
+Shaped text once gave glyphs codes in ReportLab's process-wide fonts, so the Urdu A4 built
+alone differed from the A4 built with the A6, and ``site`` (every variant in one process)
+published files a user could not rebuild. Here each variant built alone, in a process of its
+own, is compared with the same variant built after others in one process, in several orders.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from activate_pack.output.build import build
+from activate_pack.pack.paths import default_pack_dir
+
+LANGUAGES = ("ur", "ar", "bn", "pa-Guru", "en")
+SIZES = ("a6", "a4")
+
+
+def _name(lang: str, size: str) -> str:
+    middle = "" if lang == "en" else f"-{lang}"
+    return f"activate-pack{middle}-{size}-{'community' if size == 'a6' else 'facilitator'}.pdf"
+
+
+@pytest.fixture(scope="module")
+def alone(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], bytes]:
+    """Each variant built by a process of its own, as ``activate-pack build`` does."""
+    out = tmp_path_factory.mktemp("alone")
+    found = {}
+    for lang in LANGUAGES:
+        for size in SIZES:
+            folder = out / f"{lang}-{size}"
+            language = [] if lang == "en" else ["--lang", lang]
+            subprocess.run([sys.executable, "-m", "activate_pack", "build", "--size", size,
+                            *language, "--out", str(folder)], check=True, capture_output=True)
+            found[lang, size] = (folder / _name(lang, size)).read_bytes()
+    return found
+
+
+@pytest.mark.parametrize("order", ["as listed", "reversed", "A4 first"])
+def test_every_variant_is_the_same_built_after_others(
+        alone: dict[tuple[str, str], bytes], tmp_path: Path, order: str) -> None:
+    languages = list(LANGUAGES) if order != "reversed" else list(reversed(LANGUAGES))
+    sizes = SIZES if order != "A4 first" else tuple(reversed(SIZES))
+    differ = []
+    for step, lang in enumerate(languages):
+        for size in sizes:
+            out = tmp_path / f"{step}-{size}"
+            build(default_pack_dir(), (size,), out, languages=None if lang == "en" else lang)
+            if (out / _name(lang, size)).read_bytes() != alone[lang, size]:
+                differ.append(f"{lang} {size}")
+    assert not differ, f"built after others, these differ from the same built alone: {differ}"
+
+
+def test_both_sizes_built_together_are_the_sizes_built_alone(
+        alone: dict[tuple[str, str], bytes], tmp_path: Path) -> None:
+    """``build --lang ur`` (both sizes in one go) against ``build --lang ur --size a4``."""
+    build(default_pack_dir(), SIZES, tmp_path, languages="ur")
+    for size in SIZES:
+        assert (tmp_path / _name("ur", size)).read_bytes() == alone["ur", size], size
