@@ -171,12 +171,12 @@ def test_pictures_of_inherited_cards_come_from_the_base(tmp_path: Path,
     from activate_pack.output.newpack import new_pack
 
     base = _pack(make_pack, "images/green.png")
-    _image(base / "content/images/green.png", (1300, 1300))
+    _image(base / "content/images/green.png", (401, 401))  # no larger than its place needs
     town = tmp_path / "town"
     new_pack(town, base=base, locality="Reading")
     built = build(town, ("a6",), tmp_path / "out")
     pages = _images_on_pages(built[0].path)
-    assert any((1300, 1300) in found for found in pages.values()), pages
+    assert any((401, 401) in found for found in pages.values()), pages
 
 
 def _sideways_photo(path: Path) -> Path:
@@ -198,13 +198,15 @@ def test_a_phone_photo_is_placed_and_printed_upright(make_pack, tmp_path: Path) 
     found, message = images.inspect(root, "images/phone.jpg")
     assert message is None and (found.width, found.height) == (300, 600)
     built = build(root, ("a6",), tmp_path / "out")
+    # Drawn with its pixels turned upright (and no more of them than its place needs).
     sizes = [size for found in _images_on_pages(built[0].path).values() for size in found]
-    assert sizes == [(300, 600)], sizes  # drawn with its pixels turned upright
+    assert len(sizes) == 1 and sizes[0][1] == 2 * sizes[0][0], sizes
     from activate_pack.output.printing import PrintOptions
 
     pressed = build(root, ("a6",), tmp_path / "cmyk", options=PrintOptions(cmyk=True))
-    sizes = [size for found in _images_on_pages(pressed[0].path).values() for size in found]
-    assert sizes == [(300, 600)], sizes  # the press's inks too
+    pressed_sizes = [size for found in _images_on_pages(pressed[0].path).values()
+                     for size in found]
+    assert pressed_sizes == sizes, pressed_sizes  # the press's inks too
 
 
 # Every recipe card of the default pack takes a picture with its credit, on A6 and A4, without
@@ -241,7 +243,9 @@ def test_every_recipe_card_takes_a_picture_without_cutting_words(
     recipes = len(list((default_pack_dir() / "content/recipes").glob("*.yaml")))
     pdf = every_recipe_pictured[size]
     placed = _images_on_pages(pdf)
-    pictured = [n for n, found in placed.items() if (2400, 1600) in found]
+    # The river photo (3:2), at the pixels its place needs.
+    pictured = [n for n, found in placed.items()
+                if any(abs(w / h - 1.5) < 0.02 and w < 2400 for w, h in found)]
     assert len(pictured) == recipes
     with pdfplumber.open(pdf) as doc:
         for number in pictured:
@@ -321,3 +325,30 @@ def test_watch_draws_a_picture_saved_again_under_the_same_name(make_pack,
     [before], [after] = seen["before"], seen["after"]
     assert before[1] > 100 and before[2] < 80, before  # green
     assert after[2] > 150 and after[1] < 120, after  # blue
+
+
+def test_a_12_megapixel_photo_is_embedded_at_the_resolution_its_place_needs(
+        make_pack, tmp_path: Path) -> None:
+    """Not whole: the A6 PDF stays small, in plain, shop CMYK and A4 builds, and the file a
+    volunteer put in the pack is left as it was."""
+    import hashlib
+    import random
+
+    from activate_pack.output.printing import PrintOptions
+
+    root = _pack(make_pack, "images/photo.jpg")
+    photo = root / "content/images/photo.jpg"
+    photo.parent.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(7)  # a photo-like picture: detail everywhere, so it compresses badly
+    Image.frombytes("RGB", (4000, 3000), rng.randbytes(4000 * 3000 * 3)).save(photo, quality=92)
+    before = hashlib.sha256(photo.read_bytes()).hexdigest()
+    assert photo.stat().st_size > 5_000_000
+    for options in (None, PrintOptions("shop", cmyk=True)):
+        built = build(root, ("a6", "a4"), tmp_path / f"out-{options is None}", options=options)
+        for item in built:
+            if item.path.name.endswith("a6-community.pdf") or "shop" in item.path.name:
+                assert item.bytes < 2_000_000, (item.path.name, item.bytes)
+            sizes = [s for found in _images_on_pages(item.path).values() for s in found]
+            assert sizes and all(w * h < 4000 * 3000 / 4 for w, h in sizes), sizes
+            assert all(w >= 200 for w, _ in sizes)  # still enough for print
+    assert hashlib.sha256(photo.read_bytes()).hexdigest() == before

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps
 
+from activate_pack.pack.images import shrink
+
 PROFILE_DIR = Path(__file__).resolve().parent.parent / "profiles"
 PROFILE_FILE = PROFILE_DIR / "FOGRA39-activate-pack.icc"
 
@@ -106,8 +108,10 @@ def _source_profile(image: Image.Image) -> ImageCms.ImageCmsProfile | None:
         raise PictureError(f"its embedded colour profile cannot be read ({exc})") from None
 
 
-def picture_to_press(path: str | Path) -> tuple[Image.Image, Image.Image | None]:
-    """A picture as CMYK pixels for the press, and its transparency (an 'L' mask) if any.
+def picture_to_press(path: str | Path, box: tuple[float, float] | None = None
+                     ) -> tuple[Image.Image, Image.Image | None]:
+    """A picture as CMYK pixels for the press, and its transparency (an 'L' mask) if any;
+    with ``box`` (points), no more pixels than drawing it there needs in print.
 
     Raises PictureError saying why a picture cannot be converted.
     """
@@ -116,6 +120,8 @@ def picture_to_press(path: str | Path) -> tuple[Image.Image, Image.Image | None]
             opened.load()
             image = ImageOps.exif_transpose(opened)  # upright, as the photo was taken
             image.info = dict(opened.info)
+            if box is not None:
+                image = shrink(image, *box)
     except (OSError, ValueError, Image.DecompressionBombError) as exc:
         raise PictureError(f"it cannot be read ({exc})") from None
     profile = _source_profile(image)

@@ -236,30 +236,36 @@ RESAMPLE_ABOVE = 1.5
 below that, resampling would save little and soften it."""
 
 
-def for_placement(path: str | Path, placed_w: float, placed_h: float,
-                  target_ppi: float = PRINT_PPI) -> Any:
-    """The picture as it is drawn at ``placed_w`` × ``placed_h`` points: turned upright as its
-    EXIF says, and, where it has far more pixels than ``target_ppi`` needs there, made smaller
-    (a Pillow image); None when the file itself serves as it is. The file is never changed.
+def shrink(image: Any, box_w: float, box_h: float, target_ppi: float = PRINT_PPI) -> Any:
+    """``image`` (a Pillow image, upright) with no more pixels than drawing it into a box of
+    ``box_w`` × ``box_h`` points, proportions kept, needs at ``target_ppi``; itself if it has
+    no more than RESAMPLE_ABOVE times that.
 
-    A 12-megapixel photo on a 60 mm card picture needs about 700 × 500 pixels at 300 ppi:
+    A 12-megapixel photo placed 60 mm wide needs about 700 pixels across at 300 ppi:
     embedding it whole would make every file several megabytes larger for nothing.
     """
+    from PIL import Image
+
+    scale = min(box_w / image.width, box_h / image.height)  # points per pixel, as placed
+    factor = scale * target_ppi / 72.0
+    if factor * RESAMPLE_ABOVE >= 1:
+        return image
+    size = (max(1, round(image.width * factor)), max(1, round(image.height * factor)))
+    smaller = image.resize(size, Image.Resampling.LANCZOS)
+    smaller.info = dict(image.info)  # its colour profile, for the press's conversion
+    return smaller
+
+
+def for_placement(path: str | Path, box_w: float, box_h: float,
+                  target_ppi: float = PRINT_PPI) -> Any:
+    """The picture as it is drawn into a box of ``box_w`` × ``box_h`` points: turned upright
+    as its EXIF says and made no larger than its place needs (see ``shrink``), as a Pillow
+    image; None when the file itself serves as it is. The file is never changed."""
     from PIL import Image, ImageOps
 
-    need_w = max(1, round(placed_w / 72.0 * target_ppi))
-    need_h = max(1, round(placed_h / 72.0 * target_ppi))
     with Image.open(path) as opened:
         turned = opened.getexif().get(EXIF_ORIENTATION, 1) not in (0, 1)
-        size = opened.size if not turned or opened.getexif().get(EXIF_ORIENTATION) in (
-            2, 3, 4) else opened.size[::-1]
-        smaller = size[0] > need_w * RESAMPLE_ABOVE and size[1] > need_h * RESAMPLE_ABOVE
-        if not turned and not smaller:
-            return None
         opened.load()
-        image = ImageOps.exif_transpose(opened) if turned else opened.copy()
-    if smaller:
-        scale = max(need_w / image.width, need_h / image.height)
-        image = image.resize((max(1, round(image.width * scale)),
-                              max(1, round(image.height * scale))), Image.Resampling.LANCZOS)
-    return image
+        image = ImageOps.exif_transpose(opened) if turned else opened
+        smaller = shrink(image, box_w, box_h, target_ppi)
+        return None if smaller is opened else smaller

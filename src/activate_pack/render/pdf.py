@@ -53,19 +53,20 @@ class PackCanvas(Canvas):
 
     tags: Tags
 
-    def picture(self, path: str) -> str | ImageReader:
-        """A picture as it is drawn: its file, or its pixels turned upright as its EXIF asks.
+    def picture(self, path: str, w: float, h: float) -> str | ImageReader:
+        """A picture as it is drawn into a w × h box: its file, or its pixels turned upright
+        as its EXIF asks and no more of them than the box needs in print (``for_placement``).
 
-        Each picture is read once per document, and known by its size and modification time
-        as well as its path: ``watch`` builds again in the same process, and a picture saved
-        again under the same name must be drawn anew.
+        Each picture is read once per document and size, and known by its size and
+        modification time as well as its path: ``watch`` builds again in the same process,
+        and a picture saved again under the same name must be drawn anew.
         """
         found = os.stat(path)
-        key = (path, found.st_size, found.st_mtime_ns)
-        pictures: dict[tuple[str, int, int], str | ImageReader] = \
+        key = (path, found.st_size, found.st_mtime_ns, round(w, 2), round(h, 2))
+        pictures: dict[tuple[str, int, int, float, float], str | ImageReader] = \
             self.__dict__.setdefault("_pictures", {})
         if key not in pictures:
-            pictures[key] = _upright(path)
+            pictures[key] = _prepared(path, w, h)
         return pictures[key]
 
     def beginText(self, x: float = 0, y: float = 0, direction: str | None = None) -> PDFTextObject:
@@ -246,7 +247,10 @@ def _draw_shape(canvas: Canvas, box: Rect | Rule, dx: float, dy: float) -> None:
 
 
 def _draw_image(canvas: Canvas, box: ImageBox, dx: float, dy: float) -> None:
-    picture = canvas.picture(box.path) if isinstance(canvas, PackCanvas) else _upright(box.path)
+    # Prepared for the largest place it has in the document: one copy, however often drawn.
+    w, h = getattr(canvas, "picture_sizes", {}).get(box.path, (box.w, box.h))
+    picture = (canvas.picture(box.path, w, h) if isinstance(canvas, PackCanvas)
+               else _prepared(box.path, w, h))
     canvas.drawImage(picture, box.x + dx, box.y + dy, box.w, box.h,
                      preserveAspectRatio=True, anchor="c", mask="auto")
 
@@ -279,12 +283,35 @@ def _draw_code(canvas: Canvas, box: Code, dx: float, dy: float) -> None:
     canvas.restoreState()
 
 
-def _upright(path: str) -> str | ImageReader:
-    """A picture as it is drawn: its file, or its pixels turned upright as its EXIF asks."""
-    from activate_pack.pack.images import upright
+def picture_sizes(pages: list[Page]) -> dict[str, tuple[float, float]]:
+    """The largest box each picture is drawn into across ``pages`` (points, w and h)."""
+    found: dict[str, tuple[float, float]] = {}
+    for page in pages:
+        for box in page.boxes:
+            if isinstance(box, ImageBox):
+                w, h = found.get(box.path, (0.0, 0.0))
+                found[box.path] = (max(w, box.w), max(h, box.h))
+    return found
 
-    turned = upright(path)
-    return path if turned is None else ImageReader(turned)
+
+PHOTO_QUALITY = 90
+"""JPEG quality of a photograph made smaller for its place: indistinguishable in print."""
+
+
+def _prepared(path: str, w: float, h: float) -> str | ImageReader:
+    """A picture as it is drawn into a w × h box: its file as it is, or its pixels upright and
+    no larger than needed; a photograph (a JPEG) stays a JPEG, a fraction of its pixels' size."""
+    from activate_pack.pack.images import for_placement
+
+    image = for_placement(path, w, h)
+    if image is None:
+        return path
+    if image.mode in ("RGB", "L", "CMYK") and path.lower().endswith((".jpg", ".jpeg")):
+        data = io.BytesIO()
+        image.save(data, "JPEG", quality=PHOTO_QUALITY)
+        data.seek(0)
+        return ImageReader(data)
+    return ImageReader(image)
 
 
 def end_page(canvas: Canvas, index: int, progress: Callable[[int], None] | None) -> None:
@@ -338,6 +365,7 @@ def render(doc: Document, creators: list[str], attribution_name: str, attributio
     # faces that are alike, so identity finds them without hashing every page's content.
     forms = Forms(canvas, tuple(queue))
     canvas.tags.latin_foreign = latin_is_foreign(doc.language, queue)
+    canvas.picture_sizes = picture_sizes(queue)  # type: ignore[attr-defined]
     queue.reverse()  # pop() from the end hands the pages over in order
     index = 0
     while queue:

@@ -53,18 +53,20 @@ class PressPictures:
     """Pictures converted to the press's inks, each once per document."""
 
     def __init__(self) -> None:
-        self._readers: dict[str, ImageReader] = {}
+        self._readers: dict[tuple[str, float, float], ImageReader] = {}
 
-    def __call__(self, path: str) -> ImageReader:
-        """The picture at ``path`` as CMYK pixels with its transparency, ready to draw."""
-        if path not in self._readers:
-            self._readers[path] = _reader(path)
-        return self._readers[path]
+    def __call__(self, path: str, w: float, h: float) -> ImageReader:
+        """The picture at ``path`` as CMYK pixels with its transparency, ready to draw into a
+        w × h box (no more pixels than the box needs in print)."""
+        key = (path, round(w, 2), round(h, 2))
+        if key not in self._readers:
+            self._readers[key] = _reader(path, w, h)
+        return self._readers[key]
 
 
-def _reader(path: str) -> ImageReader:
+def _reader(path: str, w: float, h: float) -> ImageReader:
     try:
-        pixels, alpha = picture_to_press(path)
+        pixels, alpha = picture_to_press(path, (w, h))
     except PictureError as exc:  # checked when the pages were inked: a file changed since
         raise PackError(Problem(f"the picture cannot be converted to CMYK: {exc}", path)) from None
     if alpha is None and Path(path).suffix.lower() in (".jpg", ".jpeg"):
