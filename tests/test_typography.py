@@ -1,7 +1,7 @@
-"""Typographic punctuation set once in compose, in the PDFs and on the site alike.
+"""Typographic punctuation set once in compose, and line breaks that leave no lone last word.
 
-The printed files are read back with Poppler (pdftotext), the site's pages with Python's HTML
-parser; the expected strings are written out by hand.
+The printed files are read back with Poppler (pdftotext, and its -bbox-layout word boxes),
+the site's pages with Python's HTML parser; the expected strings are written out by hand.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import re
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -21,6 +22,7 @@ from activate_pack.output.edition import edition
 from activate_pack.output.sitepages import Language, page_context
 from activate_pack.pack.load import load_pack
 from activate_pack.pack.paths import default_pack_dir
+from activate_pack.text import Flow, Layouter, Style
 from tests.conftest import require_tool
 
 URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+")
@@ -147,3 +149,92 @@ def test_the_site_shows_the_same_marks() -> None:
     text = "".join(shown)
     assert "name\u2019s story" in text and "Who it\u2019s for" in text
     assert not re.findall(r"[\"']", text)
+
+
+def _lone_words(pdf: Path) -> tuple[int, list[str]]:
+    """Blocks of two lines or more, as Poppler finds them, and those whose last line holds one
+    word (a web address set on a line of its own does not count)."""
+    require_tool("pdftotext", "poppler-utils")
+    xml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], check=True,
+                         capture_output=True, text=True).stdout
+    root = ElementTree.fromstring(re.sub(r'xmlns="[^"]+"', "", xml, count=1))
+    blocks, lone = 0, []
+    for block in root.iter("block"):
+        lines = block.findall("line")
+        if len(lines) < 2:
+            continue
+        blocks += 1
+        last = [word.text or "" for word in lines[-1].findall("word")]
+        if len(last) == 1 and not URL.fullmatch(last[0]):
+            lone.append(last[0])
+    return blocks, lone
+
+
+def test_few_paragraphs_on_the_cards_end_in_a_lone_word(default_pdfs: dict[str, Path]) -> None:
+    blocks, lone = _lone_words(default_pdfs["a6"])
+    assert blocks > 200  # the cards' paragraphs are found
+    assert len(lone) <= 2, lone
+
+
+def _lay(text: str, width: float, lang: str = "en") -> list[str]:
+    flow = Flow()
+    flow.add(text, Style(lang=lang))
+    return [line.text.strip() for line in Layouter(flow).lay(10, width).lines]
+
+
+def test_the_last_line_takes_a_word_from_the_line_above() -> None:
+    text = "Think about age, culture, work and family."
+    # Widths where the words fill a line of three or more up to the last word, which greedy
+    # breaking leaves alone below.
+    widths = [w for w in range(60, 300) if _greedy_last(text, w) == (3, 1)
+              or _greedy_last(text, w)[0] > 3 and _greedy_last(text, w)[1] == 1]
+    assert widths
+    for width in widths:
+        lines = _lay(text, width)
+        assert len(lines[-1].split()) >= 2, (width, lines)
+        assert " ".join(lines) == text  # the words are the same, only the breaks moved
+
+
+def _greedy_last(text: str, width: float) -> tuple[int, int]:
+    """Words on the last two lines that greedy breaking gives (measured line by line)."""
+    from activate_pack.text.fonts import width as measure
+    from activate_pack.text.lines import DEFAULT_FAMILY
+    from activate_pack.text.fonts import font_name
+
+    font = font_name(DEFAULT_FAMILY)
+    lines: list[list[str]] = [[]]
+    for word in text.split():
+        trial = " ".join([*lines[-1], word])
+        if lines[-1] and measure(trial, font, 10) > width:
+            lines.append([word])
+        else:
+            lines[-1].append(word)
+    return (len(lines[-2]), len(lines[-1])) if len(lines) > 1 else (0, 0)
+
+
+def test_polish_one_letter_words_do_not_end_a_line() -> None:
+    text = "Zapytaj sąsiadów o pomysły i pomoc, a potem zaproś ich w sobotę z dziećmi u nas"
+    for width in range(50, 260, 3):
+        for line in _lay(text, width, "pl")[:-1]:
+            assert line.split()[-1] not in {"a", "i", "o", "u", "w", "z"}, (width, line)
+    # English text is broken as before: a line may end in 'a' there.
+    assert any(line.split()[-1] in {"a", "i", "o", "u", "w", "z"} for width in range(50, 260, 3)
+               for line in _lay(text, width, "en")[:-1])
+
+
+def test_a_balanced_heading_breaks_into_lines_of_even_length() -> None:
+    title = "Ideas for a community kitchen garden"
+    for width in range(110, 200, 10):
+        plain = Flow()
+        plain.add(title, Style())
+        even = Flow()
+        even.add(title, Style(balance=True))
+        greedy = [line.width for line in Layouter(plain).lay(14, width).lines]
+        balanced = [line.width for line in Layouter(even).lay(14, width).lines]
+        assert len(balanced) == len(greedy)  # never more lines: the heading's box still fits
+        assert max(balanced) <= width
+        if len(greedy) == 2:
+            assert abs(balanced[0] - balanced[1]) <= abs(greedy[0] - greedy[1])
+    unwrapped = Flow()
+    unwrapped.add(title, Style(balance=True))
+    assert len(Layouter(unwrapped).lay(14, 1000).lines) == 1

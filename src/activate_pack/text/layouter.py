@@ -8,6 +8,7 @@ from typing import Sequence
 
 from activate_pack.text.breaking import grapheme_boundaries, line_breaks
 from activate_pack.text.fonts import ascent, family, family_names, font_name, unit_width, width
+from activate_pack.text.lastlines import balanced_width, bound_breaks, no_lone_word
 from activate_pack.text.runs import Span, font_spans
 from activate_pack.text.scripts import direction, paragraph_direction, run_levels, visual_order
 from activate_pack.text.shaping import shape_parts, shaped_width
@@ -63,10 +64,11 @@ def words(item: Item) -> list[_Word]:
         return []
     result: list[_Word] = []
     start = 0
+    breaks = bound_breaks(text, line_breaks(text), lang)
     if len(spans) == 1:  # one font and script, as most text is: each word is one piece
         [(_, _, font, script)] = spans
         font_script, space = (font, script), measure(" ", font, script, lang)
-        for end in (*line_breaks(text), len(text)):
+        for end in (*breaks, len(text)):
             if text[end - 1] == " ":
                 part = text[start:end - 1]
                 unit = measure(part, font, script, lang)
@@ -77,7 +79,7 @@ def words(item: Item) -> list[_Word]:
                 result.append(_Word(((part, font, unit, script),), unit, None))
             start = end
         return result
-    for end in (*line_breaks(text), len(text)):
+    for end in (*breaks, len(text)):
         stop, space_font, space = end, None, 0.0
         if text[end - 1] == " ":
             stop, space_font = end - 1, _font_at(spans, end - 1)
@@ -130,7 +132,10 @@ class Layouter:
                                      style.direction, style.lang)
             factor = style.offset_factor
             start = 0.0 if paragraph == "rtl" else indent
-            broken = _break(item_words, fs, box_width - indent)
+            avail = box_width - indent
+            if style.balance:
+                avail = balanced_width(lambda w: len(_break(item_words, fs, w)), avail)
+            broken = no_lone_word(_break(item_words, fs, avail), fs, avail, _text)
             for number, (line_words, _) in enumerate(broken):
                 # The first baseline of the box sits one ascent down; later ones one leading on.
                 # (The Latin font's ascent, or the ink of the tallest shaped glyph if higher:
@@ -151,6 +156,10 @@ class Layouter:
         # Room for descenders below the last baseline.
         height = y + (size * 0.3 if lines else 0.0)
         return Laid(size, tuple(lines), height)
+
+
+def _text(word: _Word) -> str:
+    return "".join(piece[0] for piece in word.pieces)
 
 
 def _lead(segs: tuple[Segment, ...], lead: float, tallest: float, latin: float) -> float:

@@ -75,6 +75,9 @@ class Style:
     """Which side 'start' is: 'ltr' (left) or 'rtl' (right)."""
     lang: str | None = None
     """BCP 47 language of the text, if known."""
+    balance: bool = False
+    """Break a paragraph that wraps into lines of even length (headings), not a full line and
+    a short one: the same number of lines, each narrower (text.lastlines.balanced_width)."""
     base: str | None = None
     """The paragraph's direction when its language fixes it ('rtl' for Urdu, so a line that
     opens with a name or a web address still starts on the right); None: from its first
