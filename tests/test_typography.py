@@ -238,3 +238,13 @@ def test_a_balanced_heading_breaks_into_lines_of_even_length() -> None:
     unwrapped = Flow()
     unwrapped.add(title, Style(balance=True))
     assert len(Layouter(unwrapped).lay(14, 1000).lines) == 1
+
+
+def test_a_number_stays_on_the_line_of_its_unit() -> None:
+    text = typeset("Meet every week for 10 minutes and measure 50 mm of ribbon each", "en")
+    for width in range(40, 250, 4):
+        lines = _lay(text, width)
+        assert not any(line.endswith(("10", "50")) for line in lines[:-1]), (width, lines)
+    plain = "Meet every week for 10 minutes and measure 50 mm of ribbon each"
+    assert any(line.endswith(("10", "50")) for width in range(40, 250, 4)
+               for line in _lay(plain, width)[:-1])  # a plain space lets them part
