@@ -13,6 +13,7 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 
+from activate_pack.compose.typography import typeset
 from activate_pack.output.build import build
 from activate_pack.output.plan import layout_document
 from activate_pack.output.check import check
@@ -224,7 +225,7 @@ def test_an_adaptations_own_logo_replaces_the_base_logo(make_pack: Callable[...,
     sizes = {size for found in drawn_images(pdfs["a6"]) for size in found}
     assert len(sizes) == 1 and all(w == h for w, h in sizes), sizes  # square: ours
     about = pdfium.PdfDocument(str(pdfs["a6"]))[0].get_textpage().get_text_range()
-    assert pack.labels.adaptation.logo_changed in " ".join(about.split())
+    assert typeset(pack.labels.adaptation.logo_changed, "en") in " ".join(about.split())
     # The logo is not under the pack's licence: the colophon lists it with the exceptions.
     with pikepdf.open(pdfs["a4"]) as doc:
         count = len(doc.pages)

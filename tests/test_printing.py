@@ -361,7 +361,7 @@ def test_the_advice_to_fold_and_glue_gives_a_command_that_runs(home: dict[str, P
     sheet = " ".join(PdfReader(home["long"]).pages[0].extract_text().split())
     assert "--duplex fold)" not in sheet  # not an option without its command
     assert "-home-fold.pdf" in sheet and home["fold"].name.endswith("-home-fold.pdf")
-    command = sheet.split("in the pack's folder: ", 1)[1]
+    command = sheet.split("in the pack\u2019s folder: ", 1)[1]  # printed with its apostrophe
     command = command[:command.index("fold") + len("fold")]
     assert command == "activate-pack build --print home --duplex fold"
     args = shlex.split(command)[1:] + [str(make_pack()), "--out", str(tmp_path / "out")]

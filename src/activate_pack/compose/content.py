@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from activate_pack.compose.typography import split_like, typeset
 from activate_pack.pack import markup
 from activate_pack.pack.labels import Labels
 
@@ -78,12 +79,21 @@ class Writer:
     dir: str = "ltr"
 
     def run(self, text: str, role: str, bold: bool = False, italic: bool = False) -> Run:
-        """A run in the pack's language."""
-        return Run(text, role, bold, italic, self.lang, self.dir)
+        """A run in the pack's language, its punctuation set for print (compose.typography)."""
+        return Run(typeset(text, self.lang), role, bold, italic, self.lang, self.dir)
+
+    def runs(self, parts: tuple[markup.Run, ...], role: str, bold: bool = False,
+             italic: bool = False) -> tuple[Run, ...]:
+        """Parsed runs in the pack's language, set for print as one text: a quote that opens
+        before a bold word and closes after it is seen whole."""
+        texts = split_like(typeset("".join(r.text for r in parts), self.lang),
+                           [len(r.text) for r in parts])
+        return tuple(Run(text, role, r.bold or bold, r.italic or italic, self.lang, self.dir)
+                     for text, r in zip(texts, parts))
 
     def inline(self, text: str, role: str, bold: bool = False, italic: bool = False) -> tuple[Run, ...]:
         """One line of card text with its **bold** and *italic* markup as runs."""
-        return tuple(self.run(r.text, role, r.bold, r.italic) for r in markup.inline(text, bold, italic))
+        return self.runs(markup.inline(text, bold, italic), role)
 
     def para(self, kind: str, role: str, text: str | tuple[Run, ...], bold: bool = False,
              italic: bool = False, joined: bool = False) -> Block:
@@ -98,8 +108,7 @@ class Writer:
         items: list[Item] = []
         for index, part in enumerate(markup.parse(text)):
             joined = not part.new_paragraph if index else (first_joined or not part.new_paragraph)
-            runs = tuple(self.run(r.text, role, r.bold or bold, r.italic or italic)
-                         for r in part.runs)
+            runs = self.runs(part.runs, role, bold, italic)
             if part.kind == "para":
                 if items:
                     blocks.append(Block("list", role, items=tuple(items)))

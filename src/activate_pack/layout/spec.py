@@ -178,6 +178,8 @@ class RoleStyle(_Spec):
         None, description="Alignment of its lines: start and end follow the text's direction.")
     case: Literal["upper", "as-written"] | None = Field(None, description="'upper' prints it "
                                                         "in capitals; 'as-written' as it is.")
+    balance: bool | None = Field(None, description="true: a paragraph that wraps is broken "
+                                                   "into lines of even length (for headings).")
     then: RoleStyle | None = Field(None, description="Changes for the following paragraphs or "
                                                      "items of the same role.")
 

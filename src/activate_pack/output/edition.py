@@ -15,6 +15,7 @@ from activate_pack.compose.cards import card_front, for_card
 from activate_pack.compose.content import Block, Face, Picture, Run, fill
 from activate_pack.compose.links import ABOUT_ANCHOR, PAGES, page_path
 from activate_pack.compose.pages import colophon, guide_page
+from activate_pack.compose.typography import typeset
 from activate_pack.errors import PackError, Problem
 from activate_pack.pack import images
 from activate_pack.pack.model import Pack, RecipeCard
@@ -59,9 +60,10 @@ def ingredient_links(pack: Pack, card_id: str, face: Face) -> dict[int, dict[str
     card = next((c for c in pack.recipes if c.id == card_id), None)
     if not isinstance(card, RecipeCard) or not card.ingredients:
         return {}
-    titles = {c.id: c.title for c in pack.ingredients}
+    # Titles as the face prints them, its quotes and apostrophes set (compose.typography).
+    titles = {c.id: typeset(c.title, pack.info.language) for c in pack.ingredients}
     links = {titles[ref]: f"ingredients.html#{ref}" for ref in card.ingredients if ref in titles}
-    label = pack.labels.recipe.ingredients
+    label = typeset(pack.labels.recipe.ingredients, pack.info.language)
     for index, block in enumerate(face.blocks):
         if block.kind == "field" and block.runs and block.runs[0].text.startswith(label):
             return {index: links}
@@ -152,8 +154,8 @@ def edition(pack: Pack, page: dict[str, Any], folder: str,
                           "lang": langs.pop() if len(langs) == 1 else pack.info.language,
                           "links": ingredient_links(pack, anchor, face)
                           if current.name == "recipes" else {}})
-        intro = [] if current.name == "about" else [getattr(pack.labels.facilitator,
-                                                            current.name).intro]
+        intro = [] if current.name == "about" else [typeset(getattr(
+            pack.labels.facilitator, current.name).intro, pack.info.language)]
         title = fill(words.plain.page_title, page=current.title, title=pack.info.title)
         context = placed(page, current.path, current.name, title) | {
             "pack_title": page["title_html"],

@@ -9,6 +9,7 @@ from typing import Sequence
 from activate_pack.text.breaking import grapheme_boundaries, line_breaks
 from activate_pack.text.fonts import ascent, family, family_names, font_name, unit_width, width
 from activate_pack.text.ink import clearance, extent, spacing
+from activate_pack.text.lastlines import balanced_width, bound_breaks, no_lone_word
 from activate_pack.text.runs import Span, font_spans
 from activate_pack.text.bidi import mirrored
 from activate_pack.text.scripts import (COMMON, direction, paragraph_direction, run_levels,
@@ -74,10 +75,11 @@ def words(item: Item) -> list[_Word]:
         return []
     result: list[_Word] = []
     start = 0
+    breaks = bound_breaks(text, line_breaks(text), lang)
     if len(spans) == 1:  # one font and script, as most text is: each word is one piece
         [(_, _, font, script)] = spans
         font_script, space = (font, script), measure(" ", font, script, lang)
-        for end in (*line_breaks(text), len(text)):
+        for end in (*breaks, len(text)):
             if text[end - 1] == " ":
                 part = text[start:end - 1]
                 unit = measure(part, font, script, lang)
@@ -88,7 +90,7 @@ def words(item: Item) -> list[_Word]:
                 result.append(_Word(((part, font, unit, script),), unit, None))
             start = end
         return result
-    for end in (*line_breaks(text), len(text)):
+    for end in (*breaks, len(text)):
         stop, space_font, space = end, None, 0.0
         if text[end - 1] == " ":
             stop, space_font = end - 1, _font_at(spans, end - 1)
@@ -143,7 +145,10 @@ class Layouter:
                                      style.direction, style.lang)
             factor = style.offset_factor
             start = 0.0 if paragraph == "rtl" else indent
-            broken = _break(item_words, fs, box_width - indent)
+            avail = box_width - indent
+            if style.balance:
+                avail = balanced_width(lambda w: len(_break(item_words, fs, w)), avail)
+            broken = no_lone_word(_break(item_words, fs, avail), fs, avail, _text)
             for number, (line_words, _) in enumerate(broken):
                 if number < len(broken) - 1:
                     line_words = _without_separator(line_words)
@@ -184,6 +189,10 @@ def _without_separator(line: list[_Word]) -> list[_Word]:
     if len(line) > 1 and "".join(p[0] for p in line[-1].pieces) in SEPARATORS:
         return line[:-1]
     return line
+
+
+def _text(word: _Word) -> str:
+    return "".join(piece[0] for piece in word.pieces)
 
 
 def _lead(segs: tuple[Segment, ...], lead: float, tallest: float, latin: float) -> float:

@@ -78,6 +78,9 @@ class Style:
     home: str | None = None
     """The language of the document the text is in, which chooses the font for letters of a
     script ``lang`` is not written in (text.fonts.script_family)."""
+    balance: bool = False
+    """Break a paragraph that wraps into lines of even length (headings), not a full line and
+    a short one: the same number of lines, each narrower (text.lastlines.balanced_width)."""
     base: str | None = None
     """The paragraph's direction when its language fixes it ('rtl' for Urdu, so a line that
     opens with a name or a web address still starts on the right); None: from its first
