@@ -101,12 +101,14 @@ guide:
 def test_a4_guide_accent_bar_sits_at_the_start(docs, make_pack) -> None:
     spec = load_layout("a4", DIRS)
     ax, _, aw, _ = spec.region("accent")
+    # English, and a guide page a translation leaves in English, start on the left.
+    root = make_pack(**{"content/translations/ur.yaml": URDU_GUIDE.split("guide:")[0]})
+    left = layout_document(load_pack(root, language="ur"), "a4",
+                           load_layout("a4", layout_dirs(root, DEFAULT)))
     root = make_pack(**{"content/translations/ur.yaml": URDU_GUIDE})
     translated = layout_document(load_pack(root, language="ur"), "a4",
                                  load_layout("a4", layout_dirs(root, DEFAULT)))
-    # English, and a guide page a translation leaves in English, start on the left.
-    for doc, x in ((docs["en", "a4"], ax), (docs["ur", "a4"], ax),
-                   (translated, spec.width - ax - aw)):
+    for doc, x in ((docs["en", "a4"], ax), (left, ax), (translated, spec.width - ax - aw)):
         page = next(p for p in doc.pages if p.kind == "guide")
         accent = [b for b in page.boxes if isinstance(b, Rect) and b.w == pytest.approx(aw)]
         assert accent and accent[0].x == pytest.approx(x), page.texts("title")[0].text

@@ -35,8 +35,8 @@ def test_new_pins_the_runtime_dependencies_as_the_lock_does(town: Path) -> None:
     pins = _entries((town / PINS).read_text(encoding="utf-8"))
     lock = _entries((REPO / "requirements.lock").read_text(encoding="utf-8"))
     runtime = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
-    direct = {re.match(r"[A-Za-z0-9._-]+", d)[0].lower().replace("_", "-")  # type: ignore[index]
-              for d in runtime["project"]["dependencies"]}
+    direct = {re.sub(r"[-_.]+", "-", re.match(r"[A-Za-z0-9._-]+", d)[0]).lower()  # type: ignore[index]
+              for d in runtime["project"]["dependencies"]}  # names as PEP 503 compares them
     assert direct <= set(pins), direct - set(pins)
     for name, lines in pins.items():
         assert "--hash=sha256:" in lines and lines == lock[name], name

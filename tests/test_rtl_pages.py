@@ -14,9 +14,32 @@ from activate_pack.text.scripts import has_rtl
 
 
 @lru_cache(maxsize=None)
-def laid_pages(lang: str | None, size: str) -> tuple[Page, ...]:
-    """The default pack's pages in ``lang``, laid out as a build lays them."""
-    prepared = prepare(default_pack_dir(), variants((size,), languages=[lang]), Path("unused"))
+def _partly_translated(lang: str) -> Path:
+    """A copy of the default pack whose ``lang`` translation leaves out the guide and every
+    other question card: the shipped translations leave nothing in English."""
+    import shutil
+    import tempfile
+
+    import yaml
+
+    root = Path(tempfile.mkdtemp(prefix="partly-")) / "pack"
+    shutil.copytree(default_pack_dir() / "content", root / "content")
+    shutil.copytree(default_pack_dir() / "layouts", root / "layouts")
+    overlay = root / "content/translations" / f"{lang}.yaml"
+    data = yaml.safe_load(overlay.read_text(encoding="utf-8"))
+    data.pop("made_from", None)
+    data.pop("guide", None)
+    data["cards"] = {k: v for n, (k, v) in enumerate(data["cards"].items()) if n % 2}
+    overlay.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return root
+
+
+@lru_cache(maxsize=None)
+def laid_pages(lang: str | None, size: str, root: Path | None = None) -> tuple[Page, ...]:
+    """The default pack's pages (or those of the pack at ``root``) in ``lang``, laid out as a
+    build lays them."""
+    prepared = prepare(root or default_pack_dir(), variants((size,), languages=[lang]),
+                       Path("unused"))
     assert not prepared.report.errors, prepared.report.errors
     [output] = prepared.outputs
     return tuple(output.imposed.pages)
@@ -147,7 +170,7 @@ def test_only_pages_that_read_right_to_left_mirror(lang: str) -> None:
     (its page number and credit line too); a page whose title is Urdu or Arabic mirrors."""
     english = {(p.card, p.kind): p for p in laid_pages(None, "a4")}
     kept = mirrored = 0
-    for page in laid_pages(lang, "a4"):
+    for page in laid_pages(lang, "a4", _partly_translated(lang)):
         [title] = page.texts("title")
         same = _places(page) == _places(english[page.card, page.kind])
         if has_rtl(title.text):
@@ -155,4 +178,4 @@ def test_only_pages_that_read_right_to_left_mirror(lang: str) -> None:
         else:
             assert same, (page.card, page.kind, title.text)
             kept += 1
-    assert kept > 50 and mirrored > 15
+    assert kept > 30 and mirrored > 15, (kept, mirrored)

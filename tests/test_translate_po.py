@@ -247,13 +247,18 @@ def test_a_changed_english_title_is_out_of_date_and_fuzzy_in_the_next_export(
 
 
 def test_stamp_only_adds_records_to_the_shipped_translations(default_copy: Path) -> None:
+    """The shipped files carry their records: with them taken away, stamp writes them back,
+    byte for byte, and touches nothing else."""
     folder = default_copy / "content/translations"
-    before = {p.name: p.read_text(encoding="utf-8") for p in folder.iterdir()}
+    shipped = {p.name: p.read_text(encoding="utf-8") for p in folder.iterdir()}
+    for name, text in shipped.items():
+        assert "\nmade_from:\n" in text, name
+        (folder / name).write_text(text.split("\nmade_from:\n")[0] + "\n", encoding="utf-8")
     result = runner.invoke(app, ["translate", "stamp", str(default_copy)])
     assert result.exit_code == 0, result.output
-    for name, text in before.items():
+    for name, text in shipped.items():
         after = (folder / name).read_text(encoding="utf-8")
-        assert after.startswith(text) and after[len(text):].startswith("made_from:\n"), name
+        assert after == text, name
         data = yaml.safe_load(after)
         assert len(data["made_from"]["cards"]) == len(data["cards"])
     again = runner.invoke(app, ["translate", "stamp", str(default_copy), "--lang", "pa"])
