@@ -405,3 +405,20 @@ def test_the_stand_in_group_name_is_one_warning_naming_every_line(tmp_path: Path
     assert (found[0].path, found[0].line) == ("content/pack.yaml", lines[0])
     others = ", ".join(map(str, lines[1:-1]))
     assert f"(and on lines {others} and {lines[-1]})" in found[0].message
+
+
+def test_a_tab_in_a_card_that_order_names_is_the_one_message(tmp_path: Path) -> None:
+    """The card's own mistake, at its line; not also 'order: there is no card …'."""
+    from activate_pack.output.newpack import new_pack
+
+    root = new_pack(tmp_path / "town", locality="Reading").root
+    (root / "content/recipes/canal-walk.yaml").write_text(
+        "id: canal-walk\ntitle: Canal walk\nsummary: A walk by the canal.\n"
+        "ingredients: [volunteer-time]\nmethod:\n\t- Meet at the lock.\n  - Walk.\n"
+        "time: An hour\neffort: low\n", encoding="utf-8")
+    _edit(root, "order", ["canal-walk"])
+    result = CliRunner().invoke(app, ["check", str(root)])
+    assert result.exit_code == 1
+    problems = [l for l in result.output.splitlines() if ": " in l and not l.startswith("Checked")]
+    assert problems == [problems[0]] and problems[0].startswith(
+        "content/recipes/canal-walk.yaml:6:1: a tab character"), result.output

@@ -173,8 +173,11 @@ def upstream_of(base: Pack) -> Upstream:
 
 def merge(base: Pack, prefix: str, info: PackInfo, data: Any, cards: dict[str, list[Any]],
           guide: list[GuidePage], locations: dict[str, Location],
-          problems: Problems) -> Changes:
-    """Lay the local cards over the base's, in place, and return what changed."""
+          problems: Problems, broken: set[str] | frozenset[str] = frozenset()) -> Changes:
+    """Lay the local cards over the base's, in place, and return what changed.
+
+    ``broken``: ids of cards with mistakes of their own, already reported: ``order:`` naming
+    one is not a second mistake."""
 
     local = {c.id: c for folder in cards.values() for c in folder} | {p.id: p for p in guide}
     base_items = {c.id: c for c in (*base.cards, *base.guide)}
@@ -197,7 +200,7 @@ def merge(base: Pack, prefix: str, info: PackInfo, data: Any, cards: dict[str, l
     guide[:] = _overlay(base.guide, guide, local, remove, prefix, base, locations)
     merged_ids = [item.id for folder in cards.values() for item in folder] + [p.id for p in guide]
     for card_id in info.order:
-        if card_id not in merged_ids:
+        if card_id not in merged_ids and card_id not in broken:
             problems.add(f"order: there is no card with the id '{card_id}'"
                          f"{_nearest(card_id, merged_ids)}", PACK_FILE, _line(data, "order"))
     _replaced_elsewhere(local, base, locations, problems)

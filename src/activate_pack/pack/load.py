@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
@@ -23,8 +24,25 @@ def _display(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def _card_docs(root: Path, folder: str, problems: Problems) -> Iterator[tuple[str, Located]]:
-    """Yield (display path, mapping) for every card mapping in content/<folder>/*.yaml."""
+_ID_LINE = re.compile(r"^\s*(?:-\s+)?id:\s*['\"]?([A-Za-z0-9][A-Za-z0-9-]*)", re.MULTILINE)
+"""A line giving a card's id, as found in a file YAML could not read."""
+
+
+def _ids_in_unreadable(path: Path) -> set[str]:
+    """The ids a card file that YAML could not read seems to give: its cards exist, so what
+    names them (``order:``, ``remove:``, a recipe's ingredients) is not a second mistake."""
+    try:
+        if path.is_symlink() or not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
+            return set()
+        return set(_ID_LINE.findall(path.read_text(encoding="utf-8", errors="replace")))
+    except OSError:
+        return set()
+
+
+def _card_docs(root: Path, folder: str, problems: Problems,
+               unread: set[str] | None = None) -> Iterator[tuple[str, Located]]:
+    """Yield (display path, mapping) for every card mapping in content/<folder>/*.yaml; the
+    ids of files that cannot be read go into ``unread``."""
     directory = root / "content" / folder
     if not directory.is_dir():
         return
@@ -36,6 +54,8 @@ def _card_docs(root: Path, folder: str, problems: Problems) -> Iterator[tuple[st
             data = read_yaml(path, shown, root=root)
         except PackError as exc:
             problems.extend(exc.problems)
+            if unread is not None:
+                unread |= _ids_in_unreadable(path)
             continue
         if data is None:
             problems.add("this file is empty; add a card or delete the file", shown)
@@ -52,7 +72,8 @@ def _card_docs(root: Path, folder: str, problems: Problems) -> Iterator[tuple[st
                              f"found {describe(doc)}", shown, line)
 
 
-def _all_docs(root: Path, problems: Problems, inherited: int) -> dict[str, list[tuple[str, Located]]]:
+def _all_docs(root: Path, problems: Problems, inherited: int,
+              unread: set[str] | None = None) -> dict[str, list[tuple[str, Located]]]:
     """Every card and guide page mapping of the pack, by folder; refused past MAX_CARDS.
 
     Counted as files are read, so a pack of a million cards stops after the first too many.
@@ -62,7 +83,7 @@ def _all_docs(root: Path, problems: Problems, inherited: int) -> dict[str, list[
     count = inherited
     for folder in (*CARD_MODELS, "guide"):
         found[folder] = []
-        for shown, doc in _card_docs(root, folder, problems):
+        for shown, doc in _card_docs(root, folder, problems, unread):
             count += 1
             if count > limits.MAX_CARDS:
                 raise PackError([*problems.errors,
@@ -171,7 +192,8 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
     locations: dict[str, Location] = {}
     broken: set[str] = set()  # ids of cards with errors of their own: not "missing" as well
     written: dict[str, dict[str, Any]] = {}  # fields with placeholders, as written
-    docs = _all_docs(root, problems, len(base[0].cards) + len(base[0].guide) if base else 0)
+    docs = _all_docs(root, problems, len(base[0].cards) + len(base[0].guide) if base else 0,
+                     broken)  # a file YAML cannot read: its cards are broken, not missing
     for folder, model in CARD_MODELS.items():
         for shown, doc in docs[folder]:
             card_id = doc.get("id") if isinstance(doc.get("id"), str) else None
@@ -215,8 +237,8 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
             guide.append(page)
 
     own_ids = {c.id for folder in cards.values() for c in folder} | {p.id for p in guide}
-    changes = (adapt.merge(base[0], base[1], info, info_data, cards, guide, locations, problems)
-               if base else None)
+    changes = (adapt.merge(base[0], base[1], info, info_data, cards, guide, locations, problems,
+                           broken) if base else None)
     # Inherited cards keep the folder they came from, so their pictures are found there.
     folders = {c.id: base[0].folders.get(c.id, base[0].root)
                for c in (*base[0].cards, *base[0].guide) if c.id not in own_ids} if base else {}
