@@ -24,7 +24,7 @@ import yaml
 from activate_pack.output.build import build
 from activate_pack.pack.paths import default_pack_dir
 
-from tests.conftest import REPO, require_tool, yaml_strings
+from conftest import REPO, require_tool, yaml_strings
 
 READERS_DIR = Path(__file__).resolve().parent / "readers"
 SHAPED = ("ur", "ar", "bn", "pa-Guru")
@@ -113,10 +113,16 @@ def _words(text: str) -> list[str]:
 
 
 def card_texts(lang: str) -> list[str]:
-    """Every text of the translated cards of ``lang`` (titles, questions, prompts...)."""
+    """Every text the translated A6 cards of ``lang`` print (titles, questions, prompts...;
+    not the facilitator notes, which only the A4 pack prints), as typeset: each language's
+    quotation marks, and markup such as **bold** read as the words it marks."""
+    from activate_pack.compose.typography import typeset
+
     data = yaml.safe_load((REPO / "content" / "translations" / f"{lang}.yaml").read_text(
         encoding="utf-8"))
-    return yaml_strings(data.get("cards") or {})
+    cards = {card: {field: value for field, value in fields.items() if field != "notes"}
+             for card, fields in (data.get("cards") or {}).items()}
+    return [typeset(text, lang).replace("**", "") for text in yaml_strings(cards)]
 
 
 def pair_share(texts: list[str], extracted: str) -> tuple[float, list[str]]:

