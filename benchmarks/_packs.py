@@ -50,7 +50,7 @@ def card_texts(n: int) -> list[tuple[str, str]]:
 def question_texts(n: int) -> list[tuple[str, str, list[str]]]:
     """(title, question, three prompts) for each synthetic question card."""
     cards = []
-    for i, (title, para) in enumerate(card_texts(n)):
+    for title, para in card_texts(n):
         words = para.rstrip(".").split(" ")
         prompts = [" ".join(words[start:start + 6]).capitalize() + "?" for start in (18, 25, 32)]
         cards.append((title, " ".join(words[:18]) + "?", prompts))

@@ -209,7 +209,7 @@ def test_removing_an_ingredient_an_original_recipe_needs_points_at_remove(town: 
     line = _remove(town, "empty-shops")
     code, output = run("check", str(town))
     assert code == 1
-    errors = [l for l in output.splitlines() if "empty-shops" in l]
+    errors = [row for row in output.splitlines() if "empty-shops" in row]
     assert len(errors) == 1, output
     assert errors[0].startswith(f"content/pack.yaml:{line}: remove: 'empty-shops'"), errors
     assert "activate-pack copy making-shed" in errors[0]

@@ -41,10 +41,10 @@ def test_acceptance_syntax_error_and_unknown_field_in_different_files(default_co
     assert "Traceback" not in result.output and result.exception is None or \
         isinstance(result.exception, SystemExit)
     out = result.output.splitlines()
-    syntax = [l for l in out if l.startswith("content/recipes/walk-and-talk.yaml:")]
+    syntax = [row for row in out if row.startswith("content/recipes/walk-and-talk.yaml:")]
     assert syntax and syntax[0].startswith(f"content/recipes/walk-and-talk.yaml:{bad_line}:") \
         and "never closed" in syntax[0], out
-    unknown = [l for l in out if l.startswith(f"content/ingredients/exchange.yaml:{unknown_line}:")]
+    unknown = [row for row in out if row.startswith(f"content/ingredients/exchange.yaml:{unknown_line}:")]
     assert unknown and "unknown field 'usses' (did you mean 'uses'?)" in unknown[0], out
     # The unknown field's card is not also reported as a missing ingredient of some recipe.
     assert not any("no ingredient card" in line for line in out), out
@@ -127,7 +127,7 @@ def test_located_lines_have_editor_friendly_form(make_pack: Callable[..., Path])
                                                           "summary: Soup.\ningredients: [cooks]\n"
                                                           "colour: red\n"})
     result = runner.invoke(app, ["check", str(root)])
-    [line] = [l for l in result.output.splitlines() if "colour" in l]
+    [line] = [row for row in result.output.splitlines() if "colour" in row]
     match = LOCATED.match(line)
     assert match and match["path"] == "content/recipes/soup-club.yaml" and match["line"] == "5"
     assert line.endswith("(card soup-club)")
@@ -197,20 +197,20 @@ def test_a_character_no_font_draws_in_pack_yaml_is_one_message_at_its_line(
                         "content/translations/pl.yaml": "translators: [{name: Ola}]\n"})
     result = runner.invoke(app, ["check", str(root)])
     lines = result.output.splitlines()
-    assert result.exit_code == 1 and sum("no shape for" in l for l in lines) == 1, result.output
+    assert result.exit_code == 1 and sum("no shape for" in row for row in lines) == 1, result.output
     holds = "  contact:" if field == "variables" else field
     line = next(i + 1 for i, text in enumerate(pack_yaml.splitlines()) if text.startswith(holds))
     assert lines[0].startswith(f"content/pack.yaml:{line}: "), lines
     assert "no shape for" in lines[0] and "U+" in lines[0]
     build = runner.invoke(app, ["build", str(root), "--out", str(root / "out")])
     assert build.exit_code == 1 and not (root / "out").exists()
-    assert sum("no shape for" in l for l in build.output.splitlines()) == 1, build.output
+    assert sum("no shape for" in row for row in build.output.splitlines()) == 1, build.output
 
 
 def test_check_says_which_outputs_it_checked(make_pack: Callable[..., Path]) -> None:
     root = make_pack(**{"content/translations/pl.yaml": "translators: [{name: Ola}]\n"})
     result = runner.invoke(app, ["check", str(root), "--size", "a6"])
-    checked = [l for l in result.output.splitlines() if l.startswith("Checked: ")]
+    checked = [row for row in result.output.splitlines() if row.startswith("Checked: ")]
     assert checked == ["Checked: A6 cards (as it is, --print shop, --print home; English, "
                        "Polish)."], result.output
     result = runner.invoke(app, ["check", str(root), "--size", "a4", "--lang", "pl"])

@@ -34,7 +34,7 @@ def test_watch_builds_again_when_a_file_vanishes_while_being_read(
     runs = watch_module.watch(root, ("a6",), tmp_path / "dist", lines.append,
                               batches=[{root / "content/images/gone.png"}])
     assert runs == 2
-    assert sum("content/images/gone.png changed while it was being read" in l for l in lines) == 2
+    assert sum("content/images/gone.png changed while it was being read" in row for row in lines) == 2
     assert any(line.startswith("wrote ") for line in lines)
     assert (tmp_path / "dist/test-pack-a6-community.pdf").is_file()
 

@@ -107,8 +107,8 @@ def test_a_broken_po_file_changes_nothing_and_names_its_line(
     assert old in text
     text = text.replace(old, new, 1)
     po.write_text(text, encoding="utf-8")
-    line = text.splitlines().index(next(l for l in new.splitlines()
-                                        if l not in old.splitlines())) + 1
+    line = text.splitlines().index(next(row for row in new.splitlines()
+                                        if row not in old.splitlines())) + 1
     result = _import(po, root)
     assert result.exit_code == 1
     assert f"pl.po:{line}: " in result.output and words in result.output, result.output

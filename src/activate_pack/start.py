@@ -32,4 +32,5 @@ def main() -> None:
     """Entry point of the ``activate-pack`` command: load the commands, then run one."""
     from activate_pack.cli import main as run
 
-    sys.exit(run())
+    run()
+    sys.exit(0)

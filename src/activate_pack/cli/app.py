@@ -8,7 +8,7 @@ import sys
 import threading
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 from typer.core import TyperGroup
@@ -16,6 +16,9 @@ from typer.core import TyperGroup
 from activate_pack import __version__
 from activate_pack.cli import safety
 from activate_pack.errors import PackError, summarised
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
 
 
 def _own(error: Exception) -> bool:
@@ -56,9 +59,9 @@ class GuardedGroup(TyperGroup):
                 # What reads the output stopped early ('activate-pack cards | head'): not a bug.
                 _quiet_stdout()
                 raise typer.Exit(0) from None
-            interrupt = safety.interrupted(error)
-            if interrupt is not None:  # a stop, not a bug: say so as the command itself would
-                raise stopped(interrupt) from None
+            stop = safety.interrupted(error)
+            if stop is not None:  # a stop, not a bug: say so as the command itself would
+                raise stopped(stop) from None
             safety.report(ctx.invoked_subcommand or "", error)
             raise typer.Exit(safety.INTERNAL_ERROR) from None
 
@@ -204,7 +207,7 @@ class _progress:
 
     def __enter__(self):  # type: ignore[no-untyped-def]
         self._bar = None
-        self._tasks: dict[str, int] = {}
+        self._tasks: dict[str, TaskID] = {}
         return self.update if sys.stderr.isatty() else None
 
     def update(self, size: str, done: int, total: int) -> None:

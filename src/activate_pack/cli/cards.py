@@ -47,7 +47,7 @@ def cards(
     width = max((len(row.id) for row in listed), default=2)
     for row in listed:
         typer.echo(f"{row.id:<{width}}  {row.kind:<10}  {row.origin:<9}  {visible(row.title)}")
-    counts = {}
+    counts: dict[str, int] = {}
     for row in listed:
         counts[row.origin] = counts.get(row.origin, 0) + 1
     summary = ", ".join(f"{n} {origin}" for origin, n in counts.items())

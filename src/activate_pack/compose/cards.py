@@ -181,7 +181,7 @@ def card_back(pack: Pack, card: AnyCard | None, kind: str, card_id: str) -> Face
     pack = for_card(pack, card_id)
     w = pack_writer(pack)
     name, detail = kind_parts(pack, card, kind)
-    extra = {"pack": (w.run(pack.info.title, "pack-title"),)}
+    extra: dict[str, tuple[Run, ...]] = {"pack": (w.run(pack.info.title, "pack-title"),)}
     if detail:
         extra["detail"] = (w.run(detail, "kind-detail"),)
     if address:

@@ -62,7 +62,7 @@ class Ctx:
 
     def style(self, **kw: object) -> Style:
         """A text style in the layout's font and text colour, with overrides."""
-        base = {"family": self.spec.font, "colour": self.spec.colours.text,
+        base: dict[str, object] = {"family": self.spec.font, "colour": self.spec.colours.text,
                 "lang": self.pack.info.language, "home": self.pack.info.language}
         base.update(kw)
         return Style(**base)  # type: ignore[arg-type]

@@ -110,17 +110,17 @@ def check(spec: LayoutSpec, problems: Problems) -> None:
             f"{found:.2f}:1 is below {need:g}:1, the WCAG AA minimum for {what}",
             f"with {other[0]} {other[1]} ({pair.use}) {found:.2f}:1, below {need:g}:1 for "
             f"{what}", severity, luminance(other[1])))
-    for (path, line, key), found_pairs in failing.items():
+    for (path, line, colour_name), found_pairs in failing.items():
         severity = "error" if any(f.severity == "error" for f in found_pairs) else "warning"
         if len(found_pairs) == 1:
             message = found_pairs[0].alone + "; make one colour darker or the other lighter"
         else:
-            own = luminance(_value(spec, key))
+            own = luminance(_value(spec, colour_name))
             lighter = {f.partner > own for f in found_pairs}
             advice = ("make it darker" if lighter == {True} else "make it lighter"
                       if lighter == {False} else "it needs to be darker for some and lighter "
                       "for others, so change one of those colours too")
-            message = (f"{key} {_value(spec, key)} does not contrast enough with the colours "
+            message = (f"{colour_name} {_value(spec, colour_name)} does not contrast enough with the colours "
                        "used with it: " + "; ".join(f.among for f in found_pairs) + f" (WCAG AA); {advice}")
         problems.add(message, path, line, severity=severity)
 

@@ -14,6 +14,7 @@ from activate_pack.layout.context import Ctx
 from activate_pack.layout.fit import fit, fit_or_grow
 from activate_pack.layout.logo import place_logo
 from activate_pack.layout.spec import MM
+from activate_pack.pack.markup import Run as TextRun
 from activate_pack.pack.model import GuidePage
 from activate_pack.text import Flow
 from activate_pack.text.ink import extent
@@ -106,7 +107,7 @@ def contents(ctx: Ctx, entries: list[Entry]) -> Page:
         if not within:
             boxes.append(Rect(x, row_top - row + lift, bar_w, row - trim, fill=colour))
         flow = Flow()
-        flow.add((ctx.writer.run(title, "contents-entry", bold=not within),), ctx.style())
+        flow.add((TextRun(title, bold=not within),), ctx.style())
         # The entry's ink stays between its dotted rule and the one above, whatever its
         # script: a tall Nastaliq entry may use the room up to the rule above, and one whose
         # letters sink below its rule moves up, as far as that allows. Its number stands on

@@ -57,7 +57,7 @@ def _srgb() -> ImageCms.ImageCmsProfile:
 
 
 @lru_cache(maxsize=4)
-def _to_press(intent: int) -> ImageCms.ImageCmsTransform:
+def _to_press(intent: ImageCms.Intent) -> ImageCms.ImageCmsTransform:
     return ImageCms.buildTransform(_srgb(), _press(), "RGB", "CMYK", renderingIntent=intent,
                                    flags=ImageCms.Flags.BLACKPOINTCOMPENSATION)
 
@@ -71,6 +71,7 @@ def _black_ramp() -> tuple[float, ...]:
     ramp = Image.new("CMYK", (101, 1))
     ramp.putdata([(0, 0, 0, round(k * 255 / 100)) for k in range(101)])
     out = ImageCms.applyTransform(ramp, to_lab)
+    assert out is not None  # a new image, not in place
     return tuple(out.getpixel((k, 0))[0] * 100 / 255 for k in range(101))  # type: ignore[index]
 
 
@@ -78,8 +79,9 @@ def _grey_black(value: int) -> float:
     """The black ink percentage that prints an sRGB grey at its own lightness."""
     lab = ImageCms.createProfile("LAB", 5000)
     to_lab = ImageCms.buildTransform(_srgb(), lab, "RGB", "LAB")
-    lightness = ImageCms.applyTransform(Image.new("RGB", (1, 1), (value,) * 3),
-                                        to_lab).getpixel((0, 0))[0] * 100 / 255  # type: ignore[index]
+    grey = ImageCms.applyTransform(Image.new("RGB", (1, 1), (value,) * 3), to_lab)
+    assert grey is not None  # a new image, not in place
+    lightness = grey.getpixel((0, 0))[0] * 100 / 255  # type: ignore[index]
     return _black_for(lightness)
 
 
@@ -160,7 +162,9 @@ def black_matching(inks: tuple[float, float, float, float]) -> float:
     to_lab = ImageCms.buildTransform(_press(), lab, "CMYK", "LAB",
                                      renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC)
     pixel = Image.new("CMYK", (1, 1), tuple(round(v * 255 / 100) for v in inks))
-    lightness = ImageCms.applyTransform(pixel, to_lab).getpixel((0, 0))[0] * 100 / 255  # type: ignore[index]
+    mixed = ImageCms.applyTransform(pixel, to_lab)
+    assert mixed is not None  # a new image, not in place
+    lightness = mixed.getpixel((0, 0))[0] * 100 / 255  # type: ignore[index]
     return _black_for(lightness)
 
 

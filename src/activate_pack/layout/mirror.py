@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from activate_pack.layout.boxes import Box, Code, Document, ImageBox, Page, Rect, Rule, TextBox
+from activate_pack.layout.boxes import Box, Code, Document, ImageBox, Page, Rect, TextBox
 from activate_pack.layout.spec import LayoutSpec
 from activate_pack.text import language_direction
 

@@ -115,6 +115,7 @@ def load_sheet(name: str, dirs: list[Path]) -> SheetSpec:
         problems = Problems()
         spec = validate(SheetSpec, data, shown, problems)
         problems.raise_if_errors()
+        assert spec is not None  # no errors, so it validated
         spec._raw, spec._shown = (raw if isinstance(raw, Located) else None), shown
         return spec
     known = sorted({p.stem for d in dirs if (d / SHEETS_DIR).is_dir()

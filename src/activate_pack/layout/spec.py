@@ -59,7 +59,7 @@ class Colours(_Spec):
     rule: str = Field("#8C8C8C", pattern=r"^#[0-9A-Fa-f]{6}$", description="Write-in lines and rules.")
 
 
-Mm = Annotated[float, Field(ge=-50, le=2000)]
+PageMm = Annotated[float, Field(ge=-50, le=2000)]
 """A position or length on a page, in mm: bounded, so no page can reach absurd sizes."""
 
 
@@ -70,7 +70,7 @@ def _positive_size(rect: tuple[float, float, float, float]) -> tuple[float, floa
     return rect
 
 
-Rect = Annotated[tuple[Mm, Mm, Mm, Mm], AfterValidator(_positive_size)]
+Rect = Annotated[tuple[PageMm, PageMm, PageMm, PageMm], AfterValidator(_positive_size)]
 
 
 class CardOverride(_Spec):

@@ -94,7 +94,7 @@ def _language(found: tuple[Run, ...]) -> dict[str, str]:
     return {"lang": found[0].lang} if found and found[0].lang else {}
 
 
-def _paragraph(found: tuple[Run, ...]) -> dict[str, str]:
+def _paragraph(found: tuple[Run, ...]) -> dict[str, Any]:
     """A paragraph's direction and language, from its runs."""
     return {**base(found), **_language(found)}
 

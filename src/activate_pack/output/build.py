@@ -70,8 +70,9 @@ def build(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path,
         if prepared.report.failed(strict):
             raise PackError(prepared.report.errors or  # --strict: warnings stop it too
                             [replace(p, severity="error") for p in prepared.report.warnings])
-        for problem in (*prepared.report.warnings, *prepared.report.notes) if warn else ():
-            warn(problem)
+        if warn is not None:
+            for problem in (*prepared.report.warnings, *prepared.report.notes):
+                warn(problem)
         assert prepared.pack is not None  # no errors, so the pack loaded
         creators = {lang: pack_creators(p) for lang, p in prepared.packs.items()}
         source_url = prepared.pack.info.source_url

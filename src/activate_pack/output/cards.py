@@ -63,6 +63,7 @@ def rows(pack: Pack, kind: str | None = None) -> list[CardRow]:
         found.append(CardRow(card.id, card.kind, card.title, origin(pack, card.id), shown))
     changes = pack.changes
     for card_id in changes.removed if changes is not None else ():  # listed, not forgotten
+        assert changes is not None  # mypy does not carry the loop's test into its body
         removed_kind = changes.removed_kinds.get(card_id, "")
         if kind is None or kind == removed_kind:
             found.append(CardRow(card_id, removed_kind, changes.titles.get(card_id, card_id),

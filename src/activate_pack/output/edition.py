@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from activate_pack.compose.cards import card_front, for_card
+from activate_pack.compose.cards import AnyCard, card_front, for_card
 from activate_pack.compose.content import Block, Face, Picture, Run, fill
 from activate_pack.compose.links import ABOUT_ANCHOR, PAGES, page_path
 from activate_pack.compose.pages import colophon, guide_page
@@ -50,9 +50,9 @@ def faces(pack: Pack, name: str) -> list[tuple[str, Face]]:
         return [(page.id, guide_page(for_card(pack, page.id), page)) for page in pack.guide]
     if name == "about":
         return [(ABOUT_ANCHOR, colophon(pack))]
-    cards = {"questions": pack.questions, "ingredients": pack.ingredients,
-             "recipes": pack.recipes}[name]
-    return [(card.id, card_front(pack, card)) for card in cards]
+    kinds: dict[str, tuple[AnyCard, ...]] = {
+        "questions": pack.questions, "ingredients": pack.ingredients, "recipes": pack.recipes}
+    return [(card.id, card_front(pack, card)) for card in kinds[name]]
 
 
 def ingredient_links(pack: Pack, card_id: str, face: Face) -> dict[int, dict[str, str]]:

@@ -105,8 +105,9 @@ class Prepared:
         """
         if self.report.errors:
             raise PackError(self.report.errors)
-        for problem in (*self.report.warnings, *self.report.notes) if warn else ():
-            warn(problem)
+        if warn is not None:
+            for problem in (*self.report.warnings, *self.report.notes):
+                warn(problem)
         assert self.pack is not None  # no errors, so the pack loaded
         return self.packs.get(language, self.pack) if language else self.pack
 
@@ -217,17 +218,18 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
         wanted = every_variant(sizes, specs, languages_wanted(pack_dir, languages))
     # A print plan depends on the edition and the print options, not on the language.
     made: dict[tuple[str, PrintOptions], Plan | None] = {}
-    plans = {}
+    plans: dict[Variant, Plan] = {}
     for variant in wanted:
-        key = (variant.edition.size, variant.options)
-        if key not in made and variant.edition.size in specs:
+        plan_key = (variant.edition.size, variant.options)
+        if plan_key not in made and variant.edition.size in specs:
             try:
-                made[key] = print_plan(specs[variant.edition.size], dirs, variant.options)
+                made[plan_key] = print_plan(specs[variant.edition.size], dirs, variant.options)
             except PackError as exc:
-                made[key] = None
+                made[plan_key] = None
                 general.extend(exc.problems)
-        if made.get(key) is not None:
-            plans[variant] = made[key]
+        made_plan = made.get(plan_key)
+        if made_plan is not None:
+            plans[variant] = made_plan
     result = Prepared(pack)
     per_variant: dict[Variant, list[Problem]] = {}
     if pack is not None:
@@ -250,17 +252,18 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
         for variant, plan in plans.items():
             if variant.language not in result.packs:
                 continue  # its translation could not be read: reported above
-            key = (variant.edition.size, plan.faces.name, variant.language)
-            if key not in docs:  # variants laid out alike share one layout pass
+            # Not the print plan's key: the layout depends on the faces and the language too.
+            doc_key = (variant.edition.size, plan.faces.name, variant.language)
+            if doc_key not in docs:  # variants laid out alike share one layout pass
                 found = Problems()
                 try:
                     laid = replace(lay_out(result.packs[variant.language], variant.edition,
                                            plan.faces, found),
                                    version=pack.info.version, date=date)
-                    docs[key] = (laid, found.items)
+                    docs[doc_key] = (laid, found.items)
                 except PackError as exc:  # a part the layout lacks stops it: say which
-                    docs[key] = (None, found.items + exc.problems)
-            doc, found_items = docs[key]
+                    docs[doc_key] = (None, found.items + exc.problems)
+            doc, found_items = docs[doc_key]
             per_variant[variant] = list(found_items)
             if doc is None:
                 continue
@@ -273,8 +276,8 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
                 continue
             path = out_dir / output_name(stem, variant, selected=bool(cards))
             result.outputs.append(Output(variant, path, imposed))
-    found = general.items + merge_variants(per_variant)
-    result.report = Report(tuple(ordered(packwords.without_echoes(found, undrawn))),
+    everything = general.items + merge_variants(per_variant)
+    result.report = Report(tuple(ordered(packwords.without_echoes(everything, undrawn))),
                            outputs_named(wanted, pack.info.language if pack else None))
     return result
 

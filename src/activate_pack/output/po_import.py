@@ -86,7 +86,8 @@ def import_po(pack_dir: Path, po_path: Path, language: str | None = None) -> Imp
     problems.raise_if_errors()
     patch = _patch(texts, source, old, done.notes)
     names = credited(po)
-    before = old.get("translators") if isinstance(old.get("translators"), list) else []
+    listed = old.get("translators")
+    before: list[Any] = listed if isinstance(listed, list) else []
     have = {str(t.get("name", "")).lower() for t in before if isinstance(t, dict)}
     added = [{"name": n} for n in names if n.lower() not in have]
     if added or not before:

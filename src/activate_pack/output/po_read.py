@@ -33,12 +33,12 @@ def read_po(path: Path, shown: str) -> tuple[polib.POFile, str]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        charset = re.search(rb"charset=([\w.-]+)", data)
-        said = f" (its header says charset={charset.group(1).decode('ascii')})" if charset else ""
+        bad_line = data[:exc.start].count(b"\n") + 1
+        declared = re.search(rb"charset=([\w.-]+)", data)
+        said = f" (its header says charset={declared.group(1).decode('ascii')})" if declared else ""
         raise PackError(Problem(f"this line is not UTF-8 text{said}; save the file as UTF-8, "
                                 f"or convert it: msgconv --to-code=UTF-8 {shown} -o {shown}",
-                                shown, line)) from None
+                                shown, bad_line)) from None
     problems = Problems()
     for number, line in enumerate(text.splitlines(), 1):
         problem = _line_problem(line)

@@ -14,11 +14,12 @@ import io
 import time
 from dataclasses import replace, dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from activate_pack import __version__
 from activate_pack.compose.links import language_folder
-from activate_pack.compose.notices import creators, fill
-from activate_pack.compose.content import Face
+from activate_pack.compose.notices import creators
+from activate_pack.compose.content import Face, fill
 from activate_pack.layout.boxes import Page
 from activate_pack.layout.editions import EDITIONS
 from activate_pack.output.build import Warn
@@ -30,6 +31,9 @@ from activate_pack.output.sitepages import (Language, Published, assets, downloa
                                              not_found_page, page_context)
 from activate_pack.errors import Problem
 from activate_pack.pack.model import Pack
+
+if TYPE_CHECKING:
+    from PIL.Image import Image as PILImage
 
 FILES: tuple[tuple[str, Variant], ...] = (
     ("screen", Variant(EDITIONS["a6"])),
@@ -228,14 +232,14 @@ def _previews(pack: Pack, language: Language, rendered: dict[str, tuple[bytes, l
         kind = getattr(words.kinds, card.kind)
         wanted.append((a6, index, CARD_PREVIEW_WIDTH, f"a6-{card.id}",
                        fill(words.site.card_alt, kind=kind, title=card.title)))
-    drawn = {}
+    drawn: dict[str, PILImage] = {}
     for pdf in {id(item[0]): item[0] for item in wanted}.values():  # each PDF opened once
         items = [item for item in wanted if item[0] is pdf]
         # Drawn at the size a reader can enlarge it to; the preview is that, made smaller.
         width = items[0][2] * LARGE_PREVIEW
         drawn.update(zip((item[3] for item in items),
                          rasterise(pdf, width, [item[1] for item in items])))
-    for _, _, width, name, alt in wanted:
+    for _, _, _, name, alt in wanted:
         large = drawn[name]
         image = large.reduce(LARGE_PREVIEW)  # a box filter: fast, and sharp at a whole ratio
         path, full = (f"{language.folder}/preview/{name}{end}"

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from markupsafe import Markup
 
+from activate_pack.compose.content import fill
 from activate_pack.compose.notices import (adapters, author_names, change_lines,
-                                           credit_sentences, fill)
+                                           credit_sentences)
 from activate_pack.output.edition import EditionPage
 from activate_pack.output.siteshared import Words, in_language, placed
 from activate_pack.pack.labels import SiteLabels
@@ -153,7 +154,7 @@ def assets(names: dict[str, str]) -> dict[str, bytes]:
     ranges = unicode_ranges()
     subsets = name_fonts(names)
     found = {f"{ASSETS}/fonts/{name}": data for name, (_, _, _, data) in fonts.items()}
-    found.update({f"{ASSETS}/fonts/{sub['file']}": sub["data"] for sub in subsets})
+    found.update({f"{ASSETS}/fonts/{sub['file']}": cast(bytes, sub["data"]) for sub in subsets})
     found[f"{ASSETS}/fonts/OFL.txt"] = font_licence()
     css = render_page("site.css", stacks=font_stacks(names), names=subsets,
                       fonts=[{"file": name, "family": family, "weight": weight, "style": style,

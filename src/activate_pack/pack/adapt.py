@@ -122,7 +122,9 @@ def base_folders(root: Path) -> list[Path]:
         if not isinstance(name, str) or not name.strip():
             break
         try:
-            root = base_dir(root, PackInfo.model_construct(extends=name), data)
+            # A partial PackInfo, unchecked: base_dir reads its extends: alone.
+            partial_info = PackInfo.model_construct(extends=name)  # type: ignore[call-arg]
+            root = base_dir(root, partial_info, data)
         except PackError:
             break
         found.append(root)

@@ -175,7 +175,7 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
     if not isinstance(info_data, Located):
         raise PackError(Problem("expected the pack's details (title:, authors:, licence: …)",
                                 PACK_FILE, 1))
-    info = (validate(PackInfo, info_data, PACK_FILE, problems)
+    info: PackInfo | None = (validate(PackInfo, info_data, PACK_FILE, problems)
             if limits.check_lists(info_data, PACK_FILE, problems)
             and limits.check_texts(info_data, PACK_FILE, problems) else None)
     own = adapt.own_variables(info) if info is not None else {}
@@ -238,7 +238,8 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
 
     own_ids = {c.id for folder in cards.values() for c in folder} | {p.id for p in guide}
     changes = (adapt.merge(base[0], base[1], info, info_data, cards, guide, locations, problems,
-                           broken) if base else None)
+                           broken)
+               if base and info else None)  # a base is only loaded for valid settings
     # Inherited cards keep the folder they came from, so their pictures are found there.
     folders = {c.id: base[0].folders.get(c.id, base[0].root)
                for c in (*base[0].cards, *base[0].guide) if c.id not in own_ids} if base else {}
@@ -256,6 +257,7 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
     if not problems.errors:
         pictures = _inspect_pictures(root, cards, folders, locations, logo, problems)
     problems.raise_if_errors()
+    assert info is not None  # no errors, so pack.yaml's settings validated
     questions = sorted(cards["questions"], key=lambda c: PHASES.index(c.phase))
     ingredients = sorted(cards["ingredients"], key=lambda c: (
         c.blank, ASSET_TYPES.index(c.asset_type) if c.asset_type else 0))
@@ -263,6 +265,7 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
     if base:
         (questions, ingredients, recipes, guide), reordered = adapt.apply_order(
             info, [questions, ingredients, recipes, guide])
+        assert changes is not None  # merged above, as there is a base
         changes = changes.model_copy(update={"reordered": reordered,
                                              "logo": adapt.logo_change(base[0].logo, logo)})
     pack = Pack(root=str(root), info=info, labels=labels, recipes=tuple(recipes),

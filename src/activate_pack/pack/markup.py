@@ -76,10 +76,10 @@ def parse(text: str, bold: bool = False, italic: bool = False) -> list[Block]:
         if bullet or number:
             flush()
             starts = after_blank or not blocks or blocks[-1].kind == "para"
-            if bullet:
+            if bullet is not None:
                 blocks.append(Block(inline(bullet.group(1), bold, italic), "bullet",
                                     new_paragraph=starts))
-            else:
+            elif number is not None:
                 blocks.append(Block(inline(number.group(2), bold, italic), "number",
                                     int(number.group(1)), new_paragraph=starts))
             after_blank = False

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel
-from pydantic.json_schema import models_json_schema
+from pydantic.json_schema import JsonSchemaMode, models_json_schema
 
 from activate_pack.errors import PackError
 from activate_pack.pack.labels import Labels
@@ -64,7 +64,8 @@ def _known(kind: str) -> None:
 
 def _definitions() -> dict[str, Any]:
     """Every model's schema in one shared ``$defs``, with every field described."""
-    models = [(model, "validation") for model, _ in KINDS.values()]
+    models: list[tuple[type[BaseModel], JsonSchemaMode]] = [
+        (model, "validation") for model, _ in KINDS.values()]
     _, top = models_json_schema(models, ref_template="#/$defs/{model}")
     defs: dict[str, Any] = top["$defs"]
     for definition in defs.values():

@@ -22,7 +22,7 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 """A YAML file larger than this is refused: no card pack needs more, and it keeps builds fast."""
 
 
-class Located(dict):
+class Located(dict[str, Any]):
     """A YAML mapping that also knows the file and line of itself and of each key."""
 
     path: str
@@ -55,7 +55,7 @@ def field_lines(node: Any, prefix: str = "") -> dict[str, int]:
     return found
 
 
-class LocatedList(list):
+class LocatedList(list[Any]):
     """A YAML sequence that knows the line of each item."""
 
     path: str
@@ -106,14 +106,14 @@ class _Loader(yaml.SafeLoader):
 
     display_path = "<yaml>"
 
-    def get_single_data(self):  # type: ignore[override]
+    def get_single_data(self) -> Any:
         node = self.get_single_node()
         if node is None:
             return None
         _refuse_aliases(node)
         return self.construct_document(node)
 
-    def construct_undefined(self, node):  # type: ignore[override]
+    def construct_undefined(self, node: yaml.Node) -> Any:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
         raise _YamlProblem(f"the YAML tag {tag!r} is not allowed: a pack holds plain text, "
                            f"lists and fields only; {_INSTEAD.get(tag, _PLAIN)}", node.start_mark)
@@ -270,7 +270,7 @@ for _tag, _pattern in _YAML_1_2.items():
     _Loader.add_implicit_resolver(_tag, _pattern, list("-+0123456789.tTfF"))
 
 if hasattr(yaml, "CSafeLoader"):
-    class _CLoader(yaml.CSafeLoader):  # type: ignore[misc, valid-type]
+    class _CLoader(yaml.CSafeLoader):
         """``_Loader`` on libyaml's parser: the same constructors and checks."""
 
         display_path = "<yaml>"
@@ -477,8 +477,9 @@ def _refuse_deep_nesting(text: str, display_path: str) -> None:
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
+                    mark = event.start_mark
                     raise PackError(Problem(NESTED_TOO_DEEP, display_path,
-                                            event.start_mark.line + 1))
+                                            mark.line + 1 if mark is not None else None))
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.YAMLError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -35,7 +36,8 @@ def _field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
             continue
         annotation = model.model_fields[part].annotation
         for candidate in getattr(annotation, "__args__", ()) or (annotation,):
-            inner = getattr(candidate, "__args__", (candidate,))[0] if hasattr(candidate, "__args__") else candidate
+            args = getattr(candidate, "__args__", None)
+            inner = args[0] if args else candidate
             if isinstance(inner, type) and issubclass(inner, BaseModel):
                 model = inner
                 break
@@ -61,12 +63,12 @@ def field_name(loc: tuple[Any, ...]) -> str:
     return name or "this file"
 
 
-def explain(error: dict[str, Any], model: type[BaseModel]) -> str:
+def explain(error: Mapping[str, Any], model: type[BaseModel]) -> str:
     """One pydantic error in words a pack editor understands."""
     loc = tuple(error["loc"])
     field = field_name(loc)
     kind = error["type"]
-    value = error.get("input")
+    value: Any = error.get("input")
     if kind == "string_type" and isinstance(value, dict) and len(value) == 1:
         # '- Book a hall: tables and sockets' is read as a field named 'Book a hall'.
         [key] = value

@@ -167,13 +167,14 @@ def _packed(head: bytes, minor: int, objects: list[tuple[int, bytes]], refs: dic
     next_number = count
     for first in range(0, len(packed), PER_STREAM):
         chunk = packed[first:first + PER_STREAM]
-        heads, content = [], bytearray()
+        heads: list[bytes] = []
+        stream_data = bytearray()
         for index, number in enumerate(chunk):
-            heads.append(b"%d %d" % (number, len(content)))
-            content += bodies[number] + b"\n"
+            heads.append(b"%d %d" % (number, len(stream_data)))
+            stream_data += bodies[number] + b"\n"
             where[number] = (2, next_number, index)
         head = b" ".join(heads) + b"\n"
-        compressed = zlib.compress(bytes(head + content), 6)
+        compressed = zlib.compress(bytes(head + stream_data), 6)
         where[next_number] = (1, len(out), 0)
         out += (b"%d 0 obj\n<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>"
                 b"\nstream\r\n" % (next_number, len(chunk), len(head), len(compressed)))

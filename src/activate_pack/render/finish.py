@@ -55,7 +55,7 @@ def embed_fonts(doc: PDFDocument) -> None:
             subsets = [list(s) for s in state.subsets] if state else []
             tags = [subset_tag(font.face.name, s) for s in subsets]
             # ReportLab asks this module-level function for the tag of subset n.
-            ttfonts.SUBSETN = lambda n, tags=tags: tags[n]  # type: ignore[assignment]
+            ttfonts.SUBSETN = lambda n, tags=tags: tags[n]
             font.addObjects(doc)
     finally:
         ttfonts.SUBSETN = original

@@ -9,8 +9,8 @@ import uuid
 import zlib
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from typing import Callable
+from functools import lru_cache, partial
+from typing import Any, Callable
 
 from reportlab import rl_config
 from reportlab.lib.colors import CMYKColor, Color, HexColor
@@ -83,6 +83,8 @@ class _Text(PDFTextObject):
     Anything else (new characters, other subsets, other fonts, empty text) goes ReportLab's way.
     """
 
+    _curSubset: int  # ReportLab's: the subset the last text was shown in
+
     def _formatText(self, text: str) -> str:
         font = pdfmetrics.getFont(self._fontname)
         if not text or type(text) is not str or not getattr(font, "_dynamicFont", 0):
@@ -128,7 +130,7 @@ class _Info(PDFInfo):
     rights = ""
     pdfx = ""
 
-    def format(self, document):  # type: ignore[override]
+    def format(self, document: Any) -> bytes:
         stamp = PDFDate(ts=document._timeStamp, dateFormatter=self._dateFormatter)
         return PDFDictionary({
             "Title": PDFString(self.title), "Author": PDFString(self.author),
@@ -189,9 +191,9 @@ def draw_page(canvas: Canvas, page: Page, dx: float = 0.0, dy: float = 0.0,
                   if codes else page, dx, dy, forms)
         Tags.end(canvas._code)
         if codes:
-            marks = Marks(canvas, tags, page.kind)
+            back_marks = Marks(canvas, tags, page.kind)
             for code in codes:
-                marks.code(code, dx, dy, lambda code=code: _draw_code(canvas, code, dx, dy))
+                back_marks.code(code, dx, dy, partial(_draw_code, canvas, code, dx, dy))
         return
     marks = Marks(canvas, tags, page.kind) if tags is not None else None
     for box in page.boxes:
@@ -200,7 +202,7 @@ def draw_page(canvas: Canvas, page: Page, dx: float = 0.0, dy: float = 0.0,
             if marks is not None:  # marked content cannot be shared: only footers repeat
                 marks.artifact(pagination=True)
             forms.draw(id(box), page.width, page.height,
-                       lambda box=box: _draw_text(canvas, box, 0.0, 0.0), dx, dy)
+                       partial(_draw_text, canvas, box, 0.0, 0.0), dx, dy)
             continue
         if isinstance(box, TextBox):
             if marks is None:
@@ -211,12 +213,12 @@ def draw_page(canvas: Canvas, page: Page, dx: float = 0.0, dy: float = 0.0,
             if marks is None:
                 _draw_code(canvas, box, dx, dy)
             else:
-                marks.code(box, dx, dy, lambda box=box: _draw_code(canvas, box, dx, dy))
+                marks.code(box, dx, dy, partial(_draw_code, canvas, box, dx, dy))
         elif isinstance(box, ImageBox):
             if marks is None:
                 _draw_image(canvas, box, dx, dy)
             else:
-                marks.figure(box, dx, dy, lambda box=box: _draw_image(canvas, box, dx, dy))
+                marks.figure(box, dx, dy, partial(_draw_image, canvas, box, dx, dy))
         else:
             if marks is not None:
                 marks.artifact()
@@ -365,7 +367,7 @@ def render(doc: Document, creators: list[str], attribution_name: str, attributio
     # faces that are alike, so identity finds them without hashing every page's content.
     forms = Forms(canvas, tuple(queue))
     canvas.tags.latin_foreign = latin_is_foreign(doc.language, queue)
-    canvas.picture_sizes = picture_sizes(queue)  # type: ignore[attr-defined]
+    canvas.picture_sizes = picture_sizes(queue)
     queue.reverse()  # pop() from the end hands the pages over in order
     index = 0
     while queue:
@@ -377,7 +379,7 @@ def render(doc: Document, creators: list[str], attribution_name: str, attributio
             # Card backs repeat: drawn once as a form, an artifact wherever it is shown.
             Tags.artifact(canvas._code)
             forms.draw(id(page.boxes), page.width, page.height,
-                       lambda page=page: draw_page(canvas, page))
+                       partial(draw_page, canvas, page))
             Tags.end(canvas._code)
         else:
             draw_page(canvas, page, forms=forms, tags=canvas.tags)
@@ -390,7 +392,7 @@ def render(doc: Document, creators: list[str], attribution_name: str, attributio
 def save(canvas: Canvas) -> bytes:
     """Finish the file: its structure, fonts with distinct subset tags, small objects packed
     into object streams, then ids made from its content."""
-    tags: Tags = canvas.tags  # type: ignore[attr-defined]
+    tags: Tags = canvas.tags
     tags.finish(canvas._doc)
     outlines(canvas._doc, tags.headings)
     finish.embed_fonts(canvas._doc)

@@ -59,7 +59,7 @@ class _Faces:
         else:
             canvas.translate(area.x, area.y)
         key = id(face.boxes)
-        tags = canvas.tags  # type: ignore[attr-defined]
+        tags = canvas.tags
         if self.texts.page_counts[key] > 1 and face.face == "back":
             Tags.artifact(canvas._code)  # a back drawn once, shown as an artifact: tagging.py
             if key not in self.names:
@@ -89,7 +89,7 @@ def render_sheets(doc: Document, sheets: Sequence[Sheet], styles: dict[str, Mark
     canvas = new_canvas(out, doc, (first.width, first.height), creators, attribution_name,
                         attribution_url, rendition)
     faces = _Faces(canvas, sheets, pad)
-    canvas.tags.latin_foreign = latin_is_foreign(  # type: ignore[attr-defined]
+    canvas.tags.latin_foreign = latin_is_foreign(
         doc.language, [p.face for s in sheets for p in s.placements])
     for index, sheet in enumerate(sheets):
         canvas.setPageSize((sheet.width, sheet.height))

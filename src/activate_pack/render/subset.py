@@ -67,7 +67,7 @@ def make_subset(face: Any, entries: list[Entry | None]) -> bytes:
             queue += [component for _, component in _components(data)]
     most = max((len(entry[0]) for entry in entries if entry is not None), default=1)
     glyphs: list[bytes] = [original(0)]
-    metrics: list[tuple[int, int]] = [tuple(face.hmetrics[0])]  # type: ignore[list-item]
+    metrics: list[tuple[int, int]] = [tuple(face.hmetrics[0])]
     for entry in entries[1:]:
         inked = [(gid, dx, dy, original(gid)) for gid, dx, dy in entry[0]] if entry else []
         inked = [(gid, dx, dy, data) for gid, dx, dy, data in inked if data]
@@ -93,7 +93,7 @@ def make_subset(face: Any, entries: list[Entry | None]) -> bytes:
             for at, component in _components(data):
                 data = data[:at] + pack(">H", index[component]) + data[at + 2:]
         glyphs.append(data)
-        metrics.append(tuple(face.hmetrics[gid]))  # type: ignore[arg-type]
+        metrics.append(tuple(face.hmetrics[gid]))
     return _font(face, glyphs, metrics, count, most)
 
 

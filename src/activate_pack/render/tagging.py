@@ -46,7 +46,7 @@ class PageRef(PDFObject):
     def __init__(self, index: int) -> None:
         self.index = index
 
-    def format(self, document: Any) -> bytes:  # type: ignore[override]
+    def format(self, document: Any) -> bytes:
         pages = document.Pages.pages
         page = pages[min(self.index, len(pages) - 1)]
         return document.Reference(page).format(document)
@@ -73,7 +73,7 @@ class Element(PDFObject):
         if isinstance(parent, Element):
             parent.kids.append(self)
 
-    def format(self, document: Any) -> bytes:  # type: ignore[override]
+    def format(self, document: Any) -> bytes:
         """The element's dictionary (/Type /StructElem is optional, and left out)."""
         pages = document.Pages.pages
         out = [b"<< /S /", self.role.encode("ascii"), b" /P ", _ref(document, self.parent)]
@@ -272,7 +272,7 @@ class ParentTree(PDFObject):
     def __init__(self, parents: list[tuple[int, list[Element] | Element]]) -> None:
         self.parents = parents
 
-    def format(self, document: Any) -> bytes:  # type: ignore[override]
+    def format(self, document: Any) -> bytes:
         nums: list[bytes] = []
         for key, held in self.parents:
             nums.append(b"%d" % key)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, replace
-from typing import Sequence
+from typing import Any, Sequence
 
 from activate_pack.text.breaking import grapheme_boundaries, line_breaks
 from activate_pack.text.fonts import ascent, family, family_names, font_name, unit_width, width
@@ -291,7 +291,7 @@ def _place(words: list[_Word], size: float, style: Style, x0: float, paragraph: 
     reordered by the bidirectional algorithm's rule L2, run by run.
     """
     # [text, font, width at size 1, script, words: the text cut after each run of spaces]
-    merged: list[list] = []
+    merged: list[list[Any]] = []
     last = len(words) - 1
     for index, word in enumerate(words):
         pieces = word.pieces

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from activate_pack.pack.markup import Block, Run
 from activate_pack.text.fonts import DEFAULT_FAMILY, font_name, missing_glyphs
-from activate_pack.text.shaping import join_parts
+from activate_pack.text.shaping import Glyph, Part, join_parts
 
 ALIGNMENTS = ("start", "end", "center", "left", "right")
 """'start' and 'end' follow the text's direction; 'left' and 'right' are the page's sides."""
@@ -25,13 +25,13 @@ class Segment:
     width: float
     direction: str = "ltr"
     lang: str | None = None
-    parts: tuple | None = None
+    parts: tuple[Part, ...] | None = None
     """For a shaped run: its words, each with the spaces after it, as (text, shape) pairs
     (text.shaping.Shaped, at size 1) in visual order, left to right. The renderer draws their
     glyphs by id and carries the text as the real text; a word that recurs is drawn alike."""
 
     @property
-    def glyphs(self) -> tuple | None:
+    def glyphs(self) -> tuple[Glyph, ...] | None:
         """A shaped run's glyphs in visual order, clusters counted in the whole run's text, as
         shaping the run whole gives them (tests/test_shaping.py checks they are the same)."""
         if self.parts is None:

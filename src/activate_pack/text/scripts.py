@@ -29,7 +29,7 @@ _SHARED_MARKS = frozenset("\u0964\u0965\u200c\u200d")
 """Dandas (shared by the Indic scripts) and joiners: common, whatever block they are in."""
 
 
-class _Known(dict):
+class _Known(dict[str, str]):
     """Characters' scripts, each found once (``_script``) and then looked up at dict speed."""
 
     def __missing__(self, char: str) -> str:

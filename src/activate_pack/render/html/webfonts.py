@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Set
 from functools import lru_cache
 
 from activate_pack.text import FAMILIES, FONT_DIR, family_names
@@ -51,7 +52,7 @@ def unicode_ranges() -> dict[str, str]:
     return found
 
 
-def css_ranges(points: set[int]) -> str:
+def css_ranges(points: Set[int]) -> str:
     """Code points as a CSS ``unicode-range`` value: 'U+20-7E, U+A0, …'."""
     spans: list[list[int]] = []
     for point in sorted(points):
