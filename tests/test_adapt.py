@@ -419,6 +419,7 @@ def test_a_tab_in_a_card_that_order_names_is_the_one_message(tmp_path: Path) -> 
     _edit(root, "order", ["canal-walk"])
     result = CliRunner().invoke(app, ["check", str(root)])
     assert result.exit_code == 1
-    problems = [l for l in result.output.splitlines() if ": " in l and not l.startswith("Checked")]
+    problems = [row for row in result.output.splitlines()
+                if ": " in row and not row.startswith("Checked")]
     assert problems == [problems[0]] and problems[0].startswith(
         "content/recipes/canal-walk.yaml:6:1: a tab character"), result.output

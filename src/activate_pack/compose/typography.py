@@ -106,7 +106,7 @@ def typeset(text: str, lang: str | None) -> str:
 
 def _quotes(text: str, chars: list[str], keep: bytearray, marks: Marks) -> None:
     """Straight quotes → the language's marks, opening or closing by what is either side."""
-    open_single = open_double = False
+    open_single = False
     for at, char in enumerate(text):
         if char not in "'\"" or keep[at]:
             continue
@@ -116,9 +116,9 @@ def _quotes(text: str, chars: list[str], keep: bytearray, marks: Marks) -> None:
             marks.open_double, marks.open_single))
         if char == '"':
             if opening and not after.isspace():
-                chars[at], open_double = marks.open_double, True
+                chars[at] = marks.open_double
             else:
-                chars[at], open_double = marks.close_double, False
+                chars[at] = marks.close_double
             continue
         if before.isalnum() and after.isalnum():
             chars[at] = marks.apostrophe           # it's, name's

@@ -12,11 +12,14 @@ from typing import Callable, Protocol, Sequence, TypeVar
 
 
 class Word(Protocol):
-    """What a line-breaking word offers here (text.layouter._Word)."""
+    """What a line-breaking word offers here (text.layouter._Word, a frozen dataclass)."""
 
-    unit: float
-    space_font: tuple[str, str] | None
-    space_unit: float
+    @property
+    def unit(self) -> float: ...
+    @property
+    def space_font(self) -> tuple[str, str] | None: ...
+    @property
+    def space_unit(self) -> float: ...
 
 
 W = TypeVar("W", bound=Word)
@@ -56,8 +59,8 @@ def _tokens(line: list[W]) -> list[list[W]]:
     return groups
 
 
-def no_lone_word(broken: Broken, size: float, avail: float,
-                 text_of: Callable[[W], str]) -> Broken:
+def no_lone_word(broken: Broken[W], size: float, avail: float,
+                 text_of: Callable[[W], str]) -> Broken[W]:
     """``broken`` with its last line holding more than one word where the line above can give
     one (and keep two), so a paragraph of two lines or more never ends in a lone word."""
     if len(broken) < 2:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any, Sequence
 
 from activate_pack.text.breaking import grapheme_boundaries, line_breaks
@@ -147,7 +148,7 @@ class Layouter:
             start = 0.0 if paragraph == "rtl" else indent
             avail = box_width - indent
             if style.balance:
-                avail = balanced_width(lambda w: len(_break(item_words, fs, w)), avail)
+                avail = balanced_width(partial(_line_count, item_words, fs), avail)
             broken = no_lone_word(_break(item_words, fs, avail), fs, avail, _text)
             for number, (line_words, _) in enumerate(broken):
                 if number < len(broken) - 1:
@@ -189,6 +190,11 @@ def _without_separator(line: list[_Word]) -> list[_Word]:
     if len(line) > 1 and "".join(p[0] for p in line[-1].pieces) in SEPARATORS:
         return line[:-1]
     return line
+
+
+def _line_count(words: list[_Word], size: float, width: float) -> int:
+    """How many lines ``words`` break into at ``width`` (for balancing a heading)."""
+    return len(_break(words, size, width))
 
 
 def _text(word: _Word) -> str:
