@@ -30,6 +30,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from activate_pack.layout.boxes import Code, ImageBox, TextBox
 from activate_pack.render.glyphs import draw_lines
+from activate_pack.text import language_direction
 
 FOOTERS = frozenset({"credit", "folio"})
 """Text box roles that run along the foot of every page: pagination artifacts."""
@@ -69,6 +70,7 @@ class Element(PDFObject):
         self.lang = lang
         self.alt = alt
         self.bbox: tuple[float, float, float, float] | None = None
+        self.numbering: str | None = None  # of a list: 'Decimal' when its labels count
         self.page: int | None = None  # the page of its first marked content
         if isinstance(parent, Element):
             parent.kids.append(self)
@@ -86,6 +88,8 @@ class Element(PDFObject):
         if self.bbox is not None:
             box = " ".join(fp_str(round(v, 2)) for v in self.bbox).encode("ascii")
             out += [b" /A << /O /Layout /BBox [", box, b"] >>"]
+        elif self.numbering is not None:
+            out += [b" /A << /O /List /ListNumbering /", self.numbering.encode("ascii"), b" >>"]
         kids = []
         for kid in self.kids:
             if isinstance(kid, Element):
@@ -133,8 +137,8 @@ class Tags:
         self.page = 0  # the page being drawn, from 0
         self.marked: list[Element] = []  # the element of each MCID of the current page
         self.parents: list[tuple[int, list[Element] | Element]] = []  # the parent tree
-        self.annotated = False
         self.headings: list[tuple[int, str, str]] = []  # (page, kind of page, heading text)
+        """The kind of page is the card's kind for a card (a bookmark's section)."""
 
     # Elements and marked content.
 
@@ -205,7 +209,6 @@ class Tags:
         element.kids.append((self.page, ref))
         if element.page is None:
             element.page = self.page
-        self.annotated = True
 
     def _key(self) -> int:
         return len(self.parents)
@@ -216,9 +219,10 @@ class Tags:
         self.parents.append((key, self.marked))
         page.__NoDefault__ = [*page.__NoDefault__, "StructParents", "Tabs"]
         page.StructParents = key
-        page.Tabs = PDFName("S") if self.annotated else None
+        # Tab order by structure on every page, as ISO 14289-1 §7.18.3 asks of pages with
+        # annotations: a page gains none without its order being said.
+        page.Tabs = PDFName("S")
         self.marked = []
-        self.annotated = False
         self.page += 1
 
     # Writing.
@@ -240,7 +244,20 @@ class Tags:
         catalog.StructTreeRoot = root_ref
         catalog.MarkInfo = PDFDictionary({"Marked": "true"})
         catalog.Lang = PDFString(self.language)
-        catalog.ViewerPreferences = PDFDictionary({"DisplayDocTitle": "true"})
+        preferences = {"DisplayDocTitle": "true"}
+        if language_direction(self.language) == "rtl":  # pages are read, and turned, leftwards
+            preferences["Direction"] = PDFName("R2L")
+        catalog.ViewerPreferences = PDFDictionary(preferences)
+
+
+_NUMBERED = re.compile(r"\d+[.)]?")
+"""A list label that counts: '1', '2.', '3)' (in any script's digits)."""
+
+
+def _numbering(line: Any) -> str | None:
+    """'Decimal' for a list whose first label is a number, else None (bullets: the default)."""
+    label = line.segments[0].text.strip() if line.segments else ""
+    return "Decimal" if _NUMBERED.fullmatch(label) else None
 
 
 def _worded(text: str) -> bool:
@@ -290,10 +307,23 @@ def _array(items: list[bytes]) -> bytes:
     return b"[ " + b" ".join(items) + b" ]"
 
 
-def outlines(doc: Any, headings: list[tuple[int, str, str]]) -> None:
-    """Bookmarks from the pages' headings: each set (a divider) holds the pages after it."""
+def outlines(doc: Any, headings: list[tuple[int, str, str]],
+             sections: tuple[tuple[str, str], ...] = ()) -> None:
+    """Bookmarks from the pages' headings: each set (a divider) holds the pages after it.
+
+    Without dividers (the A6 cards), each run of cards of a kind in ``sections`` is held by
+    an item of that kind's title, leading to its first card.
+    """
     if not any(kind == "divider" for _, kind, _ in headings):
-        return
+        titles = dict(sections)
+        grouped: list[tuple[int, str, str]] = []
+        for page, kind, title in headings:
+            if kind in titles and (not grouped or grouped[-1][1] != kind):
+                grouped.append((page, "divider", titles[kind]))
+            grouped.append((page, kind, title))
+        headings = grouped
+        if not titles or not headings:
+            return
     top: list[tuple[PDFDictionary, list[PDFDictionary] | None]] = []
     for page, kind, title in headings:
         item = PDFDictionary({"Title": PDFString(title),
@@ -341,11 +371,13 @@ def _chain(doc: Any, parent: PDFDictionary, parent_ref: Any,
 class Marks:
     """Draws one card face or page as a ``Sect``: its boxes tagged or kept as artifacts."""
 
-    def __init__(self, canvas: Any, tags: Tags, page_kind: str) -> None:
+    def __init__(self, canvas: Any, tags: Tags, page_kind: str,
+                 card_kind: str | None = None) -> None:
         self.canvas = canvas
         self.tags = tags
-        self.page_kind = page_kind
+        self.page_kind = card_kind if page_kind == "card" and card_kind else page_kind
         self.section = tags.section()
+        self.headed = False  # whether its heading is among the bookmarks
         self.open: bool | None = None  # an open artifact: True for a footer, False for decoration
         self.toc: Element | None = None  # the contents list being drawn
         self.entry: tuple[int, Element, str] | None = None  # its last entry: page, Link, words
@@ -381,7 +413,10 @@ class Marks:
     def code(self, box: Code, dx: float, dy: float, draw: Callable[[], None]) -> None:
         """A QR code: a Link to its web page, described in words, holding the drawing."""
         self.close()
-        link = self.tags.element("Link", self.section, alt=box.alt)
+        # Without link annotations (a file for the press) it is a picture described in words:
+        # a Link element must hold its annotation (ISO 14289-1 §7.18.5).
+        link = self.tags.element("Link" if self.tags.links else "Figure", self.section,
+                                 alt=box.alt)
         self.tags.begin(self.canvas._code, link)
         draw()
         Tags.end(self.canvas._code)
@@ -420,6 +455,7 @@ class Marks:
             if tag in ("L", "LI"):
                 if listed is None or tag == "L":
                     listed = tags.element("L", self.section, lang)
+                    listed.numbering = _numbering(lines[0])
                 own = tags.language_of(lines, lang)
                 entry = tags.element("LI", listed, own if own != lang else None)
                 first, *rest = lines
@@ -434,8 +470,9 @@ class Marks:
             listed = None
             lang = tags.language_of(lines, lang)
             element = tags.element(tag, self.section, lang)
-            # Pages are drawn in order, so the last heading says whether this page has one.
-            if tag == "H1" and (not tags.headings or tags.headings[-1][0] != tags.page):
+            # A face's first heading names it: a sheet of cards has a bookmark for each card.
+            if tag == "H1" and not self.headed:
+                self.headed = True
                 tags.headings.append((tags.page, self.page_kind,
                                       " ".join(line.text.strip() for line in lines)))
             self._content(element, box, lines, [(line, line.segments) for line in lines],
@@ -471,7 +508,8 @@ class Marks:
         lang = tags.language_of(list(box.lines), box.lines[0].lang if box.lines else None)
         if self.entry is None or self.entry[0] != box.link:
             item = tags.element("TOCI", self.toc, lang)
-            self.entry = (box.link or 0, tags.element("Link", item), words)
+            # The entry itself, where it cannot link (a file for the press): see :meth:`code`.
+            self.entry = (box.link or 0, tags.element("Link", item) if tags.links else item, words)
         _, link, title = self.entry
         tags.begin(self.canvas._code, link)
         draw_lines(self.canvas, box, [(line, line.segments) for line in box.lines], dx, dy,
