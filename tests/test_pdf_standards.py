@@ -142,3 +142,15 @@ def test_the_checker_finds_an_untagged_file(tmp_path: Path) -> None:
     assert any("pdfuaid" in line for line in found)
     assert any("neither tagged nor artifacts" in line for line in found)
     assert any("no structure tree" in line for line in found)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_home_printing_steps_are_a_numbered_list(variants: dict, lang: str) -> None:
+    """Poppler reads the instruction sheet's steps as a list: a label '1.' and its text."""
+    pdfinfo = require_tool("pdfinfo", "poppler-utils")
+    tree = subprocess.run([pdfinfo, "-struct-text", "-f", "1", "-l", "1",
+                           str(variants["home", lang, "a6"])],
+                          capture_output=True, text=True, check=True).stdout
+    assert "/ListNumbering /Decimal" in tree
+    labels = re.findall(r"Lbl \(block\)\n\s+\"([^\"]+)\"", tree)
+    assert len(labels) >= 5 and labels[0].strip(" .۔") in ("1", "۱")
