@@ -154,3 +154,29 @@ def test_home_printing_steps_are_a_numbered_list(variants: dict, lang: str) -> N
     assert "/ListNumbering /Decimal" in tree
     labels = re.findall(r"Lbl \(block\)\n\s+\"([^\"]+)\"", tree)
     assert len(labels) >= 5 and labels[0].strip(" .۔") in ("1", "۱")
+
+
+@pytest.fixture(scope="module")
+def adaptation(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A pack made with `new`: its about card and colophon say 'Adapted from … (address)'."""
+    from typer.testing import CliRunner
+
+    from activate_pack.cli import app
+
+    root = tmp_path_factory.mktemp("adaptation") / "mytown"
+    made = CliRunner().invoke(app, ["new", str(root), "--locality", "Reading"])
+    assert made.exit_code == 0, made.output
+    return {("a4" if "-a4-" in item.path.name else "a6"): item.path
+            for item in build(root, ("a6", "a4"), root / "dist")}
+
+
+@pytest.mark.parametrize("size", ["a6", "a4"])
+def test_an_adaptations_links_hold_their_words(adaptation: dict, size: str) -> None:
+    """The address inside 'Adapted from … (https://…)' is a Link holding that address, as
+    Poppler reads the tags; the checker finds nothing."""
+    pdfinfo = require_tool("pdfinfo", "poppler-utils")
+    assert check_ua(adaptation[size]) == []
+    tree = subprocess.run([pdfinfo, "-struct-text", str(adaptation[size])],
+                          capture_output=True, text=True, check=True).stdout
+    held = re.findall(r"Link \(inline\)\n\s+\"([^\"]*)\"", tree)
+    assert "https://github.com/activate-pack/activate-pack" in held

@@ -12,8 +12,9 @@ only decorates or repeats is an artifact, out of the tree:
   card), so a reader hears each card once. Backs are drawn once as forms and reused, which
   marked content inside a form could not be.
 
-The content stream gets ``BDC``/``EMC`` pairs around each element's text, always outside text
-objects (``BT``/``ET``). Strings from the pack (alt text, link text, bookmark titles) go into
+The content stream gets ``BDC``/``EMC`` pairs around each element's text, outside text objects
+(``BT``/``ET``) but for a web address inside a line, whose Link is nested in the line's text
+object so that text extraction reads the line whole. Strings from the pack (alt text, link text, bookmark titles) go into
 objects through ReportLab's ``PDFString``, which escapes them; no pack text is written into a
 content stream by this module.
 """
@@ -21,6 +22,7 @@ content stream by this module.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any, Callable
 from urllib.parse import quote
 
@@ -488,15 +490,56 @@ class Marks:
         whole = len(found) == 1 and found[0][0] == "".join(
             "".join(line.text.split()) for line in lines)
         holder = tags.element("Link", element) if whole else element
+        language_of: Callable[[Any], tuple[str, ...] | None] | None = tags.spans(holder, lang)
+        links: dict[int, Element] = {}  # the Link of each address, made when it is drawn
+        if found and not whole:
+            pieces, language_of = self._linked(element, lines, pieces, found, links,
+                                               language_of)
         tags.begin(code, holder)
         draw_lines(self.canvas, box, pieces, dx, dy, colour_of, spaced=True,
-                   language_of=tags.spans(holder, lang))
+                   language_of=language_of)
         Tags.end(code)
-        for url, spans in found:
-            link = holder if whole else tags.element("Link", element)
+        for number, (url, spans) in enumerate(found):
+            link = holder if whole else links.get(number) or tags.element("Link", element)
             rects = [_span_rect(box, lines[index], start, end, dx, dy)
                      for index, start, end in spans]
             self._annotation(link, rects, url, {"A": _opens(url)})
+
+    def _linked(self, element: Element, lines: list[Any],
+                pieces: list[tuple[Any, tuple[Any, ...]]],
+                found: list[tuple[str, list[tuple[int, int, int]]]], links: dict[int, Element],
+                language_of: Callable[[Any], tuple[str, str] | None] | None,
+                ) -> tuple[list[tuple[Any, tuple[Any, ...]]],
+                           Callable[[Any], tuple[str, ...] | None]]:
+        """The pieces with each web address a segment of its own, and what puts each address
+        in a ``Link`` of its own (made in ``links`` as it is drawn), the paragraph's marked
+        content ending before it and going on after it: a Link holds the words it opens."""
+        tags = self.tags
+        cuts: dict[int, list[tuple[int, int, int]]] = {}
+        for number, (_, spans) in enumerate(found):
+            for index, start, end in spans:
+                cuts.setdefault(index, []).append((start, end, number))
+        owner: dict[int, int] = {}  # id of an address's segment: the address's number
+        at = {id(line): index for index, line in enumerate(lines)}
+        split = []
+        for line, segments in pieces:
+            index = at.get(id(line))
+            if index not in cuts:
+                split.append((line, segments))
+                continue
+            split.append((line, tuple(_cut(line, segments, cuts[index], owner))))
+
+        def marked(seg: Any) -> tuple[str, ...] | None:
+            number = owner.get(id(seg))
+            if number is None:
+                return language_of(seg) if language_of is not None else None
+            if number not in links:
+                links[number] = tags.element("Link", element)
+            before, after = ["EMC"], ["EMC"]
+            tags.begin(before, links[number])
+            tags.begin(after, element)
+            return " ".join(before), " ".join(after), "inside"
+        return split, marked
 
     def _entry(self, box: TextBox, dx: float, dy: float,
                colour_of: Callable[[str], Any]) -> None:
@@ -532,6 +575,36 @@ class Marks:
             ref = self.canvas._doc.Reference(annotation)
             self.canvas._annotationrefs.append(ref)
             self.tags.annotation(element, annotation, ref)
+
+
+def _cut(line: Any, segments: tuple[Any, ...], cuts: list[tuple[int, int, int]],
+         owner: dict[int, int]) -> list[Any]:
+    """A line's segments split where web addresses start and end (``cuts``: start, end and
+    the address's number, in characters of the line), the addresses' segments in ``owner``.
+
+    Only segments of unshaped text are split (addresses are Latin); a shaped segment stays
+    whole."""
+    out: list[Any] = []
+    # The segments drawn may leave out the line's first (a list entry's label).
+    offset = sum(len(seg.text) for seg in line.segments[:len(line.segments) - len(segments)])
+    for seg in segments:
+        length = len(seg.text)
+        edges = sorted({0, length, *(min(max(p - offset, 0), length) for a, b, _ in cuts
+                                      for p in (a, b))})
+        if seg.parts is not None or len(edges) == 2:
+            out.append(seg)
+            offset += length
+            continue
+        for a, b in zip(edges, edges[1:]):
+            x = seg.x + stringWidth(seg.text[:a], seg.font, seg.size)
+            piece = replace(seg, x=x, text=seg.text[a:b],
+                            width=stringWidth(seg.text[a:b], seg.font, seg.size))
+            for start, end, number in cuts:
+                if start <= offset + a and offset + b <= end:
+                    owner[id(piece)] = number
+            out.append(piece)
+        offset += length
+    return out
 
 
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
