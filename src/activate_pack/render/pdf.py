@@ -27,7 +27,8 @@ from activate_pack import __version__
 from activate_pack.layout.boxes import Code, Document, ImageBox, Page, Rect, Rule, TextBox
 from activate_pack.render import compact, finish, pdfx
 from activate_pack.render.glyphs import draw_lines
-from activate_pack.render.tagging import FOOTERS, Marks, Tags, latin_is_foreign, outlines
+from activate_pack.render.bookmarks import outlines
+from activate_pack.render.tagging import FOOTERS, Marks, Tags, latin_is_foreign
 from activate_pack.render.xmp import build_epoch, xmp
 from activate_pack.text import DEFAULT_FAMILY, font_name
 
