@@ -262,7 +262,7 @@ def test_catalog_keys_and_image_reader_pixels() -> None:
 
 
 def test_objects_and_references_tagging_writes(drawn: Drawn) -> None:
-    point = "render/tagging.py: PageRef, Element, ParentTree, _ref, _array, _Outlines"
+    point = "render/tagging.py: PageRef, Element, ParentTree, _ref, _array; render/bookmarks.py: _Outlines"
     rely("isinstance(element,PDFObject)" in source(pdfdoc.format).replace(" ", "")
          and "element.format(document)" in source(pdfdoc.format), point,
          "pdfdoc.format no longer asks a PDFObject subclass to format(document) itself")

@@ -130,3 +130,6 @@ class Document:
     source_language: str = ""
     """For a translation, the language it was made from ('en-GB'); names and English words
     inside its text are in that language."""
+    sections: tuple[tuple[str, str], ...] = ()
+    """(card kind, title) of each kind of card, for a document without dividers: its
+    bookmarks gather each kind's cards under that title."""

@@ -35,7 +35,9 @@ def community(pack: Pack, spec: LayoutSpec, problems: Problems, ctx: Ctx | None 
         pages.append(card_front(ctx, card))
         pages.append(card_back(ctx, card.kind, card, card.id))
     check_print_size(ctx)
-    doc = Document(tuple(pages), **metadata(pack, pack.labels.editions.community))  # type: ignore[arg-type]
+    doc = Document(tuple(pages), **metadata(pack, pack.labels.editions.community),  # type: ignore[arg-type]
+                   sections=tuple((compose.SET_KINDS[name], getattr(pack.labels.facilitator, name).title)
+                                  for name in ("questions", "ingredients", "recipes")))
     return Mirror(mirrors(spec, pack.info.language)).document(doc)
 
 

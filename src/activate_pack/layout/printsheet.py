@@ -59,10 +59,11 @@ def _steps(ctx: Ctx, face: Face, role: str) -> Flow:
     """Numbered steps in the layout's body style (their role is 'step' wherever they stand)."""
     flow = Flow()
     for block in _block(face, role):
-        for item in block.items:
+        for index, item in enumerate(block.items):
+            # A list in a tagged PDF (L, LI, Lbl, LBody): a screen reader says 'list of 4'.
             flow.add(styles.runs(ctx, "print", "step", item.runs),
                      styles.style(ctx, "print", "step", face.kind), marker=item.marker,
-                     new_paragraph=not item.joined)
+                     new_paragraph=not item.joined, tag="LI" if index else "L")
     return flow
 
 

@@ -161,7 +161,10 @@ class Imposed:
         from activate_pack.render.pdf import Rendition
 
         doc = self.doc
-        rendition = Rendition(self.variant, press=self.inks is not None)
+        inked = self.inks is not None
+        # PDF/X-4 only for a print shop's sheets: trimmed, with bleed (render/pdf.py).
+        rendition = Rendition(self.variant, press=inked and self.sheet is not None
+                              and not self.sheet.many, inks=inked)
         if self.sheet is None:
             from activate_pack.render.pdf import render
 

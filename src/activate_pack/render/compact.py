@@ -158,8 +158,11 @@ def _packed(head: bytes, minor: int, objects: list[tuple[int, bytes]], refs: dic
         body = content.strip()
         if body.endswith(b"endstream"):  # streams stay as they are, in the file
             where[number] = (1, len(out), 0)
-            out += b"%d 0 obj\n%s%sendobj\n" % (number, content,
-                                                 b"" if content.endswith(b"\n") else b"\n")
+            # An end-of-line between the data and 'endstream' (ISO 32000-1 §7.3.8.1), outside
+            # the stream's length; ReportLab writes the keyword straight after the data.
+            end = content.rindex(b"endstream")
+            out += b"%d 0 obj\n%s\n%s%sendobj\n" % (number, content[:end], content[end:],
+                                                    b"" if content.endswith(b"\n") else b"\n")
         else:
             bodies[number] = body
     count = len(objects) + 1

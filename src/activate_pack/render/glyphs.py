@@ -164,14 +164,15 @@ class _Writer:
 
 def draw_lines(canvas: Any, box: Any, pieces: list[tuple[Any, tuple[Any, ...]]], dx: float,
                dy: float, colour_of: Any, spaced: bool = False,
-               language_of: Callable[[Any], tuple[str, str] | None] | None = None) -> None:
+               language_of: Callable[[Any], tuple[str, ...] | None] | None = None) -> None:
     """Draw segments of a text box's lines as one text object: (line, its segments) pairs.
 
     ``colour_of`` turns a segment's colour ('#RRGGBB' or inks) into a ReportLab colour.
     ``spaced`` ends each line but the last with a space, where the line broke: a reader that
     follows the tags then reads 'already has', not 'alreadyhas'. ``language_of`` gives, for a
     segment in another language than its element's, the operators that go before and after
-    it (render/tagging.py), or None.
+    it (render/tagging.py), or None; with a third item, they go inside the text object (a web
+    address's Link inside its paragraph's line, which text extraction then reads as one line).
     """
     text = canvas.beginText()
     colour = font = last = None
@@ -185,7 +186,10 @@ def draw_lines(canvas: Any, box: Any, pieces: list[tuple[Any, tuple[Any, ...]]],
         cursor = None  # where the text cursor stands after the previous segment
         for seg in segments:
             other = language_of(seg) if language_of is not None else None
-            if other:  # marked content of its own, outside text objects as all marked content
+            inside = bool(other) and len(other) > 2
+            if other and inside:  # marked content nested in the text object: one line read as one
+                text._code.append(other[0])
+            elif other:  # marked content of its own, outside text objects as all marked content
                 canvas.drawText(text)
                 canvas._code.append(other[0])
                 text, colour, font, cursor = canvas.beginText(), None, None, None
@@ -204,7 +208,9 @@ def draw_lines(canvas: Any, box: Any, pieces: list[tuple[Any, tuple[Any, ...]]],
                 text.setTextOrigin(x, baseline)
             text.textOut(seg.text)
             cursor = x + seg.width
-            if other:
+            if other and inside:
+                text._code.append(other[1])
+            elif other:
                 canvas.drawText(text)
                 canvas._code.append(other[1])
                 text, colour, font, cursor = canvas.beginText(), None, None, None

@@ -27,7 +27,8 @@ from activate_pack import __version__
 from activate_pack.layout.boxes import Code, Document, ImageBox, Page, Rect, Rule, TextBox
 from activate_pack.render import compact, finish, pdfx
 from activate_pack.render.glyphs import draw_lines
-from activate_pack.render.tagging import FOOTERS, Marks, Tags, latin_is_foreign, outlines
+from activate_pack.render.bookmarks import outlines
+from activate_pack.render.tagging import FOOTERS, Marks, Tags, latin_is_foreign
 from activate_pack.render.xmp import build_epoch, xmp
 from activate_pack.text import DEFAULT_FAMILY, font_name
 
@@ -38,13 +39,16 @@ CREATOR = f"activate-pack {__version__}"
 class Rendition:
     """How a document is rendered besides its pages: its variant, and whether it is for a press.
 
-    ``press`` makes a PDF/X-4 file for the press condition of ``layout/icc.py``; the pages'
-    colours must then be inks already (``--cmyk``).
+    ``inks`` says the pages' colours are the press's inks already (``--cmyk``): the file gets
+    the output intent of ``layout/icc.py`` and pictures in those inks. ``press`` makes it a
+    PDF/X-4 file, which only a print shop's sheets are (trimmed, with bleed): a ``--cmyk``
+    file without them makes no claim it could not keep.
     """
 
     variant: str = ""
     """What the output's file name adds ('-shop-cmyk'): part of the document id."""
     press: bool = False
+    inks: bool = False
 
 
 class PackCanvas(Canvas):
@@ -191,11 +195,11 @@ def draw_page(canvas: Canvas, page: Page, dx: float = 0.0, dy: float = 0.0,
                   if codes else page, dx, dy, forms)
         Tags.end(canvas._code)
         if codes:
-            back_marks = Marks(canvas, tags, page.kind)
+            back_marks = Marks(canvas, tags, page.kind, page.card_kind)
             for code in codes:
                 back_marks.code(code, dx, dy, partial(_draw_code, canvas, code, dx, dy))
         return
-    marks = Marks(canvas, tags, page.kind) if tags is not None else None
+    marks = Marks(canvas, tags, page.kind, page.card_kind) if tags is not None else None
     for box in page.boxes:
         if forms is not None and isinstance(box, TextBox) and forms.box_counts[id(box)] > 1 \
                 and (marks is None or box.role in FOOTERS):
@@ -319,6 +323,8 @@ def _prepared(path: str, w: float, h: float) -> str | ImageReader:
 def end_page(canvas: Canvas, index: int, progress: Callable[[int], None] | None) -> None:
     """Finish page ``index`` (from 0): close it, compress it, report progress."""
     canvas.showPage()
+    # ReportLab gives every page an empty transition dictionary: a page turns as it likes.
+    canvas._doc.Pages.pages[-1].Trans = None
     tags = getattr(canvas, "tags", None)
     if tags is not None:
         tags.end_page(canvas._doc.Pages.pages[-1])
@@ -373,8 +379,6 @@ def render(doc: Document, creators: list[str], attribution_name: str, attributio
     while queue:
         page = queue.pop()
         canvas.setPageSize((page.width, page.height))
-        if rendition.press:  # PDF/X wants a trim box on every page: here the page is the card
-            canvas.setTrimBox((0, 0, page.width, page.height))
         if forms.page_counts[id(page.boxes)] > 1 and page.face == "back":
             # Card backs repeat: drawn once as a form, an artifact wherever it is shown.
             Tags.artifact(canvas._code)
@@ -394,11 +398,20 @@ def save(canvas: Canvas) -> bytes:
     into object streams, then ids made from its content."""
     tags: Tags = canvas.tags
     tags.finish(canvas._doc)
-    outlines(canvas._doc, tags.headings)
+    outlines(canvas._doc, tags.headings, getattr(canvas, "sections", ()))
     finish.embed_fonts(canvas._doc)
     if len(canvas._code):  # what is drawn after the last page makes a page, as Canvas.save has it
         canvas.showPage()
     return finish.stamp_ids(compact.write(canvas._doc, canvas))
+
+
+class _Plain(PDFStream):
+    """A stream written as it is, with no ``/Filter`` at all (ReportLab writes an empty one):
+    XMP stays readable to tools that search files for it."""
+
+    def format(self, document):  # type: ignore[override]
+        dictionary = PDFDictionary({**self.dictionary.dict, "Length": len(self.content)})
+        return dictionary.format(document) + b"\nstream\n" + self.content + b"endstream\n"
 
 
 def document_id(doc: Document, rendition: Rendition) -> str:
@@ -421,17 +434,19 @@ def new_canvas(out: io.BytesIO, doc: Document, size: tuple[float, float], creato
     info.licence_url, info.rights = doc.licence_url, doc.rights
     if rendition.press:
         info.pdfx = pdfx.VERSION
+    if rendition.inks or rendition.press:
         pdfx.add_output_intent(canvas)
         canvas.picture = pdfx.PressPictures()  # type: ignore[method-assign]
     canvas._doc.info = info
     canvas.tags = Tags(doc.language, links=not rendition.press, source=doc.source_language)
+    canvas.sections = doc.sections  # type: ignore[attr-defined]
     canvas.setTitle(doc.title)
     canvas.setAuthor(doc.author)
     canvas.setSubject(doc.subject)
     canvas.setKeywords(", ".join(doc.keywords))
     canvas.setCreator(CREATOR)
     canvas.setProducer(CREATOR)
-    metadata = PDFStream(PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}),
+    metadata = _Plain(PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}),
                          xmp(doc, creators, attribution_name, attribution_url, CREATOR,
                              document_id(doc, rendition),
                              pdfx.VERSION if rendition.press else None), filters=[])

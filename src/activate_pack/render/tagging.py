@@ -12,8 +12,9 @@ only decorates or repeats is an artifact, out of the tree:
   card), so a reader hears each card once. Backs are drawn once as forms and reused, which
   marked content inside a form could not be.
 
-The content stream gets ``BDC``/``EMC`` pairs around each element's text, always outside text
-objects (``BT``/``ET``). Strings from the pack (alt text, link text, bookmark titles) go into
+The content stream gets ``BDC``/``EMC`` pairs around each element's text, outside text objects
+(``BT``/``ET``) but for a web address inside a line, whose Link is nested in the line's text
+object so that text extraction reads the line whole. Strings from the pack (alt text, link text, bookmark titles) go into
 objects through ReportLab's ``PDFString``, which escapes them; no pack text is written into a
 content stream by this module.
 """
@@ -21,6 +22,7 @@ content stream by this module.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any, Callable
 from urllib.parse import quote
 
@@ -30,6 +32,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from activate_pack.layout.boxes import Code, ImageBox, TextBox
 from activate_pack.render.glyphs import draw_lines
+from activate_pack.text import language_direction
 
 FOOTERS = frozenset({"credit", "folio"})
 """Text box roles that run along the foot of every page: pagination artifacts."""
@@ -69,6 +72,7 @@ class Element(PDFObject):
         self.lang = lang
         self.alt = alt
         self.bbox: tuple[float, float, float, float] | None = None
+        self.numbering: str | None = None  # of a list: 'Decimal' when its labels count
         self.page: int | None = None  # the page of its first marked content
         if isinstance(parent, Element):
             parent.kids.append(self)
@@ -86,6 +90,8 @@ class Element(PDFObject):
         if self.bbox is not None:
             box = " ".join(fp_str(round(v, 2)) for v in self.bbox).encode("ascii")
             out += [b" /A << /O /Layout /BBox [", box, b"] >>"]
+        elif self.numbering is not None:
+            out += [b" /A << /O /List /ListNumbering /", self.numbering.encode("ascii"), b" >>"]
         kids = []
         for kid in self.kids:
             if isinstance(kid, Element):
@@ -133,8 +139,8 @@ class Tags:
         self.page = 0  # the page being drawn, from 0
         self.marked: list[Element] = []  # the element of each MCID of the current page
         self.parents: list[tuple[int, list[Element] | Element]] = []  # the parent tree
-        self.annotated = False
         self.headings: list[tuple[int, str, str]] = []  # (page, kind of page, heading text)
+        """The kind of page is the card's kind for a card (a bookmark's section)."""
 
     # Elements and marked content.
 
@@ -205,7 +211,6 @@ class Tags:
         element.kids.append((self.page, ref))
         if element.page is None:
             element.page = self.page
-        self.annotated = True
 
     def _key(self) -> int:
         return len(self.parents)
@@ -216,9 +221,10 @@ class Tags:
         self.parents.append((key, self.marked))
         page.__NoDefault__ = [*page.__NoDefault__, "StructParents", "Tabs"]
         page.StructParents = key
-        page.Tabs = PDFName("S") if self.annotated else None
+        # Tab order by structure on every page, as ISO 14289-1 §7.18.3 asks of pages with
+        # annotations: a page gains none without its order being said.
+        page.Tabs = PDFName("S")
         self.marked = []
-        self.annotated = False
         self.page += 1
 
     # Writing.
@@ -240,7 +246,20 @@ class Tags:
         catalog.StructTreeRoot = root_ref
         catalog.MarkInfo = PDFDictionary({"Marked": "true"})
         catalog.Lang = PDFString(self.language)
-        catalog.ViewerPreferences = PDFDictionary({"DisplayDocTitle": "true"})
+        preferences = {"DisplayDocTitle": "true"}
+        if language_direction(self.language) == "rtl":  # pages are read, and turned, leftwards
+            preferences["Direction"] = PDFName("R2L")
+        catalog.ViewerPreferences = PDFDictionary(preferences)
+
+
+_NUMBERED = re.compile(r"\d+[.)]?")
+"""A list label that counts: '1', '2.', '3)' (in any script's digits)."""
+
+
+def _numbering(line: Any) -> str | None:
+    """'Decimal' for a list whose first label is a number, else None (bullets: the default)."""
+    label = line.segments[0].text.strip() if line.segments else ""
+    return "Decimal" if _NUMBERED.fullmatch(label) else None
 
 
 def _worded(text: str) -> bool:
@@ -290,62 +309,16 @@ def _array(items: list[bytes]) -> bytes:
     return b"[ " + b" ".join(items) + b" ]"
 
 
-def outlines(doc: Any, headings: list[tuple[int, str, str]]) -> None:
-    """Bookmarks from the pages' headings: each set (a divider) holds the pages after it."""
-    if not any(kind == "divider" for _, kind, _ in headings):
-        return
-    top: list[tuple[PDFDictionary, list[PDFDictionary] | None]] = []
-    for page, kind, title in headings:
-        item = PDFDictionary({"Title": PDFString(title),
-                              "Dest": PDFArray([PageRef(page), PDFName("Fit")])})
-        inside = kind not in ("divider", "colophon", "cover", "contents")
-        held = top[-1][1] if top else None
-        if inside and held is not None:
-            held.append(item)
-        else:
-            top.append((item, [] if kind == "divider" else None))
-    root = _Outlines({"Type": PDFName("Outlines")})
-    root_ref = doc.Reference(root)
-    _chain(doc, root, root_ref, top)
-    doc.Outlines = doc.Catalog.Outlines = root  # in place of ReportLab's own, which is empty
-    doc.Catalog.PageMode = PDFName("UseOutlines")
-
-
-class _Outlines(PDFDictionary):
-    """The outline dictionary, ready as ReportLab asks of its own outlines when saving."""
-
-    ready = 1
-
-    def prepare(self, document: Any, canvas: Any) -> None:
-        """Nothing to prepare: the items are made already."""
-
-
-def _chain(doc: Any, parent: PDFDictionary, parent_ref: Any,
-           items: list[tuple[PDFDictionary, list[PDFDictionary] | None]]) -> None:
-    """Link ``items`` as the children of ``parent`` (First, Last, Prev, Next, Count)."""
-    refs = [doc.Reference(item) for item, _ in items]
-    for index, (item, children) in enumerate(items):
-        item["Parent"] = parent_ref
-        if index:
-            item["Prev"] = refs[index - 1]
-        if index + 1 < len(items):
-            item["Next"] = refs[index + 1]
-        if children:
-            _chain(doc, item, refs[index], [(child, None) for child in children])
-            item["Count"] = -len(children)  # sets start closed: the list stays short
-    if refs:
-        parent["First"], parent["Last"] = refs[0], refs[-1]
-        parent["Count"] = len(items)
-
-
 class Marks:
     """Draws one card face or page as a ``Sect``: its boxes tagged or kept as artifacts."""
 
-    def __init__(self, canvas: Any, tags: Tags, page_kind: str) -> None:
+    def __init__(self, canvas: Any, tags: Tags, page_kind: str,
+                 card_kind: str | None = None) -> None:
         self.canvas = canvas
         self.tags = tags
-        self.page_kind = page_kind
+        self.page_kind = card_kind if page_kind == "card" and card_kind else page_kind
         self.section = tags.section()
+        self.headed = False  # whether its heading is among the bookmarks
         self.open: bool | None = None  # an open artifact: True for a footer, False for decoration
         self.toc: Element | None = None  # the contents list being drawn
         self.entry: tuple[int, Element, str] | None = None  # its last entry: page, Link, words
@@ -381,7 +354,10 @@ class Marks:
     def code(self, box: Code, dx: float, dy: float, draw: Callable[[], None]) -> None:
         """A QR code: a Link to its web page, described in words, holding the drawing."""
         self.close()
-        link = self.tags.element("Link", self.section, alt=box.alt)
+        # Without link annotations (a file for the press) it is a picture described in words:
+        # a Link element must hold its annotation (ISO 14289-1 §7.18.5).
+        link = self.tags.element("Link" if self.tags.links else "Figure", self.section,
+                                 alt=box.alt)
         self.tags.begin(self.canvas._code, link)
         draw()
         Tags.end(self.canvas._code)
@@ -420,6 +396,7 @@ class Marks:
             if tag in ("L", "LI"):
                 if listed is None or tag == "L":
                     listed = tags.element("L", self.section, lang)
+                    listed.numbering = _numbering(lines[0])
                 own = tags.language_of(lines, lang)
                 entry = tags.element("LI", listed, own if own != lang else None)
                 first, *rest = lines
@@ -434,8 +411,9 @@ class Marks:
             listed = None
             lang = tags.language_of(lines, lang)
             element = tags.element(tag, self.section, lang)
-            # Pages are drawn in order, so the last heading says whether this page has one.
-            if tag == "H1" and (not tags.headings or tags.headings[-1][0] != tags.page):
+            # A face's first heading names it: a sheet of cards has a bookmark for each card.
+            if tag == "H1" and not self.headed:
+                self.headed = True
                 tags.headings.append((tags.page, self.page_kind,
                                       " ".join(line.text.strip() for line in lines)))
             self._content(element, box, lines, [(line, line.segments) for line in lines],
@@ -451,15 +429,56 @@ class Marks:
         whole = len(found) == 1 and found[0][0] == "".join(
             "".join(line.text.split()) for line in lines)
         holder = tags.element("Link", element) if whole else element
+        language_of: Callable[[Any], tuple[str, ...] | None] | None = tags.spans(holder, lang)
+        links: dict[int, Element] = {}  # the Link of each address, made when it is drawn
+        if found and not whole:
+            pieces, language_of = self._linked(element, lines, pieces, found, links,
+                                               language_of)
         tags.begin(code, holder)
         draw_lines(self.canvas, box, pieces, dx, dy, colour_of, spaced=True,
-                   language_of=tags.spans(holder, lang))
+                   language_of=language_of)
         Tags.end(code)
-        for url, spans in found:
-            link = holder if whole else tags.element("Link", element)
+        for number, (url, spans) in enumerate(found):
+            link = holder if whole else links.get(number) or tags.element("Link", element)
             rects = [_span_rect(box, lines[index], start, end, dx, dy)
                      for index, start, end in spans]
             self._annotation(link, rects, url, {"A": _opens(url)})
+
+    def _linked(self, element: Element, lines: list[Any],
+                pieces: list[tuple[Any, tuple[Any, ...]]],
+                found: list[tuple[str, list[tuple[int, int, int]]]], links: dict[int, Element],
+                language_of: Callable[[Any], tuple[str, str] | None] | None,
+                ) -> tuple[list[tuple[Any, tuple[Any, ...]]],
+                           Callable[[Any], tuple[str, ...] | None]]:
+        """The pieces with each web address a segment of its own, and what puts each address
+        in a ``Link`` of its own (made in ``links`` as it is drawn), the paragraph's marked
+        content ending before it and going on after it: a Link holds the words it opens."""
+        tags = self.tags
+        cuts: dict[int, list[tuple[int, int, int]]] = {}
+        for number, (_, spans) in enumerate(found):
+            for index, start, end in spans:
+                cuts.setdefault(index, []).append((start, end, number))
+        owner: dict[int, int] = {}  # id of an address's segment: the address's number
+        at = {id(line): index for index, line in enumerate(lines)}
+        split = []
+        for line, segments in pieces:
+            index = at.get(id(line))
+            if index not in cuts:
+                split.append((line, segments))
+                continue
+            split.append((line, tuple(_cut(line, segments, cuts[index], owner))))
+
+        def marked(seg: Any) -> tuple[str, ...] | None:
+            number = owner.get(id(seg))
+            if number is None:
+                return language_of(seg) if language_of is not None else None
+            if number not in links:
+                links[number] = tags.element("Link", element)
+            before, after = ["EMC"], ["EMC"]
+            tags.begin(before, links[number])
+            tags.begin(after, element)
+            return " ".join(before), " ".join(after), "inside"
+        return split, marked
 
     def _entry(self, box: TextBox, dx: float, dy: float,
                colour_of: Callable[[str], Any]) -> None:
@@ -471,7 +490,8 @@ class Marks:
         lang = tags.language_of(list(box.lines), box.lines[0].lang if box.lines else None)
         if self.entry is None or self.entry[0] != box.link:
             item = tags.element("TOCI", self.toc, lang)
-            self.entry = (box.link or 0, tags.element("Link", item), words)
+            # The entry itself, where it cannot link (a file for the press): see :meth:`code`.
+            self.entry = (box.link or 0, tags.element("Link", item) if tags.links else item, words)
         _, link, title = self.entry
         tags.begin(self.canvas._code, link)
         draw_lines(self.canvas, box, [(line, line.segments) for line in box.lines], dx, dy,
@@ -494,6 +514,36 @@ class Marks:
             ref = self.canvas._doc.Reference(annotation)
             self.canvas._annotationrefs.append(ref)
             self.tags.annotation(element, annotation, ref)
+
+
+def _cut(line: Any, segments: tuple[Any, ...], cuts: list[tuple[int, int, int]],
+         owner: dict[int, int]) -> list[Any]:
+    """A line's segments split where web addresses start and end (``cuts``: start, end and
+    the address's number, in characters of the line), the addresses' segments in ``owner``.
+
+    Only segments of unshaped text are split (addresses are Latin); a shaped segment stays
+    whole."""
+    out: list[Any] = []
+    # The segments drawn may leave out the line's first (a list entry's label).
+    offset = sum(len(seg.text) for seg in line.segments[:len(line.segments) - len(segments)])
+    for seg in segments:
+        length = len(seg.text)
+        edges = sorted({0, length, *(min(max(p - offset, 0), length) for a, b, _ in cuts
+                                      for p in (a, b))})
+        if seg.parts is not None or len(edges) == 2:
+            out.append(seg)
+            offset += length
+            continue
+        for a, b in zip(edges, edges[1:]):
+            x = seg.x + stringWidth(seg.text[:a], seg.font, seg.size)
+            piece = replace(seg, x=x, text=seg.text[a:b],
+                            width=stringWidth(seg.text[a:b], seg.font, seg.size))
+            for start, end, number in cuts:
+                if start <= offset + a and offset + b <= end:
+                    owner[id(piece)] = number
+            out.append(piece)
+        offset += length
+    return out
 
 
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~"

@@ -39,6 +39,7 @@ NS = {
     "xmp": "http://ns.adobe.com/xap/1.0/",
     "xmpMM": "http://ns.adobe.com/xap/1.0/mm/",
     "pdfxid": "http://www.npes.org/pdfx/ns/id/",
+    "pdfuaid": "http://www.aiim.org/pdfua/ns/id/",
 }
 """The XMP namespaces, by the prefixes PDF tools expect."""
 
@@ -117,6 +118,9 @@ def xmp(doc: Document, creators: list[str], attribution_name: str, attribution_u
         _add(desc, "xmpMM:RenditionClass", "default")
     if pdfx:
         _add(desc, "pdfxid:GTS_PDFXVersion", pdfx)
+    # ISO 14289-1 §5: the PDF/UA part the file claims (Matterhorn 06-002). Every variant makes
+    # the claim: all are tagged the same way (render/tagging.py).
+    _add(desc, "pdfuaid:part", "1")
     ET.indent(root, space=" ")
     body = ET.tostring(root, encoding="unicode")
     packet = f'<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n{body}\n<?xpacket end="w"?>'
