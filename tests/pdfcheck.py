@@ -202,7 +202,7 @@ def _rgb(page: pikepdf.Page) -> list[str]:
             int(space[1].get("/N", 0)) == 3
 
     def walk(holder: pikepdf.Object, seen: set[tuple[int, int]]) -> None:
-        for operands, operator in pikepdf.parse_content_stream(holder):
+        for _operands, operator in pikepdf.parse_content_stream(holder):
             if str(operator) in RGB:
                 found.add(f"{operator} (DeviceRGB) in content")
         resources = holder.get("/Resources", {})

@@ -186,7 +186,7 @@ def draw_lines(canvas: Any, box: Any, pieces: list[tuple[Any, tuple[Any, ...]]],
         cursor = None  # where the text cursor stands after the previous segment
         for seg in segments:
             other = language_of(seg) if language_of is not None else None
-            inside = bool(other) and len(other) > 2
+            inside = other is not None and len(other) > 2
             if other and inside:  # marked content nested in the text object: one line read as one
                 text._code.append(other[0])
             elif other:  # marked content of its own, outside text objects as all marked content

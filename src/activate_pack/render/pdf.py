@@ -409,7 +409,7 @@ class _Plain(PDFStream):
     """A stream written as it is, with no ``/Filter`` at all (ReportLab writes an empty one):
     XMP stays readable to tools that search files for it."""
 
-    def format(self, document):  # type: ignore[override]
+    def format(self, document: Any) -> bytes:
         dictionary = PDFDictionary({**self.dictionary.dict, "Length": len(self.content)})
         return dictionary.format(document) + b"\nstream\n" + self.content + b"endstream\n"
 
@@ -439,7 +439,7 @@ def new_canvas(out: io.BytesIO, doc: Document, size: tuple[float, float], creato
         canvas.picture = pdfx.PressPictures()  # type: ignore[method-assign]
     canvas._doc.info = info
     canvas.tags = Tags(doc.language, links=not rendition.press, source=doc.source_language)
-    canvas.sections = doc.sections  # type: ignore[attr-defined]
+    canvas.sections = doc.sections
     canvas.setTitle(doc.title)
     canvas.setAuthor(doc.author)
     canvas.setSubject(doc.subject)

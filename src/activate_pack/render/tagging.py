@@ -447,7 +447,7 @@ class Marks:
     def _linked(self, element: Element, lines: list[Any],
                 pieces: list[tuple[Any, tuple[Any, ...]]],
                 found: list[tuple[str, list[tuple[int, int, int]]]], links: dict[int, Element],
-                language_of: Callable[[Any], tuple[str, str] | None] | None,
+                language_of: Callable[[Any], tuple[str, ...] | None] | None,
                 ) -> tuple[list[tuple[Any, tuple[Any, ...]]],
                            Callable[[Any], tuple[str, ...] | None]]:
         """The pieces with each web address a segment of its own, and what puts each address
@@ -462,11 +462,11 @@ class Marks:
         at = {id(line): index for index, line in enumerate(lines)}
         split = []
         for line, segments in pieces:
-            index = at.get(id(line))
-            if index not in cuts:
+            row = at.get(id(line))
+            if row is None or row not in cuts:
                 split.append((line, segments))
                 continue
-            split.append((line, tuple(_cut(line, segments, cuts[index], owner))))
+            split.append((line, tuple(_cut(line, segments, cuts[row], owner))))
 
         def marked(seg: Any) -> tuple[str, ...] | None:
             number = owner.get(id(seg))
