@@ -6,6 +6,8 @@ every one of them from the pack or its labels, so a translated pack gets a trans
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -77,7 +79,8 @@ def page_context(pack: Pack, entry: Language, links: list[tuple[Language, Pack]]
     if done is not None and not done.reviewed:
         notices.append(words.draft_notice)
     if done is not None and (done.untranslated or any(
-            words.left(name) for name in type(words.plain).model_fields)):
+            words.left(name) and _has_words(getattr(words.plain, name))
+            for name in type(words.plain).model_fields)):
         notices.append(words.partial_notice)
     return {
         "lang": info.language, "dir": direction(info.language), "root": "",
@@ -185,3 +188,13 @@ def notice_lines(pack: Pack) -> list[str]:
     if not pack.upstream:
         return []
     return credit_sentences(pack) + change_lines(pack)
+
+
+_SLOTS = re.compile(r"\{[^{}]*\}")
+
+
+def _has_words(label: object) -> bool:
+    """True if a label holds words to translate: not only slots, units and abbreviations
+    ('{size} KB', '{page}: {title}', 'ZIP, {size}' read the same in every language)."""
+    texts = label if isinstance(label, list) else [label]
+    return any(any(c.islower() for c in _SLOTS.sub("", str(text))) for text in texts)
