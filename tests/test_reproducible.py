@@ -35,8 +35,11 @@ def alone(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], byt
         for size in SIZES:
             folder = out / f"{lang}-{size}"
             language = [] if lang == "en" else ["--lang", lang]
-            subprocess.run([sys.executable, "-m", "activate_pack", "build", "--size", size,
-                            *language, "--out", str(folder)], check=True, capture_output=True)
+            # The pack named, as the builds below name it: run from a checkout, the folder
+            # would be the repository's pack, not the installed copy (another file date).
+            subprocess.run([sys.executable, "-m", "activate_pack", "build",
+                            str(default_pack_dir()), "--size", size, *language,
+                            "--out", str(folder)], check=True, capture_output=True)
             found[lang, size] = (folder / _name(lang, size)).read_bytes()
     return found
 
