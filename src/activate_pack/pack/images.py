@@ -220,17 +220,6 @@ def check_resolution(image: ImageFile, placed_w: float, file: str, problems: Pro
                      "pixels wide", path, line, card=card, severity="warning")
 
 
-def upright(path: str | Path) -> Any:
-    """The picture turned as its EXIF orientation says (a Pillow image), or None if upright."""
-    from PIL import Image, ImageOps
-
-    with Image.open(path) as opened:
-        if opened.getexif().get(EXIF_ORIENTATION, 1) in (0, 1):
-            return None
-        opened.load()
-        return ImageOps.exif_transpose(opened)
-
-
 RESAMPLE_ABOVE = 1.5
 """A picture is made smaller only when it has this many times the pixels its place needs:
 below that, resampling would save little and soften it."""
