@@ -6,7 +6,7 @@ from activate_pack.compose import cards as compose
 from activate_pack.compose import notices
 from activate_pack.compose.content import Block, Face, Run
 from activate_pack.errors import Problems
-from activate_pack.layout import styles
+from activate_pack.layout import sources, styles
 from activate_pack.layout.boxes import Box, Page, Rect, Rule, TextBox
 from activate_pack.layout.context import AnyCard, Ctx
 from activate_pack.layout.fit import fit
@@ -19,13 +19,16 @@ from activate_pack.text import Flow
 
 def text_box(ctx: Ctx, flow: Flow, region: str, role: str, kind: str | None,
              card: str | None = None, what: str | None = None,
-             stop: float | None = None) -> TextBox:
-    """Fit a flow into a named region of the layout (ending at x = ``stop``, if given)."""
+             stop: float | None = None, label: str | None = None) -> TextBox:
+    """Fit a flow into a named region of the layout (ending at x = ``stop``, if given);
+    a ``label`` that a translation gives is reported at its line there, not at the card."""
     x, y, w, h = ctx.spec.region(region, kind)
     if stop is not None:
         w = min(w, stop - x)
+    advise = sources.translated(ctx.pack, label, ctx.label_index, what or role) \
+        if label else None
     return fit(flow, x, y, w, h, ctx.spec.size(role, kind), role, ctx.problems, card, what,
-               ctx.where(card))
+               ctx.where(card), advise)
 
 
 def footer(ctx: Ctx, kind: str | None, colour: str, card: str | None = None) -> list[Box]:
@@ -46,7 +49,8 @@ def header(ctx: Ctx, face: Face, stop: float | None = None) -> list[Box]:
     x, y, w, h = ctx.spec.region("band", kind)
     boxes: list[Box] = [Rect(x, y, w, h, fill=ctx.spec.colours_for(kind).main, bleed=True)]
     label = styles.add_runs(ctx, Flow(), "header", "kind-label", kind, face.label)
-    boxes.append(text_box(ctx, label, "label", "label", kind, face.card, "the card label", stop))
+    boxes.append(text_box(ctx, label, "label", "label", kind, face.card, "the card label", stop,
+                          _line(face.label)))
     heading = styles.add_runs(ctx, Flow(), "header", "title", kind, face.title)
     boxes.append(text_box(ctx, heading, "title", "title", kind, face.card, "title", stop))
     return boxes
@@ -66,7 +70,9 @@ def write_in_lines(ctx: Ctx, x: float, top: float, w: float, bottom: float, kind
         area_top = top - index * share
         flow = styles.flow_of(ctx, kind, kind, (area,))
         boxes.append(fit(flow, x, area_top - label_h, w, label_h, spec.size("body"),
-                         "label", ctx.problems, what="a write-in heading"))
+                         "label", ctx.problems, what="a write-in heading",
+                         advise=sources.translated(ctx.pack, area.text, ctx.label_index,
+                                                   "a write-in heading")))
         y = area_top - label_h - gap
         while y >= area_top - share + gap * geo.clear:
             boxes.append(Rule(x, y, x + w, y, spec.colours.rule, geo.rule))
@@ -188,7 +194,9 @@ def about_front(ctx: Ctx) -> Page:
         tried = Problems()
         body = fit(styles.flow_of(ctx, "about", "about", blocks), bx, by, bw, bh,
                    spec.size("body", "about"), "body", tried, None, "the about card",
-                   ("content/pack.yaml", None))
+                   ("content/pack.yaml", None),
+                   sources.shorten(ctx.pack, "the about card", sources.contributors(
+                       ctx.pack, blocks), "the card"))
         if not tried.errors:
             break
     ctx.problems.extend(tried.items)

@@ -43,6 +43,8 @@ class Ctx:
     """Whether a QR code too dense to read has been reported (once per document)."""
     styles: dict[tuple[Any, ...], tuple[Style, LayoutSpec, Pack]] = field(default_factory=dict)
     """Text styles already made, by what they were made from (layout/styles.py)."""
+    label_index: dict[str, str] = field(default_factory=dict)
+    """The translated labels by their text, made when first asked for (layout/sources.py)."""
 
     def __post_init__(self) -> None:
         if not self.credit:

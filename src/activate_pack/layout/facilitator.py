@@ -7,7 +7,7 @@ from dataclasses import replace
 from activate_pack.compose import pages as compose
 from activate_pack.compose.content import Face
 from activate_pack.errors import Problems
-from activate_pack.layout import styles
+from activate_pack.layout import sources, styles
 from activate_pack.layout.boxes import Box, Page, Rect, Rule
 from activate_pack.layout.cards import footer
 from activate_pack.layout.context import Ctx
@@ -117,7 +117,9 @@ def contents(ctx: Ctx, entries: list[Entry]) -> Page:
         entry = fit_or_grow(flow, x + indent, rule_y + RULE_CLEAR, w - indent - number_w
                             - geo.number_gap * MM, row_top - rule_y - RULE_CLEAR,
                             spec.size("body"), role, ctx.problems, "a contents entry",
-                            spare=ceiling - row_top, downwards=False)
+                            spare=ceiling - row_top, downwards=False,
+                            advise=sources.translated(ctx.pack, title, ctx.label_index,
+                                                      "a contents entry"))
         if entry.lines:
             last = entry.lines[-1]
             low = entry.top - last.y + extent(last.segments)[1]  # the ink's lowest point
@@ -174,7 +176,8 @@ def _template_head(ctx: Ctx, face: Face) -> tuple[list[Box], float]:
     x, y, w, h = spec.region("template_head")
     title = "".join(r.text for r in face.title)
     box = fit(_heading_flow(ctx, "template", face), x, y, w, h, spec.size("heading"), "title",
-              ctx.problems, None, f"the {title} heading", ("content/labels.yaml", None))
+              ctx.problems, None, f"the {title} heading", ("content/labels.yaml", None),
+              sources.translated(ctx.pack, title, ctx.label_index, "a worksheet heading"))
     return [box], box.top - box.used_height - spec.worksheet.after_head * MM
 
 
@@ -187,7 +190,9 @@ def _labelled_area(ctx: Ctx, face: Face, index: int, x: float, top: float, w: fl
     flow = styles.flow_of(ctx, "template", face.kind, face.write_ins[index:index + 1])
     label_h, pad = geo.label * MM, geo.pad * MM
     boxes.append(fit(flow, x + pad, top - label_h - geo.label_drop * MM, w - 2 * pad, label_h,
-                     spec.size("notes"), "label", ctx.problems, None, "a template heading"))
+                     spec.size("notes"), "label", ctx.problems, None, "a template heading",
+                     advise=sources.translated(ctx.pack, face.write_ins[index].text,
+                                               ctx.label_index, "a worksheet heading")))
     if lines:
         gap = geo.line_gap * MM
         yy = top - label_h - gap
@@ -247,7 +252,9 @@ def action_plan(ctx: Ctx) -> Page:
     for index, cw in enumerate(widths):
         flow = styles.flow_of(ctx, "template", face.kind, face.write_ins[index:index + 1])
         boxes.append(fit(flow, cx + pad, top - head_h + drop, cw - 2 * pad, head_h - 2 * drop,
-                         spec.size("notes"), "label", ctx.problems, None, "a column heading"))
+                         spec.size("notes"), "label", ctx.problems, None, "a column heading",
+                         advise=sources.translated(ctx.pack, face.write_ins[index].text,
+                                                   ctx.label_index, "a column heading")))
         cx += cw
     row = geo.table_row * MM
     yy = top - head_h
@@ -278,7 +285,9 @@ def colophon(ctx: Ctx) -> Page:
         tried = Problems()
         body = fit(styles.flow_of(ctx, "about", face.kind, blocks), x, y, w, h,
                    spec.size("notes"), "body", tried, None, "the colophon",
-                   ("content/pack.yaml", None))
+                   ("content/pack.yaml", None),
+                   sources.shorten(ctx.pack, "the colophon", sources.contributors(
+                       ctx.pack, blocks)))
         if not tried.errors:
             break
     ctx.problems.extend(tried.items)

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from typing import Callable
 
 from activate_pack.errors import Problems
 from activate_pack.layout.boxes import TextBox
 from activate_pack.layout.spec import TypeSize
 from activate_pack.text import Flow, Item, Laid, Layouter
+
+Advice = Callable[[int, int, float], "tuple[str, tuple[str, int | None]] | None"]
+"""Words a message about text that does not fit, from the words to cut, the words there are
+and the smallest size tried, with the file and line it points at (see layout/sources.py);
+None leaves the usual message."""
 
 STEP = 0.5
 """Font sizes are tried in half-point steps."""
@@ -20,12 +26,13 @@ PACK_WIDE = {"the credit line": "from the title and authors here (they make the 
 
 def fit(flow: Flow, x: float, y: float, w: float, h: float, size: TypeSize, role: str,
         problems: Problems, card: str | None = None, what: str | None = None,
-        where: tuple[str, int | None] | None = None) -> TextBox:
+        where: tuple[str, int | None] | None = None, advise: Advice | None = None) -> TextBox:
     """Lay ``flow`` in the box (x, y = bottom, w, h) at the largest size that fits.
 
     If even the minimum size overflows, a problem naming the card, the text and about how many
     words to cut is recorded, and the text is laid at the minimum size (the build then fails,
-    so nothing is ever clipped silently).
+    so nothing is ever clipped silently). ``advise``, for text made from several of the
+    volunteer's fields, words the message and says where from (cut, words, size).
     """
     sizes = _sizes(size)
     best = _largest_fit(tuple(flow.items), w, h, tuple(sizes))
@@ -40,11 +47,14 @@ def fit(flow: Flow, x: float, y: float, w: float, h: float, size: TypeSize, role
         path, line = where if where else (None, None)
         subject = what or role
         advice = f"cut about {cut} word{'s' if cut != 1 else ''} (of {words})"
-        if subject in PACK_WIDE:  # the same words on every page: one problem, in pack.yaml
+        message = f"{subject} does not fit on the card even at {sizes[-1]:g} pt; {advice}"
+        advised = advise(cut, words, sizes[-1]) if advise is not None else None
+        if advised is not None:  # said at the line holding the words, for every card alike
+            message, (path, line), card = *advised, None
+        elif subject in PACK_WIDE:  # the same words on every page: one problem, in pack.yaml
             path, line, card = "content/pack.yaml", None, None
-            advice += f" {PACK_WIDE[subject]}"
-        problems.add(f"{subject} does not fit on the card even at {sizes[-1]:g} pt; {advice}",
-                     path, line, card=card)
+            message += f" {PACK_WIDE[subject]}"
+        problems.add(message, path, line, card=card)
     missing = _missing(tuple(flow.items))
     if missing:
         chars = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in sorted(missing))
@@ -57,16 +67,17 @@ def fit(flow: Flow, x: float, y: float, w: float, h: float, size: TypeSize, role
 
 def fit_or_grow(flow: Flow, x: float, y: float, w: float, h: float, size: TypeSize, role: str,
                 problems: Problems, what: str, where: tuple[str, int | None] | None = None,
-                spare: float = 0.0, downwards: bool = True) -> TextBox:
+                spare: float = 0.0, downwards: bool = True,
+                advise: Advice | None = None) -> TextBox:
     """``fit``, but text that does not fit even at its smallest size may take up to ``spare``
     points more, below the box (``downwards``) or above it: room the page has, for lines of a
     tall script spaced by their ink. Text that fits stays exactly as ``fit`` places it."""
     found = Problems()
-    box = fit(flow, x, y, w, h, size, role, found, None, what, where)
+    box = fit(flow, x, y, w, h, size, role, found, None, what, where, advise)
     if found.errors and spare > 0:
         found = Problems()
         box = fit(flow, x, y - spare if downwards else y, w, h + spare, size, role, found,
-                  None, what, where)
+                  None, what, where, advise)
     problems.extend(found.items)
     return box
 

@@ -321,6 +321,9 @@ class Translation(BaseModel):
     source_titles: dict[str, str] = {}
     """Every ingredient card's title in the source language: those cards name ingredients
     in it too."""
+    lines: dict[str, int] = {}
+    """The line in ``path`` of each label and pack word the pack's own translation gives, by
+    dotted name ('labels.kinds.question', 'pack.description'): where a message points."""
 
 
 PACK_FIELDS = ("title", "subtitle", "description")

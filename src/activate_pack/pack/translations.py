@@ -24,7 +24,7 @@ from activate_pack.pack.adapt import base_folders
 from activate_pack.pack.model import (FIELDS, PACK_FIELDS, Author, Base, GuidePage, Location,
                                       Pack, Strict, Translation)
 from activate_pack.pack.paths import PACK_FILE
-from activate_pack.pack.source import Located, LocatedList, deep_merge, read_yaml
+from activate_pack.pack.source import Located, LocatedList, deep_merge, field_lines, read_yaml
 from activate_pack.pack.validate import validate
 
 TRANSLATIONS_DIR = "content/translations"
@@ -195,6 +195,14 @@ def _line(data: Any, *keys: str) -> int | None:
     return line
 
 
+def _word_lines(own: _Overlay | None) -> dict[str, int]:
+    """The line of each label and pack word of the pack's own translation, by dotted name."""
+    if own is None:
+        return {}
+    found = field_lines(own.data)
+    return {name: line for name, line in found.items() if name.startswith(("labels.", "pack."))}
+
+
 def _present(value: Any) -> bool:
     return value not in (None, "", [], {})
 
@@ -306,7 +314,8 @@ def translate(pack: Pack, root: Path, language: str,
                               translators=translators, reviewed=reviewed,
                               source_title=pack.info.title,
                               untranslated=frozenset(untranslated), source_labels=pack.labels,
-                              source_titles={c.id: c.title for c in pack.ingredients})
+                              source_titles={c.id: c.title for c in pack.ingredients},
+                              lines=_word_lines(own))
 
     def swap(cards: tuple[Any, ...]) -> tuple[Any, ...]:
         return tuple(done.get(c.id) or c for c in cards)
