@@ -43,8 +43,9 @@ def _is_logo(size: tuple[int, int]) -> bool:
     return round(size[0] / size[1]) == 3 and size[0] <= 900
 
 
-A6_LOGO = (374, 125)
-"""The test logo as the A6 pack embeds it: 300 ppi at the largest place it has there."""
+A6_LOGO = (187, 62)
+"""The test logo as the A6 pack's screen file embeds it: 150 ppi at the largest place it has
+there (a file for printing has twice as many pixels across: 374 × 125)."""
 
 
 def _png(path: Path, size: tuple[int, int] = (900, 300), rgb: tuple[int, int, int] = LOGO_RGB) -> Path:

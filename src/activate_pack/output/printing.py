@@ -158,13 +158,16 @@ class Imposed:
         The pages are handed to the renderer, which lets each go once drawn: this object is
         spent afterwards, and a large pack's layout is freed while its file is written.
         """
+        from activate_pack.pack.images import PRINT_PPI, SCREEN_PPI
         from activate_pack.render.pdf import Rendition
 
         doc = self.doc
         inked = self.inks is not None
-        # PDF/X-4 only for a print shop's sheets: trimmed, with bleed (render/pdf.py).
+        # PDF/X-4 only for a print shop's sheets: trimmed, with bleed (render/pdf.py). The
+        # plain file, one face a page in screen colours, is the one read on screens.
         rendition = Rendition(self.variant, press=inked and self.sheet is not None
-                              and not self.sheet.many, inks=inked)
+                              and not self.sheet.many, inks=inked,
+                              ppi=SCREEN_PPI if self.sheet is None and not inked else PRINT_PPI)
         if self.sheet is None:
             from activate_pack.render.pdf import render
 

@@ -27,6 +27,10 @@ MAX_IMAGE_PIXELS = 89_478_485
 PRINT_PPI = 300
 """Below this many pixels per inch at the size it is printed, a picture looks soft."""
 
+SCREEN_PPI = 150
+"""Pixels per inch a picture keeps in a file made for reading on screens: a phone or laptop
+shows an A6 card well short of this, and the file is a fraction of the print file's size."""
+
 EXIF_ORIENTATION = 0x0112
 """The EXIF tag saying how a photo must be turned to stand upright."""
 SIDEWAYS = (5, 6, 7, 8)

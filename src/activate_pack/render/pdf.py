@@ -25,6 +25,7 @@ from reportlab.pdfgen.textobject import PDFTextObject
 
 from activate_pack import __version__
 from activate_pack.layout.boxes import Code, Document, ImageBox, Page, Rect, Rule, TextBox
+from activate_pack.pack.images import PRINT_PPI
 from activate_pack.render import compact, finish, pdfx
 from activate_pack.render.glyphs import draw_lines
 from activate_pack.render.bookmarks import outlines
@@ -49,6 +50,8 @@ class Rendition:
     """What the output's file name adds ('-shop-cmyk'): part of the document id."""
     press: bool = False
     inks: bool = False
+    ppi: float = PRINT_PPI
+    """Pixels per inch pictures are resampled to for their place: less for a screen file."""
 
 
 class PackCanvas(Canvas):
@@ -56,6 +59,8 @@ class PackCanvas(Canvas):
     and collects the document's structure as its pages are drawn."""
 
     tags: Tags
+    ppi: float = PRINT_PPI
+    """Pixels per inch pictures get for their place (``Rendition.ppi``)."""
 
     def picture(self, path: str, w: float, h: float) -> str | ImageReader:
         """A picture as it is drawn into a w × h box: its file, or its pixels turned upright
@@ -70,7 +75,7 @@ class PackCanvas(Canvas):
         pictures: dict[tuple[str, int, int, float, float], str | ImageReader] = \
             self.__dict__.setdefault("_pictures", {})
         if key not in pictures:
-            pictures[key] = _prepared(path, w, h)
+            pictures[key] = _prepared(path, w, h, self.ppi)
         return pictures[key]
 
     def beginText(self, x: float = 0, y: float = 0, direction: str | None = None) -> PDFTextObject:
@@ -304,12 +309,13 @@ PHOTO_QUALITY = 90
 """JPEG quality of a photograph made smaller for its place: indistinguishable in print."""
 
 
-def _prepared(path: str, w: float, h: float) -> str | ImageReader:
+def _prepared(path: str, w: float, h: float, ppi: float = PRINT_PPI) -> str | ImageReader:
     """A picture as it is drawn into a w × h box: its file as it is, or its pixels upright and
-    no larger than needed; a photograph (a JPEG) stays a JPEG, a fraction of its pixels' size."""
+    no more of them than ``ppi`` needs; a photograph (a JPEG) stays a JPEG, a fraction of its
+    pixels' size."""
     from activate_pack.pack.images import for_placement
 
-    image = for_placement(path, w, h)
+    image = for_placement(path, w, h, ppi)
     if image is None:
         return path
     if image.mode in ("RGB", "L", "CMYK") and path.lower().endswith((".jpg", ".jpeg")):
@@ -430,6 +436,7 @@ def new_canvas(out: io.BytesIO, doc: Document, size: tuple[float, float], creato
                         initialFontName=font_name(DEFAULT_FAMILY), initialFontSize=10,
                         pdfVersion=pdfx.PDF_VERSION if rendition.press else None)
     finish.set_date(canvas._doc, build_epoch(doc.date))
+    canvas.ppi = rendition.ppi
     info = _Info()
     info.licence_url, info.rights = doc.licence_url, doc.rights
     if rendition.press:
