@@ -209,9 +209,51 @@ def test_a_character_no_font_draws_in_pack_yaml_is_one_message_at_its_line(
 
 def test_check_says_which_outputs_it_checked(make_pack: Callable[..., Path]) -> None:
     root = make_pack(**{"content/translations/pl.yaml": "translators: [{name: Ola}]\n"})
-    result = runner.invoke(app, ["check", str(root), "--size", "a6"])
+    result = runner.invoke(app, ["check", str(root)])  # no options: every output there is
     checked = [row for row in result.output.splitlines() if row.startswith("Checked: ")]
     assert checked == ["Checked: A6 cards (as it is, --print shop, --print home; English, "
-                       "Polish)."], result.output
-    result = runner.invoke(app, ["check", str(root), "--size", "a4", "--lang", "pl"])
-    assert "Checked: A4 pack (as it is, --print shop; Polish)." in result.output, result.output
+                       "Polish); A4 pack (as it is, --print shop; English, Polish)."], \
+        result.output
+    # With build's options, what that build would write, and nothing else.
+    for options, said in ((["--size", "a6"], "A6 cards (as it is; English)"),
+                          (["--size", "a4", "--lang", "pl"], "A4 pack (as it is; Polish)"),
+                          (["--print", "home", "--duplex", "fold"],
+                           "A6 cards (--print home; English)"),
+                          (["--print", "shop", "--cmyk", "--lang", "all"],
+                           "A6 cards (--print shop; English, Polish); "
+                           "A4 pack (--print shop; English, Polish)")):
+        result = runner.invoke(app, ["check", str(root), *options])
+        assert f"Checked: {said}." in result.output.splitlines(), (options, result.output)
+
+
+NINE_WORDS = "Activate Pack for the people of Walsall and nearby towns"
+
+
+def test_check_and_build_with_the_same_options_give_the_same_verdict(tmp_path: Path) -> None:
+    """A title too long for the Arabic cards' credit line, in a fresh 'new' folder: with the
+    same options, check and build agree; without, check covers that output and says so."""
+    from activate_pack.output.newpack import new_pack
+
+    root = new_pack(tmp_path / "walsall", locality="Walsall").root
+    pack_yaml = root / "content/pack.yaml"
+    text = pack_yaml.read_text(encoding="utf-8")
+    title = next(row for row in text.splitlines() if row.startswith("title:"))
+    pack_yaml.write_text(text.replace(title, f'title: "{NINE_WORDS}"'), encoding="utf-8")
+    verdicts = {}
+    for options in (["--print", "home", "--lang", "ar"], ["--print", "home"],
+                    ["--print", "shop", "--lang", "ar"], ["--size", "a4", "--lang", "ar"], []):
+        out = tmp_path / f"out{len(verdicts)}"
+        checked = runner.invoke(app, ["check", str(root), *options])
+        built = runner.invoke(app, ["build", str(root), "--out", str(out), *options])
+        verdicts[" ".join(options)] = (checked.exit_code, built.exit_code)
+        assert built.exit_code == 0 or not out.exists()
+        if options:  # the same problems, said the same way
+            errors = [row for row in checked.output.splitlines() if "does not fit" in row]
+            assert errors == [row for row in built.output.splitlines() if "does not fit" in row]
+    assert verdicts == {"--print home --lang ar": (1, 1), "--print home": (0, 0),
+                        "--print shop --lang ar": (1, 1), "--size a4 --lang ar": (0, 0),
+                        "": (1, 0)}, verdicts
+    # Alone, check looks at every output a build could make, and says which one fails.
+    alone = runner.invoke(app, ["check", str(root)]).output
+    assert "A6 cards (--lang ar): the credit line does not fit" in alone, alone
+    assert "Checked: A6 cards (as it is, --print shop, --print home; English, Arabic" in alone

@@ -170,13 +170,13 @@ CardsOption = Annotated[Optional[str], typer.Option(
                     "pack. The file's name ends in '-cards'.", show_default=False)]
 
 
-def card_ids(value: str | None) -> list[str] | None:
+def card_ids(value: str | None, command: str = "build") -> list[str] | None:
     """The ids given to --cards, or None when it was not given."""
     if value is None:
         return None
     ids = [part.strip() for part in value.split(",") if part.strip()]
     if not ids:
-        raise usage("--cards needs at least one card id, e.g. --cards soup-club")
+        raise usage("--cards needs at least one card id, e.g. --cards soup-club", command)
     return ids
 
 

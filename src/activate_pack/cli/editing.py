@@ -21,9 +21,9 @@ from activate_pack.cli.app import (
     app,
     card_ids,
     fail,
-    language,
     locate,
 )
+from activate_pack.cli import outputs
 from activate_pack.errors import PackError, summarised
 
 
@@ -43,26 +43,31 @@ def check(
     strict: Annotated[bool, typer.Option(
         "--strict", help="Fail (exit code 1) on warnings too, such as low-resolution pictures or "
                          "pictures without a description.")] = False,
-    size: Annotated[Size, typer.Option(
-        "--size", "-s", help="Which pack to check: a6 (community cards), a4 (facilitator pack) "
-                             "or all.")] = Size.all,
-    lang: Annotated[str, typer.Option(
-        "--lang", help="Which language to check: 'all' (default) checks the pack's own and "
-                       "every translation, each translation's state in one line; a language "
-                       "tag (e.g. 'ur', 'pa-Guru') checks that translation and lists "
-                       "everything it leaves in English.")] = "all",
+    size: outputs.SizeOption = None,
+    print_mode: outputs.PrintOption = None,
+    duplex: outputs.DuplexOption = None,
+    cmyk: outputs.CmykOption = False,
+    cards: CardsOption = None,
+    lang: outputs.LangOption = None,
 ) -> None:
     """Check a pack for problems, writing nothing.
 
-    Reports every problem a build would meet (and more: colour contrast, pictures without a
-    description) as FILE:LINE: message, then a count.
+    Without options, checks every output there is: each size, plain and in every way of
+    printing, in the pack's own language and every translation (each translation's state in
+    one line). With build's options (--size, --print, --duplex, --cmyk, --cards, --lang),
+    checks exactly the files 'activate-pack build' with the same options would write, and
+    gives the same verdict. Reports every problem as FILE:LINE: message, then the outputs
+    checked and a count.
     """
     from activate_pack.output.check import check as run_check
+    from activate_pack.output.check import check_outputs
 
-    language(lang, "check")
+    wanted = outputs.chosen("check", size, print_mode, duplex, cmyk, cards, lang) \
+        if outputs.given(size, print_mode, duplex, cmyk, cards, lang) else None
     try:
         pack_dir = locate(pack)
-        report = run_check(pack_dir, _sizes(size), lang)
+        report = run_check(pack_dir) if wanted is None else \
+            check_outputs(pack_dir, wanted.sizes, wanted.options, wanted.cards, wanted.lang)
     except PackError as error:
         raise fail(error) from None
     for line in summarised(report.problems):

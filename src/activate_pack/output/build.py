@@ -10,10 +10,10 @@ from typing import Callable, Iterator
 
 from activate_pack.errors import PackError, Problem
 from activate_pack.layout.editions import SIZES
-from activate_pack.output.plan import languages_wanted, prepare, variants
+from activate_pack.output.plan import Prepared, languages_wanted, prepare, variants
 from activate_pack.output.printing import PrintOptions
 
-__all__ = ["SIZES", "Built", "Warn", "build"]
+__all__ = ["SIZES", "Built", "Warn", "build", "planned"]
 
 Warn = Callable[[Problem], None]
 """Receives warnings (problems that do not stop a build), e.g. to print them."""
@@ -47,6 +47,15 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def planned(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path = Path("dist"),
+            options: PrintOptions | None = None, cards: list[str] | None = None,
+            languages: str | None = None) -> Prepared:
+    """The outputs a build with these options writes, laid out, and every problem with them:
+    what ``build`` renders, and what ``check`` with the same options reports."""
+    wanted = variants(sizes, options, languages_wanted(pack_dir, languages))
+    return prepare(pack_dir, wanted, out_dir, cards=cards, detail=languages not in (None, "all"))
+
+
 def build(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path,
           progress: Callable[[str, int, int], None] | None = None,
           warn: Warn | None = None, options: PrintOptions | None = None,
@@ -64,9 +73,7 @@ def build(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path,
     from activate_pack.output.write import write_all
 
     with _collector_paused():
-        wanted = variants(sizes, options, languages_wanted(pack_dir, languages))
-        prepared = prepare(pack_dir, wanted, out_dir, cards=cards,
-                           detail=languages not in (None, "all"))
+        prepared = planned(pack_dir, sizes, out_dir, options, cards, languages)
         if prepared.report.failed(strict):
             raise PackError(prepared.report.errors or  # --strict: warnings stop it too
                             [replace(p, severity="error") for p in prepared.report.warnings])

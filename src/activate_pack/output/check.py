@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from activate_pack.layout.editions import SIZES
+from activate_pack.output.build import planned
 from activate_pack.output.plan import Report, prepare
+from activate_pack.output.printing import PrintOptions
 
 
 def check(pack_dir: Path, sizes: tuple[str, ...] = SIZES, language: str = "all") -> Report:
@@ -15,3 +17,10 @@ def check(pack_dir: Path, sizes: tuple[str, ...] = SIZES, language: str = "all")
     translation's state in one line; a language tag checks that translation, every gap listed.
     """
     return prepare(pack_dir, sizes=sizes, languages=language).report
+
+
+def check_outputs(pack_dir: Path, sizes: tuple[str, ...], options: PrintOptions,
+                  cards: list[str] | None = None, language: str | None = None) -> Report:
+    """Check exactly the outputs ``build`` with the same options would write, writing nothing:
+    the same problems, so the same verdict."""
+    return planned(pack_dir, sizes, options=options, cards=cards, languages=language).report
