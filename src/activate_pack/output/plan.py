@@ -21,6 +21,7 @@ from activate_pack.layout.boxes import Document
 from activate_pack.layout.editions import EDITIONS, SIZES, Edition
 from activate_pack.layout.spec import LayoutSpec, layout_dirs, load_layout
 from activate_pack.output import packwords
+from activate_pack.output.dates import source_date
 from activate_pack.output.printing import Imposed, Plan, PrintOptions
 from activate_pack.output.printing import plan as print_plan
 from activate_pack.pack import advice
@@ -295,28 +296,6 @@ def outputs_named(wanted: list[Variant], own: str | None) -> tuple[str, ...]:
                  for v in dict.fromkeys(replace(v, options=PrintOptions()) for v in mine)]
         named.append(f"{edition.shown} ({', '.join(modes)}; {', '.join(langs)})")
     return tuple(named)
-
-
-def source_date(pack: Pack, pack_dir: Path) -> int | None:
-    """When the newest file the pack is made from was changed (seconds since 1970, whole).
-
-    Its content and layouts, and those of any base pack it takes cards or a logo from: the
-    date a rebuild of unchanged files keeps, and any edit moves on.
-    """
-    folders = {Path(pack_dir), *(Path(f) for f in pack.folders.values())}
-    if pack.logo is not None:
-        folders.add(Path(pack.logo.folder))
-    newest: int | None = None
-    for folder in folders:
-        for sub in ("content", "layouts"):
-            top = folder / sub
-            if not top.is_dir():
-                continue
-            for path in top.rglob("*"):
-                if path.is_file() and not path.name.startswith("."):
-                    stamp = int(path.stat().st_mtime)
-                    newest = stamp if newest is None else max(newest, stamp)
-    return newest
 
 
 def lay_out(pack: Pack, edition: Edition, spec: LayoutSpec, problems: Problems) -> Document:

@@ -77,7 +77,7 @@ def languages(pack_dir: Path, pack: Pack) -> list[Language]:
 
 def site(pack_dir: Path, out_dir: Path, warn: Warn | None = None) -> Site:
     """Build every PDF, preview and page of the pack's site into ``out_dir``, all or nothing."""
-    from activate_pack.output.plan import source_date
+    from activate_pack.output.dates import source_date
     from activate_pack.output.write import write_all
     from activate_pack.render.xmp import build_epoch
 
