@@ -31,6 +31,10 @@ def text_box(ctx: Ctx, flow: Flow, region: str, role: str, kind: str | None,
                ctx.where(card), advise)
 
 
+CREDIT = "or credit your group instead of each person (the line is printed on every page)"
+"""The other way to shorten a credit line too long for the cards."""
+
+
 def footer(ctx: Ctx, kind: str | None, colour: str, card: str | None = None) -> list[Box]:
     """The credit line every page carries, as real text (one shared box per distinct line)."""
     text = ctx.card_credits.get(card or "", ctx.credit)
@@ -39,7 +43,11 @@ def footer(ctx: Ctx, kind: str | None, colour: str, card: str | None = None) -> 
         flow = Flow()
         styles.add_runs(ctx, flow, "credit", "credit", kind, (ctx.writer.run(text, "credit"),),
                         colour=colour)
-        ctx.footers[key] = text_box(ctx, flow, "footer", "credit", kind, card, "the credit line")
+        x, y, w, h = ctx.spec.region("footer", kind)
+        ctx.footers[key] = fit(flow, x, y, w, h, ctx.spec.size("credit", kind), "credit",
+                               ctx.problems, card, "the credit line", ctx.where(card),
+                               sources.shorten(ctx.pack, "the credit line",
+                                               sources.credited(ctx.pack), "the cards", CREDIT))
     return [ctx.footers[key]]
 
 

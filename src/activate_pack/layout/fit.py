@@ -19,11 +19,6 @@ None leaves the usual message."""
 STEP = 0.5
 """Font sizes are tried in half-point steps."""
 
-PACK_WIDE = {"the credit line": "from the title and authors here (they make the line printed "
-                                "on every page), or credit a group instead of each person"}
-"""Text made from the pack as a whole, whose problem is reported once, at content/pack.yaml."""
-
-
 def fit(flow: Flow, x: float, y: float, w: float, h: float, size: TypeSize, role: str,
         problems: Problems, card: str | None = None, what: str | None = None,
         where: tuple[str, int | None] | None = None, advise: Advice | None = None) -> TextBox:
@@ -51,9 +46,6 @@ def fit(flow: Flow, x: float, y: float, w: float, h: float, size: TypeSize, role
         advised = advise(cut, words, sizes[-1]) if advise is not None else None
         if advised is not None:  # said at the line holding the words, for every card alike
             message, (path, line), card = *advised, None
-        elif subject in PACK_WIDE:  # the same words on every page: one problem, in pack.yaml
-            path, line, card = "content/pack.yaml", None, None
-            message += f" {PACK_WIDE[subject]}"
         problems.add(message, path, line, card=card)
     missing = _missing(tuple(flow.items))
     if missing:

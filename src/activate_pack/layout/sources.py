@@ -64,8 +64,15 @@ def contributors(pack: Pack, blocks: tuple[Block, ...] | list[Block]) -> list[tu
     return sorted(found.items(), key=lambda item: (-item[1], item[0]))
 
 
+def credited(pack: Pack) -> list[tuple[str, int]]:
+    """The pack.yaml fields the credit line prints (title and authors), most words first."""
+    found = {"title": _words(pack.info.title),
+             "authors": sum(_words(a.name) for a in pack.info.authors)}
+    return sorted(((k, v) for k, v in found.items() if v), key=lambda item: (-item[1], item[0]))
+
+
 def shorten(pack: Pack, subject: str, fields: list[tuple[str, int]],
-            place: str = "its page") -> Advice:
+            place: str = "its page", hint: str = "") -> Advice:
     """How a generated text that overflows asks to be shortened: the message and its place.
 
     The place is the wordiest field's line; the message names it and the next wordiest with
@@ -85,8 +92,8 @@ def shorten(pack: Pack, subject: str, fields: list[tuple[str, int]],
             parts.append(f"{share} of the {count} in {name} ({at})")
         listed = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
         return (f"{subject} does not fit on {place} even at {size:g} pt; it is made from "
-                f"your words: cut about {cut} word{'s' if cut != 1 else ''}, about {listed}",
-                home)
+                f"your words: cut about {cut} word{'s' if cut != 1 else ''}, about {listed}"
+                + (f"; {hint}" if hint else ""), home)
     return advise
 
 
