@@ -18,6 +18,7 @@ tools=(
   "libharfbuzz-bin hb-shape"
   "nodejs node"  # runs pdf.js, Firefox's PDF reader, in tests/test_searchable.py
   "npm npm"
+  "git git"  # dates a pack kept in git by its last commit, in tests/test_dates.py
 )
 
 missing=()

@@ -41,8 +41,6 @@ def field_where(pack: Pack, name: str) -> Where:
 def _words(value: Any) -> int:
     if isinstance(value, str):
         return len(value.split())
-    if isinstance(value, dict):
-        return sum(_words(v) for v in value.values())
     if isinstance(value, (list, tuple)):
         return sum(_words(v) for v in value)
     return 0
