@@ -59,6 +59,10 @@ def build(
     strict: Annotated[bool, typer.Option(
         "--strict", help="Stop on warnings too, such as text a translation leaves in "
                          "English.")] = False,
+    jobs: Annotated[Optional[int], typer.Option(
+        "--jobs", "-j", min=1, help="How many PDF files to make at once, each in a process "
+                                    "of its own. The files are the same whatever it is. "
+                                    "Default: one per processor.", show_default=False)] = None,
 ) -> None:
     """Build the PDF card packs."""
     from activate_pack.layout.editions import SIZES
@@ -85,7 +89,8 @@ def build(
         pack_dir = locate(pack)
         with terminate_as_interrupt(), _progress() as progress:
             built = run_build(pack_dir, sizes, out, progress, warn=_warn, options=options,
-                              cards=chosen, languages=lang, strict=strict)
+                              cards=chosen, languages=lang, strict=strict,
+                              jobs=jobs)
     except PackError as error:
         raise fail(error) from None
     except KeyboardInterrupt as interrupt:  # Ctrl+C, or SIGTERM: temporary files are gone
