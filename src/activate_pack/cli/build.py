@@ -10,6 +10,7 @@ import typer
 from activate_pack.cli.app import (
     CardsOption,
     Duplex,
+    JobsOption,
     PackArg,
     PrintMode,
     Size,
@@ -59,10 +60,7 @@ def build(
     strict: Annotated[bool, typer.Option(
         "--strict", help="Stop on warnings too, such as text a translation leaves in "
                          "English.")] = False,
-    jobs: Annotated[Optional[int], typer.Option(
-        "--jobs", "-j", min=1, help="How many PDF files to make at once, each in a process "
-                                    "of its own. The files are the same whatever it is. "
-                                    "Default: one per processor.", show_default=False)] = None,
+    jobs: JobsOption = None,
 ) -> None:
     """Build the PDF card packs."""
     from activate_pack.layout.editions import SIZES
