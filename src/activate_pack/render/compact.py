@@ -94,6 +94,10 @@ def write(doc: PDFDocument, canvas: Any) -> bytearray:
     numbers, objects = doc.numberToId, doc.idToObject
     where = doc.idToObjectNumberAndVersion
 
+    from activate_pack.render.tagging import Element
+
+    spent = (pdfdoc.PDFPage, Element)  # emptied once formatted
+
     def formatted() -> Iterator[tuple[int, bytes]]:
         # Each object is let go once formatted (others refer to it by number only), so a
         # large document is not held twice, as objects and as bytes, while it is written.
@@ -101,8 +105,11 @@ def write(doc: PDFDocument, canvas: Any) -> bytearray:
         while number in numbers:
             name = numbers[number]
             doc.encrypt.register(*where[name])
-            data = pdfdoc.format(objects[name], doc, toplevel=1)
+            found = objects[name]
+            data = pdfdoc.format(found, doc, toplevel=1)
             objects[name] = None
+            if type(found) in spent:  # numerous, and what follows names them by number only
+                found.__dict__ = {"__InternalName__": name}
             yield number, data
             number += 1
 
