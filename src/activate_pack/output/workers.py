@@ -18,6 +18,7 @@ import pickle
 import selectors
 import signal
 import sys
+import threading
 from typing import Callable, Sequence, TypeVar
 
 _STOPS = {signal.SIGINT, signal.SIGTERM}
@@ -38,8 +39,10 @@ def available() -> int:
 
 
 def can_fork() -> bool:
-    """True where workers can start as copies of this process."""
-    return hasattr(os, "fork") and sys.platform != "win32"
+    """True where workers can start as copies of this process: a platform with fork, and a
+    process running one thread (a fork copies the calling thread only, and a lock another
+    thread held, in ``watch`` say, would stay locked in the copy)."""
+    return hasattr(os, "fork") and sys.platform != "win32" and threading.active_count() == 1
 
 
 class WorkerFailed(RuntimeError):
