@@ -62,6 +62,24 @@ def test_every_variant_is_the_same_built_after_others(
 def test_both_sizes_built_together_are_the_sizes_built_alone(
         alone: dict[tuple[str, str], bytes], tmp_path: Path) -> None:
     """``build --lang ur`` (both sizes in one go) against ``build --lang ur --size a4``."""
-    build(default_pack_dir(), SIZES, tmp_path, languages="ur")
+    build(default_pack_dir(), SIZES, tmp_path, languages="ur", jobs=1)  # one process
     for size in SIZES:
         assert (tmp_path / _name("ur", size)).read_bytes() == alone["ur", size], size
+
+
+def test_one_process_or_two_and_any_hash_seed_give_the_same_bytes(tmp_path: Path) -> None:
+    """Every size in every language, built in one process and in two worker processes, with
+    different seeds for Python's string hashing: the same files, byte for byte."""
+    import os
+
+    found = []
+    for jobs, seed in (("1", "1"), ("2", "2"), ("2", "3")):
+        out = tmp_path / f"jobs-{jobs}-seed-{seed}"
+        subprocess.run([sys.executable, "-m", "activate_pack", "build", str(default_pack_dir()),
+                        "--lang", "all", "--jobs", jobs, "--out", str(out)], check=True,
+                       capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        found.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
+    assert len(found[0]) >= 2 * len(LANGUAGES)  # both sizes in every language
+    for other in found[1:]:
+        assert other.keys() == found[0].keys()
+        assert [name for name in found[0] if other[name] != found[0][name]] == []

@@ -251,6 +251,25 @@ def test_a_site_label_left_untranslated_is_a_warning_naming_it(make_pack, tmp_pa
     assert f'<span lang="en-GB" dir="ltr">{intro}</span>' in html
 
 
+def test_languages_made_in_worker_processes_give_the_same_site_and_warnings(
+        make_pack, tmp_path: Path) -> None:
+    """Each language in a process of its own (two at once) or all in one: the same bytes in
+    every file, and the same warnings in the same order."""
+    root = make_pack(**{"content/translations/pl.yaml": (
+        "translators: [{name: Ola Nowak}]\nreviewed: false\n"
+        "labels:\n  site: {downloads: Pobierz pakiet}\n")})
+    found = []
+    for jobs in (1, 2):
+        out, warnings = tmp_path / f"jobs-{jobs}", []  # type: ignore[var-annotated]
+        site(root, out, warn=warnings.append, jobs=jobs)
+        found.append(({p.relative_to(out): p.read_bytes() for p in out.rglob("*")
+                       if p.is_file()}, [str(w) for w in warnings]))
+    (one, warned_once), (two, warned_twice) = found
+    assert Path("pl/index.html") in one and one.keys() == two.keys()
+    assert [path for path in one if one[path] != two[path]] == []
+    assert warned_once == warned_twice and any("site.intro" in w for w in warned_once)
+
+
 def test_an_adaptations_site_has_the_originals_languages_and_says_each_thing_once(
         tmp_path: Path) -> None:
     """A fresh adaptation's site is built in every language its original has. Each language is

@@ -138,6 +138,20 @@ def _start(root: Path, out: Path) -> subprocess.Popen[str]:
     return child
 
 
+def _processes_writing(out: Path) -> list[int]:
+    """Processes still running whose command line names ``out`` (a build's workers share it)."""
+    found = []
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            words = (entry / "cmdline").read_bytes().split(b"\0")
+            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if str(out).encode() in words and state != "Z":
+            found.append(int(entry.name))
+    return found
+
+
 def _files(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
@@ -176,6 +190,7 @@ def test_builds_stopped_at_many_moments_leave_old_or_new_files_and_no_debris(
             assert child.returncode in (0, 143, -signal.SIGTERM), (child.returncode, output)
             stopped += child.returncode == 143
             assert not [p for p in out.iterdir() if p.name.endswith(".part")], output
+            assert not _processes_writing(out), "a worker outlived its build"
         files = _files(out)
         for name in earlier:
             assert files[name] in (earlier[name], complete[name]), (name, delay, output)

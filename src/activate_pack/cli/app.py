@@ -170,6 +170,12 @@ CardsOption = Annotated[Optional[str], typer.Option(
                     "pack. The file's name ends in '-cards'.", show_default=False)]
 
 
+JobsOption = Annotated[Optional[int], typer.Option(
+    "--jobs", "-j", min=1, help="How many PDF files to make at once, each in a process of its "
+                                "own. The files are the same whatever it is. Default: one per "
+                                "processor.", show_default=False)]
+
+
 def card_ids(value: str | None, command: str = "build") -> list[str] | None:
     """The ids given to --cards, or None when it was not given."""
     if value is None:

@@ -9,6 +9,7 @@ import typer
 
 from activate_pack.cli.app import (
     CardsOption,
+    JobsOption,
     PackArg,
     _human,
     _progress,
@@ -36,6 +37,7 @@ def build(
     strict: Annotated[bool, typer.Option(
         "--strict", help="Stop on warnings too, such as text a translation leaves in "
                          "English.")] = False,
+    jobs: JobsOption = None,
 ) -> None:
     """Build the PDF card packs."""
     from activate_pack.output.build import build as run_build
@@ -47,7 +49,7 @@ def build(
         with terminate_as_interrupt(), _progress() as progress:
             built = run_build(pack_dir, wanted.sizes, out, progress, warn=_warn,
                               options=wanted.options, cards=wanted.cards,
-                              languages=wanted.lang, strict=strict)
+                              languages=wanted.lang, strict=strict, jobs=jobs)
     except PackError as error:
         raise fail(error) from None
     except KeyboardInterrupt as interrupt:  # Ctrl+C, or SIGTERM: temporary files are gone

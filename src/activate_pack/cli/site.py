@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from activate_pack.cli.app import PackArg, _human, _warn, app, fail, locate, stopped
+from activate_pack.cli.app import (JobsOption, PackArg, _human, _warn, app, fail, locate,
+                                   stopped)
 from activate_pack.errors import PackError
 
 
@@ -17,6 +18,7 @@ def site(
     out: Annotated[Path, typer.Option(
         "--out", "-o", help="Folder to write the site into: index.html, the PDFs, preview "
                             "pictures, the stylesheet and fonts.")] = Path("dist/site"),
+    jobs: JobsOption = None,
 ) -> None:
     """Build a download page with every PDF, ready to publish.
 
@@ -33,7 +35,7 @@ def site(
     try:
         pack_dir = locate(pack)
         with terminate_as_interrupt():
-            made = run_site(pack_dir, out, warn=_warn)
+            made = run_site(pack_dir, out, warn=_warn, jobs=jobs)
     except PackError as error:
         raise fail(error) from None
     except KeyboardInterrupt as interrupt:  # Ctrl+C, or SIGTERM: temporary files are gone

@@ -10,7 +10,7 @@ from typing import Callable, Iterator
 
 from activate_pack.errors import PackError, Problem
 from activate_pack.layout.editions import SIZES
-from activate_pack.output.plan import Prepared, languages_wanted, prepare, variants
+from activate_pack.output.plan import Output, Prepared, languages_wanted, prepare, variants
 from activate_pack.output.printing import PrintOptions
 
 __all__ = ["SIZES", "Built", "Warn", "build", "planned"]
@@ -60,17 +60,19 @@ def build(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path,
           progress: Callable[[str, int, int], None] | None = None,
           warn: Warn | None = None, options: PrintOptions | None = None,
           cards: list[str] | None = None, languages: str | None = None,
-          strict: bool = False) -> list[Built]:
+          strict: bool = False, jobs: int | None = None) -> list[Built]:
     """Build the requested editions of the pack in ``pack_dir`` into ``out_dir``.
 
     ``options`` asks for a print-ready variant (``--print``, ``--duplex``, ``--cmyk``); ``cards``
     for some cards only; ``languages`` for a translation (``--lang``: a tag, or 'all'). Every
     problem ``check`` would report for these outputs stops the build (and, with ``strict``,
-    every warning); warnings go to ``warn``.
+    every warning); warnings go to ``warn``. Outputs are rendered in up to ``jobs`` worker
+    processes (default: one per processor available); the files are the same whatever it is.
     """
     from activate_pack.compose.notices import creators as pack_creators
     from activate_pack.layout.fit import clear_caches
-    from activate_pack.output.write import write_all
+    from activate_pack.output import workers
+    from activate_pack.output.write import Staging
 
     with _collector_paused():
         prepared = planned(pack_dir, sizes, out_dir, options, cards, languages)
@@ -83,17 +85,40 @@ def build(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path,
         assert prepared.pack is not None  # no errors, so the pack loaded
         creators = {lang: pack_creators(p) for lang, p in prepared.packs.items()}
         source_url = prepared.pack.info.source_url
-        outputs, prepared.outputs, prepared.pack = prepared.outputs, [], None
-        prepared.packs = {}
+        outputs: list[Output | None] = list(prepared.outputs)
+        prepared.outputs, prepared.pack, prepared.packs = [], None, {}
         clear_caches()  # fitted text is kept for reuse while laying out; drawing needs none
-        rendered: list[tuple[Path, bytes, int]] = []
-        while outputs:  # each output is let go once drawn: a large pack's memory stays down
-            output = outputs.pop(0)
-            count = len(output.imposed)
-            size = output.variant.edition.size
-            callback = (lambda done, s=size, t=count: progress(s, done, t)) if progress else None
-            data = output.imposed.render(creators[output.variant.language], source_url, callback)
-            rendered.append((output.path, data, count))
-            del output
-    write_all([(path, data) for path, data, _ in rendered])
-    return [Built(path, count, len(data)) for path, data, count in rendered]
+        jobs = min(jobs or workers.available(), len(outputs))
+        targets = [o.path for o in outputs if o is not None]
+        counts = [len(o.imposed) for o in outputs if o is not None]
+        sizes_of = [o.variant.edition.size for o in outputs if o is not None]
+        with Staging(targets) as staging:
+            def render(index: int) -> tuple[str, int]:
+                """Render output ``index`` into its temporary file; its name and size."""
+                output = outputs[index]
+                assert output is not None
+                outputs[index] = None  # let go once drawn: a large pack's memory stays down
+                size, count = sizes_of[index], counts[index]
+                callback = (lambda done: progress(size, done, count)) \
+                    if progress and jobs == 1 else None
+                return _render_to_file(output, creators[output.variant.language], source_url,
+                                       staging.owner, jobs == 1, callback)
+
+            def finished(index: int, result: tuple[str, int]) -> None:
+                if progress and jobs > 1:
+                    progress(sizes_of[index], counts[index], counts[index])
+
+            results = workers.run(range(len(targets)), render, jobs, finished)
+            for path, (tmp, _) in zip(targets, results):
+                staging.add(path, tmp)
+            staging.commit()
+    return [Built(path, count, size) for path, count, (_, size) in zip(targets, counts, results)]
+
+
+def _render_to_file(output: Output, creators: list[str], source_url: str, owner: int,
+                    hold: bool, progress: Callable[[int], None] | None) -> tuple[str, int]:
+    """Render one output and write it to a temporary file beside its target: (name, bytes)."""
+    from activate_pack.output.write import stage
+
+    data = output.imposed.render(creators, source_url, progress)
+    return stage(output.path, lambda handle: handle.write(data), owner, hold), len(data)

@@ -75,8 +75,14 @@ def languages(pack_dir: Path, pack: Pack) -> list[Language]:
               for other in translations(pack_dir))]
 
 
-def site(pack_dir: Path, out_dir: Path, warn: Warn | None = None) -> Site:
-    """Build every PDF, preview and page of the pack's site into ``out_dir``, all or nothing."""
+def site(pack_dir: Path, out_dir: Path, warn: Warn | None = None,
+         jobs: int | None = None) -> Site:
+    """Build every PDF, preview and page of the pack's site into ``out_dir``, all or nothing.
+
+    Each language's outputs are laid out, rendered and previewed in a worker process of its
+    own (up to ``jobs`` at once; default: one per processor), and joined in language order.
+    """
+    from activate_pack.output import workers
     from activate_pack.output.dates import source_date
     from activate_pack.output.write import write_all
     from activate_pack.render.xmp import build_epoch
@@ -93,18 +99,34 @@ def site(pack_dir: Path, out_dir: Path, warn: Warn | None = None) -> Site:
         pack = first.ready(warn)
     epoch = build_epoch(source_date(pack, pack_dir))
     entries = languages(pack_dir, pack)
-    built: dict[str, tuple[Pack, list[Published], list[dict[str, object]]]] = {}
-    for index, language in enumerate(entries):
+
+    def one(index: int) -> _Made:
+        """One language's PDFs and previews, with the problems and time its steps met."""
+        language, made = entries[index], _Made()
+        own = _Clock(made.timings)
         if index:
-            with clock("layout"):
+            with own("layout"):
                 prepared = prepare(language.pack_dir,
                                    [replace(v, language=language.translation) for v in wanted],
                                    out_dir, asked=False)
-                prepared.ready(warn)
+                prepared.ready(made.problems.append)
         else:
             prepared = first
-        built[language.tag] = _language_files(language, prepared, out_dir, files, clock)
-        result.pdfs += built[language.tag][1]
+        made.pack, made.pdfs, made.previews = _language_files(language, prepared, out_dir,
+                                                              made.files, own)
+        return made
+
+    built: dict[str, tuple[Pack, list[Published], list[dict[str, object]]]] = {}
+    for entry, done in zip(entries, workers.run(range(len(entries)), one,
+                                                min(jobs or workers.available(), len(entries)))):
+        for problem in done.problems if warn else ():
+            warn(problem)  # type: ignore[misc]
+        files.update(done.files)
+        for name, spent in done.timings.items():
+            result.timings[name] = result.timings.get(name, 0.0) + spent
+        assert done.pack is not None
+        built[entry.tag] = (done.pack, done.pdfs, done.previews)
+        result.pdfs += done.pdfs
     links = [(entry, built[entry.tag][0]) for entry in entries]
     shared: dict[str, dict[str, object]] = {}
     source: dict[str, dict[str, Face]] | None = None  # the faces a translation compares with
@@ -252,6 +274,18 @@ def _previews(pack: Pack, language: Language, rendered: dict[str, tuple[bytes, l
         found.append({"src": path, "alt": alt, "width": image.width, "height": image.height,
                       "full": full})
     return found
+
+
+@dataclass
+class _Made:
+    """What one language's worker hands back: its pack, PDFs, previews and files."""
+
+    pack: Pack | None = None
+    pdfs: list[Published] = field(default_factory=list)
+    previews: list[dict[str, object]] = field(default_factory=list)
+    files: dict[Path, bytes] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 class _Clock:

@@ -17,9 +17,10 @@ import signal
 import stat
 import tempfile
 import threading
-from contextlib import contextmanager
+from functools import partial
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Callable, Iterator
 
 from activate_pack.errors import PackError, Problem
 
@@ -119,53 +120,99 @@ def write_all(files: list[tuple[Path, bytes]]) -> None:
     Ctrl+C and SIGTERM are held back meanwhile, so a failed or stopped build never leaves a
     new A6 pack beside an old A4 pack, a half-written file, or a temporary file.
     """
-    targets = [path for path, _ in files]
-    for path in targets:
-        remove_stale(path)
-    for path in targets:
-        _check_target(path, targets)
-    staged: list[tuple[str, Path]] = []
-    done: list[Path] = []
-    try:
-        # Held from the first temporary file on: a signal between a file's creation and its
-        # being listed here would leave it behind. Staging is a moment's work; a stop during
-        # it ends with every file complete.
-        with _signals_held():
-            for path, data in files:
-                staged.append((_stage(path, data), path))
-            for tmp, path in staged:
-                os.replace(tmp, path)
-                done.append(path)
-    except OSError as exc:
-        missing = [p.name for p in targets if p not in done]
-        wrote = f"wrote {', '.join(p.name for p in done)}; " if done else "nothing was written; "
-        raise WriteError(Problem(f"{exc.filename or targets[0]}: cannot write the file "
-                                 f"({exc.strerror}); {wrote}not written: {', '.join(missing)}"),
-                         tuple(done)) from None
-    finally:
-        for tmp, _ in staged:
+    with Staging([path for path, _ in files]) as staging:
+        for path, data in files:
+            staging.add(path, stage(path, partial(_put, data)))
+        staging.commit()
+
+
+def _put(data: bytes, handle: BinaryIO) -> None:
+    handle.write(data)
+
+
+class Staging:
+    """Outputs written to temporary files as soon as each is made, renamed together at the end.
+
+    Made before the first output is rendered: stale temporary files of the targets are removed
+    and every target is checked, so a folder in the way stops the build before its work. Each
+    finished output is staged (by this process or a worker, under this process's id) and added;
+    :meth:`commit` renames them all. Leaving the block without committing (an error, Ctrl+C,
+    SIGTERM) removes every temporary file of the targets that carries this process's id.
+    """
+
+    def __init__(self, targets: list[Path]) -> None:
+        self.targets = targets
+        self.staged: list[tuple[str, Path]] = []
+        self.owner = os.getpid()
+
+    def __enter__(self) -> Staging:
+        for path in self.targets:
+            remove_stale(path)
+        for path in self.targets:
+            _check_target(path, self.targets)
+        return self
+
+    def add(self, path: Path, tmp: str) -> None:
+        """Record ``tmp``, a complete temporary file, as ``path``'s new content."""
+        self.staged.append((tmp, path))
+
+    def commit(self) -> None:
+        """Rename every staged file into place, with Ctrl+C and SIGTERM held back meanwhile."""
+        done: list[Path] = []
+        try:
+            with _signals_held():
+                for tmp, path in self.staged:
+                    os.replace(tmp, path)
+                    done.append(path)
+        except OSError as exc:
+            missing = [p.name for p in self.targets if p not in done]
+            wrote = f"wrote {', '.join(p.name for p in done)}; " if done \
+                else "nothing was written; "
+            raise WriteError(Problem(f"{exc.filename or self.targets[0]}: cannot write the file "
+                                     f"({exc.strerror}); {wrote}not written: "
+                                     f"{', '.join(missing)}"), tuple(done)) from None
+
+    def __exit__(self, *exc: object) -> None:
+        for tmp, _ in self.staged:
             Path(tmp).unlink(missing_ok=True)
+        for path in self.targets:  # a worker's file that was made but never handed over
+            pattern = temporary_pattern(path.name)
+            try:
+                entries = list(os.scandir(path.parent))
+            except OSError:
+                continue
+            for entry in entries:
+                found = pattern.fullmatch(entry.name)
+                if found and found["pid"] == str(self.owner):
+                    Path(entry.path).unlink(missing_ok=True)
 
 
-def _stage(path: Path, data: bytes) -> str:
-    """Write ``data`` to a new temporary file beside ``path`` and return its name."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=PART,
-                                   dir=path.parent)
-    except OSError as exc:
-        raise WriteError(f"{path.parent}: cannot write here ({exc.strerror}); "
-                         "nothing was written") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return tmp
+def stage(path: Path, write: Callable[[BinaryIO], object], owner: int | None = None,
+          hold: bool = True) -> str:
+    """Write a new temporary file beside ``path`` with ``write(handle)``; return its name.
+
+    The name carries ``owner`` (default: this process), the process that renames it into
+    place and answers for it. With ``hold``, Ctrl+C and SIGTERM wait until the file is
+    complete and named (a worker, stopped by its owner, does not hold them).
+    """
+    with _signals_held() if hold else nullcontext():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{owner or os.getpid()}.",
+                                       suffix=PART, dir=path.parent)
+        except OSError as exc:
+            raise WriteError(f"{path.parent}: cannot write here ({exc.strerror}); "
+                             "nothing was written") from None
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                write(handle)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, 0o644)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return tmp
 
 
 @contextmanager

@@ -16,7 +16,7 @@ import re
 import zlib
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from reportlab import rl_config
 from reportlab.lib.rl_accel import fp_str
@@ -34,7 +34,7 @@ _ID = re.compile(rb"/ID\s*(\[<[0-9A-Fa-f]*><[0-9A-Fa-f]*>\])")
 _OBJ = re.compile(rb"(\d+) 0 obj\s")
 
 
-def pack(data: bytes) -> bytes:
+def pack(data: bytes) -> bytes | bytearray:
     """The file rewritten with object streams and a cross-reference stream.
 
     A file this module does not recognise as ReportLab's (one cross-reference section, every
@@ -66,11 +66,12 @@ def pack(data: bytes) -> bytes:
         if opened is None or int(opened.group(1)) != number:
             return data
         objects.append((number, whole[opened.end():whole.rindex(b"endobj")]))
+    objects.sort()  # in the order of their numbers, as ReportLab writes them anyway
     return _packed(data[:_first_object(data)], int(header.group(1)), objects, refs,
                    file_id.group(1) if file_id else None)
 
 
-def write(doc: PDFDocument, canvas: Any) -> bytes:
+def write(doc: PDFDocument, canvas: Any) -> bytearray:
     """A ReportLab document written straight into the form :func:`pack` gives its file.
 
     The same bytes as ``pack`` of the file ReportLab would save, without writing that file
@@ -92,19 +93,37 @@ def write(doc: PDFDocument, canvas: Any) -> bytes:
     refs = {"Root": doc.Reference(doc.Catalog), "Info": doc.Reference(doc.info)}
     numbers, objects = doc.numberToId, doc.idToObject
     where = doc.idToObjectNumberAndVersion
-    found: list[tuple[int, bytes]] = []
-    number = 1
-    with _quick_formatting():
+
+    from activate_pack.render.tagging import Element
+
+    spent = (pdfdoc.PDFPage, Element)  # emptied once formatted
+
+    def formatted() -> Iterator[tuple[int, bytes]]:
+        # Each object is let go once formatted (others refer to it by number only), so a
+        # large document is not held twice, as objects and as bytes, while it is written.
+        number = 1
         while number in numbers:
             name = numbers[number]
             doc.encrypt.register(*where[name])
-            found.append((number, pdfdoc.format(objects[name], doc, toplevel=1)))
+            found = objects[name]
+            data = pdfdoc.format(found, doc, toplevel=1)
+            objects[name] = None
+            if type(found) in spent:  # numerous, and what follows names them by number only
+                found.__dict__ = {"__InternalName__": name}
+            yield number, data
             number += 1
-    file_id = _ID.search(b"/ID " + doc.ID())
-    head = pdfdoc.PDFFile(doc._pdfVersion).strings[0]
-    return _packed(head, doc._pdfVersion[1], found,
-                   {key: where[ref.name][0] for key, ref in refs.items()},
-                   file_id.group(1) if file_id else None)
+
+    with _quick_formatting():
+        head = pdfdoc.PDFFile(doc._pdfVersion).strings[0]
+        return _packed(head, doc._pdfVersion[1], formatted(),
+                       {key: where[ref.name][0] for key, ref in refs.items()},
+                       lambda: _file_id(doc))
+
+
+def _file_id(doc: PDFDocument) -> bytes | None:
+    """The document's ``/ID`` array, as ReportLab would write it."""
+    found = _ID.search(b"/ID " + doc.ID())
+    return found.group(1) if found else None
 
 
 @contextmanager
@@ -128,7 +147,9 @@ def _quick_formatting() -> Iterator[None]:
         if kind is str:
             found = strings.get(element)
             if found is None:
-                found = strings[element] = encode(element)
+                found = encode(element)
+                if len(element) <= 16:  # names and keys repeat; a document's words do not
+                    strings[element] = found
             return found
         if kind is int or kind is float:
             return fp_str(element).encode("ascii")
@@ -144,51 +165,59 @@ def _quick_formatting() -> Iterator[None]:
         pdfdoc.PDFName, pdfdoc.format = original_name, original_format
 
 
-def _packed(head: bytes, minor: int, objects: list[tuple[int, bytes]], refs: dict[str, int],
-            file_id: bytes | None) -> bytes:
+def _packed(head: bytes, minor: int, objects: Iterable[tuple[int, bytes]],
+            refs: dict[str, int], file_id: bytes | None | Callable[[], bytes | None]
+            ) -> bytearray:
     """The file from its header and its objects: (number, what is between 'obj' and 'endobj').
 
-    Objects come in the order of their numbers, from 1, as ReportLab writes them.
+    Objects come in the order of their numbers, from 1, as ReportLab writes them; they may
+    be made as they are asked for, and ``file_id`` once they all are. Every ``PER_STREAM``
+    small objects are compressed as soon as they have come, so only their compressed form
+    is kept until the file's end, where the object streams go.
     """
     out = bytearray(head)
     out[:_HEADER.match(head).end()] = b"%%PDF-1.%d" % max(minor, 5)  # type: ignore[union-attr]
-    where: dict[int, tuple[int, int, int]] = {}  # number: (type, offset or stream, index)
-    bodies: dict[int, bytes] = {}
+    # The cross-reference stream's rows, made as the objects come (7 bytes each: type, offset
+    # or object stream, index), rather than a table of every object kept until the end.
+    rows = bytearray(_row(0, 0, 0xFFFF))
+    chunk: list[tuple[int, bytes]] = []
+    streams: list[tuple[int, int, bytes]] = []  # (objects, length of the head, compressed)
+    count = 1
     for number, content in objects:
+        if number != count:
+            raise ValueError(f"object {number} came where {count} was due")
+        count += 1
         body = content.strip()
         if body.endswith(b"endstream"):  # streams stay as they are, in the file
-            where[number] = (1, len(out), 0)
+            rows += _row(1, len(out), 0)
             # An end-of-line between the data and 'endstream' (ISO 32000-1 §7.3.8.1), outside
             # the stream's length; ReportLab writes the keyword straight after the data.
             end = content.rindex(b"endstream")
             out += b"%d 0 obj\n%s\n%s%sendobj\n" % (number, content[:end], content[end:],
                                                     b"" if content.endswith(b"\n") else b"\n")
-        else:
-            bodies[number] = body
-    count = len(objects) + 1
-    packed = sorted(bodies)
+            continue
+        rows += _row(2, len(streams), len(chunk))  # its stream's number is known at the end
+        chunk.append((number, body))
+        if len(chunk) == PER_STREAM:
+            streams.append(_object_stream(chunk))
+            chunk = []
+    if chunk:
+        streams.append(_object_stream(chunk))
+    if callable(file_id):
+        file_id = file_id()
+    for at in range(7, len(rows), 7):  # object streams are numbered after every other object
+        if rows[at] == 2:
+            rows[at + 1:at + 5] = (int.from_bytes(rows[at + 1:at + 5], "big") + count
+                                   ).to_bytes(4, "big")
     next_number = count
-    for first in range(0, len(packed), PER_STREAM):
-        chunk = packed[first:first + PER_STREAM]
-        heads: list[bytes] = []
-        stream_data = bytearray()
-        for index, number in enumerate(chunk):
-            heads.append(b"%d %d" % (number, len(stream_data)))
-            stream_data += bodies[number] + b"\n"
-            where[number] = (2, next_number, index)
-        head = b" ".join(heads) + b"\n"
-        compressed = zlib.compress(bytes(head + stream_data), 6)
-        where[next_number] = (1, len(out), 0)
+    for objects_in, first, compressed in streams:
+        rows += _row(1, len(out), 0)
         out += (b"%d 0 obj\n<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>"
-                b"\nstream\r\n" % (next_number, len(chunk), len(head), len(compressed)))
+                b"\nstream\r\n" % (next_number, objects_in, first, len(compressed)))
         out += compressed + b"\nendstream\nendobj\n"
         next_number += 1
-    xref_number = next_number
-    where[xref_number] = (1, len(out), 0)
-    rows = bytearray(b"\x00" + (0).to_bytes(4, "big") + (0xFFFF).to_bytes(2, "big"))
-    for number in range(1, xref_number + 1):
-        kind, field, index = where[number]
-        rows += bytes([kind]) + field.to_bytes(4, "big") + index.to_bytes(2, "big")
+    xref_number, xref_at = next_number, len(out)
+    rows += _row(1, xref_at, 0)
     compressed = zlib.compress(bytes(rows), 6)
     keys = b" ".join(b"/%s %d 0 R" % (k.encode(), v) for k, v in sorted(refs.items()))
     ident = b" /ID " + file_id if file_id else b""
@@ -196,8 +225,24 @@ def _packed(head: bytes, minor: int, objects: list[tuple[int, bytes]], refs: dic
             b"/Length %d >>\nstream\r\n" % (xref_number, xref_number + 1, keys, ident,
                                            len(compressed)))
     out += compressed + b"\nendstream\nendobj\n"
-    out += b"startxref\n%d\n%%%%EOF\n" % where[xref_number][1]
-    return bytes(out)
+    out += b"startxref\n%d\n%%%%EOF\n" % xref_at
+    return out  # not copied into bytes: a large file is held once
+
+
+def _row(kind: int, field: int, index: int) -> bytes:
+    """One row of the cross-reference stream (/W [1 4 2])."""
+    return bytes([kind]) + field.to_bytes(4, "big") + index.to_bytes(2, "big")
+
+
+def _object_stream(chunk: list[tuple[int, bytes]]) -> tuple[int, int, bytes]:
+    """Objects packed into one compressed object stream: (their count, head length, data)."""
+    heads: list[bytes] = []
+    stream_data = bytearray()
+    for number, body in chunk:
+        heads.append(b"%d %d" % (number, len(stream_data)))
+        stream_data += body + b"\n"
+    head = b" ".join(heads) + b"\n"
+    return len(chunk), len(head), zlib.compress(bytes(head + stream_data), 6)
 
 
 def _first_object(data: bytes) -> int:

@@ -62,20 +62,27 @@ def embed_fonts(doc: PDFDocument) -> None:
     doc.delayedFonts = []
 
 
-def stamp_ids(data: bytes) -> bytes:
+def stamp_ids(data: bytes | bytearray) -> bytes | bytearray:
     """The file with ``/ID`` and the XMP instance id set from a hash of its content."""
     found = list(_ID.finditer(data))
     if not found:
         return data
     match = found[-1]
     blank = b"0" * 32
-    unstamped = data[:match.start(1)] + blank + data[match.end(1):match.start(2)] + blank \
-        + data[match.end(2):]
-    digest = hashlib.sha256(unstamped).digest()
+    # Hashed piece by piece, the two ids blanked: no copy of a large file is made for it.
+    view = memoryview(data)
+    hashed = hashlib.sha256(view[:match.start(1)])
+    for piece in (blank, view[match.end(1):match.start(2)], blank, view[match.end(2):]):
+        hashed.update(piece)
+    digest = hashed.digest()
     file_id = digest[:16].hex().upper().encode()
-    stamped = data[:match.start(1)] + file_id + data[match.end(1):match.start(2)] + file_id \
-        + data[match.end(2):]
+    stamped = data if isinstance(data, bytearray) else bytearray(data)  # a new file: in place
+    stamped[match.start(1):match.end(1)] = file_id
+    stamped[match.start(2):match.end(2)] = file_id
     instance = f"uuid:{uuid.UUID(bytes=digest[16:32], version=4)}".encode()
     placeholder = INSTANCE_PLACEHOLDER.encode()
     assert len(instance) == len(placeholder)  # same length: no offset in the file moves
-    return stamped.replace(placeholder, instance, 1)
+    at = stamped.find(placeholder)
+    if at >= 0:
+        stamped[at:at + len(placeholder)] = instance
+    return stamped

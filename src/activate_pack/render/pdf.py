@@ -329,11 +329,17 @@ def _prepared(path: str, w: float, h: float, ppi: float = PRINT_PPI) -> str | Im
 def end_page(canvas: Canvas, index: int, progress: Callable[[int], None] | None) -> None:
     """Finish page ``index`` (from 0): close it, compress it, report progress."""
     canvas.showPage()
+    page = canvas._doc.Pages.pages[-1]
     # ReportLab gives every page an empty transition dictionary: a page turns as it likes.
-    canvas._doc.Pages.pages[-1].Trans = None
+    page.Trans = None
+    # And a dictionary of the forms in use to each page, the same on most: one is shared.
+    xobjects = getattr(page, "XObjects", None)
+    if xobjects is not None:
+        shared = canvas.__dict__.setdefault("_xobjects", {})
+        page.XObjects = shared.setdefault(tuple(xobjects.dict), xobjects)
     tags = getattr(canvas, "tags", None)
     if tags is not None:
-        tags.end_page(canvas._doc.Pages.pages[-1])
+        tags.end_page(page)
     _compress_last_page(canvas)
     if progress:
         progress(index + 1)
@@ -408,7 +414,8 @@ def save(canvas: Canvas) -> bytes:
     finish.embed_fonts(canvas._doc)
     if len(canvas._code):  # what is drawn after the last page makes a page, as Canvas.save has it
         canvas.showPage()
-    return finish.stamp_ids(compact.write(canvas._doc, canvas))
+    # Copied into bytes once: below the peak, which comes while the objects are written.
+    return bytes(finish.stamp_ids(compact.write(canvas._doc, canvas)))
 
 
 class _Plain(PDFStream):

@@ -54,9 +54,23 @@ def _family(name: str, entry: Mapping[str, Any]) -> Family:
                   float(entry.get("line_height", 1.25)), tuple(entry.get("fallbacks", ())))
 
 
+def _read(path: Path) -> Any:
+    """A font table file's data, parsed once while it is unchanged (it is read as the
+    program starts, and by each of the two tables made from it)."""
+    found = path.stat()
+    return _parsed(path, found.st_mtime_ns, found.st_size)
+
+
+@lru_cache(maxsize=4)
+def _parsed(path: Path, mtime_ns: int, size: int) -> Any:
+    # In C where PyYAML has it: a twentieth of the time of its Python parser.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+
+
 def load_table(path: Path = TABLE_FILE) -> tuple[str, dict[str, Family]]:
     """Read a font table: its default family's name and every family by name."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = _read(path)
     families = {name: _family(name, entry) for name, entry in data["families"].items()}
     default = data["default"]
     for family in families.values():
@@ -71,7 +85,7 @@ DEFAULT_FAMILY, _TABLE = load_table()
 
 
 def _script_table(path: Path = TABLE_FILE) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = _read(path)
     scripts, languages = dict(data.get("scripts", {})), dict(data.get("languages", {}))
     for name in [*scripts.values(), *(f for v in languages.values() for f in v.values())]:
         if name not in _TABLE:
