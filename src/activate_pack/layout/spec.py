@@ -288,6 +288,24 @@ class Icons(_Spec):
     back: Rect | None = Field(None, description="Where a card back's icon goes [x, y, w, h]; "
                                                 "none: no icon on the back.")
 
+    @model_validator(mode="after")
+    def _known_keys(self) -> Icons:
+        from activate_pack.pack.model import ASSET_TYPES, PHASES
+
+        for section, known in (("phases", PHASES), ("asset_types", ASSET_TYPES)):
+            for key in getattr(self, section):
+                if key not in known:
+                    close = nearest(key, list(known))
+                    hint = f"did you mean '{close}'? " if close else ""
+                    # The error names the key's own place, so its line can be found.
+                    raise PydanticCustomError("unknown_key", "there is no {what} called "
+                                              "'{key}'; {hint}the {what}s are: {known}", {
+                                                  "what": section[:-1].replace("_", " "),
+                                                  "key": key, "hint": hint,
+                                                  "known": ", ".join(known),
+                                                  "where": ("icons", section, key)})
+        return self
+
 
 Percent = Annotated[float, Field(ge=0, le=100)]
 CMYK = tuple[Percent, Percent, Percent, Percent]
