@@ -129,43 +129,56 @@ def test_every_card_face_shows_its_icon_on_its_reading_start_side(lang: str | No
     assert faces == len(doc.pages) == 132
 
 
-def _icon_colours(pdf: pikepdf.Pdf) -> list[list[float]]:
-    """The colour operands set inside each icon drawing (a q … Q with an upside-down cm)."""
-    found: list[list[float]] = []
-    streams: list[pikepdf.Object] = []
+def _icon_forms(pdf: pikepdf.Pdf) -> tuple[dict[tuple[int, int], list[object]], int]:
+    """The colour operators and operands of every icon's form (drawn once, reused), and how many
+    pages show at least one icon (directly or inside a card back's form)."""
+    forms: dict[tuple[int, int], list[object]] = {}
+    showing = 0
+
+    def walk(resources: pikepdf.Object) -> bool:
+        found = False
+        for name, xobject in resources.get("/XObject", {}).items():
+            if str(name).startswith("/FormXob.Icon"):
+                found = True
+                if xobject.objgen not in forms:
+                    forms[xobject.objgen] = [
+                        item for operands, operator in pikepdf.parse_content_stream(xobject)
+                        if str(operator) in ("k", "K", "rg", "RG", "g", "G", "sc", "scn", "SC",
+                                             "SCN")
+                        for item in (str(operator), *(float(v) for v in operands))]
+            elif xobject.get("/Subtype") == "/Form":
+                found = walk(xobject.get("/Resources", {})) or found
+        return found
+
     for page in pdf.pages:
-        streams.append(page.obj)
-        xobjects = page.obj.get("/Resources", {}).get("/XObject", {})
-        streams += [x for x in xobjects.values() if x.get("/Subtype") == "/Form"]
-    for stream in streams:
-        depth: list[bool] = []  # per open q: whether it is an icon's
-        for operands, operator in pikepdf.parse_content_stream(stream):
-            op = str(operator)
-            if op == "q":
-                depth.append(False)
-            elif op == "Q" and depth:
-                depth.pop()
-            elif op == "cm" and depth and float(operands[3]) < 0:
-                depth[-1] = True
-                found.append([])
-            elif depth and any(depth) and op in ("k", "K", "rg", "RG", "g", "G", "sc", "scn",
-                                                 "SC", "SCN"):
-                found[-1].append(op)
-                found[-1] += [float(v) for v in operands]
-    return found
+        showing += walk(page.obj.get("/Resources", {}))
+    return forms, showing
 
 
 def test_icons_print_in_black_ink_only_with_cmyk(tmp_path: Path) -> None:
     (built,) = build(default_pack_dir(), ("a6",), tmp_path, options=PrintOptions(cmyk=True))
     with pikepdf.open(built.path) as pdf:
-        colours = _icon_colours(pdf)
-    assert len(colours) >= 66  # a front per card at least; alike backs share one drawing
-    for ops in colours:
+        forms, showing = _icon_forms(pdf)
+        assert showing == len(pdf.pages) == 132
+    assert len(forms) >= 16  # every icon the cards use, each drawn once
+    for ops in forms.values():
         assert ops and ops[0] in ("k", "K") and ops[1:4] == [0, 0, 0], ops
+
+
+def test_a_coloured_icon_prints_as_black_ink_of_its_darkness(make_pack, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Yellow icons on the question cards: four inks on screen colours' terms, black alone here."""
+    root = make_pack(**{"layouts/a6.yaml": 'extends: a6\nkinds:\n  question: {on_main: "#FFE082"}\n'})
+    (built,) = build(root, ("a6",), tmp_path, options=PrintOptions(cmyk=True))
+    with pikepdf.open(built.path) as pdf:
+        forms, _ = _icon_forms(pdf)
+    inked = [ops for ops in forms.values() if ops[4] > 0]  # type: ignore[operator]
+    assert inked, forms
+    for ops in inked:
+        assert ops[0] in ("k", "K") and ops[1:4] == [0, 0, 0] and 0 < ops[4] < 0.5, ops  # type: ignore[operator]
     # The screen file draws the same icons in the kinds' colours.
     (screen,) = build(default_pack_dir(), ("a6",), tmp_path / "screen")
     with pikepdf.open(screen.path) as pdf:
-        assert all(ops[0] in ("rg", "RG") for ops in _icon_colours(pdf))
+        assert all(ops[0] in ("rg", "RG") for ops in _icon_forms(pdf)[0].values())
 
 
 def test_an_icon_alone_is_a_figure_with_alt_text_and_one_beside_words_is_decoration() -> None:
@@ -187,7 +200,7 @@ def test_an_icon_alone_is_a_figure_with_alt_text_and_one_beside_words_is_decorat
 
     walk(pdf.Root.StructTreeRoot)
     assert figures == ["Explore: finding out together"]  # the label's icon is not a figure
-    # Both icons are drawn (each under an upside-down cm), the label's inside an artifact.
+    # Both icons are drawn (each an icon's form), the label's inside an artifact.
     ops = [(str(o), [str(v) for v in a]) for a, o in pikepdf.parse_content_stream(pdf.pages[0])]
     marks: list[str] = []
     icons_in: list[str] = []
@@ -196,7 +209,7 @@ def test_an_icon_alone_is_a_figure_with_alt_text_and_one_beside_words_is_decorat
             marks.append(operands[0])
         elif op == "EMC" and marks:
             marks.pop()
-        elif op == "cm" and float(operands[3]) < 0:
+        elif op == "Do" and operands[0].startswith("/FormXob.Icon"):
             icons_in.append(marks[-1] if marks else "")
     assert icons_in == ["/Artifact", "/Figure"]
 

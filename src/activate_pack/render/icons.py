@@ -17,18 +17,34 @@ def draw_icon(canvas: Any, box: Icon, dx: float, dy: float,
 
     ``colour_of`` turns a layout colour ('#RRGGBB' or the inks of ``--cmyk``) into ReportLab's.
     The icon keeps its proportions and is centred in the box; its lines scale with it, so a
-    larger icon has the same look as a small one.
+    larger icon has the same look as a small one. Each icon in each colour is drawn once per
+    document, as a form that every page showing it reuses: smaller files, the same marks.
     """
-    shape = icon(box.name)
+    forms: dict[tuple[str, str], str] = canvas.__dict__.setdefault("_icon_forms", {})
+    key = (box.name, box.colour)
+    if key not in forms:
+        forms[key] = f"Icon{len(forms)}"
+        # A unit square, with room for the round ends of lines that reach the icon's edge.
+        canvas.beginForm(forms[key], -0.1, -0.1, 1.1, 1.1)
+        _draw_unit(canvas, icon(box.name), colour_of(box.colour))
+        canvas.endForm()
+    size = min(box.w, box.h)
+    canvas.saveState()
+    canvas.translate(box.x + dx + (box.w - size) / 2, box.y + dy + (box.h - size) / 2)
+    canvas.scale(size, size)
+    canvas.doForm(forms[key])
+    canvas.restoreState()
+
+
+def _draw_unit(canvas: Any, shape: Shape, colour: Any) -> None:
+    """The icon in a 1 × 1 square, centred, in ``colour``."""
     vx, vy, vw, vh = shape.view
-    scale = min(box.w / vw, box.h / vh)
+    scale = 1 / max(vw, vh)
     canvas.saveState()
     # SVG counts y downwards from the top: the page's y runs upwards from the bottom.
-    canvas.translate(box.x + dx + (box.w - vw * scale) / 2,
-                     box.y + dy + box.h - (box.h - vh * scale) / 2)
+    canvas.translate((1 - vw * scale) / 2, 1 - (1 - vh * scale) / 2)
     canvas.scale(scale, -scale)
     canvas.translate(-vx, -vy)
-    colour = colour_of(box.colour)
     path = _path(canvas, shape)
     if shape.filled:
         canvas.setFillColor(colour)
