@@ -247,4 +247,4 @@ def test_the_about_card_and_the_colophon_credit_the_icons(default_pdfs: dict[str
     about = PdfReader(default_pdfs["a6"]).pages[0].extract_text()
     assert "Icons: Lucide, ISC License" in about
     colophon = PdfReader(default_pdfs["a4"]).pages[-1].extract_text()
-    assert "Icons: Lucide, ISC License" in colophon and "https://lucide.dev" in colophon
+    assert "Icons: Lucide, ISC License\nhttps://lucide.dev" in colophon

@@ -47,8 +47,9 @@ class Shape:
     """True for an icon drawn as filled shapes rather than lines."""
 
 
+@lru_cache(maxsize=1)
 def names() -> tuple[str, ...]:
-    """The names of the bundled icons, sorted."""
+    """The names of the bundled icons, sorted (read once: layouts check every name they use)."""
     return tuple(sorted(p.stem for p in ICON_DIR.glob("*.svg")))
 
 
