@@ -90,14 +90,16 @@ def test_about_card_attribution(make_pack: Callable[..., Path]) -> None:
         ("paragraph", "title-line"), ("paragraph", "version"), ("heading", "heading"),
         ("paragraph", "authors"), ("paragraph", "copyright"), ("heading", "heading"),
         ("paragraph", "licence"), ("paragraph", "licence"), ("paragraph", "licence-note"),
-        ("heading", "heading"), ("paragraph", "source"), ("paragraph", "no-endorsement")]
+        ("paragraph", "icons"), ("heading", "heading"), ("paragraph", "source"),
+        ("paragraph", "no-endorsement")]
     text = [b.text for b in face.blocks]
     assert text[1] == "Version 0.1 · Testville"
     assert text[2:4] == ["Made by", "Test Author"]
     assert face.blocks[3].joined and not face.blocks[4].joined
     assert text[6:8] == ["Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0)",
                          "https://creativecommons.org/licenses/by-sa/4.0/"]
-    assert text[10] == "https://example.org/test-pack"
+    assert text[9] == "Icons: Lucide, ISC License"
+    assert text[11] == "https://example.org/test-pack"
     assert all(r.italic for r in face.blocks[-1].runs)
     assert _text(face.credit) == ("Test Pack · Test Author · CC BY-SA 4.0 · "
                                   "https://creativecommons.org/licenses/by-sa/4.0/")
@@ -236,6 +238,10 @@ def _allowed(root: Path, markers: list[str]) -> set[str]:
     found = marker_content(root) | set(markers)
     info = yaml.safe_load((root / "content" / "pack.yaml").read_text(encoding="utf-8"))
     found |= set(re.findall(r"[a-z]+", info["source_url"].lower()))
+    # The icon set's credit names it and its licence, as the licence table names CC's.
+    from activate_pack.pack.licences import ICONS
+
+    found |= set(re.findall(r"[a-z]+", f"{ICONS.name} {ICONS.licence} {ICONS.url}".lower()))
     return found | {"cc", "by", "sa", "https", "creativecommons", "org", "licenses"}
 
 

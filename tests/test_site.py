@@ -284,3 +284,32 @@ def test_an_adaptations_site_has_the_originals_languages_and_says_each_thing_onc
     assert {f"{tag.lower()}/index.html" for tag in shipped} <= {
         p.relative_to(tmp_path / "public").as_posix() for p in made.pages}
     assert len(warnings) == 1 and "still here" in warnings[0], warnings
+
+
+@pytest.mark.parametrize("folder", ["en-gb", "ur"])
+def test_every_card_of_the_edition_shows_its_kinds_icon_hidden_from_screen_readers(
+        public: Path, folder: str) -> None:
+    from activate_pack.layout.iconset import icon, path_data
+
+    icons = {"questions": "message-circle-question-mark", "ingredients": "sprout",
+             "recipes": "chef-hat"}
+    for name, drawn in icons.items():
+        html = (public / folder / f"{name}.html").read_text(encoding="utf-8")
+        page = Page(html)
+        cards = [a for tag, a in page.elements if tag == "article"]
+        svgs = [a for tag, a in page.elements if tag == "svg"]
+        assert cards and len(svgs) == len(cards), name
+        assert all(a.get("aria-hidden") == "true" and a.get("class") == "icon" for a in svgs)
+        # The same drawing as on the printed card, inside each card's kind label.
+        assert html.count(f'<path d="{path_data(icon(drawn))}"/>') == len(cards)
+        assert len(re.findall(r'<p class="tag"><svg class="icon"', html)) == len(cards)
+
+
+def test_the_icon_set_is_credited_and_its_licence_ships_with_the_site(public: Path) -> None:
+    home = Page((public / "index.html").read_text(encoding="utf-8"))
+    assert "Lucide, ISC License" in home.text
+    # The credit links to the icons' licence, shipped beside the pages.
+    assert "assets/icons/LICENSE.txt" in home.links()
+    assert "Lucide, ISC License" in (public / "en-gb/about.html").read_text(encoding="utf-8")
+    shipped = (public / "assets/icons/LICENSE.txt").read_bytes()
+    assert shipped.startswith(b"ISC License") and b"Lucide" in shipped

@@ -5,7 +5,7 @@ from __future__ import annotations
 from activate_pack.compose import notices
 from activate_pack.compose.links import card_address
 from activate_pack.compose.content import Block, Face, Item, Picture, Run, Writer, fill, split_at, writer
-from activate_pack.pack.licences import licence
+from activate_pack.pack.licences import ICONS, licence
 from activate_pack.pack.model import ImageCredit, IngredientCard, Pack, QuestionCard, RecipeCard
 
 AnyCard = RecipeCard | QuestionCard | IngredientCard
@@ -270,6 +270,11 @@ def attribution(pack: Pack, description: bool = False, full: bool = False,
     blocks.append(w.para("paragraph", "licence", lic.deed_url, joined=True))
     if brief != "tight":  # the card is full: the licence's name and address must do
         blocks += w.marked(labels.about.licence_note, "licence-note")
+        # The icons' credit goes too (the site always gives it): a page that is full has room
+        # for nothing the pack's own licence does not ask for.
+        blocks.append(w.para("paragraph", "icons", notices.icon_credit(labels), joined=True))
+        if full:  # the address on a line of its own, as every address in the attribution
+            blocks.append(w.para("paragraph", "icons", ICONS.url, joined=True))
     blocks.append(w.para("heading", "heading", labels.about.source, bold=True))
     blocks.append(w.para("paragraph", "source", info.source_url, joined=True))
     blocks += w.marked(labels.about.no_endorsement, "no-endorsement", italic=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from activate_pack.compose.content import fill, join_names
 from activate_pack.pack.labels import Labels
-from activate_pack.pack.licences import licence
+from activate_pack.pack.licences import ICONS, licence
 from activate_pack.pack.model import Pack, Upstream
 from activate_pack.pack.translations import language_name
 
@@ -139,6 +139,12 @@ def notice(pack: Pack) -> str:
     space = pack.labels.patterns.space
     return fill(pack.labels.patterns.notice, credits=space.join(credit_sentences(pack)),
                 label=pack.labels.adaptation.changes, changes=space.join(change_lines(pack)))
+
+
+def icon_credit(labels: Labels) -> str:
+    """The icon set's credit line: 'Icons: Lucide, ISC' (its address follows where there is room)."""
+    return fill(labels.about.picture_line, what=labels.about.icons, author=ICONS.name,
+                licence=ICONS.licence)
 
 
 def pack_credit(pack: Pack) -> str:

@@ -89,7 +89,25 @@ class Code:
     alt: str
 
 
-Box = Rect | Rule | TextBox | ImageBox | Code
+@dataclass(frozen=True, slots=True)
+class Icon:
+    """A named icon of the bundled set (layout/iconset.py) drawn as lines in a w × h square.
+
+    ``alt`` says in words what an icon standing alone means; an icon beside the words it
+    stands for has none and is decoration (an artifact in a tagged PDF, hidden from screen
+    readers on the web).
+    """
+
+    x: float
+    y: float
+    w: float
+    h: float
+    name: str
+    colour: str
+    alt: str | None = None
+
+
+Box = Rect | Rule | TextBox | ImageBox | Code | Icon
 
 
 @dataclass(frozen=True, slots=True)

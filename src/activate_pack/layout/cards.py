@@ -10,6 +10,7 @@ from activate_pack.layout import sources, styles
 from activate_pack.layout.boxes import Box, Page, Rect, Rule, TextBox
 from activate_pack.layout.context import AnyCard, Ctx
 from activate_pack.layout.fit import fit
+from activate_pack.layout.icons import back_icon, label_icon, label_room
 from activate_pack.layout.logo import place_logo
 from activate_pack.layout.pictures import SCALES, card_picture, title_stop
 from activate_pack.layout.qr import place_code
@@ -19,12 +20,15 @@ from activate_pack.text import Flow
 
 def text_box(ctx: Ctx, flow: Flow, region: str, role: str, kind: str | None,
              card: str | None = None, what: str | None = None,
-             stop: float | None = None, label: str | None = None) -> TextBox:
-    """Fit a flow into a named region of the layout (ending at x = ``stop``, if given);
-    a ``label`` that a translation gives is reported at its line there, not at the card."""
+             stop: float | None = None, label: str | None = None,
+             indent: float = 0.0) -> TextBox:
+    """Fit a flow into a named region of the layout (ending at x = ``stop``, if given, and
+    starting ``indent`` points in); a ``label`` that a translation gives is reported at its
+    line there, not at the card."""
     x, y, w, h = ctx.spec.region(region, kind)
     if stop is not None:
         w = min(w, stop - x)
+    x, w = x + indent, w - indent
     advise = sources.translated(ctx.pack, label, ctx.label_index, what or role) \
         if label else None
     return fit(flow, x, y, w, h, ctx.spec.size(role, kind), role, ctx.problems, card, what,
@@ -57,8 +61,10 @@ def header(ctx: Ctx, face: Face, stop: float | None = None) -> list[Box]:
     x, y, w, h = ctx.spec.region("band", kind)
     boxes: list[Box] = [Rect(x, y, w, h, fill=ctx.spec.colours_for(kind).main, bleed=True)]
     label = styles.add_runs(ctx, Flow(), "header", "kind-label", kind, face.label)
-    boxes.append(text_box(ctx, label, "label", "label", kind, face.card, "the card label", stop,
-                          _line(face.label)))
+    label_box = text_box(ctx, label, "label", "label", kind, face.card, "the card label", stop,
+                         _line(face.label), label_room(ctx.spec, kind))
+    boxes += [*label_icon(ctx.spec, kind, label_box, ctx.spec.colours_for(kind).on_main),
+              label_box]
     heading = styles.add_runs(ctx, Flow(), "header", "title", kind, face.title)
     boxes.append(text_box(ctx, heading, "title", "title", kind, face.card, "title", stop))
     return boxes
@@ -173,6 +179,7 @@ def card_back(ctx: Ctx, kind: str, card: AnyCard | None, card_id: str) -> Page:
     if detail:
         styles.add_runs(ctx, flow, "back", "kind-detail", kind, detail)
     styles.add_runs(ctx, flow, "back", "pack-title", kind, face.extra["pack"])
+    boxes += back_icon(spec, kind, card, colours.on_main)
     tx, ty, tw, th = geo.text
     boxes.append(fit(flow, tx * MM, spec.height - (ty + th) * MM, tw * MM, th * MM,
                      spec.size("back"), "back", ctx.problems, card_id, "the card back"))

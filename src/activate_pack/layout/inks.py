@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Mapping
 
 from activate_pack.errors import Problems
-from activate_pack.layout.boxes import Box, Code, ImageBox, Page, Rect, Rule, TextBox
+from activate_pack.layout.boxes import Box, Code, Icon, ImageBox, Page, Rect, Rule, TextBox
 from activate_pack.layout.icc import PictureError, picture_to_press, srgb_to_inks
 from activate_pack.layout.knockout import make_safe
 
@@ -28,6 +28,15 @@ def inks(colour: str, table: Mapping[str, Inks]) -> Inks:
         if key.lower() == colour.lower():
             return value
     return srgb_to_inks(colour)
+
+
+def black_only(values: Inks) -> Inks:
+    """The same darkness in black ink alone: an icon's thin lines cannot rely on four plates
+    meeting exactly, so they print in one (white stays paper)."""
+    c, m, y, k = (v / 100 for v in values)
+    # The share of light the four inks would leave, roughly, and black that leaves as much.
+    light = (1 - c * 0.75) * (1 - m * 0.75) * (1 - y * 0.6) * (1 - k)
+    return (0.0, 0.0, 0.0, round((1 - light) * 100, 1))
 
 
 def device_cmyk(values: Inks) -> str:
@@ -85,6 +94,8 @@ class InkConverter:
             new = replace(box, lines=lines)
         elif isinstance(box, Code):
             new = replace(box, colour=self.colour(box.colour))
+        elif isinstance(box, Icon):
+            new = replace(box, colour=device_cmyk(black_only(inks(box.colour, self.table))))
         elif isinstance(box, ImageBox):
             self._picture(box.path)
         self._keep.append(box)

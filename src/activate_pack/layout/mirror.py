@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from activate_pack.layout.boxes import Box, Code, Document, ImageBox, Page, Rect, TextBox
+from activate_pack.layout.boxes import Box, Code, Document, Icon, ImageBox, Page, Rect, TextBox
 from activate_pack.layout.spec import LayoutSpec
 from activate_pack.text import language_direction
 
@@ -45,7 +45,7 @@ def reads_rtl(page: Page) -> bool:
 
 def mirror_box(box: Box, width: float) -> Box:
     """``box`` moved to the other side of a page ``width`` points wide."""
-    if isinstance(box, (Rect, ImageBox, TextBox)):
+    if isinstance(box, (Rect, ImageBox, TextBox, Icon)):  # an icon moves, as a picture does
         return replace(box, x=width - box.x - box.w)
     if isinstance(box, Code):  # a QR code moves, but is never flipped: it would not scan
         return replace(box, x=width - box.x - box.size)

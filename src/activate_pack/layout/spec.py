@@ -10,6 +10,7 @@ from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr,
 from pydantic_core import PydanticCustomError
 
 from activate_pack.errors import PackError, Problem, Problems, nearest
+from activate_pack.layout.iconset import unknown_icon
 from activate_pack.pack.gate import LayoutName, layout_name_problems
 from activate_pack.pack.source import Located, deep_merge, read_yaml
 from activate_pack.text import DEFAULT_FAMILY, FAMILIES
@@ -263,6 +264,49 @@ class PrintSheet(_Spec):
     min_text: Mm = Field(20, description="Least height given to a block of text.")
 
 
+def _known_icon(name: str) -> str:
+    if (problem := unknown_icon(name)) is not None:
+        raise ValueError(problem)
+    return name
+
+
+IconName = Annotated[str, AfterValidator(_known_icon)]
+
+
+class Icons(_Spec):
+    """Which icon stands for what, by name (icons/SOURCES.md), and where icons go (mm)."""
+
+    kinds: dict[str, IconName] = Field(default_factory=dict, description=(
+        "The icon of each card kind, beside its label on the front and on its back."))
+    phases: dict[str, IconName] = Field(default_factory=dict, description=(
+        "The icon of each workshop phase, on the back of that phase's question cards."))
+    asset_types: dict[str, IconName] = Field(default_factory=dict, description=(
+        "The icon of each asset type, on the back of that type's ingredient cards."))
+    label: float = Field(5.0, ge=0, le=50, description="Size of the icon at the start of a card "
+                                                        "front's kind label (0: none).")
+    gap: float = Field(1.8, ge=0, le=30, description="Space between that icon and the label.")
+    back: Rect | None = Field(None, description="Where a card back's icon goes [x, y, w, h]; "
+                                                "none: no icon on the back.")
+
+    @model_validator(mode="after")
+    def _known_keys(self) -> Icons:
+        from activate_pack.pack.model import ASSET_TYPES, PHASES
+
+        for section, known in (("phases", PHASES), ("asset_types", ASSET_TYPES)):
+            for key in getattr(self, section):
+                if key not in known:
+                    close = nearest(key, list(known))
+                    hint = f"did you mean '{close}'? " if close else ""
+                    # The error names the key's own place, so its line can be found.
+                    raise PydanticCustomError("unknown_key", "there is no {what} called "
+                                              "'{key}'; {hint}the {what}s are: {known}", {
+                                                  "what": section[:-1].replace("_", " "),
+                                                  "key": key, "hint": hint,
+                                                  "known": ", ".join(known),
+                                                  "where": ("icons", section, key)})
+        return self
+
+
 Percent = Annotated[float, Field(ge=0, le=100)]
 CMYK = tuple[Percent, Percent, Percent, Percent]
 HexColour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
@@ -298,6 +342,7 @@ class LayoutSpec(_Spec):
     write_in: WriteIn = Field(default_factory=WriteIn, description="Ruled write-in areas.")
     notes: Panel = Field(default_factory=Panel, description="The facilitator notes panel.")
     back: Back = Field(default_factory=Back, description="Card backs.")
+    icons: Icons = Field(default_factory=Icons, description="Icons by name, and their places.")
     gaps: Gaps = Field(default_factory=Gaps, description="Spaces between placed things.")
     mirror: Mirroring = Field(default_factory=Mirroring, description="Which pages mirror for "
                                                                       "right-to-left languages.")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, Mapping
 
 from activate_pack.compose.cards import AnyCard, card_front, for_card
 from activate_pack.compose.content import Block, Face, Picture, Run, fill
@@ -129,11 +129,13 @@ def originals(source: Pack) -> dict[str, dict[str, Face]]:
 
 
 def edition(pack: Pack, page: dict[str, Any], folder: str,
-            source: dict[str, dict[str, Face]] | None = None) -> dict[str, bytes]:
+            source: dict[str, dict[str, Face]] | None = None,
+            icons: Mapping[str, str] | None = None) -> dict[str, bytes]:
     """Every page of one language's edition, and its pictures, by path from the site's root.
 
     ``page`` is what every page of the language shares (see ``sitepages.page_context``);
-    ``source`` is :func:`originals` of the pack in its own language, for a translation.
+    ``source`` is :func:`originals` of the pack in its own language, for a translation;
+    ``icons`` names each card kind's icon, shown beside its label as on the printed card.
     """
     from activate_pack.output.siteshared import Words, in_language, placed
     from activate_pack.render.html import render_page
@@ -153,7 +155,8 @@ def edition(pack: Pack, page: dict[str, Any], folder: str,
             shown.append({"anchor": anchor, "face": face,
                           "lang": langs.pop() if len(langs) == 1 else pack.info.language,
                           "links": ingredient_links(pack, anchor, face)
-                          if current.name == "recipes" else {}})
+                          if current.name == "recipes" else {},
+                          "icon": (icons or {}).get(face.kind) if face.label else None})
         intro = [] if current.name == "about" else [typeset(getattr(
             pack.labels.facilitator, current.name).intro, pack.info.language)]
         title = fill(words.plain.page_title, page=current.title, title=pack.info.title)
@@ -172,6 +175,16 @@ def edition(pack: Pack, page: dict[str, Any], folder: str,
         files[current.path] = html.encode("utf-8")
     files.update(pictures.files)
     return files
+
+
+def card_icons(pack_dir: Path) -> dict[str, str]:
+    """Each card kind's icon, as the layout of the A6 cards names it (its ``icons.kinds``)."""
+    from activate_pack.layout.editions import EDITIONS
+    from activate_pack.layout.spec import layout_dirs, load_layout
+    from activate_pack.pack.paths import default_pack_dir
+
+    spec = load_layout(EDITIONS["a6"].layout, layout_dirs(pack_dir, default_pack_dir()))
+    return dict(spec.icons.kinds)
 
 
 def _left(pack: Pack, name: str, part: str) -> str | None:

@@ -25,7 +25,7 @@ from activate_pack.layout.editions import EDITIONS
 from activate_pack.output.build import Warn
 from activate_pack.output.plan import Prepared, Variant, prepare
 from activate_pack.output.printing import PrintOptions
-from activate_pack.output.edition import edition, edition_pages, originals
+from activate_pack.output.edition import card_icons, edition, edition_pages, originals
 from activate_pack.output.sitefiles import bundle, bundle_name, redirect_page, robots, sitemap
 from activate_pack.output.sitepages import (Language, Published, assets, download_page,
                                              not_found_page, page_context)
@@ -99,6 +99,7 @@ def site(pack_dir: Path, out_dir: Path, warn: Warn | None = None,
         pack = first.ready(warn)
     epoch = build_epoch(source_date(pack, pack_dir))
     entries = languages(pack_dir, pack)
+    icons = card_icons(pack_dir)
 
     def one(index: int) -> _Made:
         """One language's PDFs and previews, with the problems and time its steps met."""
@@ -144,7 +145,7 @@ def site(pack_dir: Path, out_dir: Path, warn: Warn | None = None,
             if entry is not entries[0] and source is None:
                 source = originals(pack)
             made = edition(lang_pack, shared[entry.tag], entry.folder,
-                           None if entry is entries[0] else source)
+                           None if entry is entries[0] else source, icons)
             files.update({out_dir / path: data for path, data in made.items()})
             result.pages += [out_dir / path for path in made if path.endswith(".html")]
     files.update({out_dir / path: data for path, data in

@@ -15,11 +15,12 @@ from typing import Any, cast
 from markupsafe import Markup
 
 from activate_pack.compose.content import fill
-from activate_pack.compose.notices import (adapters, author_names, change_lines,
+from activate_pack.compose.notices import (adapters, author_names, change_lines, icon_credit,
                                            credit_sentences)
 from activate_pack.output.edition import EditionPage
 from activate_pack.output.siteshared import Words, in_language, placed
 from activate_pack.pack.labels import SiteLabels
+from activate_pack.layout.iconset import ICON_DIR
 from activate_pack.pack.licences import licence
 from activate_pack.pack.model import Pack
 
@@ -95,6 +96,8 @@ def page_context(pack: Pack, entry: Language, links: list[tuple[Language, Pack]]
         "licence_url": lic.deed_url, "licence_name": lic.short_name,
         "licence_link": words.fill("licence_link", licence=lic.name),
         "source_url": info.source_url, "copyright": in_language(info.copyright, left),
+        # The cards' icons are others' work, credited as the colophon credits them.
+        "icon_credit": icon_credit(pack.labels),
         "made_with": words.fill("made_with", version=version),
         "languages": [{"lang": other.info.language, "dir": direction(other.info.language),
                        "name": other.labels.site.language_name, "home": e.page,
@@ -159,6 +162,8 @@ def assets(names: dict[str, str]) -> dict[str, bytes]:
     found = {f"{ASSETS}/fonts/{name}": data for name, (_, _, _, data) in fonts.items()}
     found.update({f"{ASSETS}/fonts/{sub['file']}": cast(bytes, sub["data"]) for sub in subsets})
     found[f"{ASSETS}/fonts/OFL.txt"] = font_licence()
+    # The edition's pages carry the icons inline: their licence asks to travel with them.
+    found[f"{ASSETS}/icons/LICENSE.txt"] = (ICON_DIR / "LICENSE").read_bytes()
     css = render_page("site.css", stacks=font_stacks(names), names=subsets,
                       fonts=[{"file": name, "family": family, "weight": weight, "style": style,
                               "range": ranges[name]}

@@ -86,6 +86,8 @@ class AboutLabels(_Group):
         "Picture: {author}, {licence}",
         description="The credit printed under a card's picture, with {author} and {licence}.")
     pictures: str = Field("Pictures", description="Heading of the colophon's list of pictures.")
+    icons: str = Field("Icons", description="What the icon set's credit line credits: the "
+                                           "icons on the cards.")
     qr_code: str = Field(
         "QR code: this card on the web, {address}",
         description="What a card back's QR code is, for people who cannot see it (the PDF's "

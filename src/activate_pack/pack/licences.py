@@ -67,6 +67,20 @@ LICENCES: dict[str, LicenceInfo] = {
 }
 
 
+@dataclass(frozen=True)
+class BundledWork:
+    """Something made by others that every pack prints (the icons), and its credit."""
+
+    name: str
+    licence: str
+    url: str
+
+
+ICONS = BundledWork("Lucide", "ISC License", "https://lucide.dev")
+"""The icon set in the package's icons/ folder (icons/SOURCES.md): its ISC licence asks that
+its notice travel with copies, which the colophon, the about card and the site's credits give."""
+
+
 def licence(licence_id: str) -> LicenceInfo:
     """Look up a licence by id; raise KeyError with the valid ids listed."""
     try:

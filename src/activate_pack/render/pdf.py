@@ -24,10 +24,11 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
 from activate_pack import __version__
-from activate_pack.layout.boxes import Code, Document, ImageBox, Page, Rect, Rule, TextBox
+from activate_pack.layout.boxes import Code, Document, Icon, ImageBox, Page, Rect, Rule, TextBox
 from activate_pack.pack.images import PRINT_PPI
 from activate_pack.render import compact, finish, pdfx
 from activate_pack.render.glyphs import draw_lines
+from activate_pack.render.icons import draw_icon
 from activate_pack.render.bookmarks import outlines
 from activate_pack.render.tagging import FOOTERS, Marks, Tags, latin_is_foreign
 from activate_pack.render.xmp import build_epoch, xmp
@@ -228,6 +229,11 @@ def draw_page(canvas: Canvas, page: Page, dx: float = 0.0, dy: float = 0.0,
                 _draw_image(canvas, box, dx, dy)
             else:
                 marks.figure(box, dx, dy, partial(_draw_image, canvas, box, dx, dy))
+        elif isinstance(box, Icon):  # a Figure if it has alt text, else decoration
+            if marks is None:
+                draw_icon(canvas, box, dx, dy, _colour)
+            else:
+                marks.figure(box, dx, dy, partial(draw_icon, canvas, box, dx, dy, _colour))
         else:
             if marks is not None:
                 marks.artifact()

@@ -30,7 +30,7 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObject, PDFString
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from activate_pack.layout.boxes import Code, ImageBox, TextBox
+from activate_pack.layout.boxes import Code, Icon, ImageBox, TextBox
 from activate_pack.render.glyphs import draw_lines
 from activate_pack.text import language_direction
 
@@ -337,8 +337,9 @@ class Marks:
             Tags.end(self.canvas._code)
             self.open = None
 
-    def figure(self, box: ImageBox, dx: float, dy: float, draw: Callable[[], None]) -> None:
-        """A picture: a Figure with its alt text, or an artifact where it has none."""
+    def figure(self, box: ImageBox | Icon, dx: float, dy: float,
+               draw: Callable[[], None]) -> None:
+        """A picture or icon: a Figure with its alt text, or an artifact where it has none."""
         if box.alt is None or not box.alt.strip():
             self.artifact()
             draw()

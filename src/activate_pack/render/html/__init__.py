@@ -87,6 +87,9 @@ def environment() -> Environment:
     env.filters["strong"] = strong
     env.filters["linked"] = linked
     env.filters["addresses"] = addresses
+    from activate_pack.render.html.icons import icon_svg
+
+    env.globals["icon_svg"] = icon_svg
     return env
 
 
