@@ -60,6 +60,7 @@ class CardPages:
     card: Ctx
     _moved: dict[int, Box] = field(default_factory=dict)
     _keep: list[Box] = field(default_factory=list)  # the originals, so ids are not reused
+    _prompts: dict[tuple[str, str, tuple[Block, ...]], list[Box]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, ctx: Ctx, card_spec: LayoutSpec) -> CardPages:
@@ -104,9 +105,13 @@ class CardPages:
         return boxes
 
     def _lines(self, kind: str, region: str, prompts: tuple[Block, ...]) -> list[Box]:
-        """Each prompt as a heading with ruled lines below it, sharing ``region``."""
-        x, y, w, h = self.ctx.spec.region(region, kind)
-        return write_in_lines(self.ctx, x, y + h, w, y, kind, prompts)
+        """Each prompt as a heading with ruled lines below it, sharing ``region`` (laid out
+        once for every page of a kind: they are alike)."""
+        key = (kind, region, prompts)
+        if key not in self._prompts:
+            x, y, w, h = self.ctx.spec.region(region, kind)
+            self._prompts[key] = write_in_lines(self.ctx, x, y + h, w, y, kind, prompts)
+        return list(self._prompts[key])
 
     def _page(self, boxes: list[Box], card: AnyCard, face: str) -> Page:
         # The card's own credit line, drawn with it, is the page's: it is not said twice.
