@@ -275,6 +275,9 @@ class CardPage(_Spec):
     outline: float = Field(0.5, ge=0, le=3, description="Width of the line round the card "
                                                         "where it would be cut, in points; 0: "
                                                         "none.")
+    backs: tuple[str, ...] = Field(("recipe",), description="Kinds of card whose back "
+                                   "follows on a page of its own, beside room to write "
+                                   "(the others' backs repeat their front's label).")
 
 
 class Pictures(_Spec):
