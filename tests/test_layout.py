@@ -121,8 +121,12 @@ def test_a4_order_cover_contents_sets_colophon(docs) -> None:
     assert kinds.count("divider") == 5
     assert [p.face for p in docs["a4"].pages if p.kind == "template"] == [
         "recipe_worksheet", "asset_map", "action_plan"]
-    # Facilitator notes appear on A4 card pages only.
-    assert all(p.texts("notes") for p in docs["a4"].pages if p.kind == "card")
+    # Facilitator notes appear on A4 card pages only: beside each card's front; a recipe's
+    # back has a page of its own, with room to write.
+    cards = [p for p in docs["a4"].pages if p.kind == "card"]
+    assert all(p.texts("notes") for p in cards if p.face == "front")
+    assert [p.card for p in cards if p.face == "reverse"] == [
+        p.card for p in cards if p.face == "front" and p.card_kind == "recipe"]
     assert not any(p.texts("notes") for p in docs["a6"].pages)
 
 

@@ -126,9 +126,14 @@ def test_logo_on_every_back_the_about_card_and_the_cover(logo_pack: Path, tmp_pa
         expected = [A6_LOGO] if page.face == "back" or page.card == "about" else []
         assert found == expected, (number, page.card, page.face, found)
     a4 = drawn_images(pdfs["a4"])
-    assert len(a4[0]) == 1 and _is_logo(a4[0][0]) and not any(a4[1:])
+    # The cover, and each recipe's back as the A4 pack shows it beside room to write.
+    a4_pages = layout_document(pack, "a4", load_layout("a4", DIRS)).pages
+    assert len(a4[0]) == 1 and _is_logo(a4[0][0])
+    for page, found in zip(a4_pages[1:], a4[1:]):
+        assert (len(found) == 1 and _is_logo(found[0])) if page.face == "reverse" else not found
+    assert any(page.face == "reverse" for page in a4_pages)
     # Pixels: the logo's colour where layout put it, on a white panel where the page is coloured.
-    cover = layout_document(pack, "a4", load_layout("a4", DIRS)).pages[0]
+    cover = a4_pages[0]
     for pdf, index, page in ((pdfs["a6"], 0, doc.pages[0]), (pdfs["a6"], 1, doc.pages[1]),
                              (pdfs["a6"], 3, doc.pages[3]), (pdfs["a4"], 0, cover)):
         box = _logo_box(page)

@@ -29,7 +29,13 @@ def _partly_translated(lang: str) -> Path:
     data = yaml.safe_load(overlay.read_text(encoding="utf-8"))
     data.pop("made_from", None)
     data.pop("guide", None)
-    data["cards"] = {k: v for n, (k, v) in enumerate(data["cards"].items()) if n % 2}
+    # Every other question is left in English. Recipes and ingredients stay translated: an
+    # English recipe under Urdu headings, or an Urdu one naming English ingredients, runs too
+    # long for the A6 card, which the A4 pack shows as it is printed.
+    questions = {card["id"] for path in (root / "content/questions").glob("*.yaml")
+                 for card in yaml.safe_load(path.read_text(encoding="utf-8"))}
+    data["cards"] = {k: v for n, (k, v) in enumerate(data["cards"].items())
+                     if n % 2 or k not in questions}
     overlay.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return root
 
@@ -168,14 +174,16 @@ def _places(page: Page) -> list[tuple[str, float]]:
 def test_only_pages_that_read_right_to_left_mirror(lang: str) -> None:
     """A guide or card page a translation leaves in English keeps the English page's layout
     (its page number and credit line too); a page whose title is Urdu or Arabic mirrors."""
-    english = {(p.card, p.kind): p for p in laid_pages(None, "a4")}
+    english = {(p.card, p.kind, p.face): p for p in laid_pages(None, "a4")}
     kept = mirrored = 0
     for page in laid_pages(lang, "a4", _partly_translated(lang)):
+        if not page.texts("title"):  # a recipe's back: its prompts are in the pack's language
+            continue
         [title] = page.texts("title")
-        same = _places(page) == _places(english[page.card, page.kind])
+        same = _places(page) == _places(english[page.card, page.kind, page.face])
         if has_rtl(title.text):
             mirrored += not same
         else:
             assert same, (page.card, page.kind, title.text)
             kept += 1
-    assert kept > 30 and mirrored > 15, (kept, mirrored)
+    assert kept > 15 and mirrored > 15, (kept, mirrored)

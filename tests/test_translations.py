@@ -390,7 +390,7 @@ def test_a_full_about_card_drops_the_licence_summary_before_failing(tmp_path: Pa
     texts = {}
     for item in built:
         texts[item.path.name] = subprocess.run(
-            [pdftotext, "-f", "1", "-l", "1" if "a6" in item.path.name else "99",
+            [pdftotext, "-f", "1", "-l", "1" if "a6" in item.path.name else "999",
              str(item.path), "-"], capture_output=True, text=True, check=True).stdout
     about = " ".join(texts["activate-pack-testford-bn-a6-community.pdf"].split())
     assert "https://creativecommons.org/licenses/by-sa/4.0/" in about

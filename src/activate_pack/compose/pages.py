@@ -105,6 +105,14 @@ def template(pack: Pack, name: str) -> Face:
                 blocks=tuple(w.marked(labels.intro, "intro")), write_ins=fields)
 
 
+def prompts(pack: Pack, back: bool = False) -> tuple[Block, ...]:
+    """The prompts beside a card on its A4 page, each heading a space to write in
+    (``back``: those of a recipe's back)."""
+    w, fac = pack_writer(pack), pack.labels.facilitator
+    return tuple(w.para("write-in", "write-in", text, bold=True)
+                 for text in (fac.back_prompts if back else fac.prompts))
+
+
 def colophon(pack: Pack, brief: str = "list") -> Face:
     """The colophon: the full attribution, with every change an adaptation made.
 

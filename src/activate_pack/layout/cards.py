@@ -99,7 +99,6 @@ def card_front(ctx: Ctx, card: AnyCard) -> Page:
     spec = ctx.spec
     kind = card.kind
     face = compose.card_front(ctx.pack, card)
-    boxes: list[Box] = header(ctx, face, title_stop(ctx, face))
     bx, by, bw, bh = spec.region("body", kind)
     geo = spec.write_in
     flow = styles.flow_of(ctx, kind, kind, face.blocks)
@@ -107,11 +106,16 @@ def card_front(ctx: Ctx, card: AnyCard) -> Page:
     area = geo.gap * MM * geo.lines + spec.size("body").smallest * geo.label
     reserve = len(face.write_ins) * area
     # A picture sits above the text, which gets less room; if the text does not fit, the
-    # picture shrinks (to half its height) before any words are asked to be cut.
-    for scale in SCALES if face.picture is not None and not face.blank \
-            and title_stop(ctx, face) is None else (1.0,):
+    # picture shrinks (to half its height, or its least width), then goes back to the band
+    # if the band would take it, or below its least width, before words are asked to be cut.
+    tries = [(1.0, False)]
+    if face.picture is not None and not face.blank and title_stop(ctx, face) is None:
+        tries = [(scale, narrow) for narrow in (False, True) for scale in SCALES]
+        if title_stop(ctx, face, narrow=True) is not None:
+            tries = tries[:len(SCALES) + 1]
+    for scale, narrow in tries:
         tried = Problems()
-        picture, taken = card_picture(ctx, face, scale, tried)
+        picture, taken = card_picture(ctx, face, scale, tried, narrow)
         text = None
         if not face.blank:
             text = fit(flow, bx, by + reserve, bw, bh - taken - reserve,
@@ -120,7 +124,7 @@ def card_front(ctx: Ctx, card: AnyCard) -> Page:
         if not tried.errors:
             break
     ctx.problems.extend(tried.items)
-    boxes += picture
+    boxes: list[Box] = header(ctx, face, title_stop(ctx, face, narrow)) + picture
     bh -= taken
     if face.blank:
         share = geo.intro[kind]

@@ -11,6 +11,7 @@ from activate_pack.layout import sources, styles
 from activate_pack.layout.boxes import Box, Page, Rect, Rule
 from activate_pack.layout.cards import footer
 from activate_pack.layout.context import Ctx
+from activate_pack.layout.decor import cover_cards, divider_stack
 from activate_pack.layout.fit import fit, fit_or_grow
 from activate_pack.layout.logo import place_logo
 from activate_pack.layout.spec import MM
@@ -55,13 +56,14 @@ def _heading_flow(ctx: Ctx, context: str, face: Face) -> Flow:
 
 
 def cover(ctx: Ctx) -> Page:
-    """The cover: the pack's title on bands of the three card colours."""
+    """The cover: the pack's title over a card of each kind, in the kinds' colours."""
     spec = ctx.spec
     boxes: list[Box] = [Rect(0, 0, spec.width, spec.height, fill=spec.colours_for("about").main,
                              bleed=True)]
     for kind, (sx, sy, sw, sh) in spec.stripes.items():
         boxes.append(Rect(sx * MM, spec.height - (sy + sh) * MM, sw * MM, sh * MM,
                           fill=spec.colours_for(kind).main, bleed=True))
+    boxes += cover_cards(ctx)
     face = compose.cover(ctx.pack)
     x, y, w, h = spec.region("cover_title")
     boxes.append(fit(_heading_flow(ctx, "cover", face), x, y, w, h,
@@ -140,11 +142,12 @@ def contents(ctx: Ctx, entries: list[Entry]) -> Page:
 
 
 def divider(ctx: Ctx, entry: compose.SetEntry) -> Page:
-    """A set's divider page: its number, name and introduction on the set's colour."""
+    """A set's divider page: its number, name and introduction on the set's colour, over a
+    stack of its cards."""
     spec = ctx.spec
     face = compose.divider(ctx.pack, entry)
     boxes: list[Box] = [Rect(0, 0, spec.width, spec.height, fill=spec.colours_for(face.kind).main,
-                             bleed=True)]
+                             bleed=True), *divider_stack(ctx, face.kind, entry.name)]
     flow = styles.add_runs(ctx, Flow(), "divider", "set-number", face.kind, face.label)
     styles.add_runs(ctx, flow, "divider", "title", face.kind, face.title)
     styles.add_blocks(ctx, flow, "divider", face.kind, face.blocks)

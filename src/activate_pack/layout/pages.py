@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from pathlib import Path
+from typing import Callable, Sequence
 
 from activate_pack.compose import pages as compose
 from activate_pack.errors import Problems
 from activate_pack.layout import facilitator as fac
 from activate_pack.layout.boxes import Document, Page
-from activate_pack.layout.context import Ctx
-from activate_pack.layout.editions import EDITIONS
+from activate_pack.layout.cardpage import CardPages
 from activate_pack.layout.cards import about_front, card_back, card_front
+from activate_pack.layout.context import AnyCard, Ctx
+from activate_pack.layout.editions import EDITIONS
 from activate_pack.layout.logo import check_print_size
 from activate_pack.layout.mirror import Mirror, mirrors
-from activate_pack.layout.spec import LayoutSpec
+from activate_pack.layout.spec import LayoutSpec, layout_dirs, load_layout
+from activate_pack.pack.paths import default_pack_dir
 from activate_pack.pack.model import Pack
 
 
@@ -45,11 +48,18 @@ def facilitator(pack: Pack, spec: LayoutSpec, problems: Problems, ctx: Ctx | Non
     """The A4 facilitator pack: cover, contents, five sets with dividers, colophon."""
     ctx = ctx or Ctx(pack, spec, problems, notes=True)
     ctx.notes = True
+    around = _card_pages(ctx)
+
+    def cards(chosen: Sequence[AnyCard]) -> list[Page]:
+        if around is None:  # a layout without card_page: the card set again at A4
+            return [card_front(ctx, card) for card in chosen]
+        return [page for card in chosen for page in around.pages(card)]
+
     made: dict[str, Callable[[], list[Page]]] = {
         "guide": lambda: [fac.guide_page(ctx, page) for page in pack.guide],
-        "questions": lambda: [card_front(ctx, card) for card in pack.questions],
-        "ingredients": lambda: [card_front(ctx, card) for card in pack.ingredients],
-        "recipes": lambda: [card_front(ctx, card) for card in pack.recipes],
+        "questions": lambda: cards(pack.questions),
+        "ingredients": lambda: cards(pack.ingredients),
+        "recipes": lambda: cards(pack.recipes),
         "templates": lambda: [fac.recipe_worksheet(ctx), fac.asset_map(ctx), fac.action_plan(ctx)],
     }
     body: list[Page] = []
@@ -75,6 +85,15 @@ def facilitator(pack: Pack, spec: LayoutSpec, problems: Problems, ctx: Ctx | Non
     check_print_size(ctx)
     doc = Document(tuple(numbered), **metadata(pack, pack.labels.editions.facilitator))  # type: ignore[arg-type]
     return Mirror(mirrors(spec, pack.info.language)).document(doc)
+
+
+def _card_pages(ctx: Ctx) -> CardPages | None:
+    """The A4 card pages' maker, with the card layout the A4 layout names (if it names one)."""
+    geo = ctx.spec.card_page
+    if geo is None:
+        return None
+    dirs = layout_dirs(Path(ctx.pack.root), default_pack_dir())
+    return CardPages.of(ctx, load_layout(geo.layout, dirs))
 
 
 def edition(pack: Pack, size: str, spec: LayoutSpec, problems: Problems) -> Document:

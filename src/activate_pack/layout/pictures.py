@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from activate_pack.errors import Problems
 from activate_pack.pack import images
 from activate_pack.layout import styles
-from activate_pack.layout.boxes import Box, ImageBox
+from activate_pack.layout.boxes import Box, ImageBox, TextBox
 from activate_pack.layout.fit import fit
 from activate_pack.text import Flow
 from activate_pack.layout.spec import MM, LayoutSpec
@@ -39,59 +39,124 @@ def in_band(spec: LayoutSpec, kind: str) -> bool:
     return y >= band_y - 0.01
 
 
-def title_stop(ctx: Ctx, face: Face) -> float | None:
-    """Where the label and title must stop across (points), when the picture is in the band."""
-    if face.picture is None or face.picture.picture is None or not in_band(ctx.spec, face.kind):
+def _found(ctx: Ctx, face: Face) -> images.ImageFile | None:
+    """The face's picture file as inspected when the pack was loaded (None: it has none)."""
+    picture = face.picture.picture if face.picture else None
+    return ctx.pack.pictures.get((picture.folder, picture.file)) if picture else None
+
+
+def _credit_height(ctx: Ctx, face: Face, lines: int = 1) -> float:
+    size = ctx.spec.size("credit", face.kind)
+    return lines * size.size * size.leading * 1.4
+
+
+def narrow_in_band(ctx: Ctx, face: Face) -> bool:
+    """True if the band would print the picture narrower than the layout's least width."""
+    found = _found(ctx, face)
+    if found is None or not in_band(ctx.spec, face.kind):
+        return False
+    _, _, w, h = ctx.spec.region("image", face.kind)
+    if face.picture and face.picture.picture and face.picture.picture.credit \
+            and _under_band(ctx, face) is None:
+        h -= _credit_height(ctx, face)
+    return images.placed_size(found, w, h)[0] < ctx.spec.pictures.least * ctx.spec.width - 0.01
+
+
+def title_stop(ctx: Ctx, face: Face, narrow: bool = False) -> float | None:
+    """Where the label and title must stop across (points), when the picture is in the band
+    (``narrow``: even where the band prints it narrower than the least width)."""
+    if face.picture is None or face.picture.picture is None or not in_band(ctx.spec, face.kind) \
+            or (not narrow and narrow_in_band(ctx, face)):
         return None
     x, _, _, _ = ctx.spec.region("image", face.kind)
     return x - ctx.spec.gaps.picture * MM
 
 
-def card_picture(ctx: Ctx, face: Face, scale: float = 1.0,
-                 problems: Problems | None = None) -> tuple[list[Box], float]:
+def _region(ctx: Ctx, face: Face, band: bool) -> tuple[float, float, float, float]:
+    """The picture's region: the kind's own, or, off the band, the layout's above the text."""
+    spec = ctx.spec
+    if not band and in_band(spec, face.kind) and spec.has_region("image"):
+        return spec.region("image")
+    return spec.region("image", face.kind)
+
+
+def card_picture(ctx: Ctx, face: Face, scale: float = 1.0, problems: Problems | None = None,
+                 narrow: bool = False) -> tuple[list[Box], float]:
     """The card's picture box (if any) and how many points it takes from the top of the body.
 
-    ``scale`` shrinks the picture's region from its top; problems go to ``problems``.
+    ``scale`` shrinks the picture's region from its top, though not below the layout's least
+    width unless ``narrow``, which also keeps a picture in the band however narrow it prints
+    there (see ``title_stop``); problems go to ``problems``.
     """
     spec = ctx.spec
     problems = ctx.problems if problems is None else problems
     picture = face.picture.picture if face.picture else None
     if picture is None or not spec.has_region("image", face.kind):
         return [], 0.0
-    band = in_band(spec, face.kind)
-    x, y, w, h = spec.region("image", face.kind)
+    band = title_stop(ctx, face, narrow) is not None
+    x, y, w, h = _region(ctx, face, band)
     if not band:
         y, h = y + h * (1 - scale), h * scale
+    found = _found(ctx, face)
+    if found is not None and not band and not narrow:  # the height its least width needs
+        least = min(w, spec.pictures.least * spec.width)
+        credit_h = _credit_height(ctx, face, CREDIT_LINES) if picture.credit else 0.0
+        need = least * found.height / found.width + credit_h
+        if need > h:
+            y, h = y - (need - h), need
     _, body_y, _, body_h = spec.region("body", face.kind)
     # The body loses everything from its top down to just below the picture's region.
     taken = max(0.0, body_y + body_h - y + spec.gaps.picture * MM)
     path, line = ctx.where(face.card, "image.file") or (None, None)
-    found = ctx.pack.pictures.get((picture.folder, picture.file))
     if found is None:  # refused when the pack was loaded, and reported there
         return [], taken
     boxes: list[Box] = []
     if picture.credit:  # its author and licence, at the foot of its region, as CC BY asks
         size = spec.size("credit", face.kind)
-        line_h = size.size * size.leading * 1.4
-        # On the band, in the colour of the band's own text, so it can be read there.
-        colour = spec.colours_for(face.kind).on_main if band else spec.colours.muted
-        flow = Flow()
-        # Centred, as the picture above it is, so the two read as one.
-        styles.add_runs(ctx, flow, "credit", "credit", face.kind,
-                        (ctx.writer.run(picture.credit, "picture-credit"),), colour=colour,
-                        align="center")
+        line_h = _credit_height(ctx, face)
         where = ctx.where(face.card, "image.credit")
-        for lines in range(1, CREDIT_LINES + 1):  # as few lines as it needs: the rest is picture
+        under = _under_band(ctx, face) if band else None
+        credit: TextBox | None = None
+        if under is not None:  # on the paper just below the band, so the band is all picture
             tried = Problems()
-            credit = fit(flow, x, y, w, lines * line_h, size, "picture-credit", tried,
-                         face.card, "the picture's credit", where)
-            if not tried.errors:
-                break
-        problems.extend(tried.items)
+            below = fit(_credit_flow(ctx, face, picture.credit, spec.colours.muted), x, under,
+                        w, line_h, size, "picture-credit", tried, face.card,
+                        "the picture's credit", where)
+            credit = None if tried.errors else below
+        if credit is None:
+            # On the band, in the colour of the band's own text, so it can be read there.
+            flow = _credit_flow(ctx, face, picture.credit,
+                                spec.colours_for(face.kind).on_main if band
+                                else spec.colours.muted)
+            for lines in range(1, CREDIT_LINES + 1):  # as few lines as it needs
+                tried = Problems()
+                credit = fit(flow, x, y, w, lines * line_h, size, "picture-credit", tried,
+                             face.card, "the picture's credit", where)
+                if not tried.errors:
+                    break
+            problems.extend(tried.items)
+            y, h = y + lines * line_h, h - lines * line_h
+        assert credit is not None
         boxes.append(credit)
-        y, h = y + lines * line_h, h - lines * line_h
     pw, ph = images.placed_size(found, w, h)
     images.check_resolution(found, pw, picture.file, problems, path, line, face.card)
     # Centred across the region and hung from its top, so text below starts at a fixed place.
     boxes.insert(0, ImageBox(x + (w - pw) / 2, y + h - ph, pw, ph, str(found.path), picture.alt))
     return boxes, taken
+
+
+def _credit_flow(ctx: Ctx, face: Face, credit: str, colour: str) -> Flow:
+    """The picture's credit, centred, as the picture above it is, so the two read as one."""
+    flow = Flow()
+    styles.add_runs(ctx, flow, "credit", "credit", face.kind,
+                    (ctx.writer.run(credit, "picture-credit"),), colour=colour, align="center")
+    return flow
+
+
+def _under_band(ctx: Ctx, face: Face) -> float | None:
+    """Where a credit line fits between the band and the text (its bottom, points), if it does."""
+    spec = ctx.spec
+    _, band_y, _, _ = spec.region("band", face.kind)
+    _, body_y, _, body_h = spec.region("body", face.kind)
+    gap, line_h = band_y - (body_y + body_h), _credit_height(ctx, face)
+    return band_y - line_h - (gap - line_h) / 2 if gap >= line_h else None

@@ -307,6 +307,52 @@ class Icons(_Spec):
         return self
 
 
+class CardPage(_Spec):
+    """An A4 card page: the card at its printed size; beside it the ``notes`` region, below
+    it the ``prompts`` region (the layout's regions)."""
+
+    layout: LayoutName = Field("a6", description="The layout the card is drawn with, at 100%: "
+                                                 "the A6 card exactly as it is printed.")
+    at: tuple[Mm, Mm] = Field((11, 11), description="Where the card's top-left corner sits on "
+                                                    "the page (mm; the top-right in a "
+                                                    "right-to-left language).")
+    outline: float = Field(0.5, ge=0, le=3, description="Width of the line round the card "
+                                                        "where it would be cut, in points; 0: "
+                                                        "none.")
+    backs: tuple[str, ...] = Field(("recipe",), description="Kinds of card whose back "
+                                   "follows on a page of its own, beside room to write "
+                                   "(the others' backs repeat their front's label).")
+
+
+class Pictures(_Spec):
+    """How large a card's picture is placed."""
+
+    least: float = Field(0.0, ge=0, le=1, description="Least width of a card's picture, as a "
+                         "share of the card's width (a portrait photo is given the height this "
+                         "needs); a picture the band would print narrower goes above the text.")
+
+
+Share = Annotated[float, Field(ge=0, le=1)]
+
+
+class Decor(_Spec):
+    """The cover's and dividers' card shapes (millimetres from the page's top-left corner)."""
+
+    cards: dict[str, Rect] = Field(default_factory=dict, description="A card shape of each "
+                                   "kind on the cover, by kind: [x, y, width, height].")
+    stack: Rect | None = Field(None, description="Where a divider's stack of its set's cards "
+                               "goes: [x, y, width, height]; none: no stack.")
+    step: Mm = Field(6, description="How far each card of a divider's stack sits from the next.")
+    radius: Mm = Field(3, description="Radius of the card shapes' corners.")
+    outline: float = Field(1.2, ge=0, le=5, description="Width of a card shape's edge, in points.")
+    icon: tuple[Share, Share, Share, Share] | None = Field(None, description=(
+        "The place for an icon on a card shape, as shares of its body below the band: [x, y, "
+        "width, height]; none: no icon."))
+    icons: dict[str, IconName] = Field(default_factory=dict, description=(
+        "An icon by name for each card kind on the cover ('question': …) and each set on its "
+        "divider ('questions': …); none given: the kind's own icon (icons.kinds)."))
+
+
 Percent = Annotated[float, Field(ge=0, le=100)]
 CMYK = tuple[Percent, Percent, Percent, Percent]
 HexColour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
@@ -353,6 +399,12 @@ class LayoutSpec(_Spec):
     lines: Lines = Field(default_factory=Lines, description="Widths of lines, in points.")
     print_sheet: PrintSheet = Field(default_factory=PrintSheet,
                                     description="The home-printing instruction sheet.")
+    card_page: CardPage | None = Field(None, description="A4 card pages built round the "
+                                       "card at its printed size (the facilitator pack).")
+    pictures: Pictures = Field(default_factory=Pictures, description="How large a card's "
+                                                                     "picture is placed.")
+    decor: Decor = Field(default_factory=Decor, description="The cover's and dividers' "
+                                                            "drawn parts.")
     inset: float = Field(0.0, ge=0, le=20, description="Page-edge backgrounds stop this far "
                                                         "inside the page edge (mm), for printers "
                                                         "that cannot print to the edge.")

@@ -166,6 +166,10 @@ class FacilitatorLabels(_Group):
     contents: str = Field(description="Heading of the contents page.")
     set_word: str = Field(description="The word before a set number, e.g. 'Set'.")
     notes: str = Field(description="Heading of the facilitator notes on card pages.")
+    prompts: list[str] = Field(min_length=1, max_length=6, description=(
+        "Prompts for the facilitator below a card on its A4 page, each with ruled lines."))
+    back_prompts: list[str] = Field(min_length=1, max_length=6, description=(
+        "Prompts beside and below a recipe's back on its A4 page, each with ruled lines."))
     colophon: str = Field(description="Heading of the colophon page.")
     guide: SetLabels
     questions: SetLabels

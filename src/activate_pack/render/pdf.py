@@ -258,9 +258,11 @@ def _draw_shape(canvas: Canvas, box: Rect | Rule, dx: float, dy: float) -> None:
     else:
         canvas.setStrokeColor(_colour(box.colour))
         canvas.setLineWidth(box.width)
-        canvas.setDash(list(box.dash) if box.dash else [])
+        if box.dash:  # a solid line needs no dash pattern: every dashed one is reset after it
+            canvas.setDash(list(box.dash))
         canvas.line(box.x1 + dx, box.y1 + dy, box.x2 + dx, box.y2 + dy)
-        canvas.setDash([])
+        if box.dash:
+            canvas.setDash([])
 
 
 def _draw_image(canvas: Canvas, box: ImageBox, dx: float, dy: float) -> None:
