@@ -461,10 +461,10 @@ def test_a_translated_adaptation_says_which_languages_by_name(tmp_path: Path) ->
 
 def _complete_overlay(root: Path, reviewed: bool) -> None:
     """A Polish overlay that gives every field, label and pack word (in the source's words)."""
-    from activate_pack.pack.translations import FIELDS, PACK_FIELDS
+    from activate_pack.pack.translations import PACK_FIELDS, translated
 
     pack = load_pack(root)
-    cards = {item.id: {name: getattr(item, name) for name in FIELDS[type(item)]
+    cards = {item.id: {name: getattr(item, name) for name in translated(item)
                        if getattr(item, name) not in (None, "", [], ())}
              for item in (*pack.cards, *pack.guide)}
     overlay = {"translators": [{"name": "Ola Nowak"}], "reviewed": reviewed,

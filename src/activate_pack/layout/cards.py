@@ -103,9 +103,10 @@ def card_front(ctx: Ctx, card: AnyCard) -> Page:
     boxes += picture
     bh -= taken
     if face.blank:
-        share = geo.intro[kind]
+        share = geo.intro.get(kind, geo.intro_default)
+        blank = ctx.pack.kinds[kind].blank
         intro_box = fit(flow, bx, by + bh * (1 - share), bw, bh * share, spec.size("body", kind),
-                        "body", ctx.problems, card.id, "summary" if kind == "recipe" else "prompt",
+                        "body", ctx.problems, card.id, blank.intro if blank else "the card text",
                         ctx.where(card.id))
         boxes.append(intro_box)
         top = intro_box.top - intro_box.used_height - geo.after_intro * MM

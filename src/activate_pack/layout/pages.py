@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Callable
 
 from activate_pack.compose import pages as compose
@@ -36,9 +37,14 @@ def community(pack: Pack, spec: LayoutSpec, problems: Problems, ctx: Ctx | None 
         pages.append(card_back(ctx, card.kind, card, card.id))
     check_print_size(ctx)
     doc = Document(tuple(pages), **metadata(pack, pack.labels.editions.community),  # type: ignore[arg-type]
-                   sections=tuple((compose.SET_KINDS[name], getattr(pack.labels.facilitator, name).title)
-                                  for name in ("questions", "ingredients", "recipes")))
+                   sections=tuple((kind, getattr(pack.labels.facilitator, decl.folder).title)
+                                  for kind, decl in pack.kinds.kinds.items()))
     return Mirror(mirrors(spec, pack.info.language)).document(doc)
+
+
+def _fronts(ctx: Ctx, kind: str) -> list[Page]:
+    """The fronts of one kind's cards, for its set of the A4 pack."""
+    return [card_front(ctx, card) for card in ctx.pack.of(kind)]
 
 
 def facilitator(pack: Pack, spec: LayoutSpec, problems: Problems, ctx: Ctx | None = None) -> Document:
@@ -47,9 +53,7 @@ def facilitator(pack: Pack, spec: LayoutSpec, problems: Problems, ctx: Ctx | Non
     ctx.notes = True
     made: dict[str, Callable[[], list[Page]]] = {
         "guide": lambda: [fac.guide_page(ctx, page) for page in pack.guide],
-        "questions": lambda: [card_front(ctx, card) for card in pack.questions],
-        "ingredients": lambda: [card_front(ctx, card) for card in pack.ingredients],
-        "recipes": lambda: [card_front(ctx, card) for card in pack.recipes],
+        **{decl.folder: partial(_fronts, ctx, kind) for kind, decl in pack.kinds.kinds.items()},
         "templates": lambda: [fac.recipe_worksheet(ctx), fac.asset_map(ctx), fac.action_plan(ctx)],
     }
     body: list[Page] = []

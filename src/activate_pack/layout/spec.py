@@ -104,9 +104,11 @@ class WriteIn(_Spec):
                                                       "clear of the area's bottom.")
     after_intro: float = Field(3.0, ge=0, le=30, description="Space below a blank card's "
                                                              "introduction.")
-    intro: dict[str, float] = Field(default_factory=lambda: {"recipe": 0.22, "ingredient": 0.25},
+    intro: dict[str, float] = Field(default_factory=dict,
                                     description="Share of the body a blank card's introduction "
                                                 "may take, by card kind.")
+    intro_default: float = Field(0.25, gt=0, lt=1, description="That share for a kind not "
+                                                                "listed under 'intro'.")
     rule: float = Field(0.6, gt=0, le=3, description="Width of the ruled lines, in points.")
     lines: int = Field(2, ge=1, le=20, description="Ruled lines kept for a write-in area below "
                                                    "a card's text.")
@@ -286,14 +288,14 @@ class LayoutSpec(_Spec):
         "Type sizes by role: 'title', 'body', 'label', 'credit' and others the pages use."))
     colours: Colours = Field(default_factory=Colours, description="Colours shared by every kind.")
     kinds: dict[str, KindColours] = Field(description=(
-        "Colours of each card kind ('recipe', 'question', 'ingredient', 'about', …)."))
+        "Colours of each card kind (each kind content/kinds.yaml declares, and 'about')."))
     regions: dict[str, Rect] = Field(description="Named boxes [x, y, width, height] in mm, "
                                                  "measured from the top-left corner of the page.")
     cards: dict[str, CardOverride] = Field(default_factory=dict,
                                            description="Per-kind overrides of regions and type.")
     styles: dict[str, dict[str, RoleStyle]] = Field(
         default_factory=dict, description="How each role of composed text looks, by kind of "
-                                          "page ('recipe', 'about', 'cover', …) then role; "
+                                          "page (a card kind, 'about', 'cover', …) then role; "
                                           "roles not listed take the body style.")
     write_in: WriteIn = Field(default_factory=WriteIn, description="Ruled write-in areas.")
     notes: Panel = Field(default_factory=Panel, description="The facilitator notes panel.")
