@@ -170,8 +170,23 @@ def _write_ins(w: Writer, labels: list[str]) -> tuple[Block, ...]:
     return tuple(w.para("write-in", "write-in", text, bold=True) for text in labels)
 
 
-def card_front(pack: Pack, card: AnyCard) -> Face:
-    """Everything the front of a card says, in reading order."""
+SIDES = ("front", "back")
+"""Both faces of a card: what the A4 pack and the HTML edition show of it."""
+
+
+def _blank_write_ins(pack: Pack, card: AnyCard, decl: KindDecl, side: str) -> list[str]:
+    """The write-in headings of a blank card on one side (or both, for ``side`` 'both')."""
+    assert decl.blank is not None
+    headings = list(kind_word(pack.labels, card.kind, decl.blank.write_ins))
+    split = decl.blank.front if decl.faces.back else None
+    if split is None or side == "both":
+        return headings
+    return headings[:split] if side == "front" else headings[split:]
+
+
+def card_front(pack: Pack, card: AnyCard, sides: tuple[str, ...] = SIDES) -> Face:
+    """Everything the front of a card says, in reading order; ``sides`` ('front', or both)
+    says which faces' fields it holds: the A6 card's front holds its front's alone."""
     pack = for_card(pack, card.id)
     w = pack_writer(pack)
     top = (w.run(kind_label(pack, card, card.kind), "kind-label", bold=True),)
@@ -180,9 +195,10 @@ def card_front(pack: Pack, card: AnyCard) -> Face:
     decl = pack.kinds[card.kind]
     if blank and decl.blank is not None:
         blocks = _blank_intro(pack, card, decl)
-        write_ins = _write_ins(w, kind_word(pack.labels, card.kind, decl.blank.write_ins))
+        write_ins = _write_ins(w, _blank_write_ins(pack, card, decl,
+                                                   "front" if sides == ("front",) else "both"))
     else:
-        blocks = face_blocks(pack, card, decl.faces.front)
+        blocks = face_blocks(pack, card, decl.faces.of(sides))
         write_ins = _write_ins(w, [kind_word(pack.labels, card.kind, name)
                                    for name in decl.write_ins])
     notes = [w.para("heading", "notes-heading", pack.labels.facilitator.notes, bold=True)]
@@ -198,8 +214,31 @@ def card_front(pack: Pack, card: AnyCard) -> Face:
                 (w.run(credit(pack, card.id), "credit"),), blank, picture)
 
 
+def text_back(pack: Pack, card: AnyCard) -> Face | None:
+    """The back of a card whose kind puts words there (faces: back:), else None: its kind
+    label and title, as on the front, then the back's fields or write-in areas."""
+    decl = pack.kinds.kinds.get(card.kind)
+    if decl is None or not decl.faces.back:
+        return None
+    address = card_address(pack, card.kind, card.id)
+    pack = for_card(pack, card.id)
+    w = pack_writer(pack)
+    top = (w.run(kind_label(pack, card, card.kind), "kind-label", bold=True),)
+    title = w.inline(card.title, "title", bold=True)
+    blank = bool(getattr(card, "blank", False)) and decl.blank is not None
+    blocks: list[Block] = [] if blank else face_blocks(pack, card, decl.faces.back)
+    write_ins = _write_ins(w, _blank_write_ins(pack, card, decl, "back")) if blank else ()
+    extra: dict[str, tuple[Run, ...]] = {}
+    if address:
+        extra["code"] = (w.run(fill(pack.labels.about.qr_code, address=address), "code"),)
+    return Face(card.kind, card.id, top, title, tuple(blocks), write_ins, (),
+                (w.run(credit(pack, card.id), "credit"),), blank, logo=logo(pack), extra=extra,
+                address=address)
+
+
 def card_back(pack: Pack, card: AnyCard | None, kind: str, card_id: str) -> Face:
-    """The back of a card: the kind's name, its detail, the pack's title, the credit line."""
+    """The back of a card: the kind's name, its detail, the pack's title, the credit line
+    (a kind that puts words on the back has them from ``text_back``)."""
     # The QR code opens the card in this language's edition, even where the card is shown
     # untranslated: the reader stays among the pages in their language.
     address = card_address(pack, kind, card_id)

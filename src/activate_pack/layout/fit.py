@@ -20,12 +20,12 @@ PACK_WIDE = {"the credit line": "from the title and authors here (they make the 
 
 def fit(flow: Flow, x: float, y: float, w: float, h: float, size: TypeSize, role: str,
         problems: Problems, card: str | None = None, what: str | None = None,
-        where: tuple[str, int | None] | None = None) -> TextBox:
+        where: tuple[str, int | None] | None = None, cut_from: str | None = None) -> TextBox:
     """Lay ``flow`` in the box (x, y = bottom, w, h) at the largest size that fits.
 
     If even the minimum size overflows, a problem naming the card, the text and about how many
-    words to cut is recorded, and the text is laid at the minimum size (the build then fails,
-    so nothing is ever clipped silently).
+    words to cut (from the field ``cut_from``, if given) is recorded, and the text is laid at
+    the minimum size (the build then fails, so nothing is ever clipped silently).
     """
     sizes = _sizes(size)
     best = _largest_fit(tuple(flow.items), w, h, tuple(sizes))
@@ -40,6 +40,9 @@ def fit(flow: Flow, x: float, y: float, w: float, h: float, size: TypeSize, role
         path, line = where if where else (None, None)
         subject = what or role
         advice = f"cut about {cut} word{'s' if cut != 1 else ''} (of {words})"
+        if cut_from:
+            advice = (f"cut about {cut} word{'s' if cut != 1 else ''} from {cut_from} "
+                      f"(the text has {words})")
         if subject in PACK_WIDE:  # the same words on every page: one problem, in pack.yaml
             path, line, card = "content/pack.yaml", None, None
             advice += f" {PACK_WIDE[subject]}"

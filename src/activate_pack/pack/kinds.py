@@ -77,6 +77,9 @@ class BlankDecl(_Decl):
 
     intro: str = Field(description="The field that introduces the write-in areas.")
     write_ins: str = Field(description="The list of write-in headings, in the kind's labels.")
+    front: int | None = Field(None, ge=1, description="For a kind whose back carries words: "
+                              "how many of the write-in headings go on the front (the rest "
+                              "go on the back).")
 
 
 class Faces(_Decl):
@@ -85,6 +88,10 @@ class Faces(_Decl):
     front: tuple[str, ...] = Field(description="Fields on the front, in order.")
     back: tuple[str, ...] = Field((), description="Fields on the back, in order; without "
                                                   "any, the back shows the kind's name.")
+
+    def of(self, sides: tuple[str, ...]) -> tuple[str, ...]:
+        """The fields of the named sides ('front', 'back'), in order."""
+        return tuple(n for side in sides for n in (self.front if side == "front" else self.back))
 
 
 class KindDecl(_Decl):
