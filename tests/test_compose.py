@@ -26,9 +26,9 @@ def _faces(pack: Any) -> list[Face]:
     for card in pack.cards:
         faces += [cards.card_front(pack, card), cards.card_back(pack, card, card.kind, card.id)]
     faces += [pages.cover(pack), pages.contents(pack), pages.colophon(pack)]
-    faces += [pages.divider(pack, entry) for entry in pages.sets(pack, tuple(pages.SET_KINDS))]
+    faces += [pages.divider(pack, entry) for entry in pages.sets(pack, tuple(pages.set_kinds(pack)))]
     faces += [pages.guide_page(pack, page) for page in pack.guide]
-    faces += [pages.template(pack, name) for name, _ in pages.TEMPLATES]
+    faces += [pages.template(pack, name) for name in pages.templates(pack)]
     faces += [pages.print_front(pack, d) for d in ("long", "short", "fold", "none")]
     faces.append(pages.print_back(pack))
     return faces

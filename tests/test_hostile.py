@@ -20,7 +20,8 @@ from activate_pack.errors import PackError, Problems
 from activate_pack.pack.paths import default_pack_dir
 from activate_pack.pack.load import load_pack
 from activate_pack.pack.validate import validate
-from activate_pack.pack.model import PackInfo, QuestionCard, RecipeCard
+from activate_pack.pack.kinds import default_kinds
+from activate_pack.pack.model import PackInfo
 from activate_pack.pack.source import parse
 
 QUICK = settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
@@ -68,7 +69,8 @@ def test_validation_of_any_structure_reports_problems_or_passes(data: object) ->
         located = parse(yaml.safe_dump(data, allow_unicode=True), "x.yaml")
     except PackError:
         return
-    for model in (QuestionCard, RecipeCard, PackInfo):
+    models = default_kinds().models
+    for model in (models["question"], models["recipe"], PackInfo):
         problems = Problems()
         result = validate(model, located, "x.yaml", problems)
         assert (result is None) == bool(problems.items)

@@ -157,7 +157,7 @@ def test_an_urdu_field_label_sits_right_of_its_value(make_pack) -> None:
     root = make_pack(**{"content/translations/ur.yaml": URDU_SOUP})
     pack = load_pack(root, language="ur")
     doc = layout_document(pack, "a6", load_layout("a6", layout_dirs(root, DEFAULT)))
-    page = _card(doc, "soup-club")
+    page = _card(doc, "soup-club", "back")  # the time is on the back of a recipe
     assert _segment_x(page, "وقت") > _segment_x(page, "شام")
 
 

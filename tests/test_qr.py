@@ -213,6 +213,7 @@ def test_a_code_is_a_tagged_link_described_in_words(published: Path) -> None:
     annots = [a.get_object() for a in reader.pages[3]["/Annots"]]
     assert len(annots) == 1 and "/StructParent" in annots[0]
     assert str(annots[0]["/Contents"]).startswith("QR code: this card on the web, " + SITE)
-    # Each back's section holds one link: its drawing, and its annotation.
-    assert len(re.findall(r"\n  Sect\n    Link \(inline\)\n      \"\"\n      Object \d+ 0\n",
+    # Each back holds one link: its drawing, and its annotation (a back in the kind's colour
+    # in a section of its own; a recipe's back, which carries its words, in its card's).
+    assert len(re.findall(r"\n    Link \(inline\)\n      \"\"\n      Object \d+ 0\n",
                           structure)) == len(reader.pages) // 2

@@ -115,7 +115,7 @@ def test_cli_prints_a_schema_that_validates_the_default_content() -> None:
     one = runner.invoke(app, ["schema", "--kind", "recipes"])
     assert json.loads(one.output)["title"].endswith("recipes")
     wrong = runner.invoke(app, ["schema", "--kind", "recipe"])
-    assert wrong.exit_code == 1 and "choose one of: pack, labels, recipes" in wrong.output
+    assert wrong.exit_code == 1 and "choose one of: pack, labels, questions, ingredients, recipes" in wrong.output
 
 
 def test_schema_comment_points_at_the_written_files(tmp_path: Path) -> None:

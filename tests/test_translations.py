@@ -461,10 +461,10 @@ def test_a_translated_adaptation_says_which_languages_by_name(tmp_path: Path) ->
 
 def _complete_overlay(root: Path, reviewed: bool) -> None:
     """A Polish overlay that gives every field, label and pack word (in the source's words)."""
-    from activate_pack.pack.translations import FIELDS, PACK_FIELDS
+    from activate_pack.pack.translations import PACK_FIELDS, translated
 
     pack = load_pack(root)
-    cards = {item.id: {name: getattr(item, name) for name in FIELDS[type(item)]
+    cards = {item.id: {name: getattr(item, name) for name in translated(item)
                        if getattr(item, name) not in (None, "", [], ())}
              for item in (*pack.cards, *pack.guide)}
     overlay = {"translators": [{"name": "Ola Nowak"}], "reviewed": reviewed,
@@ -547,6 +547,7 @@ def test_a_card_left_in_english_names_its_ingredients_in_english(
     root = make_pack(**{"content/translations/pl.yaml": text})
     built = build(root, ("a6",), tmp_path / "out", languages="pl")
     pages = [page.extract_text() for page in PdfReader(built[0].path).pages]
-    recipe = " ".join(next(p for p in pages if "Soup club" in p).split())
+    # Both sides of the recipe: its ingredients are named on the back.
+    recipe = " ".join(" ".join(p for p in pages if "Soup club" in p).split())
     assert "Keen cooks" in recipe and "kucharze" not in recipe, recipe
     assert any("Zapaleni kucharze" in p for p in pages)  # the ingredient card itself

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -13,18 +12,12 @@ from activate_pack.cli.app import PackArg, app, fail, locate
 from activate_pack.errors import PackError, json_visible, visible
 
 
-class Kind(str, Enum):
-    about = "about"
-    recipe = "recipe"
-    question = "question"
-    ingredient = "ingredient"
-
-
 @app.command()
 def cards(
     pack: PackArg = None,
-    kind: Annotated[Optional[Kind], typer.Option(
-        "--kind", "-k", help="Only cards of this kind.", show_default=False)] = None,
+    kind: Annotated[Optional[str], typer.Option(
+        "--kind", "-k", help="Only cards of this kind: one the pack declares (see "
+                             "content/kinds.yaml), or 'about'.", show_default=False)] = None,
     as_json: Annotated[bool, typer.Option(
         "--json", help="Print the list as JSON, for other programs.")] = False,
 ) -> None:
@@ -37,9 +30,14 @@ def cards(
     from activate_pack.pack.load import load_pack
 
     try:
-        listed = rows(load_pack(locate(pack)), kind.value if kind else None)
+        loaded = load_pack(locate(pack))
     except PackError as error:
         raise fail(error) from None
+    known = [*loaded.kinds, "about"]
+    if kind is not None and kind not in known:
+        raise typer.BadParameter(f"'{kind}' is not a kind of card of this pack; choose one of: "
+                                 f"{', '.join(known)}", param_hint="'--kind'")
+    listed = rows(loaded, kind)
     if as_json:
         typer.echo(json_visible(json.dumps([row.as_dict() for row in listed], ensure_ascii=False,
                                            indent=2)))

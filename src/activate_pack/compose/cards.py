@@ -2,27 +2,30 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from activate_pack.compose import notices
 from activate_pack.compose.links import card_address
 from activate_pack.compose.content import Block, Face, Item, Picture, Run, Writer, fill, split_at, writer
+from activate_pack.pack.kinds import FieldDecl, KindDecl, choice_name
+from activate_pack.pack.kinds import kind_word
 from activate_pack.pack.licences import ICONS, licence
-from activate_pack.pack.model import ImageCredit, IngredientCard, Pack, QuestionCard, RecipeCard
+from activate_pack.pack.model import Card, ImageCredit, Pack
 
-AnyCard = RecipeCard | QuestionCard | IngredientCard
+AnyCard = Card
 
 
 def for_card(pack: Pack, card_id: str | None) -> Pack:
     """The pack as a card should print: a card its translation leaves out prints wholly in
-    the source language, its headings and the ingredients it names too, rather than half in
+    the source language, its headings and the cards it names too, rather than half in
     one language and half in another."""
     done = pack.translation
     if done is None or card_id not in done.untranslated or done.source_labels is None:
         return pack
     info = pack.info.model_copy(update={"language": done.source})
-    ingredients = tuple(c.model_copy(update={"title": done.source_titles.get(c.id, c.title)})
-                        for c in pack.ingredients)
-    return pack.model_copy(update={"labels": done.source_labels, "info": info,
-                                   "ingredients": ingredients})
+    sets = {kind: tuple(c.model_copy(update={"title": done.source_titles.get(c.id, c.title)})
+                        for c in cards) for kind, cards in pack.sets.items()}
+    return pack.model_copy(update={"labels": done.source_labels, "info": info, "sets": sets})
 
 
 def pack_writer(pack: Pack) -> Writer:
@@ -31,14 +34,16 @@ def pack_writer(pack: Pack) -> Writer:
 
 
 def kind_parts(pack: Pack, card: AnyCard | None, kind: str) -> tuple[str, str | None]:
-    """A card's kind name and its detail (phase or asset type), if it has one."""
+    """A card's kind name and its detail (the choice its kind names, such as its phase)."""
     labels = pack.labels
     name = getattr(labels.kinds, kind)
-    if isinstance(card, QuestionCard):
-        return name, labels.phase(card.phase)
-    if isinstance(card, IngredientCard) and card.asset_type:
-        return name, labels.asset_type(card.asset_type)
-    return name, None
+    decl = pack.kinds.kinds.get(kind)
+    if card is None or decl is None or decl.detail is None:
+        return name, None
+    value = getattr(card, decl.detail, None)
+    if not value:
+        return name, None
+    return name, choice_name(labels, decl.fields[decl.detail].labels, value)
 
 
 def kind_label(pack: Pack, card: AnyCard | None, kind: str) -> str:
@@ -60,7 +65,8 @@ def logo(pack: Pack) -> Block | None:
     return Block("logo", "logo", picture=Picture(pack.logo.folder, image.file, image.alt))
 
 
-def field(w: Writer, label: str, text: str, role: str = "field", tight: bool = False) -> Block:
+def field_block(w: Writer, label: str, text: str, role: str = "field",
+                tight: bool = False) -> Block:
     """'Label: text', the label bold; ``tight`` keeps the space after the label plain."""
     before, after = split_at(w.labels.patterns.field, "text")
     head = fill(before, label=label)
@@ -77,89 +83,124 @@ def field(w: Writer, label: str, text: str, role: str = "field", tight: bool = F
     return Block("field", role, tuple(runs))
 
 
-def recipe_blocks(pack: Pack, card: RecipeCard) -> list[Block]:
-    """The body of a recipe card."""
-    w, labels = pack_writer(pack), pack.labels.recipe
-    blocks = w.marked(card.summary, "summary")
-    if card.challenge:
-        blocks.append(field(w, labels.challenge, card.challenge))
-    if card.who_for:
-        blocks.append(field(w, labels.who_for, card.who_for))
-    if card.ingredients:
-        names = [next((c.title for c in pack.ingredients if c.id == ref), ref)
-                 for ref in card.ingredients]
-        blocks.append(field(w, labels.ingredients, w.labels.patterns.comma.join(names)))
-    if card.method:
-        blocks.append(w.para("heading", "heading", labels.method, bold=True))
-        blocks.append(Block("list", "method", items=tuple(
-            Item(w.number(n), w.inline(step, "method"), joined=True)
-            for n, step in enumerate(card.method, 1))))
+def _referred(pack: Pack, field: FieldDecl, ids: list[str]) -> list[str]:
+    """The titles of the cards a reference field names (an id, where there is no such card)."""
+    titles = {c.id: c.title for c in pack.of(field.kind or "")}
+    return [titles.get(ref, ref) for ref in ids]
+
+
+def _fact(pack: Pack, w: Writer, kind: str, name: str, field: FieldDecl, value: object,
+          facts: list[Run]) -> None:
+    """One fact (time, effort) added to a line of facts."""
+    text = choice_name(pack.labels, field.labels, str(value)) if field.type == "choice" \
+        else str(value)
+    if facts:
+        facts.append(w.run(w.labels.patterns.facts, "facts"))
+    facts += field_block(w, kind_word(pack.labels, kind, field.label or ""), text, "facts",
+                         tight=True).runs
+
+
+def _compose(pack: Pack, w: Writer, kind: str, name: str, field: FieldDecl,
+             value: Any) -> list[Block]:
+    """The blocks one field of a card prints as, the way its kind declares."""
+    role, how = name.replace("_", "-"), field.compose
+    heading = kind_word(pack.labels, kind, field.label) if field.label else ""
+    if how == "lead":
+        return [w.para("paragraph", role, w.inline(str(value), role, bold=True))]
+    if how == "paragraph":
+        return w.marked(str(value), role)
+    if how == "field":
+        return [field_block(w, heading, str(value))]
+    if how == "names":
+        names = _referred(pack, field, list(value))
+        return [field_block(w, heading, w.labels.patterns.comma.join(names))]
+    if how == "numbered":
+        return [w.para("heading", "heading", heading, bold=True),
+                Block("list", role, items=tuple(
+                    Item(w.number(n), w.inline(str(step), role), joined=True)
+                    for n, step in enumerate(value, 1)))]
+    if how == "bullets":
+        return [Block("list", role, items=tuple(
+            Item(w.labels.patterns.bullet, w.inline(p, role)) for p in value))]
+    if how == "section":
+        return [w.para("heading", "heading", heading, bold=True),
+                *w.marked(str(value), role, first_joined=True)]
+    if how == "source":
+        source = getattr(value, "name", "")
+        if getattr(value, "place", None):
+            source = fill(w.labels.patterns.place, name=source, place=value.place)
+        text = fill(w.labels.patterns.field, label=heading, text=source)
+        return [w.para("paragraph", role, text, italic=True)]
+    return []
+
+
+def face_blocks(pack: Pack, card: AnyCard, names: tuple[str, ...]) -> list[Block]:
+    """The blocks of the named fields of a card, in order, as its kind declares them."""
+    w, kind = pack_writer(pack), card.kind
+    decl = pack.kinds[kind]
+    blocks: list[Block] = []
     facts: list[Run] = []
-    if card.time:
-        facts += field(w, labels.time, card.time, "facts", tight=True).runs
-    if card.effort:
-        if facts:
-            facts.append(w.run(w.labels.patterns.facts, "facts"))
-        facts += field(w, labels.effort, labels.effort_levels.get(card.effort, card.effort),
-                       "facts", tight=True).runs
+    for name in names:
+        field, value = decl.fields[name], getattr(card, name, None)
+        if field.compose != "fact" and facts:  # the facts before this field make one line
+            blocks.append(Block("paragraph", "facts", tuple(facts)))
+            facts = []
+        if value in (None, "", [], ()):
+            continue
+        if field.compose == "fact":
+            _fact(pack, w, kind, name, field, value, facts)
+        else:
+            blocks += _compose(pack, w, kind, name, field, value)
     if facts:
         blocks.append(Block("paragraph", "facts", tuple(facts)))
-    if card.first_step:
-        blocks.append(field(w, labels.first_step, card.first_step))
-    if card.inspired_by:
-        source = card.inspired_by.name
-        if card.inspired_by.place:
-            source = fill(w.labels.patterns.place, name=source, place=card.inspired_by.place)
-        text = fill(w.labels.patterns.field, label=labels.inspired_by, text=source)
-        blocks.append(w.para("paragraph", "inspired-by", text, italic=True))
     return blocks
 
 
-def question_blocks(pack: Pack, card: QuestionCard) -> list[Block]:
-    """The body of a question card."""
+def _blank_intro(pack: Pack, card: AnyCard, decl: KindDecl) -> list[Block]:
+    """A blank card's introduction: its intro field, set apart from the write-in areas."""
     w = pack_writer(pack)
-    blocks = [w.para("paragraph", "question", w.inline(card.question, "question", bold=True))]
-    if card.prompts:
-        blocks.append(Block("list", "prompts", items=tuple(
-            Item(w.labels.patterns.bullet, w.inline(p, "prompts")) for p in card.prompts)))
-    return blocks
-
-
-def ingredient_blocks(pack: Pack, card: IngredientCard) -> list[Block]:
-    """The body of an ingredient card."""
-    w = pack_writer(pack)
-    blocks = [w.para("paragraph", "prompt", w.inline(card.prompt, "prompt", bold=True))]
-    if card.uses:
-        blocks.append(w.para("heading", "heading", pack.labels.ingredient.uses, bold=True))
-        blocks += w.marked(card.uses, "uses", first_joined=True)
-    return blocks
+    assert decl.blank is not None
+    text = str(getattr(card, decl.blank.intro))
+    if decl.fields[decl.blank.intro].compose == "lead":
+        return [w.para("paragraph", "intro", w.inline(text, "intro", bold=True))]
+    return w.marked(text, "intro", italic=True)
 
 
 def _write_ins(w: Writer, labels: list[str]) -> tuple[Block, ...]:
     return tuple(w.para("write-in", "write-in", text, bold=True) for text in labels)
 
 
-def card_front(pack: Pack, card: AnyCard) -> Face:
-    """Everything the front of a card says, in reading order."""
+SIDES = ("front", "back")
+"""Both faces of a card: what the A4 pack and the HTML edition show of it."""
+
+
+def _blank_write_ins(pack: Pack, card: AnyCard, decl: KindDecl, side: str) -> list[str]:
+    """The write-in headings of a blank card on one side (or both, for ``side`` 'both')."""
+    assert decl.blank is not None
+    headings = list(kind_word(pack.labels, card.kind, decl.blank.write_ins))
+    split = decl.blank.front if decl.faces.back else None
+    if split is None or side == "both":
+        return headings
+    return headings[:split] if side == "front" else headings[split:]
+
+
+def card_front(pack: Pack, card: AnyCard, sides: tuple[str, ...] = SIDES) -> Face:
+    """Everything the front of a card says, in reading order; ``sides`` ('front', or both)
+    says which faces' fields it holds: the A6 card's front holds its front's alone."""
     pack = for_card(pack, card.id)
     w = pack_writer(pack)
-    label = (w.run(kind_label(pack, card, card.kind), "kind-label", bold=True),)
+    top = (w.run(kind_label(pack, card, card.kind), "kind-label", bold=True),)
     title = w.inline(card.title, "title", bold=True)
     blank = bool(getattr(card, "blank", False))
-    write_ins: tuple[Block, ...] = ()
-    if isinstance(card, RecipeCard) and card.blank:
-        blocks = w.marked(card.summary, "intro", italic=True)
-        write_ins = _write_ins(w, pack.labels.recipe.blank_lines)
-    elif isinstance(card, IngredientCard) and card.blank:
-        blocks = [w.para("paragraph", "intro", w.inline(card.prompt, "intro", bold=True))]
-        write_ins = _write_ins(w, pack.labels.ingredient.blank_lines)
-    elif isinstance(card, RecipeCard):
-        blocks = recipe_blocks(pack, card)
-    elif isinstance(card, QuestionCard):
-        blocks = question_blocks(pack, card)
+    decl = pack.kinds[card.kind]
+    if blank and decl.blank is not None:
+        blocks = _blank_intro(pack, card, decl)
+        write_ins = _write_ins(w, _blank_write_ins(pack, card, decl,
+                                                   "front" if sides == ("front",) else "both"))
     else:
-        blocks = ingredient_blocks(pack, card)
-        write_ins = _write_ins(w, [pack.labels.ingredient.local_example])
+        blocks = face_blocks(pack, card, decl.faces.of(sides))
+        write_ins = _write_ins(w, [kind_word(pack.labels, card.kind, name)
+                                   for name in decl.write_ins])
     notes = [w.para("heading", "notes-heading", pack.labels.facilitator.notes, bold=True)]
     if card.notes:
         notes += w.marked(card.notes, "notes")
@@ -169,12 +210,35 @@ def card_front(pack: Pack, card: AnyCard) -> Face:
         picture = Block("picture", "picture",
                         picture=Picture(folder, card.image.file, card.image.alt,
                                         picture_credit(pack, card.image.credit)))
-    return Face(card.kind, card.id, label, title, tuple(blocks), write_ins, tuple(notes),
+    return Face(card.kind, card.id, top, title, tuple(blocks), write_ins, tuple(notes),
                 (w.run(credit(pack, card.id), "credit"),), blank, picture)
 
 
+def text_back(pack: Pack, card: AnyCard) -> Face | None:
+    """The back of a card whose kind puts words there (faces: back:), else None: its kind
+    label and title, as on the front, then the back's fields or write-in areas."""
+    decl = pack.kinds.kinds.get(card.kind)
+    if decl is None or not decl.faces.back:
+        return None
+    address = card_address(pack, card.kind, card.id)
+    pack = for_card(pack, card.id)
+    w = pack_writer(pack)
+    top = (w.run(kind_label(pack, card, card.kind), "kind-label", bold=True),)
+    title = w.inline(card.title, "title", bold=True)
+    blank = bool(getattr(card, "blank", False)) and decl.blank is not None
+    blocks: list[Block] = [] if blank else face_blocks(pack, card, decl.faces.back)
+    write_ins = _write_ins(w, _blank_write_ins(pack, card, decl, "back")) if blank else ()
+    extra: dict[str, tuple[Run, ...]] = {}
+    if address:
+        extra["code"] = (w.run(fill(pack.labels.about.qr_code, address=address), "code"),)
+    return Face(card.kind, card.id, top, title, tuple(blocks), write_ins, (),
+                (w.run(credit(pack, card.id), "credit"),), blank, logo=logo(pack), extra=extra,
+                address=address)
+
+
 def card_back(pack: Pack, card: AnyCard | None, kind: str, card_id: str) -> Face:
-    """The back of a card: the kind's name, its detail, the pack's title, the credit line."""
+    """The back of a card: the kind's name, its detail, the pack's title, the credit line
+    (a kind that puts words on the back has them from ``text_back``)."""
     # The QR code opens the card in this language's edition, even where the card is shown
     # untranslated: the reader stays among the pages in their language.
     address = card_address(pack, kind, card_id)

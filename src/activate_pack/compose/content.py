@@ -167,7 +167,7 @@ class Face:
     """One card face or page: its heading, its blocks, its write-in areas and its credit."""
 
     kind: str
-    """The card kind whose colours it takes ('recipe', …, 'about')."""
+    """The card kind whose colours it takes (a declared kind, or 'about')."""
     card: str | None
     label: tuple[Run, ...] = ()
     title: tuple[Run, ...] = ()

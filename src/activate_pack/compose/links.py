@@ -10,9 +10,10 @@ from urllib.parse import quote
 
 from activate_pack.pack.model import Pack
 
-PAGES = {"guide": "guide", "question": "questions", "ingredient": "ingredients",
-         "recipe": "recipes", "about": "about"}
-"""The edition page of each kind of card, by the kind's name."""
+def pages(pack: Pack) -> dict[str, str]:
+    """The edition page of each kind of card (its folder's name), by the kind's name."""
+    return {"guide": "guide", **{kind: decl.folder for kind, decl in pack.kinds.kinds.items()},
+            "about": "about"}
 
 ABOUT_ANCHOR = "colophon"
 """The one section of the edition's about page."""
@@ -34,7 +35,7 @@ def card_address(pack: Pack, kind: str, card_id: str) -> str | None:
     None when the pack gives no ``site_url`` or the kind has no page of its own.
     """
     base = pack.info.site_url
-    page = PAGES.get(kind)
+    page = pages(pack).get(kind)
     if not base or page is None:
         return None
     anchor = ABOUT_ANCHOR if kind == "about" else card_id

@@ -12,14 +12,26 @@ from activate_pack.pack.labels import TemplateLabels
 from activate_pack.pack.licences import licence
 from activate_pack.pack.model import GuidePage, Pack
 
-SET_KINDS = {"guide": "about", "questions": "question", "ingredients": "ingredient",
-             "recipes": "recipe", "templates": "about"}
-"""The sets an A4 pack may hold, with the card kind whose colours each takes (the edition,
-in layout/editions.py, says which it holds and in what order)."""
+CARDS = "cards"
+"""The name an edition gives for 'a set for each kind of card, in the kinds' order'."""
 
-TEMPLATES = (("recipe_worksheet", "recipe"), ("asset_map", "ingredient"),
-             ("action_plan", "question"))
-"""The worksheets of the templates set, with the kind whose colours each takes."""
+
+def set_kinds(pack: Pack) -> dict[str, str]:
+    """The sets an A4 pack may hold, with the card kind whose colours each takes (the edition,
+    in layout/editions.py, says which it holds and in what order)."""
+    return {"guide": "about", **{decl.folder: kind for kind, decl in pack.kinds.kinds.items()},
+            "templates": "about"}
+
+
+def set_names(pack: Pack, names: tuple[str, ...]) -> tuple[str, ...]:
+    """An edition's sets, with 'cards' standing for each kind's set (by its folder)."""
+    folders = tuple(decl.folder for decl in pack.kinds.kinds.values())
+    return tuple(n for name in names for n in (folders if name == CARDS else (name,)))
+
+
+def templates(pack: Pack) -> dict[str, str]:
+    """The worksheets of the templates set, with the kind whose colours each takes."""
+    return dict(pack.kinds.declaration.templates)
 
 
 @dataclass(frozen=True)
@@ -45,10 +57,11 @@ def sets(pack: Pack, names: tuple[str, ...]) -> list[SetEntry]:
     """The A4 pack's sets (``names``, in order), as the contents lists them."""
     fac = pack.labels.facilitator
     listed = {"guide": tuple(p.title for p in pack.guide),
-              "templates": tuple(getattr(fac, name).title for name, _ in TEMPLATES)}
+              "templates": tuple(getattr(fac, name).title for name in templates(pack))}
     found = []
-    for number, name in enumerate(names, 1):
-        kind = SET_KINDS[name]
+    kinds = set_kinds(pack)
+    for number, name in enumerate(set_names(pack, names), 1):
+        kind = kinds[name]
         entry = fill(pack.labels.patterns.set_entry, set=set_number(pack, number),
                      title=getattr(fac, name).title)
         found.append(SetEntry(name, kind, number, entry, listed.get(name, ())))
@@ -99,7 +112,7 @@ def template(pack: Pack, name: str) -> Face:
     """A worksheet: heading, how to use it, and the headings of its write-in spaces."""
     w = pack_writer(pack)
     labels: TemplateLabels = getattr(pack.labels.facilitator, name)
-    kind = dict(TEMPLATES)[name]
+    kind = templates(pack)[name]
     fields = tuple(w.para("write-in", "write-in", text, bold=True) for text in labels.fields)
     return Face(kind, None, title=(w.run(labels.title, "title", bold=True),),
                 blocks=tuple(w.marked(labels.intro, "intro")), write_ins=fields)

@@ -119,14 +119,17 @@ class CardPages:
         return Page(spec.width, spec.height, tuple(boxes), "card", card.id, face, card.kind)
 
     def pages(self, card: AnyCard) -> list[Page]:
-        """A card's A4 pages: its front with notes and prompts; a recipe's back (``backs``)
-        with lines."""
+        """A card's A4 pages: its front with notes and prompts; the back of a kind that
+        carries words there (``backs``), with lines."""
         pack = self.ctx.pack
         boxes = self._placed(card_front(self.card, card))
         boxes += self._notes(compose.card_front(pack, card))
         boxes += self._lines(card.kind, "prompts", prompts(pack))
         pages = [self._page(boxes, card, "front")]
-        if card.kind in self.geo.backs:
+        backs = self.geo.backs
+        if backs is None:
+            backs = tuple(kind for kind, decl in pack.kinds.kinds.items() if decl.faces.back)
+        if card.kind in backs:
             boxes = self._placed(card_back(self.card, card.kind, card, card.id))
             more = prompts(pack, back=True)
             half = max(1, len(more) // 2)  # the first beside the card, the rest below it

@@ -94,11 +94,31 @@ def write_in_lines(ctx: Ctx, x: float, top: float, w: float, bottom: float, kind
     return boxes
 
 
+def longest(card: AnyCard, names: tuple[str, ...]) -> str | None:
+    """The field of ``names`` with the most words on this card: the one to cut words from."""
+    def words(value: object) -> int:
+        if isinstance(value, (list, tuple)):
+            return sum(words(v) for v in value)
+        return len(str(value).split()) if value else 0
+    counts = {name: words(getattr(card, name, None)) for name in names}
+    best = max(counts, key=lambda name: counts[name], default=None)
+    return best if best is not None and counts[best] else None
+
+
+def _sides(ctx: Ctx, card: AnyCard) -> tuple[str, ...]:
+    """The faces whose fields a card's front page shows: the A6 front holds its own alone
+    when the kind puts words on its back; the A4 pack's card page holds both."""
+    decl = ctx.pack.kinds[card.kind]
+    return ("front",) if decl.faces.back and not ctx.notes else compose.SIDES
+
+
 def card_front(ctx: Ctx, card: AnyCard) -> Page:
     """The front of a card: band, title, body text (and notes in the facilitator pack), credit."""
     spec = ctx.spec
     kind = card.kind
-    face = compose.card_front(ctx.pack, card)
+    sides = _sides(ctx, card)
+    face = compose.card_front(ctx.pack, card, sides)
+    cut_from = longest(card, ctx.pack.kinds[kind].faces.of(sides))
     bx, by, bw, bh = spec.region("body", kind)
     geo = spec.write_in
     flow = styles.flow_of(ctx, kind, kind, face.blocks)
@@ -120,16 +140,17 @@ def card_front(ctx: Ctx, card: AnyCard) -> Page:
         if not face.blank:
             text = fit(flow, bx, by + reserve, bw, bh - taken - reserve,
                        spec.size("body", kind), "body", tried, card.id, "the card text",
-                       ctx.where(card.id))
+                       ctx.where(card.id), cut_from=cut_from)
         if not tried.errors:
             break
     ctx.problems.extend(tried.items)
     boxes: list[Box] = header(ctx, face, title_stop(ctx, face, narrow)) + picture
     bh -= taken
     if face.blank:
-        share = geo.intro[kind]
+        share = geo.intro.get(kind, geo.intro_default)
+        blank = ctx.pack.kinds[kind].blank
         intro_box = fit(flow, bx, by + bh * (1 - share), bw, bh * share, spec.size("body", kind),
-                        "body", ctx.problems, card.id, "summary" if kind == "recipe" else "prompt",
+                        "body", ctx.problems, card.id, blank.intro if blank else "the card text",
                         ctx.where(card.id))
         boxes.append(intro_box)
         top = intro_box.top - intro_box.used_height - geo.after_intro * MM
@@ -160,9 +181,41 @@ def _line(runs: tuple[Run, ...]) -> str:
     return "".join(r.text for r in runs)
 
 
+def text_back(ctx: Ctx, card: AnyCard, face: Face) -> Page:
+    """The back of a card whose kind puts words there: band, title, the back's fields (or a
+    blank card's write-in areas), the QR code in the band where the layout puts it, credit."""
+    spec, kind = ctx.spec, card.kind
+    code = place_code(ctx, face, kind)
+    stop = None
+    if code and spec.has_region("code", kind):
+        stop = spec.region("code", kind)[0] - spec.gaps.logo_text * MM
+    boxes: list[Box] = header(ctx, face, stop)
+    boxes += code
+    bx, by, bw, bh = spec.region("body", kind)
+    # The pack's logo, when it has one, sits below the text where the text leaves it room:
+    # the card's words come first, and are never made smaller for it.
+    logo, at = place_logo(ctx, face.logo, "logo", kind, panel=True)
+    if face.blank:
+        boxes += write_in_lines(ctx, bx, by + bh, bw, by, kind, face.write_ins)
+    else:
+        cut_from = longest(card, ctx.pack.kinds[kind].faces.back)
+        flow = styles.flow_of(ctx, kind, kind, face.blocks)
+        text = fit(flow, bx, by, bw, bh, spec.size("body", kind), "body", ctx.problems,
+                   card.id, "the text on the card's back", ctx.where(card.id), cut_from=cut_from)
+        boxes.append(text)
+        if logo and at and text.top - text.used_height - spec.gaps.logo_text * MM >= at[1] + at[3]:
+            boxes += logo
+    boxes += footer(ctx, kind, spec.colours.muted, card.id)
+    return Page(spec.width, spec.height, tuple(boxes), "card", card.id, "back", kind)
+
+
 def card_back(ctx: Ctx, kind: str, card: AnyCard | None, card_id: str) -> Page:
-    """The back of a card: the kind's colour edge to edge, its name and the pack's name."""
+    """The back of a card: the kind's colour edge to edge, its name and the pack's name (or,
+    for a kind that puts words on its back, those words: ``text_back``)."""
     spec = ctx.spec
+    words = compose.text_back(ctx.pack, card) if card is not None else None
+    if card is not None and words is not None:
+        return text_back(ctx, card, words)
     face = compose.card_back(ctx.pack, card, kind, card_id)
     detail = face.extra.get("detail", ())
     credit = ctx.card_credits.get(card_id, ctx.credit)

@@ -12,10 +12,10 @@ from activate_pack.layout.boxes import Box, TextBox
 from activate_pack.layout.spec import LayoutSpec
 from activate_pack.pack.images import ImageFile
 from activate_pack.pack.labels import Labels
-from activate_pack.pack.model import IngredientCard, Pack, QuestionCard, RecipeCard
+from activate_pack.pack.model import Card, Pack
 from activate_pack.text import Style
 
-AnyCard = RecipeCard | QuestionCard | IngredientCard
+AnyCard = Card
 
 
 @dataclass

@@ -18,7 +18,8 @@ class Edition:
     shown: str
     """How messages about only this edition say where a problem was found."""
     sets: tuple[str, ...] = ()
-    """The sets of a facilitator pack, in order (each with its divider); none for cards."""
+    """The sets of a facilitator pack, in order (each with its divider); 'cards' is a set for
+    each kind of card, in the order content/kinds.yaml declares them; none for cards."""
     guide: bool = False
     """True if the edition prints the facilitator guide (content/guide/)."""
 
@@ -26,7 +27,7 @@ class Edition:
 EDITIONS: dict[str, Edition] = {
     "a6": Edition("a6", "community", "a6", "A6 cards"),
     "a4": Edition("a4", "facilitator", "a4", "A4 pack",
-                  sets=("guide", "questions", "ingredients", "recipes", "templates"), guide=True),
+                  sets=("guide", "cards", "templates"), guide=True),
 }
 """Every edition, in build order: the A6 community cards, then the A4 facilitator pack."""
 

@@ -20,9 +20,6 @@ from activate_pack.pack.model import GuidePage
 from activate_pack.text import Flow
 from activate_pack.text.ink import extent
 
-SET_KINDS = compose.SET_KINDS
-"""The colour each set's divider and pages use."""
-
 
 def _page_area(ctx: Ctx) -> tuple[float, float, float, float]:
     return ctx.spec.region("page")

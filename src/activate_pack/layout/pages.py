@@ -39,8 +39,8 @@ def community(pack: Pack, spec: LayoutSpec, problems: Problems, ctx: Ctx | None 
         pages.append(card_back(ctx, card.kind, card, card.id))
     check_print_size(ctx)
     doc = Document(tuple(pages), **metadata(pack, pack.labels.editions.community),  # type: ignore[arg-type]
-                   sections=tuple((compose.SET_KINDS[name], getattr(pack.labels.facilitator, name).title)
-                                  for name in ("questions", "ingredients", "recipes")))
+                   sections=tuple((kind, getattr(pack.labels.facilitator, decl.folder).title)
+                                  for kind, decl in pack.kinds.kinds.items()))
     return Mirror(mirrors(spec, pack.info.language)).document(doc)
 
 
@@ -57,9 +57,8 @@ def facilitator(pack: Pack, spec: LayoutSpec, problems: Problems, ctx: Ctx | Non
 
     made: dict[str, Callable[[], list[Page]]] = {
         "guide": lambda: [fac.guide_page(ctx, page) for page in pack.guide],
-        "questions": lambda: cards(pack.questions),
-        "ingredients": lambda: cards(pack.ingredients),
-        "recipes": lambda: cards(pack.recipes),
+        **{decl.folder: (lambda kind=kind: cards(pack.of(kind)))
+           for kind, decl in pack.kinds.kinds.items()},
         "templates": lambda: [fac.recipe_worksheet(ctx), fac.asset_map(ctx), fac.action_plan(ctx)],
     }
     body: list[Page] = []

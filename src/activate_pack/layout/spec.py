@@ -105,9 +105,11 @@ class WriteIn(_Spec):
                                                       "clear of the area's bottom.")
     after_intro: float = Field(3.0, ge=0, le=30, description="Space below a blank card's "
                                                              "introduction.")
-    intro: dict[str, float] = Field(default_factory=lambda: {"recipe": 0.22, "ingredient": 0.25},
+    intro: dict[str, float] = Field(default_factory=dict,
                                     description="Share of the body a blank card's introduction "
                                                 "may take, by card kind.")
+    intro_default: float = Field(0.25, gt=0, lt=1, description="That share for a kind not "
+                                                                "listed under 'intro'.")
     rule: float = Field(0.6, gt=0, le=3, description="Width of the ruled lines, in points.")
     lines: int = Field(2, ge=1, le=20, description="Ruled lines kept for a write-in area below "
                                                    "a card's text.")
@@ -290,9 +292,13 @@ class Icons(_Spec):
 
     @model_validator(mode="after")
     def _known_keys(self) -> Icons:
-        from activate_pack.pack.model import ASSET_TYPES, PHASES
+        from activate_pack.pack.kinds import default_kinds
 
-        for section, known in (("phases", PHASES), ("asset_types", ASSET_TYPES)):
+        # The choices the default kinds declare for the fields these maps are keyed by.
+        choices = {name: tuple(field.choices) for decl in default_kinds().kinds.values()
+                   for name, field in decl.fields.items() if field.type == "choice"}
+        for section, field in (("phases", "phase"), ("asset_types", "asset_type")):
+            known = choices.get(field, ())
             for key in getattr(self, section):
                 if key not in known:
                     close = nearest(key, list(known))
@@ -319,9 +325,10 @@ class CardPage(_Spec):
     outline: float = Field(0.5, ge=0, le=3, description="Width of the line round the card "
                                                         "where it would be cut, in points; 0: "
                                                         "none.")
-    backs: tuple[str, ...] = Field(("recipe",), description="Kinds of card whose back "
-                                   "follows on a page of its own, beside room to write "
-                                   "(the others' backs repeat their front's label).")
+    backs: tuple[str, ...] | None = Field(None, description="Kinds of card whose back "
+                                          "follows on a page of its own, beside room to "
+                                          "write; none: each kind whose declaration puts "
+                                          "words on its back (content/kinds.yaml).")
 
 
 class Pictures(_Spec):
@@ -349,8 +356,8 @@ class Decor(_Spec):
         "The place for an icon on a card shape, as shares of its body below the band: [x, y, "
         "width, height]; none: no icon."))
     icons: dict[str, IconName] = Field(default_factory=dict, description=(
-        "An icon by name for each card kind on the cover ('question': …) and each set on its "
-        "divider ('questions': …); none given: the kind's own icon (icons.kinds)."))
+        "An icon by name for each card kind on the cover (by the kind's name) and each set on "
+        "its divider (by the set's folder); none given: the kind's own icon (icons.kinds)."))
 
 
 Percent = Annotated[float, Field(ge=0, le=100)]
@@ -376,14 +383,14 @@ class LayoutSpec(_Spec):
         "Type sizes by role: 'title', 'body', 'label', 'credit' and others the pages use."))
     colours: Colours = Field(default_factory=Colours, description="Colours shared by every kind.")
     kinds: dict[str, KindColours] = Field(description=(
-        "Colours of each card kind ('recipe', 'question', 'ingredient', 'about', …)."))
+        "Colours of each card kind (each kind content/kinds.yaml declares, and 'about')."))
     regions: dict[str, Rect] = Field(description="Named boxes [x, y, width, height] in mm, "
                                                  "measured from the top-left corner of the page.")
     cards: dict[str, CardOverride] = Field(default_factory=dict,
                                            description="Per-kind overrides of regions and type.")
     styles: dict[str, dict[str, RoleStyle]] = Field(
         default_factory=dict, description="How each role of composed text looks, by kind of "
-                                          "page ('recipe', 'about', 'cover', …) then role; "
+                                          "page (a card kind, 'about', 'cover', …) then role; "
                                           "roles not listed take the body style.")
     write_in: WriteIn = Field(default_factory=WriteIn, description="Ruled write-in areas.")
     notes: Panel = Field(default_factory=Panel, description="The facilitator notes panel.")

@@ -15,10 +15,6 @@ from activate_pack.pack.model import Pack
 from activate_pack.pack.paths import PACK_FILE
 from activate_pack.pack.source import LocatedList, read_yaml
 
-KIND_FOLDERS = {"recipe": "recipes", "question": "questions", "ingredient": "ingredients"}
-"""The folder under content/ each kind of card lives in."""
-
-
 @dataclass(frozen=True)
 class CardRow:
     """One card as ``cards`` lists it."""
@@ -139,9 +135,10 @@ def select(pack: Pack, ids: list[str]) -> Pack:
     if problems:
         raise PackError(problems)
     wanted = set(ids)
-    # Every ingredient card stays: a recipe names its ingredients by their cards' titles.
-    # The pages of cards not chosen are left out after layout.
-    return pack.model_copy(update={
-        "recipes": tuple(c for c in pack.recipes if c.id in wanted),
-        "questions": tuple(c for c in pack.questions if c.id in wanted),
-    })
+    # Every card of a kind that others name stays (a recipe names its ingredients by their
+    # cards' titles); the pages of cards not chosen are left out after layout.
+    named = {field.kind for decl in pack.kinds.kinds.values() for field in decl.fields.values()
+             if field.type == "reference"}
+    return pack.model_copy(update={"sets": {
+        kind: cards if kind in named else tuple(c for c in cards if c.id in wanted)
+        for kind, cards in pack.sets.items()}})

@@ -13,15 +13,13 @@ from typing import Any, Mapping
 
 from activate_pack.compose.cards import AnyCard, card_front, for_card
 from activate_pack.compose.content import Block, Face, Picture, Run, fill
-from activate_pack.compose.links import ABOUT_ANCHOR, PAGES, page_path
+from activate_pack.compose.links import ABOUT_ANCHOR, page_path
 from activate_pack.compose.pages import colophon, guide_page
 from activate_pack.compose.typography import typeset
 from activate_pack.errors import PackError, Problem
 from activate_pack.pack import images
-from activate_pack.pack.model import Pack, RecipeCard
-
-KINDS = tuple(PAGES[kind] for kind in ("guide", "question", "ingredient", "recipe"))
-"""The edition's pages of cards and guide pages, in the A4 pack's order; 'about' follows."""
+from activate_pack.pack.kinds import kind_word
+from activate_pack.pack.model import Pack
 
 
 @dataclass(frozen=True)
@@ -36,10 +34,11 @@ class EditionPage:
 def edition_pages(pack: Pack, folder: str) -> list[EditionPage]:
     """The pages of one language's edition, in reading order (a kind without cards has none)."""
     fac = pack.labels.facilitator
-    have = {"guide": pack.guide, "questions": pack.questions, "ingredients": pack.ingredients,
-            "recipes": pack.recipes}
+    # The edition's pages of cards and guide pages, in the A4 pack's order; 'about' follows.
+    have = {"guide": pack.guide, **{decl.folder: pack.of(kind)
+                                    for kind, decl in pack.kinds.kinds.items()}}
     found = [EditionPage(name, page_path(folder, name), getattr(fac, name).title)
-             for name in KINDS if have[name]]
+             for name, items in have.items() if items]
     return found + [EditionPage("about", page_path(folder, "about"), fac.colophon)]
 
 
@@ -51,23 +50,31 @@ def faces(pack: Pack, name: str) -> list[tuple[str, Face]]:
     if name == "about":
         return [(ABOUT_ANCHOR, colophon(pack))]
     kinds: dict[str, tuple[AnyCard, ...]] = {
-        "questions": pack.questions, "ingredients": pack.ingredients, "recipes": pack.recipes}
+        decl.folder: pack.of(kind) for kind, decl in pack.kinds.kinds.items()}
     return [(card.id, card_front(pack, card)) for card in kinds[name]]
 
 
 def ingredient_links(pack: Pack, card_id: str, face: Face) -> dict[int, dict[str, str]]:
-    """For a recipe: the block naming its ingredients, with each name linked to its card."""
-    card = next((c for c in pack.recipes if c.id == card_id), None)
-    if not isinstance(card, RecipeCard) or not card.ingredients:
+    """For a card naming others (a recipe's ingredients): each block naming them, with each
+    name linked to its card on its kind's page."""
+    card = next((c for c in pack.cards if c.id == card_id), None)
+    if card is None:
         return {}
-    # Titles as the face prints them, its quotes and apostrophes set (compose.typography).
-    titles = {c.id: typeset(c.title, pack.info.language) for c in pack.ingredients}
-    links = {titles[ref]: f"ingredients.html#{ref}" for ref in card.ingredients if ref in titles}
-    label = typeset(pack.labels.recipe.ingredients, pack.info.language)
-    for index, block in enumerate(face.blocks):
-        if block.kind == "field" and block.runs and block.runs[0].text.startswith(label):
-            return {index: links}
-    return {}
+    found: dict[int, dict[str, str]] = {}
+    for name, field in pack.kinds[card.kind].fields.items():
+        refs = getattr(card, name, None)
+        if field.type != "reference" or not refs or field.kind is None or not field.label:
+            continue
+        # Titles as the face prints them, its quotes and apostrophes set (compose.typography).
+        titles = {c.id: typeset(c.title, pack.info.language) for c in pack.of(field.kind)}
+        page = pack.kinds[field.kind].folder
+        links = {titles[ref]: f"{page}.html#{ref}" for ref in refs if ref in titles}
+        label = typeset(kind_word(pack.labels, card.kind, field.label), pack.info.language)
+        for index, block in enumerate(face.blocks):
+            if block.kind == "field" and block.runs and block.runs[0].text.startswith(label):
+                found[index] = links
+                break
+    return found
 
 
 class Pictures:
@@ -155,7 +162,7 @@ def edition(pack: Pack, page: dict[str, Any], folder: str,
             shown.append({"anchor": anchor, "face": face,
                           "lang": langs.pop() if len(langs) == 1 else pack.info.language,
                           "links": ingredient_links(pack, anchor, face)
-                          if current.name == "recipes" else {},
+                          if current.name in pack.kinds.folders else {},
                           "icon": (icons or {}).get(face.kind) if face.label else None})
         intro = [] if current.name == "about" else [typeset(getattr(
             pack.labels.facilitator, current.name).intro, pack.info.language)]

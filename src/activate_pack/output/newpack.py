@@ -23,6 +23,7 @@ from activate_pack.pack.adapt import DEFAULT_BASE, upstream_of
 from activate_pack.pack.advice import PLACEHOLDER
 from activate_pack.errors import PackError, Problem
 from activate_pack.pack.gate import Refused, check_file
+from activate_pack.pack.kinds import read_kinds
 from activate_pack.pack.licences import adaptation_refusal, licence
 from activate_pack.output.pins import PINS, WORKFLOW, pins_text
 from activate_pack.render.xmp import build_epoch
@@ -37,7 +38,6 @@ UPSTREAM_DIR = "upstream"
 DEPENDABOT = ".github/dependabot.yml"
 """Dependabot's settings ``new`` writes: it proposes newer actions and dependencies."""
 
-CARD_FOLDERS = ("recipes", "questions", "ingredients", "guide")
 SKIP = shutil.ignore_patterns(".*", "dist", "__pycache__", "*.pdf", PINS)
 """Not copied from a base pack: hidden files, built PDFs, caches and the base's tool versions
 (the new folder gets its own)."""
@@ -123,7 +123,7 @@ def new_pack(root: Path, base: Path | None = None, locality: str | None = None,
         root.mkdir(parents=True, exist_ok=True)
         files = []
         copy_files(base_root, root / UPSTREAM_DIR, plan)
-        for folder in CARD_FOLDERS:
+        for folder in (*read_kinds(base_root).folders, "guide"):
             (root / "content" / folder).mkdir(parents=True, exist_ok=True)
         layout = (STARTER / "a6-layout.yaml").read_text(encoding="utf-8")
         (root / "layouts").mkdir(exist_ok=True)

@@ -61,7 +61,7 @@ def placed(shared: dict[str, Any], path: str, name: str | None, title: str) -> d
     """``shared`` for the page at ``path`` (from the site's root) titled ``title``: its way
     back to the root, its full address, and the same page in each language.
 
-    ``name`` is the edition page's name ('questions'), or None for a home page.
+    ``name`` is the edition page's name (a kind's folder, or 'guide'), or None for a home page.
     """
     root = "../" * path.count("/")
     site_url = shared["site_url"]

@@ -26,7 +26,7 @@ from activate_pack.output.write import write_atomic
 from activate_pack.pack import provenance
 from activate_pack.pack.labels import Labels
 from activate_pack.pack.load import load_pack
-from activate_pack.pack.model import FIELDS, GuidePage, Pack, PackInfo
+from activate_pack.pack.model import translated, GuidePage, Pack, PackInfo
 from activate_pack.pack.paths import PACK_FILE
 from activate_pack.pack.source import read_yaml
 from activate_pack.pack.translations import given, language_name, languages, overlay_files
@@ -143,7 +143,7 @@ def entries(pack: Pack, offer: _Offer) -> list[polib.POEntry]:
     for item in (*pack.cards, *pack.guide):
         group = "guide" if isinstance(item, GuidePage) else "cards"
         location = pack.locations.get(item.id)
-        for name in FIELDS[type(item)]:
+        for name in translated(item):
             if name not in source[group][item.id]:
                 continue
             value = source[group][item.id][name]
@@ -164,7 +164,7 @@ def entries(pack: Pack, offer: _Offer) -> list[polib.POEntry]:
         index = provenance.item_keys(value).index(path.split(":")[1]) \
             if isinstance(value, list) else None
         add(f"labels:{path}", ("labels", *dotted.split(".")), value if index is not None
-            else text, index, text, [f"A label: {_label_purpose(dotted)}",
+            else text, index, text, [f"A label: {_label_purpose(pack.labels, dotted)}",
                                      f"The English is {len(text)} characters long."],
             None, True)
     return found
@@ -209,8 +209,8 @@ def _placeholders(text: str, pack: Pack, label: bool) -> list[str]:
     return [n for n in notes if n]
 
 
-def _label_purpose(path: str) -> str:
-    model: Any = Labels
+def _label_purpose(labels: Labels, path: str) -> str:
+    model: Any = type(labels)
     description = path
     for part in path.split("."):
         fields = getattr(model, "model_fields", None)

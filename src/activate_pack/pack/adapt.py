@@ -194,11 +194,8 @@ def merge(base: Pack, prefix: str, info: PackInfo, data: Any, cards: dict[str, l
             problems.add(f"remove: the base pack has no card or page with the id "
                          f"'{card_id}'{_nearest(card_id, list(base_items))}", PACK_FILE,
                          _line(data, "remove"))
-    base_lists = {"recipes": base.recipes, "questions": base.questions,
-                  "ingredients": base.ingredients}
-    for folder, mine in cards.items():
-        cards[folder] = _overlay(base_lists[folder], mine, local, remove, prefix, base,
-                                 locations)
+    for kind, mine in cards.items():
+        cards[kind] = _overlay(base.of(kind), mine, local, remove, prefix, base, locations)
     guide[:] = _overlay(base.guide, guide, local, remove, prefix, base, locations)
     merged_ids = [item.id for folder in cards.values() for item in folder] + [p.id for p in guide]
     for card_id in info.order:

@@ -17,11 +17,8 @@ class _Group(TypedModel):
 
 
 class KindLabels(_Group):
-    """Names of the card kinds."""
+    """Names of the card kinds (each declared kind adds its own: see pack/kinds.py)."""
 
-    recipe: str = Field(description="Name of recipe cards, e.g. 'Project recipe'.")
-    question: str = Field(description="Name of question cards.")
-    ingredient: str = Field(description="Name of ingredient cards.")
     about: str = Field(description="Heading of the 'about this pack' card.")
 
 
@@ -46,31 +43,6 @@ class AssetLabels(_Group):
     physical_spaces: str = Field(alias="physical-spaces", description="Physical spaces.")
     exchange: str = Field(description="Exchange.")
     culture_and_stories: str = Field(alias="culture-and-stories", description="Culture and stories.")
-
-
-class RecipeLabels(_Group):
-    """Headings on recipe cards."""
-
-    challenge: str = Field(description="Heading before the challenge.")
-    who_for: str = Field(description="Heading before who the project is for.")
-    ingredients: str = Field(description="Heading of the ingredients list.")
-    method: str = Field(description="Heading of the method.")
-    time: str = Field(description="Label before the time.")
-    effort: str = Field(description="Label before the effort.")
-    effort_levels: dict[str, str] = Field(description="Names of the effort levels low, medium, high.")
-    first_step: str = Field(description="Heading before the first small step.")
-    inspired_by: str = Field(description="Words before what inspired the idea.")
-    blank_lines: list[str] = Field(min_length=1, max_length=8,
-                                   description="Write-in headings on the blank recipe card.")
-
-
-class IngredientLabels(_Group):
-    """Headings on ingredient cards."""
-
-    uses: str = Field(description="Heading before how the asset can be used.")
-    local_example: str = Field(description="Label of the write-in line for a local example.")
-    blank_lines: list[str] = Field(min_length=1, max_length=8,
-                                   description="Write-in headings on the blank ingredient card.")
 
 
 class AboutLabels(_Group):
@@ -161,7 +133,7 @@ class TemplateLabels(_Group):
 
 
 class FacilitatorLabels(_Group):
-    """Words in the A4 facilitator pack."""
+    """Words in the A4 facilitator pack (each kind adds its set, by folder: see pack/kinds.py)."""
 
     contents: str = Field(description="Heading of the contents page.")
     set_word: str = Field(description="The word before a set number, e.g. 'Set'.")
@@ -172,9 +144,6 @@ class FacilitatorLabels(_Group):
         "Prompts beside and below a recipe's back on its A4 page, each with ruled lines."))
     colophon: str = Field(description="Heading of the colophon page.")
     guide: SetLabels
-    questions: SetLabels
-    ingredients: SetLabels
-    recipes: SetLabels
     templates: SetLabels
     recipe_worksheet: TemplateLabels
     asset_map: TemplateLabels
@@ -330,8 +299,6 @@ class Labels(_Group):
     kinds: KindLabels
     phases: PhaseLabels
     asset_types: AssetLabels
-    recipe: RecipeLabels
-    ingredient: IngredientLabels
     about: AboutLabels
     adaptation: AdaptationLabels
     facilitator: FacilitatorLabels

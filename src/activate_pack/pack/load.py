@@ -11,8 +11,8 @@ from activate_pack.errors import PackError, Problem, Problems, nearest
 from activate_pack.pack import adapt, credits, images, limits, templating, translations
 from activate_pack.pack.images import ImageFile
 from activate_pack.pack.labels import Labels
-from activate_pack.pack.model import (ASSET_TYPES, CARD_MODELS, PHASES, GuidePage, Location, Logo, Pack,
-                                 PackInfo)
+from activate_pack.pack.kinds import Kinds, read_kinds
+from activate_pack.pack.model import GuidePage, Location, Logo, Pack, PackInfo
 from activate_pack.pack.paths import LABELS_FILE, PACK_FILE, default_pack_dir
 from activate_pack.pack.gate import Refused, check_file, read_checked
 from activate_pack.pack.source import (MAX_FILE_BYTES, Located, LocatedList, deep_merge, notes_in,
@@ -72,16 +72,16 @@ def _card_docs(root: Path, folder: str, problems: Problems,
                              f"found {describe(doc)}", shown, line)
 
 
-def _all_docs(root: Path, problems: Problems, inherited: int,
+def _all_docs(root: Path, problems: Problems, inherited: int, folders: tuple[str, ...],
               unread: set[str] | None = None) -> dict[str, list[tuple[str, Located]]]:
     """Every card and guide page mapping of the pack, by folder; refused past MAX_CARDS.
 
     Counted as files are read, so a pack of a million cards stops after the first too many.
     """
-    _count_before_reading(root, inherited)
+    _count_before_reading(root, inherited, folders)
     found: dict[str, list[tuple[str, Located]]] = {}
     count = inherited
-    for folder in (*CARD_MODELS, "guide"):
+    for folder in (*folders, "guide"):
         found[folder] = []
         for shown, doc in _card_docs(root, folder, problems, unread):
             count += 1
@@ -92,10 +92,10 @@ def _all_docs(root: Path, problems: Problems, inherited: int,
     return found
 
 
-def _count_before_reading(root: Path, inherited: int) -> None:
+def _count_before_reading(root: Path, inherited: int, folders: tuple[str, ...]) -> None:
     """Refuse a pack whose card files surely hold more than MAX_CARDS cards, before parsing."""
     count = inherited
-    for folder in (*CARD_MODELS, "guide"):
+    for folder in (*folders, "guide"):
         directory = root / "content" / folder
         for path in sorted(directory.glob("*.y*ml")) if directory.is_dir() else ():
             try:
@@ -135,7 +135,8 @@ def _pictures(cards: dict[str, list[Any]], root: Path, folders: dict[str, str],
     return found
 
 
-def load_labels(root: Path, problems: Problems, base: Labels | None = None) -> Labels | None:
+def load_labels(root: Path, problems: Problems, base: Labels | None = None,
+                kinds: Kinds | None = None) -> Labels | None:
     """The pack's labels.yaml laid over its base pack's wording (or the default pack's)."""
     default_root = default_pack_dir()
     data: dict[str, Any] = base.model_dump(by_alias=True) if base else {}
@@ -153,7 +154,8 @@ def load_labels(root: Path, problems: Problems, base: Labels | None = None) -> L
                 problems.add("expected groups of labels", _display(layer, path), 1)
                 return None
             data = deep_merge(data, found or {})
-    return validate(Labels, data, LABELS_FILE, problems, marks=found)  # lines of the pack's own
+    model = (kinds or read_kinds(root, problems)).labels_model
+    return validate(model, data, LABELS_FILE, problems, marks=found)  # lines of the pack's own
 
 
 def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 0,
@@ -185,25 +187,27 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
     variables = {**(base[0].variables if base else {}), **own}
     # An adaptation's own labels.yaml is laid over its base's wording (a translated base keeps
     # its translation for every label the adaptation does not change).
-    labels = load_labels(root, problems, base[0].labels if base else None)
+    kinds = read_kinds(root, problems)
+    labels = load_labels(root, problems, base[0].labels if base else None, kinds)
     context = {**variables, **(overrides or {})} if info is not None else None
 
-    cards: dict[str, list[Any]] = {folder: [] for folder in CARD_MODELS}
+    cards: dict[str, list[Any]] = {kind: [] for kind in kinds}
     locations: dict[str, Location] = {}
     broken: set[str] = set()  # ids of cards with errors of their own: not "missing" as well
     written: dict[str, dict[str, Any]] = {}  # fields with placeholders, as written
     docs = _all_docs(root, problems, len(base[0].cards) + len(base[0].guide) if base else 0,
-                     broken)  # a file YAML cannot read: its cards are broken, not missing
-    for folder, model in CARD_MODELS.items():
-        for shown, doc in docs[folder]:
+                     tuple(kinds.folders), broken)  # a file YAML cannot read: its cards are broken, not missing
+    for kind, model in kinds.models.items():
+        for shown, doc in docs[kinds.folder(kind)]:
             card_id = doc.get("id") if isinstance(doc.get("id"), str) else None
-            if not limits.check_texts(doc, shown, problems, context, templating.UNTEMPLATED,
+            if not limits.check_texts(doc, shown, problems, context, kinds.untemplated,
                                       card_id):
                 broken.add(card_id or "")
                 continue
             if context is not None:
-                raw = _as_written(doc)
-                doc = templating.render_doc(doc, context, shown, problems, card_id)
+                raw = _as_written(doc, kinds.untemplated)
+                doc = templating.render_doc(doc, context, shown, problems, card_id,
+                                            kinds.untemplated)
                 if raw and card_id:
                     written[card_id] = raw
             card = validate(model, doc, shown, problems, card_id)
@@ -216,7 +220,7 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
                              "every card needs its own id", shown, doc.mark("id")[0], card=card.id)
                 continue
             locations[card.id] = Location(path=shown, line=doc.line, fields=field_lines(doc))
-            cards[folder].append(card)
+            cards[kind].append(card)
 
     guide: list[GuidePage] = []
     for shown, doc in docs["guide"]:
@@ -248,7 +252,7 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
     if base is not None or not info_data.get("extends"):
         removed = _Removed(set(changes.removed) if changes else set(), own_ids,
                            info_data.mark("remove")[0])
-        _check_references(cards, locations, problems, broken, removed)
+        _check_references(kinds, cards, locations, problems, broken, removed)
     logo = adapt.pack_logo(root, info, info_data, base) if info is not None else None
     exceptions = credits.check_images(cards, info, locations, problems, logo) if info else ()
     pictures: dict[tuple[str, str], ImageFile] = {}
@@ -258,18 +262,15 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
         pictures = _inspect_pictures(root, cards, folders, locations, logo, problems)
     problems.raise_if_errors()
     assert info is not None  # no errors, so pack.yaml's settings validated
-    questions = sorted(cards["questions"], key=lambda c: PHASES.index(c.phase))
-    ingredients = sorted(cards["ingredients"], key=lambda c: (
-        c.blank, ASSET_TYPES.index(c.asset_type) if c.asset_type else 0))
-    recipes = sorted(cards["recipes"], key=lambda c: c.blank)
+    sets = {kind: sorted(cards[kind], key=kinds.sort_key(kind)) for kind in kinds}
     if base:
-        (questions, ingredients, recipes, guide), reordered = adapt.apply_order(
-            info, [questions, ingredients, recipes, guide])
+        (*ordered, guide), reordered = adapt.apply_order(info, [*sets.values(), guide])
+        sets = dict(zip(sets, ordered))
         assert changes is not None  # merged above, as there is a base
         changes = changes.model_copy(update={"reordered": reordered,
                                              "logo": adapt.logo_change(base[0].logo, logo)})
-    pack = Pack(root=str(root), info=info, labels=labels, recipes=tuple(recipes),
-                questions=tuple(questions), ingredients=tuple(ingredients), guide=tuple(guide),
+    pack = Pack(root=str(root), info=info, labels=labels, kinds=kinds,
+                sets={kind: tuple(found) for kind, found in sets.items()}, guide=tuple(guide),
                 locations=locations, variables=variables,
                 written={**({k: v for k, v in base[0].written.items() if k not in own_ids}
                             if base else {}), **written},
@@ -284,10 +285,10 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
     return translations.translate(pack, root, language, context)
 
 
-def _as_written(doc: Located) -> dict[str, Any]:
+def _as_written(doc: Located, skip: frozenset[str] = templating.UNTEMPLATED) -> dict[str, Any]:
     """The prose fields of a card's source that hold a placeholder, as plain data."""
     plain = {key: _plain(value) for key, value in doc.items()
-             if key not in templating.UNTEMPLATED}
+             if key not in skip}
     return {key: value for key, value in plain.items() if "{{" in "".join(_texts(value))}
 
 
@@ -338,35 +339,46 @@ class _Removed:
     line: int
 
 
-def _check_references(cards: dict[str, list[Any]], locations: dict[str, Location],
-                      problems: Problems, broken: set[str] | None = None,
-                      removed: _Removed | None = None) -> None:
-    """Every ingredient a recipe names must be an ingredient card of the pack.
+def _check_references(kinds: Kinds, cards: dict[str, list[Any]],
+                      locations: dict[str, Location], problems: Problems,
+                      broken: set[str] | None = None, removed: _Removed | None = None) -> None:
+    """Every card a reference field names (a recipe's ingredients) must be a card of its kind.
 
     One left out by an adaptation's ``remove:`` is reported in the volunteer's own files: at
     ``remove:`` when a card of the original still needs it, with the command that fixes it.
     """
-    known = [c.id for c in cards["ingredients"] if not c.blank]
-    for recipe in cards["recipes"]:
-        for index, ref in enumerate(recipe.ingredients):
-            if ref in known or ref in (broken or ()):
-                continue
-            if removed is not None and ref in removed.ids:
-                if recipe.id in removed.own:
-                    where = locations[recipe.id]
-                    problems.add(f"ingredients: '{ref}' is left out by 'remove:' in {PACK_FILE} "
-                                 f"(line {removed.line}); take it out of this list, or out of "
-                                 "'remove:'", where.path, where.at(f"ingredients.{index}"),
-                                 card=recipe.id)
-                else:
-                    problems.add(f"remove: '{ref}' is an ingredient of the original recipe "
-                                 f"'{recipe.id}' ({recipe.title}), which this pack keeps; "
-                                 f"remove '{recipe.id}' as well, or run 'activate-pack copy "
-                                 f"{recipe.id}' and take '{ref}' out of the copy's ingredients",
-                                 PACK_FILE, removed.line)
-                continue
-            close = nearest(ref, known)
-            hint = f"; did you mean '{close}'?" if close else ""
-            where = locations[recipe.id]
-            problems.add(f"ingredients: there is no ingredient card with the id '{ref}'{hint}",
-                         where.path, where.at(f"ingredients.{index}"), card=recipe.id)
+    for kind, decl in kinds.kinds.items():
+        for name, field in decl.fields.items():
+            if field.type == "reference" and field.kind in cards:
+                known = [c.id for c in cards[field.kind] if not getattr(c, "blank", False)]
+                for card in cards[kind]:
+                    _check_named(kinds, card, name, field.kind, known, locations, problems,
+                                 broken, removed)
+
+
+def _check_named(kinds: Kinds, card: Any, name: str, target: str, known: list[str],
+                 locations: dict[str, Location], problems: Problems, broken: set[str] | None,
+                 removed: _Removed | None) -> None:
+    """The ids one reference field of one card names, each checked."""
+    for index, ref in enumerate(getattr(card, name)):
+        if ref in known or ref in (broken or ()):
+            continue
+        if removed is not None and ref in removed.ids:
+            if card.id in removed.own:
+                where = locations[card.id]
+                problems.add(f"{name}: '{ref}' is left out by 'remove:' in {PACK_FILE} "
+                             f"(line {removed.line}); take it out of this list, or out of "
+                             "'remove:'", where.path, where.at(f"{name}.{index}"),
+                             card=card.id)
+            else:
+                problems.add(f"remove: '{ref}' is one of the {name} of the original "
+                             f"{card.kind} '{card.id}' ({card.title}), which this pack keeps; "
+                             f"remove '{card.id}' as well, or run 'activate-pack copy "
+                             f"{card.id}' and take '{ref}' out of the copy's {name}",
+                             PACK_FILE, removed.line)
+            continue
+        close = nearest(ref, known)
+        hint = f"; did you mean '{close}'?" if close else ""
+        where = locations[card.id]
+        problems.add(f"{name}: there is no {target} card with the id '{ref}'{hint}",
+                     where.path, where.at(f"{name}.{index}"), card=card.id)

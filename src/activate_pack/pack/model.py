@@ -5,7 +5,7 @@ Each model's fields carry a description; the JSON Schema for editors is generate
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
@@ -56,32 +56,6 @@ def _web_address(value: str) -> str:
 
 WebAddress = Annotated[str, AfterValidator(_web_address)]
 """A field holding a web address: http or https only, with a host."""
-
-PHASES = ("warm-up", "explore", "discover", "design", "plan", "reflect")
-ASSET_TYPES = ("gifts-and-skills", "groups-and-associations", "institutions",
-               "physical-spaces", "exchange", "culture-and-stories")
-
-
-EFFORTS = ("low", "medium", "high")
-
-
-def _choice(value: object) -> object:
-    """A choice as written, whatever its case or surrounding spaces: 'Low ' is 'low'.
-
-    Anything else stays as typed, so a message about it quotes what the user wrote.
-    """
-    if isinstance(value, str) and value.strip().lower() in (*PHASES, *ASSET_TYPES, *EFFORTS):
-        return value.strip().lower()
-    return value
-
-
-Phase = Annotated[Literal["warm-up", "explore", "discover", "design", "plan", "reflect"],
-                  BeforeValidator(_choice)]
-AssetType = Annotated[Literal["gifts-and-skills", "groups-and-associations", "institutions",
-                              "physical-spaces", "exchange", "culture-and-stories"],
-                      BeforeValidator(_choice)]
-Effort = Annotated[Literal["low", "medium", "high"], BeforeValidator(_choice)]
-
 
 class Strict(TypedModel):
     """Base for every model: unknown fields are errors, and values never change after loading."""
@@ -209,13 +183,25 @@ class PackInfo(Strict):
         return value
 
 
-class CardBase(Strict):
-    """Fields every card has."""
+class Titled(Strict):
+    """What cards and guide pages have in common: an id and a title."""
+
+    translated_fields: ClassVar[tuple[str, ...]] = ("title",)
+    """The fields that hold words to translate (ids, kinds and choices stay)."""
+    id: Slug = Field(description="The stable name, unique across the pack.")
+    title: Text = Field(description="The heading.")
+
+
+class CardBase(Titled):
+    """Fields every card has; each kind adds its own (pack/kinds.py)."""
+
+    translated_fields: ClassVar[tuple[str, ...]] = ("title", "notes")
 
     id: Slug = Field(description="The card's stable name, unique across the pack.")
     title: Text = Field(max_length=120, description="The card's heading.")
     image: Image | None = Field(None, description="An optional picture for the card.")
     notes: str | None = Field(None, description="Facilitator notes: printed in the A4 pack only.")
+    kind: str = Field(description="Set by the folder the card is in.")
 
 
 class InspiredBy(Strict):
@@ -225,57 +211,18 @@ class InspiredBy(Strict):
     place: str | None = Field(None, description="Where it happens.")
 
 
-class RecipeCard(CardBase):
-    """A project idea and the local ingredients it needs."""
-
-    kind: Literal["recipe"] = Field("recipe", description="Set by the folder: recipes/.")
-    blank: bool = Field(False, description="True for a card with write-in lines instead of text.")
-    summary: Text = Field(description="The project idea in a sentence or two.")
-    challenge: str | None = Field(None, description="The local challenge the idea answers.")
-    who_for: str | None = Field(None, description="Who the project is for.")
-    ingredients: list[Slug] = Field(default_factory=list,
-                                    description="Ids of the ingredient cards the recipe needs.")
-    method: list[Text] = Field(default_factory=list, description="The steps, in order.")
-    time: str | None = Field(None, description="How much time it takes, e.g. 'A morning a week'.")
-    effort: Effort | None = Field(None, description="How much effort: low, medium or high.")
-    first_step: str | None = Field(None, description="A first small step to take this week.")
-    inspired_by: InspiredBy | None = Field(None, description="What inspired the idea.")
-
-
-class QuestionCard(CardBase):
-    """A discussion question for one phase of a workshop."""
-
-    kind: Literal["question"] = Field("question", description="Set by the folder: questions/.")
-    question: Text = Field(description="The question to ask the group.")
-    prompts: list[Text] = Field(min_length=2, max_length=4,
-                                description="Two to four follow-up prompts.")
-    phase: Phase = Field(description="The workshop phase: " + ", ".join(PHASES) + ".")
-
-
-class IngredientCard(CardBase):
-    """A local asset: something a place already has."""
-
-    kind: Literal["ingredient"] = Field("ingredient", description="Set by the folder: ingredients/.")
-    blank: bool = Field(False, description="True for a card with write-in lines instead of text.")
-    asset_type: AssetType | None = Field(None, description="One of the six kinds of asset: "
-                                                           + ", ".join(ASSET_TYPES) + ".")
-    prompt: Text = Field(description="A question that helps people spot this asset nearby.")
-    uses: str | None = Field(None, description="How the asset can be used in a project.")
-
-
-class GuidePage(Strict):
+class GuidePage(Titled):
     """One page of the facilitator guide (A4 pack only)."""
+
+    translated_fields: ClassVar[tuple[str, ...]] = ("title", "body")
 
     id: Slug = Field(description="The page's stable name.")
     title: Text = Field(description="The page heading.")
     body: Text = Field(max_length=20000, description="The page text, with light markup.")
 
 
-Card = RecipeCard | QuestionCard | IngredientCard
-CARD_MODELS: dict[str, type[CardBase]] = {
-    "recipes": RecipeCard, "questions": QuestionCard, "ingredients": IngredientCard,
-}
-"""Content folder name → card model: the one place that says which folders hold which cards."""
+Card = CardBase
+"""A card of any kind: the model of each kind is made from its declaration (pack/kinds.py)."""
 
 
 class Changes(BaseModel):
@@ -294,7 +241,7 @@ class Changes(BaseModel):
     titles: dict[str, str] = {}
     """The title of each card or page named above, by id: notices name cards by title."""
     removed_kinds: dict[str, str] = {}
-    """The kind of each card left out ('recipe', …; 'guide' for a guide page), for listing it."""
+    """The kind of each card left out (its kind; 'guide' for a guide page), for listing it."""
 
     def __bool__(self) -> bool:
         return bool(self.added or self.changed or self.removed or self.reordered
@@ -319,25 +266,20 @@ class Translation(BaseModel):
     source_labels: "Labels | None" = None
     """The labels in the source language, for those cards."""
     source_titles: dict[str, str] = {}
-    """Every ingredient card's title in the source language: those cards name ingredients
-    in it too."""
+    """Every card's title in the source language: those cards name the cards they refer to
+    (a recipe's ingredients) in it too."""
     lines: dict[str, int] = {}
     """The line in ``path`` of each label and pack word the pack's own translation gives, by
     dotted name ('labels.kinds.question', 'pack.description'): where a message points."""
 
 
+def translated(item: Titled) -> tuple[str, ...]:
+    """The fields of a card or guide page that hold words to translate."""
+    return type(item).translated_fields
+
+
 PACK_FIELDS = ("title", "subtitle", "description")
 """The pack's own words a translation gives: the cover and the about card."""
-
-
-FIELDS: dict[type, tuple[str, ...]] = {
-    RecipeCard: ("title", "summary", "challenge", "who_for", "method", "time", "first_step",
-                 "inspired_by", "notes"),
-    QuestionCard: ("title", "question", "prompts", "notes"),
-    IngredientCard: ("title", "prompt", "uses", "notes"),
-    GuidePage: ("title", "body"),
-}
-"""The fields of each kind that hold words to translate (ids, kinds and choices stay)."""
 
 
 class Base(BaseModel):
@@ -389,9 +331,11 @@ class Pack(BaseModel):
     root: str
     info: PackInfo
     labels: "Labels"
-    recipes: tuple[RecipeCard, ...]
-    questions: tuple[QuestionCard, ...]
-    ingredients: tuple[IngredientCard, ...]
+    kinds: Any
+    """The kinds of card the pack declares (content/kinds.yaml), and their models: a
+    pack.kinds.Kinds (typed loosely, as that module builds its models on this one's)."""
+    sets: dict[str, tuple[Card, ...]]
+    """Each kind's cards, by kind, in printed order."""
     guide: tuple[GuidePage, ...]
     locations: dict[str, Location]
     variables: dict[str, str] = {}
@@ -424,8 +368,20 @@ class Pack(BaseModel):
 
     @property
     def cards(self) -> tuple[Card, ...]:
-        """Every card, in the order the A6 pack prints them."""
-        return (*self.questions, *self.ingredients, *self.recipes)
+        """Every card, in the order the A6 pack prints them (the kinds' declared order)."""
+        return tuple(card for kind in self.kinds for card in self.sets.get(kind, ()))
+
+    def of(self, kind: str) -> tuple[Card, ...]:
+        """The cards of one kind."""
+        return self.sets.get(kind, ())
+
+    def __getattr__(self, name: str) -> Any:
+        # A kind's cards by its folder's name (pack.recipes), for scripts and tests.
+        sets = self.__dict__.get("sets")
+        kinds = self.__dict__.get("kinds")
+        if sets is not None and kinds is not None and name in kinds.folders:
+            return sets.get(kinds.folders[name], ())
+        return super().__getattr__(name)  # type: ignore[misc]
 
     def info_line(self, field: str) -> int | None:
         """The line of a field of content/pack.yaml, if it is there."""

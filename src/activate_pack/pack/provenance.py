@@ -17,7 +17,7 @@ import string
 import unicodedata
 from typing import Any
 
-from activate_pack.pack.model import FIELDS, PACK_FIELDS, GuidePage, Pack
+from activate_pack.pack.model import translated, PACK_FIELDS, GuidePage, Pack
 
 GROUPS = ("pack", "labels", "cards", "guide")
 """The groups of an overlay that hold translated words (and of its ``made_from``)."""
@@ -58,7 +58,7 @@ def english(pack: Pack) -> dict[str, Any]:
         "labels": pack.labels.model_dump(by_alias=True), "cards": {}, "guide": {}}
     for item in (*pack.cards, *pack.guide):
         fields: dict[str, Any] = {}
-        for name in FIELDS[type(item)]:
+        for name in translated(item):
             value = pack.written.get(item.id, {}).get(name, getattr(item, name))
             if hasattr(value, "model_dump"):
                 value = value.model_dump(exclude_none=True)

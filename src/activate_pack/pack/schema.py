@@ -15,21 +15,25 @@ from pydantic import BaseModel
 from pydantic.json_schema import JsonSchemaMode, models_json_schema
 
 from activate_pack.errors import PackError
-from activate_pack.pack.labels import Labels
+from activate_pack.pack.kinds import default_kinds
 from activate_pack.pack.licences import LICENCES
-from activate_pack.pack.model import CARD_MODELS, GuidePage, PackInfo
+from activate_pack.pack.model import GuidePage, PackInfo
 from activate_pack.pack.translations import TranslationFile
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_DIR = "schemas"
 """Folder of a pack (next to content/) that holds its schema files."""
 
+_DECLARED = default_kinds()
+"""The kinds of card the default pack declares (content/kinds.yaml), with their models."""
+
 KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "pack": (PackInfo, "content/pack.yaml: the pack's title, authors, licence and source."),
-    "labels": (Labels, "content/labels.yaml: the printed words that are not card text. Every "
+    "labels": (_DECLARED.labels_model, "content/labels.yaml: the printed words that are not card text. Every "
                        "field may be left out; missing ones keep the default pack's wording."),
-    **{folder: (model, f"A file in content/{folder}/: one card, or a list of cards.")
-       for folder, model in CARD_MODELS.items()},
+    **{_DECLARED.folder(kind): (model, f"A file in content/{_DECLARED.folder(kind)}/: one "
+                                       "card, or a list of cards.")
+       for kind, model in _DECLARED.models.items()},
     "guide": (GuidePage, "A file in content/guide/: one page of the facilitator guide, or a "
                          "list of pages."),
     "translations": (TranslationFile, "A file in content/translations/: one language's "
@@ -37,7 +41,7 @@ KINDS: dict[str, tuple[type[BaseModel], str]] = {
 }
 """Kind of file → the model that validates it and what the file is."""
 
-LISTABLE = (*CARD_MODELS, "guide")
+LISTABLE = (*_DECLARED.folders, "guide")
 """Kinds whose files may hold one mapping or a list of them."""
 
 

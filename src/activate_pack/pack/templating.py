@@ -38,9 +38,9 @@ RESERVED = frozenset({
 })
 """Names a variable may not have: the template engine's and Python's own words."""
 
-UNTEMPLATED = frozenset({"id", "kind", "phase", "asset_type", "effort", "ingredients", "file",
-                         "licence", "source"})
-"""Fields that are names or settings, not prose: braces there are left alone."""
+UNTEMPLATED = frozenset({"id", "kind", "file", "licence", "source"})
+"""Fields that are names or settings, not prose: braces there are left alone (each kind adds
+its choices and references: pack/kinds.py)."""
 
 PLAIN_ONLY = ("only plain placeholders such as {{ locality }} are allowed in card text: a "
               "variable name between double braces, nothing else (no filters with '|', dots, "
@@ -123,7 +123,7 @@ def render_text(text: str, variables: dict[str, str]) -> str:
 
 
 def render_doc(doc: Any, variables: dict[str, str], path: str, problems: Problems,
-               card: str | None = None) -> Any:
+               card: str | None = None, skip: frozenset[str] = UNTEMPLATED) -> Any:
     """A copy of located YAML data with every prose field's placeholders filled in.
 
     Line marks are kept, so later validation errors still point at the right line; each
@@ -134,12 +134,12 @@ def render_doc(doc: Any, variables: dict[str, str], path: str, problems: Problem
         out.path, out.line, out.column = doc.path, doc.line, doc.column
         out.key_marks = doc.key_marks
         for key, value in doc.items():
-            if key in UNTEMPLATED:
+            if key in skip:
                 out[key] = value
             elif isinstance(value, str):
                 out[key] = _render_field(value, variables, path, doc.mark(key)[0], problems, card)
             else:
-                out[key] = render_doc(value, variables, path, problems, card)
+                out[key] = render_doc(value, variables, path, problems, card, skip)
         return out
     if isinstance(doc, LocatedList):
         out_list = LocatedList()
@@ -150,7 +150,7 @@ def render_doc(doc: Any, variables: dict[str, str], path: str, problems: Problem
                 value = _render_field(value, variables, path, doc.item_marks[index][0], problems,
                                       card)
             else:
-                value = render_doc(value, variables, path, problems, card)
+                value = render_doc(value, variables, path, problems, card, skip)
             out_list.append(value)
         return out_list
     return doc

@@ -21,7 +21,7 @@ from activate_pack.pack import provenance, templating
 from activate_pack.pack.labels import Labels
 from activate_pack.pack.licences import licence
 from activate_pack.pack.adapt import base_folders
-from activate_pack.pack.model import (FIELDS, PACK_FIELDS, Author, Base, GuidePage, Location,
+from activate_pack.pack.model import (translated, PACK_FIELDS, Author, Base, GuidePage, Location,
                                       Pack, Strict, Translation)
 from activate_pack.pack.paths import PACK_FILE
 from activate_pack.pack.source import Located, LocatedList, deep_merge, field_lines, read_yaml
@@ -314,16 +314,15 @@ def translate(pack: Pack, root: Path, language: str,
                               translators=translators, reviewed=reviewed,
                               source_title=pack.info.title,
                               untranslated=frozenset(untranslated), source_labels=pack.labels,
-                              source_titles={c.id: c.title for c in pack.ingredients},
+                              source_titles={c.id: c.title for c in pack.cards},
                               lines=_word_lines(own))
 
     def swap(cards: tuple[Any, ...]) -> tuple[Any, ...]:
         return tuple(done.get(c.id) or c for c in cards)
 
     return pack.model_copy(update={
-        "info": info, "labels": labels, "recipes": swap(pack.recipes),
-        "questions": swap(pack.questions), "ingredients": swap(pack.ingredients),
-        "guide": swap(pack.guide), "translation": translation, "locations": locations,
+        "info": info, "labels": labels,
+        "sets": {kind: swap(cards) for kind, cards in pack.sets.items()}, "guide": swap(pack.guide), "translation": translation, "locations": locations,
         "changes": (pack.changes.model_copy(update={"language": (pack.info.language, language)})
                     if pack.changes is not None else None),
         "warnings": (*pack.warnings, *problems.items)})
@@ -453,7 +452,7 @@ def _translating(card_id: str, group: str, overlays: list[_Overlay], pack: Pack
 
 
 def _missing_fields(item: Any, entry: dict[str, Any]) -> list[str]:
-    return [name for name in FIELDS[type(item)] if _present(getattr(item, name))
+    return [name for name in translated(item) if _present(getattr(item, name))
             and name not in entry]
 
 
@@ -475,7 +474,7 @@ def _filled(tr: TranslationFile, data: Located, variables: dict[str, str], shown
 def _card(item: Any, entry: dict[str, Any], marks: Any, shown: str, problems: Problems,
           gaps: Problems) -> Any:
     """One card with its translated fields; unknown fields reported, missing ones in ``gaps``."""
-    allowed = FIELDS[type(item)]
+    allowed = translated(item)
     for name in entry:
         if name not in allowed:
             hint = nearest(name, allowed)
@@ -515,7 +514,7 @@ def _labels(labels: Labels, overlays: list[_Overlay], shown: str,
     merged: dict[str, Any] = source
     for layer in layers:
         merged = deep_merge(merged, layer)
-    found = validate(Labels, merged, shown, problems, marks=marks)
+    found = validate(type(labels), merged, shown, problems, marks=marks)
     return found or labels
 
 

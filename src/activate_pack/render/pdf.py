@@ -186,6 +186,10 @@ class Forms:
             canvas.doForm(self.names[key])
 
 
+REPEATED = frozenset({"label", "title"})
+"""The roles a back with the card's words repeats from its front: read once, on the front."""
+
+
 def draw_page(canvas: Canvas, page: Page, dx: float = 0.0, dy: float = 0.0,
               forms: Forms | None = None, tags: Tags | None = None) -> None:
     """Draw one page's boxes, offset by (dx, dy); repeated boxes go through ``forms``.
@@ -193,8 +197,11 @@ def draw_page(canvas: Canvas, page: Page, dx: float = 0.0, dy: float = 0.0,
     With ``tags``, the page is a section of the document's structure (a card back, an
     artifact: see render/tagging.py); without, it is drawn untagged (into a form).
     """
-    if tags is not None and page.face == "back":
-        # A back is an artifact but for its QR code, a link to the card's web page.
+    words = page.face == "back" and any(isinstance(box, TextBox) and box.role == "body"
+                                        for box in page.boxes)
+    if tags is not None and page.face == "back" and not words:
+        # A back is an artifact but for its QR code, a link to the card's web page (a back
+        # that carries the card's words, a recipe's method, continues its front's section).
         codes = [box for box in page.boxes if isinstance(box, Code)]
         Tags.artifact(canvas._code)
         draw_page(canvas, replace(page, boxes=tuple(b for b in page.boxes if not isinstance(b, Code)))
@@ -205,8 +212,17 @@ def draw_page(canvas: Canvas, page: Page, dx: float = 0.0, dy: float = 0.0,
             for code in codes:
                 back_marks.code(code, dx, dy, partial(_draw_code, canvas, code, dx, dy))
         return
-    marks = Marks(canvas, tags, page.kind, page.card_kind) if tags is not None else None
+    marks = Marks(canvas, tags, page.kind, page.card_kind, continuing=words) \
+        if tags is not None else None
     for box in page.boxes:
+        if words and marks is not None and isinstance(box, TextBox) and box.role in REPEATED:
+            marks.artifact()  # the kind label and title, as the front has them
+            _draw_text(canvas, box, dx, dy)
+            continue
+        if words and marks is not None and isinstance(box, ImageBox):
+            marks.artifact()  # the pack's logo, as on every back
+            _draw_image(canvas, box, dx, dy)
+            continue
         if forms is not None and isinstance(box, TextBox) and forms.box_counts[id(box)] > 1 \
                 and (marks is None or box.role in FOOTERS):
             if marks is not None:  # marked content cannot be shared: only footers repeat

@@ -146,7 +146,8 @@ class Tags:
 
     def section(self) -> Element:
         """A new ``Sect`` of the document: one card face or page."""
-        return Element("Sect", self.root)
+        self.last_section = Element("Sect", self.root)
+        return self.last_section
 
     def element(self, role: str, parent: Element, lang: str | None = None,
                 alt: str | None = None) -> Element:
@@ -313,11 +314,13 @@ class Marks:
     """Draws one card face or page as a ``Sect``: its boxes tagged or kept as artifacts."""
 
     def __init__(self, canvas: Any, tags: Tags, page_kind: str,
-                 card_kind: str | None = None) -> None:
+                 card_kind: str | None = None, continuing: bool = False) -> None:
         self.canvas = canvas
         self.tags = tags
         self.page_kind = card_kind if page_kind == "card" and card_kind else page_kind
-        self.section = tags.section()
+        # A card back that carries the card's words continues its front's section.
+        last: Element | None = getattr(tags, "last_section", None)
+        self.section = last if continuing and last is not None else tags.section()
         self.headed = False  # whether its heading is among the bookmarks
         self.open: bool | None = None  # an open artifact: True for a footer, False for decoration
         self.toc: Element | None = None  # the contents list being drawn

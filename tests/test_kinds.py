@@ -1,0 +1,104 @@
+"""Card kinds are data: declared once in content/kinds.yaml, and a pack can add one with no code."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import polib
+import pypdfium2
+from typer.testing import CliRunner
+
+from activate_pack.cli import app
+
+runner = CliRunner()
+SRC = Path(__file__).resolve().parent.parent / "src"
+STORY = Path(__file__).resolve().parent / "packs" / "story"
+KIND_NAME = re.compile(r"\"(recipe|question|ingredient)s?\"|'(recipe|question|ingredient)s?'")
+
+
+def test_the_kind_names_are_not_in_the_code() -> None:
+    # The default kinds are named in content/kinds.yaml (and labels, layouts), never in src/.
+    found = [f"{path.relative_to(SRC)}:{number}: {line.strip()}"
+             for path in sorted(SRC.rglob("*.py"))
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if KIND_NAME.search(line)]
+    assert found == []
+
+
+def _story(tmp_path: Path) -> Path:
+    root = tmp_path / "story"
+    shutil.copytree(STORY, root)
+    return root
+
+
+def _page_text(pdf: Path) -> list[str]:
+    doc = pypdfium2.PdfDocument(str(pdf))
+    try:
+        return [doc[i].get_textpage().get_text_range() for i in range(len(doc))]
+    finally:
+        doc.close()
+
+
+def test_a_pack_adds_a_story_kind_with_yaml_only(tmp_path: Path) -> None:
+    root = _story(tmp_path)
+    checked = runner.invoke(app, ["check", str(root)])
+    assert checked.exit_code == 0, checked.output
+    out = tmp_path / "out"
+    built = runner.invoke(app, ["build", str(root), "--out", str(out)])
+    assert built.exit_code == 0, built.output
+    a6 = _page_text(next(out.glob("*-a6-community.pdf")))
+    # about card, one question and two stories: each a front and a back
+    assert len(a6) == 8
+    fronts = [t for t in a6 if "The lamp post that stayed lit" in t]
+    assert fronts and "Told by: Maureen, number 14" in fronts[0].replace("\r\n", " ")
+    assert "STREET STORY · ON THE STREET" in fronts[0]
+    backs = [t for t in a6 if "Street story" in t and "In the park" in t]
+    assert backs, "the story's back names its kind and its setting"
+    a4 = "\n".join(_page_text(next(out.glob("*-a4-facilitator.pdf"))))
+    assert "Story cards" in a4 and "The borrowed bench" in a4
+    assert "Let people tell their own version" in a4  # the notes print in the A4 pack only
+    assert "Let people tell their own version" not in "\n".join(a6)
+
+
+def test_a_story_kind_goes_to_the_site_and_the_po_export(tmp_path: Path) -> None:
+    root = _story(tmp_path)
+    po_file = tmp_path / "pl.po"
+    exported = runner.invoke(app, ["translate", "export", str(root), "--lang", "pl",
+                                   "--out", str(po_file)])
+    assert exported.exit_code == 0, exported.output
+    entries = {e.msgctxt: e for e in polib.pofile(str(po_file))}
+    assert entries["the-lamp-post:story"].msgid.startswith("When the council")
+    assert entries["the-lamp-post:told_by"].msgid == "Maureen, number 14"
+    assert any(c.startswith("the-borrowed-bench:talk_about:") for c in entries)
+    assert entries["labels:kinds.story"].msgid == "Street story"
+    assert entries["labels:story.settings.park"].msgid == "In the park"
+    assert "the-lamp-post:setting" not in entries  # a choice is not translated
+    site = tmp_path / "site"
+    made = runner.invoke(app, ["site", str(root), "--out", str(site)])
+    assert made.exit_code == 0, made.output
+    page = (site / "en-gb" / "stories.html").read_text(encoding="utf-8")
+    assert "The borrowed bench" in page and 'id="the-lamp-post"' in page
+
+
+def test_a_mistake_in_a_story_card_is_found_at_its_line(tmp_path: Path) -> None:
+    root = _story(tmp_path)
+    card = root / "content" / "stories" / "lamp.yaml"
+    card.write_text(card.read_text(encoding="utf-8").replace("told_by:", "toldby:"),
+                    encoding="utf-8")
+    checked = runner.invoke(app, ["check", str(root)])
+    assert checked.exit_code == 1
+    assert "content/stories/lamp.yaml:5:1" in checked.output
+    assert "did you mean 'told_by'" in checked.output
+
+
+def test_a_mistake_in_a_declaration_is_found_at_its_line(tmp_path: Path) -> None:
+    root = _story(tmp_path)
+    kinds = root / "content" / "kinds.yaml"
+    kinds.write_text(kinds.read_text(encoding="utf-8").replace("compose: bullets",
+                                                               "compose: bulets"),
+                     encoding="utf-8")
+    checked = runner.invoke(app, ["check", str(root)])
+    assert checked.exit_code == 1
+    assert "content/kinds.yaml:" in checked.output and "bulets" in checked.output
