@@ -41,10 +41,15 @@ def moved(box: Box, dx: float, dy: float) -> Box:
     raise TypeError(f"cannot move {type(box).__name__}")
 
 
+_REPEATED = frozenset({"back", "label", "title"})
+"""The roles of a back's text that repeat what the front says: its kind, its title, the pack's
+name. A back's own words (a recipe's method) are read, after the front's."""
+
+
 def _decorative(box: Box) -> Box:
     """A card back's words (its kind, the pack's name) and logo as artifacts, as on the A6
     back: the front and the cover say them."""
-    if isinstance(box, TextBox) and box.role == "back":
+    if isinstance(box, TextBox) and box.role in _REPEATED:
         items = max((line.item for line in box.lines), default=0) + 1
         return replace(box, tags=("Artifact",) * items)
     if isinstance(box, ImageBox):

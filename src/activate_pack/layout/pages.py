@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -57,8 +58,7 @@ def facilitator(pack: Pack, spec: LayoutSpec, problems: Problems, ctx: Ctx | Non
 
     made: dict[str, Callable[[], list[Page]]] = {
         "guide": lambda: [fac.guide_page(ctx, page) for page in pack.guide],
-        **{decl.folder: (lambda kind=kind: cards(pack.of(kind)))
-           for kind, decl in pack.kinds.kinds.items()},
+        **{decl.folder: partial(cards, pack.of(kind)) for kind, decl in pack.kinds.kinds.items()},
         "templates": lambda: [fac.recipe_worksheet(ctx), fac.asset_map(ctx), fac.action_plan(ctx)],
     }
     body: list[Page] = []
