@@ -252,9 +252,13 @@ def test_check_and_build_with_the_same_options_give_the_same_verdict(tmp_path: P
             errors = [row for row in checked.output.splitlines() if "does not fit" in row]
             assert errors == [row for row in built.output.splitlines() if "does not fit" in row]
     assert verdicts == {"--print home --lang ar": (1, 1), "--print home": (0, 0),
-                        "--print shop --lang ar": (1, 1), "--size a4 --lang ar": (0, 0),
+                        # The A4 pack shows each A6 card as printed, credit line and all.
+                        "--print shop --lang ar": (1, 1), "--size a4 --lang ar": (1, 1),
                         "": (1, 0)}, verdicts
     # Alone, check looks at every output a build could make, and says which one fails.
     alone = runner.invoke(app, ["check", str(root)]).output
-    assert "A6 cards (--lang ar): the credit line does not fit" in alone, alone
+    # One message for the one cause, naming every output it is in.
+    assert "A6 cards and A4 pack (--lang ar, --lang ur): the credit line does not fit" in alone, \
+        alone
+    assert alone.count("the credit line does not fit") == 1, alone
     assert "Checked: A6 cards (as it is, --print shop, --print home; English, Arabic" in alone

@@ -102,3 +102,19 @@ def test_a_mistake_in_a_declaration_is_found_at_its_line(tmp_path: Path) -> None
     checked = runner.invoke(app, ["check", str(root)])
     assert checked.exit_code == 1
     assert "content/kinds.yaml:" in checked.output and "bulets" in checked.output
+
+
+def test_cards_and_labels_of_declared_kinds_survive_pickling() -> None:
+    """A worker process sends its pack back pickled: the models made from the declaration must
+    be found again by name, for the default kinds and for a kind a pack adds."""
+    import pickle
+
+    from activate_pack.pack.load import load_pack
+    from activate_pack.pack.paths import default_pack_dir
+
+    for root in (default_pack_dir(), STORY):
+        pack = load_pack(root)
+        again = pickle.loads(pickle.dumps(pack))
+        assert type(again.cards[0]) is type(pack.cards[0])
+        assert again.cards == pack.cards
+        assert again.labels == pack.labels

@@ -70,7 +70,9 @@ class CardPages:
     @classmethod
     def of(cls, ctx: Ctx, card_spec: LayoutSpec) -> CardPages:
         """Card pages for the A4 pack ``ctx``, its cards drawn with ``card_spec``."""
-        return cls(ctx, Ctx(ctx.pack, card_spec, ctx.problems))
+        # The cards share the A4 pack's index of translated labels: a label too long for both
+        # is one message.
+        return cls(ctx, Ctx(ctx.pack, card_spec, ctx.problems, label_index=ctx.label_index))
 
     @property
     def geo(self) -> CardPage:

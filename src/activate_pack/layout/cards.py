@@ -238,8 +238,13 @@ def card_back(ctx: Ctx, kind: str, card: AnyCard | None, card_id: str) -> Page:
     styles.add_runs(ctx, flow, "back", "pack-title", kind, face.extra["pack"])
     boxes += back_icon(spec, kind, card, colours.on_main)
     tx, ty, tw, th = geo.text
+    # The back's words are labels (the kind, its detail) and the pack's title: a translated
+    # label too long for it is the label's problem, said at its line of the translation.
+    said = " ".join(_line(runs) for runs in (face.title, detail or (), face.extra["pack"]))
     boxes.append(fit(flow, tx * MM, spec.height - (ty + th) * MM, tw * MM, th * MM,
-                     spec.size("back"), "back", ctx.problems, card_id, "the card back"))
+                     spec.size("back"), "back", ctx.problems, card_id, "the card back",
+                     advise=sources.translated(ctx.pack, said, ctx.label_index,
+                                               "the card back")))
     boxes += place_logo(ctx, face.logo, "logo", kind, panel=True)[0]
     boxes += footer(ctx, kind, colours.on_main, card_id)
     ctx.backs[key] = tuple(boxes)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from activate_pack.layout import styles
+from activate_pack.layout import sources, styles
 from activate_pack.layout.boxes import Box, Icon, Rect, Rule, TextBox
 from activate_pack.layout.context import Ctx
 from activate_pack.layout.fit import fit
@@ -76,12 +76,14 @@ def card_shape(ctx: Ctx, kind: str, x: float, y: float, w: float, h: float,
         Rect(x, y + h - band_h, w, band_h / 2, fill=mix(colours.main, paper, lighter)),
     ]
     if name:
+        label = getattr(ctx.labels.kinds, kind)
         flow = styles.add_runs(ctx, Flow(), "header", "kind-label", kind,
-                               (ctx.writer.run(getattr(ctx.labels.kinds, kind), "kind-label",
-                                               bold=True),))
+                               (ctx.writer.run(label, "kind-label", bold=True),))
         pad = 0.08 * w
-        boxes.append(_artifact(fit(flow, x + pad, y + h - band_h, w - 2 * pad,
-                                   band_h - pad, spec.size("label"), "decor", ctx.problems)))
+        boxes.append(_artifact(fit(
+            flow, x + pad, y + h - band_h, w - 2 * pad, band_h - pad, spec.size("label"),
+            "decor", ctx.problems, what="the kind's name on the cover",
+            advise=sources.translated(ctx.pack, label, ctx.label_index, "the card label"))))
     body = h - band_h
     if geo.icon is not None:
         ix, iy, iw, ih = geo.icon  # a share of the card's body, from its top-left

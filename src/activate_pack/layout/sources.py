@@ -138,9 +138,12 @@ def translated(pack: Pack, text: str, index: dict[str, str], what: str) -> Advic
         path, line, name, label = found
         own = len(label.split())  # the label's words, not those of text it shares a line with
         cut = min(cut, own)
-        return (f"{name} ({what}, translated) does not fit even at {size:g} pt; shorten the "
-                f"translation by about {cut} word{'s' if cut != 1 else ''} (of {own})",
-                (path, line))
+        # One message for the label in a document, wherever else it is printed too (the
+        # back, the cover): the first place it overflows words it.
+        said = index.setdefault("\0" + name, (
+            f"{name} ({what}, translated) does not fit even at {size:g} pt; shorten the "
+            f"translation by about {cut} word{'s' if cut != 1 else ''} (of {own})"))
+        return said, (path, line)
     return advise
 
 

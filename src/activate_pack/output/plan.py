@@ -322,23 +322,44 @@ def merge_variants(found: dict[Variant, list[Problem]]) -> list[Problem]:
     place: one mistake (a card text too long, a logo too small) gives one message, in the
     words of the edition people read, not one per way of printing it.
     """
-    plain = {v.edition: items for v, items in found.items() if v.options == PrintOptions()}
-    places = {edition: {_place(p) for p in items} for edition, items in plain.items()}
-    found = {v: [p for p in items if v.edition not in plain or v.options == PrintOptions()
-                 or _place(p) not in places[v.edition]]
+    # The plain edition of each variant is that of its own language: another language's
+    # problems are not this one's.
+    plain = {(v.edition, v.language): items for v, items in found.items()
+             if v.options == PrintOptions()}
+    places = {key: {_place(p) for p in items} for key, items in plain.items()}
+    found = {v: [p for p in items if (v.edition, v.language) not in plain
+                 or v.options == PrintOptions() or _place(p) not in places[v.edition, v.language]]
              for v, items in found.items()}
     # A problem is everyone's when every output has it, itself or through its plain edition.
-    keys = {v: {_key(p) for p in items + plain.get(v.edition, [])} for v, items in found.items()}
+    keys = {v: {_key(p) for p in items + plain.get((v.edition, v.language), [])}
+            for v, items in found.items()}
     shared = set.intersection(*keys.values()) if keys else set()
     merged: list[Problem] = []
+    where: dict[tuple[object, ...], tuple[Problem, list[Variant]]] = {}
     for variant, items in found.items():
         for problem in items:
             if _key(problem) in shared:
                 merged.append(problem)
-                continue
-            merged.append(Problem(f"{variant.shown}: {problem.message}", problem.path,
-                                  problem.line, problem.column, problem.card, problem.severity))
+            elif variant not in where.setdefault(_key(problem), (problem, []))[1]:
+                where[_key(problem)][1].append(variant)
+    # One message for one cause, naming every output it is in.
+    for problem, variants in where.values():
+        merged.append(Problem(f"{_outputs(variants)}: {problem.message}", problem.path,
+                              problem.line, problem.column, problem.card, problem.severity))
     return merged
+
+
+def _outputs(variants: list[Variant]) -> str:
+    """The outputs a problem is in, said shortly: 'A6 cards and A4 pack (--lang ar, --lang ur)'
+    when it is in every way of printing each of them in those languages, else each named."""
+    editions = list(dict.fromkeys(v.edition for v in variants))
+    langs = list(dict.fromkeys(v.language for v in variants))
+    modes = list(dict.fromkeys(v.options.mode for v in variants))
+    if len(variants) == 1 or len(variants) != len(editions) * len(langs) * len(modes):
+        return "; ".join(v.shown for v in variants)
+    mode = " (" + ", ".join(f"--print {m}" for m in modes) + ")" if any(modes) else ""
+    lang = " (" + ", ".join(f"--lang {lang}" for lang in langs) + ")" if any(langs) else ""
+    return " and ".join(e.shown for e in editions) + mode + lang
 
 
 def ordered(items: list[Problem]) -> list[Problem]:

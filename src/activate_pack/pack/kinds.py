@@ -9,6 +9,7 @@ is the layout's to say (layouts/*.yaml, ``icons.kinds`` for the icon).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -168,11 +169,23 @@ def _field(decl: FieldDecl) -> tuple[Any, Any]:
     return kind | None, Field(None, description=decl.description)
 
 
+def _registered(model: type[BaseModel], key: str) -> Any:
+    """``model`` findable by its module and name, so a card or labels made with it can be
+    pickled (a worker process sends its pack back) and read again in the process that forked
+    it, which made the same declaration's models under the same names (``key``, the hash of
+    the declaration)."""
+    name = f"_{model.__name__}_{key}"
+    model.__module__ = __name__
+    model.__qualname__ = name
+    globals()[name] = model
+    return model
+
+
 def _model_name(kind: str) -> str:
     return "".join(part.title() for part in kind.split("-")) + "Card"
 
 
-def _card_model(kind: str, decl: KindDecl) -> type[CardBase]:
+def _card_model(kind: str, decl: KindDecl, key: str) -> type[CardBase]:
     """The pydantic model of one kind's cards, made from its declaration."""
     fields: dict[str, Any] = {
         "kind": (Literal[kind], Field(kind, description=f"Set by the folder: {decl.folder}/.")),
@@ -186,10 +199,10 @@ def _card_model(kind: str, decl: KindDecl) -> type[CardBase]:
                                          __doc__=decl.description, **fields)
     model.translated_fields = ("title", *(n for n, f in decl.fields.items() if f.translate),
                                "notes")
-    return model
+    return _registered(model, key)
 
 
-def _group(name: str, doc: str, items: dict[str, LabelDecl]) -> type[_Group]:
+def _group(name: str, doc: str, items: dict[str, LabelDecl], key: str) -> type[_Group]:
     """A labels.yaml group made from declared labels."""
     types: dict[str, Any] = {"text": str, "choices": dict[str, str]}
     fields: dict[str, Any] = {}
@@ -200,14 +213,16 @@ def _group(name: str, doc: str, items: dict[str, LabelDecl]) -> type[_Group]:
         else:
             fields[key] = (types[label.type], Field(description=label.description))
     model: type[_Group] = create_model(name, __base__=_Group, __doc__=doc, **fields)
-    return model
+    return _registered(model, key)
 
 
 class Kinds:
     """The declared kinds of a pack, and the models made from them."""
 
-    def __init__(self, declaration: Declaration) -> None:
+    def __init__(self, declaration: Declaration, key: str = "") -> None:
         self.declaration = declaration
+        self.key = key
+        """The hash of the declaration: the models it makes are registered under it."""
         self.kinds: dict[str, KindDecl] = dict(declaration.kinds)
 
     def __iter__(self) -> Any:
@@ -228,7 +243,7 @@ class Kinds:
     @cached_property
     def models(self) -> dict[str, type[CardBase]]:
         """Kind → the model of its cards."""
-        return {kind: _card_model(kind, decl) for kind, decl in self.kinds.items()}
+        return {kind: _card_model(kind, decl, self.key) for kind, decl in self.kinds.items()}
 
     @cached_property
     def untemplated(self) -> frozenset[str]:
@@ -248,11 +263,13 @@ class Kinds:
                             **{decl.folder: (SetLabels, ...) for decl in self.kinds.values()})
         groups: dict[str, Any] = {
             kind: (_group(_model_name(kind).replace("Card", "Labels"),
-                          f"Words printed on {decl.folder} cards.", decl.labels), ...)
+                          f"Words printed on {decl.folder} cards.", decl.labels, self.key), ...)
             for kind, decl in self.kinds.items() if decl.labels}
         model: type[Labels] = create_model("Labels", __base__=Labels, __doc__=Labels.__doc__,
-                                           kinds=(kinds, ...), facilitator=(sets, ...), **groups)
-        return model
+                                           kinds=(_registered(kinds, self.key), ...),
+                                           facilitator=(_registered(sets, self.key), ...),
+                                           **groups)
+        return _registered(model, self.key)
 
     def sort_key(self, kind: str) -> Any:
         """The key that puts a kind's cards in printed order."""
@@ -274,7 +291,8 @@ class Kinds:
 @lru_cache(maxsize=16)
 def _built(text: str) -> Kinds:
     """Kinds made once per declaration: the same declaration gives the same model classes."""
-    return Kinds(Declaration.model_validate(json.loads(text)))
+    key = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return Kinds(Declaration.model_validate(json.loads(text)), key)
 
 
 def default_kinds() -> Kinds:

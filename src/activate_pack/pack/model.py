@@ -13,7 +13,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from activate_pack.errors import Problem, visible
 from activate_pack.pack.images import ImageFile
 from activate_pack.pack.typed import TypedModel
-from activate_pack.pack.licences import LICENCES, unknown
+from activate_pack.pack.licences import LICENCES, meant, unknown
 from activate_pack.pack.templating import variable_name_problem
 
 
@@ -72,6 +72,21 @@ class Author(Strict):
     organisation: str | None = Field(None, description="The organisation they belong to.")
 
 
+def _spelled_out(value: object) -> object:
+    """A licence written as Creative Commons writes it ('CC BY 4.0', 'cc-by-sa 4.0') is that
+    licence's id; a loose one without its version ('CC BY') is left for the message to guess."""
+    if isinstance(value, str) and value not in LICENCES and ("4" in value or "0" in value):
+        found = meant(value)
+        version = "1.0" if found == "CC0-1.0" else "4.0"
+        if found is not None and (version in value or found == "CC0-1.0"):
+            return found
+    return value
+
+
+LicenceId = Annotated[str, BeforeValidator(_spelled_out)]
+"""A licence id; 'CC BY 4.0', as the licence's own page writes it, is 'CC-BY-4.0'."""
+
+
 class ImageCredit(Strict):
     """Where an image came from and the terms it may be used under."""
 
@@ -79,7 +94,7 @@ class ImageCredit(Strict):
     author: Text = Field(description="Who made the image.")
     source: WebAddress | None = Field(None, description="Where the image was found (a web "
                                                         "address).")
-    licence: str = Field(description="The image's licence id, e.g. 'CC-BY-4.0'.")
+    licence: LicenceId = Field(description="The image's licence id, e.g. 'CC-BY-4.0'.")
     exception: bool = Field(False, description="True if the image is used under other terms "
                                                "than the pack's licence; the colophon lists it.")
 
@@ -100,7 +115,7 @@ class Upstream(Strict):
     authors: list[Text] = Field(min_length=1, description="The base pack's authors, in credit "
                                                           "order.")
     source_url: WebAddress = Field(description="Where the base pack can be found.")
-    licence: str = Field(description="The base pack's licence id, e.g. 'CC-BY-SA-4.0'.")
+    licence: LicenceId = Field(description="The base pack's licence id, e.g. 'CC-BY-SA-4.0'.")
     version: str | None = Field(None, description="The base pack's version when it was adapted.")
 
 
@@ -138,7 +153,8 @@ class PackInfo(Strict):
     description: str | None = Field(None, description="Two or three sentences: what the pack "
                                                       "is and who it is for.")
     authors: list[Author] = Field(min_length=1, description="Who made the pack, in credit order.")
-    licence: str = Field(description="The Creative Commons licence id, e.g. 'CC-BY-SA-4.0'.")
+    licence: LicenceId = Field(description="The Creative Commons licence id, e.g. "
+                                           "'CC-BY-SA-4.0'.")
     source_url: WebAddress = Field(description="Where people can download the pack and its "
                                                "source.")
     site_url: WebAddress | None = Field(
