@@ -47,16 +47,26 @@ def every_language_a6(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 def test_every_a6_page_sets_its_running_text_at_12_pt_or_more(
         every_language_a6: list[Path]) -> None:
-    # Every card's front and back (a ring back's pack title is its smallest words), blank
-    # cards, in every language the pack ships. The about card's front (page 1), which holds the
-    # whole attribution, is still set smaller: it is left out until it has two sides.
+    # Every page: the about card's two sides, every card's front and back (a ring back's
+    # pack title is its smallest words), blank cards, in every language the pack ships.
     assert len(every_language_a6) == 7
     small = []
     for pdf in every_language_a6:
         medians = _medians(pdf)
         assert len(medians) == 132 and all(medians), pdf.name  # every page has running text
-        small += [(pdf.name, index + 1, round(m, 2)) for index, m in enumerate(medians) if m < 12 and index]
+        small += [(pdf.name, index + 1, round(m, 2)) for index, m in enumerate(medians) if m < 12]
     assert small == []
+
+
+def test_the_about_card_shares_its_attribution_between_its_sides(
+        default_pdfs: dict[str, Path]) -> None:
+    with pdfplumber.open(default_pdfs["a6"]) as pdf:
+        front, back = (" ".join(pdf.pages[n].extract_text().split()) for n in (0, 1))
+    assert "Made by" in front and "Get the pack and its source" in front
+    assert "Licence" in back and "Made by" not in back
+    # Nothing is left out to make room: the licence's summary and the icons' credit are there.
+    assert "You may copy, share and adapt" in back and "Icons: Lucide" in back
+    assert "do not endorse" in back
 
 
 def test_a_recipe_has_its_method_on_the_back(default_pdfs: dict[str, Path]) -> None:
