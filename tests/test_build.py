@@ -72,7 +72,8 @@ def test_notes_only_in_the_facilitator_pack(texts: dict[str, list[str]]) -> None
 
 
 def test_full_attribution_on_about_card_and_colophon(texts: dict[str, list[str]]) -> None:
-    for text in (texts["a6"][0], texts["a4"][-1]):
+    # The about card's two sides (page 1 and 2) and the colophon.
+    for text in (texts["a6"][0] + texts["a6"][1], texts["a4"][-1]):
         for needed in ("Activate Pack", "Activate Pack contributors", "© 2026 Activate Pack contributors",
                        "Creative Commons Attribution-ShareAlike 4.0 International",
                        "github.com/activate-pack/activate-pack", "do not endorse"):

@@ -86,21 +86,25 @@ def test_question_and_ingredient_cards(make_pack: Callable[..., Path]) -> None:
 def test_about_card_attribution(make_pack: Callable[..., Path]) -> None:
     pack = load_pack(make_pack())
     face = cards.about_front(pack)
+    back = cards.about_front(pack, side="back")
+    # Who made the pack and where to get it on the front; its licence on the back.
     assert [(b.kind, b.role) for b in face.blocks] == [
         ("paragraph", "title-line"), ("paragraph", "version"), ("heading", "heading"),
         ("paragraph", "authors"), ("paragraph", "copyright"), ("heading", "heading"),
-        ("paragraph", "licence"), ("paragraph", "licence"), ("paragraph", "licence-note"),
-        ("paragraph", "icons"), ("heading", "heading"), ("paragraph", "source"),
-        ("paragraph", "no-endorsement")]
+        ("paragraph", "source")]
+    assert [(b.kind, b.role) for b in back.blocks] == [
+        ("heading", "heading"), ("paragraph", "licence"), ("paragraph", "licence"),
+        ("paragraph", "licence-note"), ("paragraph", "icons"), ("paragraph", "no-endorsement")]
     text = [b.text for b in face.blocks]
     assert text[1] == "Version 0.1 · Testville"
     assert text[2:4] == ["Made by", "Test Author"]
     assert face.blocks[3].joined and not face.blocks[4].joined
-    assert text[6:8] == ["Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0)",
+    assert text[6] == "https://example.org/test-pack"
+    text = [b.text for b in back.blocks]
+    assert text[1:3] == ["Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0)",
                          "https://creativecommons.org/licenses/by-sa/4.0/"]
-    assert text[9] == "Icons: Lucide, ISC License"
-    assert text[11] == "https://example.org/test-pack"
-    assert all(r.italic for r in face.blocks[-1].runs)
+    assert text[4] == "Icons: Lucide, ISC License"
+    assert all(r.italic for r in back.blocks[-1].runs)
     assert _text(face.credit) == ("Test Pack · Test Author · CC BY-SA 4.0 · "
                                   "https://creativecommons.org/licenses/by-sa/4.0/")
 

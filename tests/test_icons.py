@@ -244,7 +244,7 @@ def test_icons_move_to_the_other_side_in_urdu_and_stay_the_same_icons() -> None:
 def test_the_about_card_and_the_colophon_credit_the_icons(default_pdfs: dict[str, Path]) -> None:
     from pypdf import PdfReader
 
-    about = PdfReader(default_pdfs["a6"]).pages[0].extract_text()
+    about = PdfReader(default_pdfs["a6"]).pages[1].extract_text()  # the about card's back
     assert "Icons: Lucide, ISC License" in about
     colophon = PdfReader(default_pdfs["a4"]).pages[-1].extract_text()
     assert "Icons: Lucide, ISC License\nhttps://lucide.dev" in colophon

@@ -7,11 +7,13 @@ from pathlib import Path
 from typing import Callable
 
 import pdfplumber
+import pytest
 import pypdfium2
 import pypdfium2.raw as pdfium_raw
 from typer.testing import CliRunner
 
 from activate_pack.cli import app
+from activate_pack.output.build import build
 from activate_pack.pack.load import load_pack
 from activate_pack.pack.paths import default_pack_dir
 
@@ -36,25 +38,35 @@ def _medians(pdf: Path) -> list[float]:
     return found
 
 
-def _card_pages(kinds_with_backs: set[str]) -> list[tuple[int, str, str]]:
-    """(page index, card id, side) of every A6 page that carries a card's own words."""
-    pack = load_pack(default_pack_dir())
-    pages = []
-    for number, card in enumerate(pack.cards):
-        pages.append((2 + 2 * number, card.id, "front"))
-        if card.kind in kinds_with_backs:
-            pages.append((3 + 2 * number, card.id, "back"))
-    return pages
+@pytest.fixture(scope="module")
+def every_language_a6(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """The default pack's A6 cards in its own language and every translation."""
+    out = tmp_path_factory.mktemp("a6-every-language")
+    return [item.path for item in build(default_pack_dir(), ("a6",), out, languages="all")]
 
 
-def test_every_card_sets_its_running_text_at_12_pt_or_more(default_pdfs: dict[str, Path]) -> None:
-    pack = load_pack(default_pack_dir())
-    backs = {kind for kind in pack.kinds if pack.kinds[kind].faces.back}
-    assert backs, "some kind puts words on its back"
-    medians = _medians(default_pdfs["a6"])
-    small = [(card, side, round(medians[index], 2)) for index, card, side in _card_pages(backs)
-             if medians[index] < 12]
+def test_every_a6_page_sets_its_running_text_at_12_pt_or_more(
+        every_language_a6: list[Path]) -> None:
+    # Every page: the about card's two sides, every card's front and back (a ring back's
+    # pack title is its smallest words), blank cards, in every language the pack ships.
+    assert len(every_language_a6) == 7
+    small = []
+    for pdf in every_language_a6:
+        medians = _medians(pdf)
+        assert len(medians) == 132 and all(medians), pdf.name  # every page has running text
+        small += [(pdf.name, index + 1, round(m, 2)) for index, m in enumerate(medians) if m < 12]
     assert small == []
+
+
+def test_the_about_card_shares_its_attribution_between_its_sides(
+        default_pdfs: dict[str, Path]) -> None:
+    with pdfplumber.open(default_pdfs["a6"]) as pdf:
+        front, back = (" ".join(pdf.pages[n].extract_text().split()) for n in (0, 1))
+    assert "Made by" in front and "Get the pack and its source" in front
+    assert "Licence" in back and "Made by" not in back
+    # Nothing is left out to make room: the licence's summary and the icons' credit are there.
+    assert "You may copy, share and adapt" in back and "Icons: Lucide" in back
+    assert "do not endorse" in back
 
 
 def test_a_recipe_has_its_method_on_the_back(default_pdfs: dict[str, Path]) -> None:

@@ -151,28 +151,35 @@ def test_the_site_shows_the_same_marks() -> None:
     assert not re.findall(r"[\"']", text)
 
 
-def _lone_words(pdf: Path) -> tuple[int, list[str]]:
-    """Blocks of two lines or more, as Poppler finds them, and those whose last line holds one
-    word (a web address set on a line of its own does not count)."""
+def _lone_words(pdf: Path) -> tuple[set[int], list[str]]:
+    """The pages with blocks of two lines or more, as Poppler finds them, and the blocks whose
+    last line holds one word (a web address set on a line of its own does not count)."""
     require_tool("pdftotext", "poppler-utils")
     xml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], check=True,
                          capture_output=True, text=True).stdout
     root = ElementTree.fromstring(re.sub(r'xmlns="[^"]+"', "", xml, count=1))
-    blocks, lone = 0, []
-    for block in root.iter("block"):
-        lines = block.findall("line")
-        if len(lines) < 2:
-            continue
-        blocks += 1
-        last = [word.text or "" for word in lines[-1].findall("word")]
-        if len(last) == 1 and not URL.fullmatch(last[0]):
-            lone.append(last[0])
-    return blocks, lone
+    pages, lone = set(), []
+    for number, page in enumerate(root.iter("page")):
+        for block in page.iter("block"):
+            lines = block.findall("line")
+            if len(lines) < 2:
+                continue
+            pages.add(number)
+            last = [word.text or "" for word in lines[-1].findall("word")]
+            if len(last) == 1 and not URL.fullmatch(last[0]):
+                lone.append(last[0])
+    return pages, lone
 
 
 def test_few_paragraphs_on_the_cards_end_in_a_lone_word(default_pdfs: dict[str, Path]) -> None:
-    blocks, lone = _lone_words(default_pdfs["a6"])
-    assert blocks > 200  # the cards' paragraphs are found
+    pages, lone = _lone_words(default_pdfs["a6"])
+    pack = load_pack(default_pack_dir())
+    # Both sides of the about card and of every written recipe (method, ingredients) are read.
+    sides = {0, 1} | {2 + 2 * n + side for n, card in enumerate(pack.cards)
+                      if card.kind == "recipe" and not getattr(card, "blank", False)
+                      for side in (0, 1)}
+    assert sides <= pages, sorted(sides - pages)
+    assert len(pages) > 60  # the cards' paragraphs are found
     assert len(lone) <= 2, lone
 
 

@@ -288,17 +288,26 @@ def pictures(pack: Pack) -> list[Block]:
             Block("list", "picture-line", items=tuple(items))]
 
 
-def about_front(pack: Pack, brief: str = "list") -> Face:
-    """The 'about this pack' card: its kind label, the pack's title and the attribution.
+def about_front(pack: Pack, brief: str = "list", side: str = "front") -> Face:
+    """One side of the 'about this pack' card: its kind label, the pack's title and a part of
+    the attribution (who made it on the front; the licence and the source on the back).
 
     ``brief`` says how much of an adaptation's changes it lists (see notices.BRIEF): layout
     asks for less when the card is full, since those words are the tool's, not the user's.
     """
     w = pack_writer(pack)
     label = (w.run(pack.labels.kinds.about, "kind-label", bold=True),)
+    blocks = attribution(pack, brief=brief)
+    # The whole attribution does not fit one A6 face at 12 pt: the licence starts the back.
+    # Where to get the pack goes on the front with who made it, which leaves the back room
+    # for the licence's summary in the wordier languages too.
+    turn = next(i for i, b in enumerate(blocks) if b.role == "licence") - 1
+    source = next(i for i, b in enumerate(blocks) if b.role == "source") - 1
+    front = blocks[:turn] + blocks[source:source + 2]
+    back = blocks[turn:source] + blocks[source + 2:]
     return Face("about", None, label, w.inline(pack.info.title, "title", bold=True),
-                tuple(attribution(pack, brief=brief)), credit=(w.run(credit(pack), "credit"),),
-                logo=logo(pack))
+                tuple(front if side == "front" else back),
+                credit=(w.run(credit(pack), "credit"),), logo=logo(pack))
 
 
 def attribution(pack: Pack, description: bool = False, full: bool = False,

@@ -213,6 +213,8 @@ def card_back(ctx: Ctx, kind: str, card: AnyCard | None, card_id: str) -> Page:
     """The back of a card: the kind's colour edge to edge, its name and the pack's name (or,
     for a kind that puts words on its back, those words: ``text_back``)."""
     spec = ctx.spec
+    if kind == "about" and card is None:
+        return about_back(ctx)
     words = compose.text_back(ctx.pack, card) if card is not None else None
     if card is not None and words is not None:
         return text_back(ctx, card, words)
@@ -253,21 +255,42 @@ def card_back(ctx: Ctx, kind: str, card: AnyCard | None, card_id: str) -> Page:
 
 
 def about_front(ctx: Ctx) -> Page:
-    """The 'about this pack' card: the full attribution on one A6 face."""
+    """The front of the 'about this pack' card: who made the pack."""
+    return _about(ctx, "front")
+
+
+def about_back(ctx: Ctx) -> Page:
+    """The back of the 'about this pack' card: its licence and where to get its source."""
+    return _about(ctx, "back")
+
+
+def _about(ctx: Ctx, side: str) -> Page:
+    """A side of the 'about this pack' card: the attribution, shared between its two sides so
+    that it is set at the body size of every card."""
     spec = ctx.spec
-    face = compose.about_front(ctx.pack)
-    # The logo goes in the band, beside the title, which stops short of it: the body has no
-    # room to spare, as an adaptation's credits and changes fill it.
-    logo, at = place_logo(ctx, face.logo, "about_logo", "about", align="right",
-                          panel=True)
-    boxes: list[Box] = header(ctx, face, stop=at[0] - spec.gaps.logo_text * MM if at else None)
-    boxes += logo
+    face = compose.about_front(ctx.pack, side=side)
+    # The logo goes in the front's band, beside the title, which stops short of it: the body
+    # has no room to spare, as an adaptation's credits and changes fill it. The back carries
+    # the logo, as every back does, and the QR code when the pack has a site, below its text.
+    front = side == "front"
+    logo, at = place_logo(ctx, face.logo, "about_logo" if front else "logo", "about",
+                          align="right" if front else "centre", panel=True)
+    code = [] if front else \
+        place_code(ctx, compose.card_back(ctx.pack, None, "about", "about"), "about")
+    boxes: list[Box] = header(ctx, face, stop=at[0] - spec.gaps.logo_text * MM
+                              if at and front else None)
+    boxes += (logo if front else []) + code
     bx, by, bw, bh = spec.region("body", "about")
+    if code:
+        _, cy, _, ch = spec.region("code", "about")
+        top = by + bh
+        by = max(by, cy + ch + spec.gaps.logo_text * MM)
+        bh = top - by
     # An adaptation's list of changes and the licence's summary are the tool's words, so the
     # user has none to cut: when the card is full (in a wordier language, say), it says less
     # (counts, then one sentence, then no summary of the licence); the colophon says all.
     for brief in notices.BRIEF:
-        blocks = compose.about_front(ctx.pack, brief).blocks
+        blocks = compose.about_front(ctx.pack, brief, side).blocks
         tried = Problems()
         body = fit(styles.flow_of(ctx, "about", "about", blocks), bx, by, bw, bh,
                    spec.size("body", "about"), "body", tried, None, "the about card",
@@ -278,5 +301,8 @@ def about_front(ctx: Ctx) -> Page:
             break
     ctx.problems.extend(tried.items)
     boxes.append(body)
+    # On the back, the logo goes below the text where the text leaves it room.
+    if not front and at and body.top - body.used_height - spec.gaps.logo_text * MM >= at[1] + at[3]:
+        boxes += logo
     boxes += footer(ctx, "about", spec.colours.muted)
-    return Page(spec.width, spec.height, tuple(boxes), "card", "about", "front", "about")
+    return Page(spec.width, spec.height, tuple(boxes), "card", "about", side, "about")
