@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model, model_validator
 
@@ -206,9 +206,15 @@ def _group(name: str, doc: str, items: dict[str, LabelDecl]) -> type[_Group]:
 class Kinds:
     """The declared kinds of a pack, and the models made from them."""
 
-    def __init__(self, declaration: Declaration) -> None:
+    def __init__(self, declaration: Declaration, text: str) -> None:
         self.declaration = declaration
+        self.text = text
         self.kinds: dict[str, KindDecl] = dict(declaration.kinds)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Its models are made, not imported: a copy in another process is made again from
+        # the declaration (once per process, by _built), not pickled class by class.
+        return (_built, (self.text,))
 
     def __iter__(self) -> Any:
         return iter(self.kinds)
@@ -228,7 +234,8 @@ class Kinds:
     @cached_property
     def models(self) -> dict[str, type[CardBase]]:
         """Kind → the model of its cards."""
-        return {kind: _card_model(kind, decl) for kind, decl in self.kinds.items()}
+        return {kind: _picklable(_card_model(kind, decl), self.text, ("card", kind))
+                for kind, decl in self.kinds.items()}
 
     @cached_property
     def untemplated(self) -> frozenset[str]:
@@ -252,7 +259,10 @@ class Kinds:
             for kind, decl in self.kinds.items() if decl.labels}
         model: type[Labels] = create_model("Labels", __base__=Labels, __doc__=Labels.__doc__,
                                            kinds=(kinds, ...), facilitator=(sets, ...), **groups)
-        return model
+        for field, (part, _) in [("kinds", (kinds, ...)), ("facilitator", (sets, ...)),
+                                 *groups.items()]:
+            _picklable(part, self.text, ("labels", field))
+        return _picklable(model, self.text, ("labels",))
 
     def sort_key(self, kind: str) -> Any:
         """The key that puts a kind's cards in printed order."""
@@ -274,7 +284,37 @@ class Kinds:
 @lru_cache(maxsize=16)
 def _built(text: str) -> Kinds:
     """Kinds made once per declaration: the same declaration gives the same model classes."""
-    return Kinds(Declaration.model_validate(json.loads(text)))
+    return Kinds(Declaration.model_validate(json.loads(text)), text)
+
+
+M = TypeVar("M", bound=type[BaseModel])
+
+
+def _picklable(model: M, text: str, where: tuple[str, ...]) -> M:
+    """``model``, its instances pickled as the declaration it was made from, where in the
+    declaration's models it is, and their values.
+
+    Pickle finds a class by its name, and made classes share the names of their bases: a
+    card or labels handed back by a worker process (output/workers.py) would not pickle.
+    """
+    model.__made_from__ = (text, where)  # type: ignore[attr-defined]
+    model.__reduce__ = _reduce  # type: ignore[assignment, method-assign]
+    return model
+
+
+def _reduce(self: BaseModel) -> tuple[Any, ...]:
+    return (_remade, (*type(self).__made_from__, self.__getstate__()))  # type: ignore[attr-defined]
+
+
+def _remade(text: str, where: tuple[str, ...], state: dict[Any, Any]) -> BaseModel:
+    """An instance of the model at ``where`` among those made from ``text``, from its state."""
+    kinds = _built(text)
+    model: type[BaseModel] = kinds.models[where[1]] if where[0] == "card" else kinds.labels_model
+    if where[0] == "labels" and len(where) > 1:
+        model = model.model_fields[where[1]].annotation  # type: ignore[assignment]
+    made = model.__new__(model)
+    made.__setstate__(state)
+    return made
 
 
 def default_kinds() -> Kinds:
