@@ -118,3 +118,26 @@ def test_cards_and_labels_of_declared_kinds_survive_pickling() -> None:
         assert type(again.cards[0]) is type(pack.cards[0])
         assert again.cards == pack.cards
         assert again.labels == pack.labels
+
+
+def test_cards_and_labels_of_made_kinds_pickle_into_a_fresh_process(tmp_path: Path) -> None:
+    # A worker process hands its pack back pickled; the models are made from kinds.yaml, so
+    # the process that reads it (here a fresh one) makes them again from the declaration.
+    import pickle
+    import subprocess
+    import sys
+
+    from activate_pack.pack.load import load_pack
+
+    pack = load_pack(_story(tmp_path))
+    (tmp_path / "pack.pickle").write_bytes(pickle.dumps(pack))
+    read = ("import pickle, sys; pack = pickle.loads(open(sys.argv[1], 'rb').read()); "
+            "story = [c for c in pack.cards if c.kind == 'story'][0]; "
+            "print(type(story).__name__, story.title, '|', pack.labels.kinds.story)")
+    done = subprocess.run([sys.executable, "-c", read, str(tmp_path / "pack.pickle")],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    story = next(card for card in pack.cards if card.kind == "story")
+    assert done.stdout.split()[:2] == [type(story).__name__, story.title.split()[0]]
+    assert done.stdout.strip().endswith(f"| {pack.labels.kinds.story}")
+    assert pickle.loads(pickle.dumps(pack)) == pack

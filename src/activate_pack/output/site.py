@@ -92,11 +92,10 @@ def site(pack_dir: Path, out_dir: Path, warn: Warn | None = None,
     files: dict[Path, bytes] = {}
     wanted = [variant for _, variant in FILES]
     warn = _once(warn) if warn else None  # each language is prepared with the pack: one message
-    with clock("layout"):
-        # Every language the pack has, none asked for by name: gaps in a translation the pack
-        # only inherits are its original's to tell (translations.translate).
-        first = prepare(pack_dir, wanted, out_dir, asked=False)
-        pack = first.ready(warn)
+    with clock("load"):
+        # The pack and its own problems only: every language, the pack's own too, is laid out
+        # in a worker, so the first language's layout does not keep the other processors idle.
+        pack = prepare(pack_dir, [], out_dir, asked=False).ready(warn)
     epoch = build_epoch(source_date(pack, pack_dir))
     entries = languages(pack_dir, pack)
     icons = card_icons(pack_dir)
@@ -105,14 +104,13 @@ def site(pack_dir: Path, out_dir: Path, warn: Warn | None = None,
         """One language's PDFs and previews, with the problems and time its steps met."""
         language, made = entries[index], _Made()
         own = _Clock(made.timings)
-        if index:
-            with own("layout"):
-                prepared = prepare(language.pack_dir,
-                                   [replace(v, language=language.translation) for v in wanted],
-                                   out_dir, asked=False)
-                prepared.ready(made.problems.append)
-        else:
-            prepared = first
+        with own("layout"):
+            # Every language the pack has, none asked for by name: gaps in a translation the
+            # pack only inherits are its original's to tell (translations.translate).
+            prepared = prepare(language.pack_dir,
+                               [replace(v, language=language.translation) for v in wanted],
+                               out_dir, asked=False)
+            prepared.ready(made.problems.append)
         made.pack, made.pdfs, made.previews = _language_files(language, prepared, out_dir,
                                                               made.files, own)
         return made

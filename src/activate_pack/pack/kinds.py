@@ -9,11 +9,10 @@ is the layout's to say (layouts/*.yaml, ``icons.kinds`` for the icon).
 
 from __future__ import annotations
 
-import hashlib
 import json
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model, model_validator
 
@@ -169,23 +168,11 @@ def _field(decl: FieldDecl) -> tuple[Any, Any]:
     return kind | None, Field(None, description=decl.description)
 
 
-def _registered(model: type[BaseModel], key: str) -> Any:
-    """``model`` findable by its module and name, so a card or labels made with it can be
-    pickled (a worker process sends its pack back) and read again in the process that forked
-    it, which made the same declaration's models under the same names (``key``, the hash of
-    the declaration)."""
-    name = f"_{model.__name__}_{key}"
-    model.__module__ = __name__
-    model.__qualname__ = name
-    globals()[name] = model
-    return model
-
-
 def _model_name(kind: str) -> str:
     return "".join(part.title() for part in kind.split("-")) + "Card"
 
 
-def _card_model(kind: str, decl: KindDecl, key: str) -> type[CardBase]:
+def _card_model(kind: str, decl: KindDecl) -> type[CardBase]:
     """The pydantic model of one kind's cards, made from its declaration."""
     fields: dict[str, Any] = {
         "kind": (Literal[kind], Field(kind, description=f"Set by the folder: {decl.folder}/.")),
@@ -199,10 +186,10 @@ def _card_model(kind: str, decl: KindDecl, key: str) -> type[CardBase]:
                                          __doc__=decl.description, **fields)
     model.translated_fields = ("title", *(n for n, f in decl.fields.items() if f.translate),
                                "notes")
-    return _registered(model, key)
+    return model
 
 
-def _group(name: str, doc: str, items: dict[str, LabelDecl], key: str) -> type[_Group]:
+def _group(name: str, doc: str, items: dict[str, LabelDecl]) -> type[_Group]:
     """A labels.yaml group made from declared labels."""
     types: dict[str, Any] = {"text": str, "choices": dict[str, str]}
     fields: dict[str, Any] = {}
@@ -213,17 +200,21 @@ def _group(name: str, doc: str, items: dict[str, LabelDecl], key: str) -> type[_
         else:
             fields[key] = (types[label.type], Field(description=label.description))
     model: type[_Group] = create_model(name, __base__=_Group, __doc__=doc, **fields)
-    return _registered(model, key)
+    return model
 
 
 class Kinds:
     """The declared kinds of a pack, and the models made from them."""
 
-    def __init__(self, declaration: Declaration, key: str = "") -> None:
+    def __init__(self, declaration: Declaration, text: str) -> None:
         self.declaration = declaration
-        self.key = key
-        """The hash of the declaration: the models it makes are registered under it."""
+        self.text = text
         self.kinds: dict[str, KindDecl] = dict(declaration.kinds)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Its models are made, not imported: a copy in another process is made again from
+        # the declaration (once per process, by _built), not pickled class by class.
+        return (_built, (self.text,))
 
     def __iter__(self) -> Any:
         return iter(self.kinds)
@@ -243,7 +234,8 @@ class Kinds:
     @cached_property
     def models(self) -> dict[str, type[CardBase]]:
         """Kind → the model of its cards."""
-        return {kind: _card_model(kind, decl, self.key) for kind, decl in self.kinds.items()}
+        return {kind: _picklable(_card_model(kind, decl), self.text, ("card", kind))
+                for kind, decl in self.kinds.items()}
 
     @cached_property
     def untemplated(self) -> frozenset[str]:
@@ -263,13 +255,14 @@ class Kinds:
                             **{decl.folder: (SetLabels, ...) for decl in self.kinds.values()})
         groups: dict[str, Any] = {
             kind: (_group(_model_name(kind).replace("Card", "Labels"),
-                          f"Words printed on {decl.folder} cards.", decl.labels, self.key), ...)
+                          f"Words printed on {decl.folder} cards.", decl.labels), ...)
             for kind, decl in self.kinds.items() if decl.labels}
         model: type[Labels] = create_model("Labels", __base__=Labels, __doc__=Labels.__doc__,
-                                           kinds=(_registered(kinds, self.key), ...),
-                                           facilitator=(_registered(sets, self.key), ...),
-                                           **groups)
-        return _registered(model, self.key)
+                                           kinds=(kinds, ...), facilitator=(sets, ...), **groups)
+        for field, (part, _) in [("kinds", (kinds, ...)), ("facilitator", (sets, ...)),
+                                 *groups.items()]:
+            _picklable(part, self.text, ("labels", field))
+        return _picklable(model, self.text, ("labels",))
 
     def sort_key(self, kind: str) -> Any:
         """The key that puts a kind's cards in printed order."""
@@ -291,8 +284,37 @@ class Kinds:
 @lru_cache(maxsize=16)
 def _built(text: str) -> Kinds:
     """Kinds made once per declaration: the same declaration gives the same model classes."""
-    key = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    return Kinds(Declaration.model_validate(json.loads(text)), key)
+    return Kinds(Declaration.model_validate(json.loads(text)), text)
+
+
+M = TypeVar("M", bound=type[BaseModel])
+
+
+def _picklable(model: M, text: str, where: tuple[str, ...]) -> M:
+    """``model``, its instances pickled as the declaration it was made from, where in the
+    declaration's models it is, and their values.
+
+    Pickle finds a class by its name, and made classes share the names of their bases: a
+    card or labels handed back by a worker process (output/workers.py) would not pickle.
+    """
+    model.__made_from__ = (text, where)  # type: ignore[attr-defined]
+    model.__reduce__ = _reduce  # type: ignore[assignment, method-assign]
+    return model
+
+
+def _reduce(self: BaseModel) -> tuple[Any, ...]:
+    return (_remade, (*type(self).__made_from__, self.__getstate__()))  # type: ignore[attr-defined]
+
+
+def _remade(text: str, where: tuple[str, ...], state: dict[Any, Any]) -> BaseModel:
+    """An instance of the model at ``where`` among those made from ``text``, from its state."""
+    kinds = _built(text)
+    model: type[BaseModel] = kinds.models[where[1]] if where[0] == "card" else kinds.labels_model
+    if where[0] == "labels" and len(where) > 1:
+        model = model.model_fields[where[1]].annotation  # type: ignore[assignment]
+    made = model.__new__(model)
+    made.__setstate__(state)
+    return made
 
 
 def default_kinds() -> Kinds:
