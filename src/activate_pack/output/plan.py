@@ -187,7 +187,7 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
     ``detail`` lists every gap of a translation (default: when one language is asked for
     by name); otherwise each translation's state is one line.
     """
-    from activate_pack.output.cards import select
+    from activate_pack.output.adaptation import select
 
     general = Problems()
     pack: Pack | None = None
