@@ -20,7 +20,7 @@ from activate_pack.layout.impose import grid
 from activate_pack.layout.spec import MM, layout_dirs, load_layout
 from activate_pack.pack.paths import default_pack_dir
 from activate_pack.pack.load import load_pack
-from activate_pack.output.printing import PrintOptions
+from activate_pack.layout.printing import PrintOptions
 
 PACK = load_pack(default_pack_dir())
 DIRS = layout_dirs(default_pack_dir(), default_pack_dir())

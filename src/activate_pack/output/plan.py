@@ -22,8 +22,8 @@ from activate_pack.layout.editions import EDITIONS, SIZES, Edition
 from activate_pack.layout.spec import LayoutSpec, layout_dirs, load_layout
 from activate_pack.output import packwords
 from activate_pack.output.dates import source_date
-from activate_pack.output.printing import Imposed, Plan, PrintOptions
-from activate_pack.output.printing import plan as print_plan
+from activate_pack.layout.printing import Imposed, Plan, PrintOptions
+from activate_pack.layout.printing import plan as print_plan
 from activate_pack.pack import advice
 from activate_pack.pack.load import load_pack
 from activate_pack.pack.model import Pack

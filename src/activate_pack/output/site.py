@@ -24,7 +24,7 @@ from activate_pack.layout.boxes import Page
 from activate_pack.layout.editions import EDITIONS
 from activate_pack.output.build import Warn
 from activate_pack.output.plan import Prepared, Variant, prepare
-from activate_pack.output.printing import PrintOptions
+from activate_pack.layout.printing import PrintOptions
 from activate_pack.output.webcards import card_icons, originals, web_files, web_pages
 from activate_pack.output.sitefiles import bundle, bundle_name, redirect_page, robots, sitemap
 from activate_pack.output.sitepages import (Language, Published, assets, download_page,
@@ -211,6 +211,8 @@ def _language_files(language: Language, prepared: Prepared, out_dir: Path,
                     files: dict[Path, bytes], clock: _Clock,
                     ) -> tuple[Pack, list[Published], list[dict[str, object]]]:
     """The PDFs and previews of one language's prepared outputs, added to ``files``."""
+    from activate_pack.render.sheets import render_imposed
+
     pack = prepared.ready(language=language.translation)
     names = creators(pack)
     pdfs: list[Published] = []
@@ -219,7 +221,7 @@ def _language_files(language: Language, prepared: Prepared, out_dir: Path,
         faces = list(output.imposed.pages)  # rendering spends them; the previews need them
         count = len(output.imposed)
         with clock(f"render {kind}"):
-            data = output.imposed.render(names, pack.info.source_url)
+            data = render_imposed(output.imposed, names, pack.info.source_url)
         path = f"{language.folder}/{output.path.name}"
         files[out_dir / path] = data
         rendered[kind] = (data, faces)
@@ -233,7 +235,7 @@ def _language_files(language: Language, prepared: Prepared, out_dir: Path,
 def _previews(pack: Pack, language: Language, rendered: dict[str, tuple[bytes, list[Page]]],
               out_dir: Path, files: dict[Path, bytes]) -> list[dict[str, object]]:
     """The A4 cover and the first card of each kind, drawn from the real PDFs."""
-    from activate_pack.output.preview import png, rasterise
+    from activate_pack.render.raster import png, rasterise
 
     words = pack.labels
     found: list[dict[str, object]] = []
