@@ -13,7 +13,7 @@ from PIL import Image, ImageOps
 from pypdf import PdfReader
 
 from activate_pack.output.build import build
-from activate_pack.output.plan import layout_document
+from conftest import layout_document
 from activate_pack.errors import PackError
 from activate_pack.layout.boxes import ImageBox, TextBox
 from activate_pack.layout.impose import grid

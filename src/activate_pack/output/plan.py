@@ -305,16 +305,6 @@ def lay_out(pack: Pack, edition: Edition, spec: LayoutSpec, problems: Problems) 
     return pages.edition(pack, edition.size, spec, problems)
 
 
-def layout_document(pack: Pack, size: str, spec: LayoutSpec, warn=None) -> Document:  # type: ignore[no-untyped-def]
-    """Lay out one edition, raising PackError with every error; warnings go to ``warn``."""
-    problems = Problems()
-    doc = lay_out(pack, EDITIONS[size], spec, problems)
-    problems.raise_if_errors()
-    for problem in problems.items if warn else ():
-        warn(problem)
-    return doc
-
-
 def merge_variants(found: dict[Variant, list[Problem]]) -> list[Problem]:
     """Problems met in every output once; the rest prefixed with the output they are in.
 
