@@ -6,12 +6,18 @@ import os
 import shutil
 import textwrap
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import pytest
 
 from activate_pack.output.build import build
 from activate_pack.pack.paths import default_pack_dir
+
+if TYPE_CHECKING:
+    from activate_pack.errors import Problem
+    from activate_pack.layout.boxes import Document
+    from activate_pack.layout.spec import LayoutSpec
+    from activate_pack.pack.model import Pack
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -25,6 +31,21 @@ def yaml_strings(node: object) -> list[str]:
     if isinstance(node, list):
         return [s for value in node for s in yaml_strings(value)]
     return []
+
+
+def layout_document(pack: Pack, size: str, spec: LayoutSpec,
+                    warn: Callable[[Problem], None] | None = None) -> Document:
+    """Lay out one edition, raising PackError with every error; warnings go to ``warn``."""
+    from activate_pack.errors import Problems
+    from activate_pack.layout.editions import EDITIONS
+    from activate_pack.output.plan import lay_out
+
+    problems = Problems()
+    doc = lay_out(pack, EDITIONS[size], spec, problems)
+    problems.raise_if_errors()
+    for problem in problems.items if warn else ():
+        warn(problem)
+    return doc
 
 
 def require_tool(command: str, debian_package: str) -> str:

@@ -42,3 +42,18 @@ def test_plain_pytest_collects_every_test_module() -> None:
              for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
              if re.match(r"\s*(from|import) tests\.", line)]
     assert found == [], found
+
+
+def test_no_class_name_is_defined_in_two_modules() -> None:
+    """One name per idea: a class name met in two modules of src/ makes a reader ask which."""
+    import ast
+    from collections import defaultdict
+
+    src = REPO / "src"
+    homes: dict[str, list[str]] = defaultdict(list)
+    for path in sorted(src.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                homes[node.name].append(str(path.relative_to(src)))
+    twice = {name: where for name, where in homes.items() if len(set(where)) > 1}
+    assert twice == {}, twice

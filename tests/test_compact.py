@@ -3,14 +3,59 @@
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 from pathlib import Path
 
 import pikepdf
 from reportlab.pdfgen.canvas import Canvas
 
-from activate_pack.render.compact import PER_STREAM, pack, write
+from activate_pack.render.compact import _HEADER, _ID, _OBJ, PER_STREAM, _first_object, _packed, write
 from conftest import require_tool
+
+_STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
+_SECTION = re.compile(rb"xref\s+0\s+(\d+)\s+")
+_REF = re.compile(rb"/(Root|Info)\s+(\d+)\s+0\s+R")
+
+
+def pack(data: bytes) -> bytes | bytearray:
+    """The file rewritten with object streams and a cross-reference stream, from its bytes.
+
+    ``compact.write`` makes its file from ReportLab's objects; this reads the file ReportLab
+    saved instead, so the two are checked against each other.
+
+    A file this module does not recognise as ReportLab's (one cross-reference section, every
+    object of generation 0) is returned as it is.
+    """
+    end = _STARTXREF.search(data)
+    header = _HEADER.match(data)
+    if end is None or header is None:
+        return data
+    xref_at = int(end.group(1))
+    section = _SECTION.match(data, xref_at)
+    if section is None:
+        return data
+    count = int(section.group(1))
+    table = data[section.end():section.end() + 20 * count]
+    trailer = data[section.end() + 20 * count:end.start()]
+    offsets = {number: int(table[20 * number:20 * number + 10])
+               for number in range(1, count) if table[20 * number + 17:20 * number + 18] == b"n"}
+    refs = dict((k.decode(), int(v)) for k, v in _REF.findall(trailer))
+    file_id = _ID.search(trailer)
+    if "Root" not in refs or len(offsets) != count - 1:
+        return data
+    starts = sorted(offsets.items(), key=lambda item: item[1])
+    objects: list[tuple[int, bytes]] = []
+    for index, (number, start) in enumerate(starts):
+        stop = starts[index + 1][1] if index + 1 < len(starts) else xref_at
+        whole = data[start:stop]
+        opened = _OBJ.match(whole)
+        if opened is None or int(opened.group(1)) != number:
+            return data
+        objects.append((number, whole[opened.end():whole.rindex(b"endobj")]))
+    objects.sort()  # in the order of their numbers, as ReportLab writes them anyway
+    return _packed(data[:_first_object(data)], int(header.group(1)), objects, refs,
+                   file_id.group(1) if file_id else None)
 
 
 def _reportlab_file(pages: int) -> bytes:

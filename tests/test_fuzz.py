@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 from activate_pack.errors import PackError
 from activate_pack.output.build import SIZES, build
 from activate_pack.output.check import check
-from activate_pack.output.printing import PrintOptions
+from activate_pack.layout.printing import PrintOptions
 from activate_pack.pack.paths import default_pack_dir
 from activate_pack.pack.source import read_yaml
 

@@ -204,7 +204,7 @@ def test_a_phone_photo_is_placed_and_printed_upright(make_pack, tmp_path: Path) 
     # Drawn with its pixels turned upright (and no more of them than its place needs).
     sizes = [size for found in _images_on_pages(built[0].path).values() for size in found]
     assert len(sizes) == 1 and sizes[0][1] == 2 * sizes[0][0], sizes
-    from activate_pack.output.printing import PrintOptions
+    from activate_pack.layout.printing import PrintOptions
 
     pressed = build(root, ("a6",), tmp_path / "cmyk", options=PrintOptions(cmyk=True))
     pressed_sizes = [size for found in _images_on_pages(pressed[0].path).values()
@@ -343,7 +343,7 @@ def test_a_12_megapixel_photo_is_embedded_at_the_resolution_its_place_needs(
     import hashlib
     import random
 
-    from activate_pack.output.printing import PrintOptions
+    from activate_pack.layout.printing import PrintOptions
 
     root = _pack(make_pack, "images/photo.jpg")
     photo = root / "content/images/photo.jpg"

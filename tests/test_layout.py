@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from activate_pack.output.plan import layout_document
+from conftest import layout_document
 from activate_pack.errors import PackError, Problems
 from activate_pack.layout.boxes import TextBox
 from activate_pack.layout.fit import fit

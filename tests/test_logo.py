@@ -15,7 +15,7 @@ from PIL import Image
 
 from activate_pack.compose.typography import typeset
 from activate_pack.output.build import build
-from activate_pack.output.plan import layout_document
+from conftest import layout_document
 from activate_pack.output.check import check
 from activate_pack.errors import PackError
 from activate_pack.layout.boxes import ImageBox, Page, Rect, TextBox

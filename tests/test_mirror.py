@@ -10,8 +10,8 @@ from activate_pack.layout.boxes import Document, ImageBox, Page, Rect, TextBox
 from activate_pack.layout.mirror import Mirror, mirror_box
 from activate_pack.layout.spec import MM, layout_dirs, load_layout
 from activate_pack.output.build import build
-from activate_pack.output.plan import layout_document
-from activate_pack.output.printing import PrintOptions
+from conftest import layout_document
+from activate_pack.layout.printing import PrintOptions
 from activate_pack.pack.load import load_pack
 from activate_pack.pack.paths import default_pack_dir
 from test_printing import check_backs_behind_fronts

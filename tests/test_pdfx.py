@@ -20,7 +20,7 @@ from PIL import Image, ImageCms
 from activate_pack.errors import PackError
 from activate_pack.layout.icc import PRESS
 from activate_pack.output.build import build
-from activate_pack.output.printing import PrintOptions
+from activate_pack.layout.printing import PrintOptions
 from conftest import require_tool
 
 LOGO = """\

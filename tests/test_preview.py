@@ -104,7 +104,7 @@ def test_a_broken_pack_writes_no_previews(tmp_path: Path, make_pack: Callable[..
 
 def test_preview_reports_progress_like_build(make_pack: Callable[..., Path], tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    import activate_pack.cli.editing as editing
+    import activate_pack.cli.preview as preview_command
 
     seen: list[tuple[str, int, int]] = []
 
@@ -118,7 +118,7 @@ def test_preview_reports_progress_like_build(make_pack: Callable[..., Path], tmp
         def __exit__(self, *exc: object) -> None:
             pass
 
-    monkeypatch.setattr(editing, "_progress", Recorder)
+    monkeypatch.setattr(preview_command, "_progress", Recorder)
     result = runner.invoke(app, ["preview", str(make_pack()), "--out", str(tmp_path / "p"),
                                  "--width", "200"])
     assert result.exit_code == 0, result.output

@@ -13,14 +13,14 @@ from PIL import Image, ImageOps
 from pypdf import PdfReader
 
 from activate_pack.output.build import build
-from activate_pack.output.plan import layout_document
+from conftest import layout_document
 from activate_pack.errors import PackError
 from activate_pack.layout.boxes import ImageBox, TextBox
 from activate_pack.layout.impose import grid
 from activate_pack.layout.spec import MM, layout_dirs, load_layout
 from activate_pack.pack.paths import default_pack_dir
 from activate_pack.pack.load import load_pack
-from activate_pack.output.printing import PrintOptions
+from activate_pack.layout.printing import PrintOptions
 
 PACK = load_pack(default_pack_dir())
 DIRS = layout_dirs(default_pack_dir(), default_pack_dir())

@@ -22,7 +22,7 @@ from pypdf import PdfReader
 
 from activate_pack.errors import Problem
 from activate_pack.output.build import build
-from activate_pack.output.printing import PrintOptions
+from activate_pack.layout.printing import PrintOptions
 from activate_pack.output.site import site
 from activate_pack.pack.paths import default_pack_dir
 from conftest import require_tool

@@ -96,7 +96,7 @@ def _seen(line) -> str:  # type: ignore[no-untyped-def]
 
 
 def _home_sheet(lang: str) -> Page:
-    from activate_pack.output.printing import PrintOptions
+    from activate_pack.layout.printing import PrintOptions
 
     prepared = prepare(default_pack_dir(), variants(("a6",), PrintOptions("home"), [lang]),
                        Path("unused"))

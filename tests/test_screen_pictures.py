@@ -9,7 +9,7 @@ from typing import Callable
 from PIL import Image
 
 from activate_pack.output.build import build
-from activate_pack.output.printing import PrintOptions
+from activate_pack.layout.printing import PrintOptions
 from activate_pack.pack.images import PRINT_PPI, SCREEN_PPI
 from conftest import INGREDIENTS, require_tool
 

@@ -359,7 +359,7 @@ def test_a_line_put_together_from_shaped_words_is_the_line_shaped_whole() -> Non
 
 
 def test_a_word_split_between_two_runs_of_one_font_is_shaped_whole() -> None:
-    from activate_pack.pack.markup import Run
+    from activate_pack.pack.markup import TextRun as Run
     from activate_pack.text.shaping import shape
 
     flow = Flow()
@@ -399,7 +399,7 @@ def test_a_line_of_latin_words_and_urdu_commas_keeps_latin_spacing() -> None:
     """In an Urdu paragraph, a line of English card titles joined by the Urdu comma '، ' is
     spaced as Latin text (the comma's ink is small); a line with an Urdu word takes Nastaliq's
     taller spacing."""
-    from activate_pack.pack.markup import Run
+    from activate_pack.pack.markup import TextRun as Run
 
     titles = ["Walk and talk", "Repair cafe", "Memory cafe", "Pocket park", "Skill swap"] * 4
 

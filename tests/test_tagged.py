@@ -17,7 +17,7 @@ import pikepdf
 import pytest
 
 from activate_pack.output.build import build
-from activate_pack.output.printing import PrintOptions
+from activate_pack.layout.printing import PrintOptions
 from conftest import require_tool
 from test_pdfx import LOGO, _logo, _photo
 

@@ -18,7 +18,7 @@ from activate_pack.compose.cards import card_front
 from activate_pack.compose.content import writer
 from activate_pack.compose.typography import typeset
 from activate_pack.output.build import build
-from activate_pack.output.edition import edition
+from activate_pack.output.webcards import web_files
 from activate_pack.output.sitepages import Language, page_context
 from activate_pack.pack.load import load_pack
 from activate_pack.pack.paths import default_pack_dir
@@ -139,7 +139,7 @@ def test_the_site_shows_the_same_marks() -> None:
     pack = load_pack(default_pack_dir())
     entry = Language("en", default_pack_dir(), "index.html", "en")
     page = page_context(pack, entry, [(entry, pack)], "0", [])
-    files = edition(pack, page, "en")
+    files = web_files(pack, page, "en")
     shown = []
     for path, data in files.items():
         if path.endswith(".html"):

@@ -97,10 +97,6 @@ class PackError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-class TextFitError(PackError):
-    """Text that does not fit its box even at the layout's minimum size."""
-
-
 @dataclass
 class Problems:
     """Collects problems so a stage can report all of them at once."""

@@ -7,7 +7,7 @@ Heavy modules are imported inside the commands, so ``activate-pack --help`` stay
 from __future__ import annotations
 
 from activate_pack.cli import (  # noqa: F401  (each module adds its commands)
-    adapt, build, cards, editing, site, translate)
+    adapt, build, cards, check, preview, schema, site, translate, watch)
 from activate_pack.cli.app import app
 
 __all__ = ["app", "main"]

@@ -91,6 +91,12 @@ class Size(str, Enum):
     a6 = "a6"
     all = "all"
 
+    def sizes(self) -> tuple[str, ...]:
+        """The sizes this choice stands for: one, or every size there is."""
+        from activate_pack.layout.editions import SIZES
+
+        return SIZES if self is Size.all else (self.value,)
+
 
 class PrintMode(str, Enum):
     shop = "shop"

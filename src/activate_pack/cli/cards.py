@@ -26,7 +26,7 @@ def cards(
     In your own version of a pack, each card is 'original' (from the pack you adapted,
     unchanged), 'changed' or 'added'.
     """
-    from activate_pack.output.cards import rows
+    from activate_pack.output.adaptation import rows
     from activate_pack.pack.load import load_pack
 
     try:
@@ -66,7 +66,7 @@ def copy(
     Each card is written to the same file name as in the original, so your copy replaces the
     original card when you build.
     """
-    from activate_pack.output.cards import copy_cards
+    from activate_pack.output.adaptation import copy_cards
     from activate_pack.pack.load import load_pack
 
     try:

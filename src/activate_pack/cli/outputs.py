@@ -15,7 +15,7 @@ import typer
 from activate_pack.cli.app import Duplex, PrintMode, Size, card_ids, language, usage
 
 if TYPE_CHECKING:
-    from activate_pack.output.printing import PrintOptions
+    from activate_pack.layout.printing import PrintOptions
 
 SizeOption = Annotated[Optional[Size], typer.Option(
     "--size", "-s", help="Which pack: a6 (community cards), a4 (facilitator pack) or all. "
@@ -60,7 +60,7 @@ def chosen(command: str, size: Size | None, print_mode: PrintMode | None,
            duplex: Duplex | None, cmyk: bool, cards: str | None, lang: str | None) -> Outputs:
     """The outputs the output options ask for; a usage error (exit 2) for options that clash."""
     from activate_pack.layout.editions import SIZES
-    from activate_pack.output.printing import PrintOptions
+    from activate_pack.layout.printing import PrintOptions
 
     if duplex is not None and print_mode is not PrintMode.home:
         raise usage("--duplex is for home printing: add --print home, or leave --duplex out",

@@ -82,7 +82,7 @@ class Writer:
         """A run in the pack's language, its punctuation set for print (compose.typography)."""
         return Run(typeset(text, self.lang), role, bold, italic, self.lang, self.dir)
 
-    def runs(self, parts: tuple[markup.Run, ...], role: str, bold: bool = False,
+    def runs(self, parts: tuple[markup.TextRun, ...], role: str, bold: bool = False,
              italic: bool = False) -> tuple[Run, ...]:
         """Parsed runs in the pack's language, set for print as one text: a quote that opens
         before a bold word and closes after it is seen whole."""

@@ -30,7 +30,7 @@ NBSP = "\u00a0"
 
 
 @dataclass(frozen=True, slots=True)
-class Marks:
+class QuoteMarks:
     """A language's quotation marks and apostrophe."""
 
     open_double: str
@@ -40,14 +40,14 @@ class Marks:
     apostrophe: str = "\u2019"
 
 
-QUOTES: dict[str, Marks] = {
-    "en": Marks("\u201c", "\u201d", "\u2018", "\u2019"),
-    "pl": Marks("\u201e", "\u201d", "\u201a", "\u2019"),
-    "ro": Marks("\u201e", "\u201d", "\u00ab", "\u00bb"),
-    "ar": Marks("\u00ab", "\u00bb", "\u2039", "\u203a"),
-    "ur": Marks("\u201c", "\u201d", "\u2018", "\u2019"),
-    "bn": Marks("\u201c", "\u201d", "\u2018", "\u2019"),
-    "pa": Marks("\u201c", "\u201d", "\u2018", "\u2019"),
+QUOTES: dict[str, QuoteMarks] = {
+    "en": QuoteMarks("\u201c", "\u201d", "\u2018", "\u2019"),
+    "pl": QuoteMarks("\u201e", "\u201d", "\u201a", "\u2019"),
+    "ro": QuoteMarks("\u201e", "\u201d", "\u00ab", "\u00bb"),
+    "ar": QuoteMarks("\u00ab", "\u00bb", "\u2039", "\u203a"),
+    "ur": QuoteMarks("\u201c", "\u201d", "\u2018", "\u2019"),
+    "bn": QuoteMarks("\u201c", "\u201d", "\u2018", "\u2019"),
+    "pa": QuoteMarks("\u201c", "\u201d", "\u2018", "\u2019"),
 }
 """Quotation marks by the first part of a language tag (see the module's notes)."""
 
@@ -104,7 +104,7 @@ def typeset(text: str, lang: str | None) -> str:
     return "".join(chars)
 
 
-def _quotes(text: str, chars: list[str], keep: bytearray, marks: Marks) -> None:
+def _quotes(text: str, chars: list[str], keep: bytearray, marks: QuoteMarks) -> None:
     """Straight quotes → the language's marks, opening or closing by what is either side."""
     open_single = False
     for at, char in enumerate(text):

@@ -9,7 +9,7 @@ from typing import Callable
 from activate_pack.errors import Problems
 from activate_pack.layout.boxes import TextBox
 from activate_pack.layout.spec import TypeSize
-from activate_pack.text import Flow, Item, Laid, Layouter
+from activate_pack.text import Flow, FlowParagraph, Laid, Layouter
 
 Advice = Callable[[int, int, float], "tuple[str, tuple[str, int | None]] | None"]
 """Words a message about text that does not fit, from the words to cut, the words there are
@@ -80,13 +80,13 @@ def fit_or_grow(flow: Flow, x: float, y: float, w: float, h: float, size: TypeSi
 
 
 @lru_cache(maxsize=4096)
-def _missing(items: tuple[Item, ...]) -> frozenset[str]:
+def _missing(items: tuple[FlowParagraph, ...]) -> frozenset[str]:
     """Characters of the flow its fonts lack (cached like the fitting itself)."""
     return frozenset(Flow(list(items)).missing_glyphs())
 
 
 @lru_cache(maxsize=4096)
-def _largest_fit(items: tuple[Item, ...], w: float, h: float, sizes: tuple[float, ...]) -> Laid | None:
+def _largest_fit(items: tuple[FlowParagraph, ...], w: float, h: float, sizes: tuple[float, ...]) -> Laid | None:
     """The flow laid at the largest of ``sizes`` that fits in w × h, or None.
 
     Cached: credit lines, card backs and labels repeat on many pages with the same text.

@@ -25,6 +25,19 @@ CROP_GAP = 1.0
 the bleed shows on the card when the cut wanders into the bleed."""
 
 
+REGISTRATION = "registration"
+"""The colour name of crop marks: printed on every plate, so it shows whatever the inks."""
+
+
+@dataclass(frozen=True)
+class MarkStyle:
+    """How one kind of mark is drawn: colour ('#RRGGBB', inks, or 'registration'), width, dash."""
+
+    colour: str
+    width: float
+    dash: tuple[float, ...] = ()
+
+
 class Area(NamedTuple):
     """A rectangle: bottom-left corner, width and height, in points."""
 

@@ -609,14 +609,14 @@ def _depth(node: Any, loc: tuple[Any, ...]) -> int:
 def _located(exc: ValidationError, layers: list[tuple[str, Located]],
              files: dict[int, Path] | None = None) -> list[Problem]:
     """Each error at the file and line of the layout that set the value (nearest first)."""
-    from activate_pack.pack.validate import _mark, explain
+    from activate_pack.pack.validate import explain, mark
 
     problems = Problems()
     for error in exc.errors():
         loc = tuple(error.get("ctx", {}).get("where", ())) or tuple(error["loc"])
         error = {**error, "loc": loc}
         shown, layer = max(layers, key=lambda item: _depth(item[1], loc))  # nearest on a tie
-        line, column = _mark(layer, loc)
+        line, column = mark(layer, loc)
         message = explain(error, LayoutSpec)
         if error["type"] == "string_type" and error.get("input") is None and line and \
                 _unquoted_colour((files or {}).get(id(layer)), line):

@@ -11,7 +11,7 @@ from typing import Callable, Iterator
 from activate_pack.errors import PackError, Problem
 from activate_pack.layout.editions import SIZES
 from activate_pack.output.plan import Output, Prepared, languages_wanted, prepare, variants
-from activate_pack.output.printing import PrintOptions
+from activate_pack.layout.printing import PrintOptions
 
 __all__ = ["SIZES", "Built", "Warn", "build", "planned"]
 
@@ -119,6 +119,7 @@ def _render_to_file(output: Output, creators: list[str], source_url: str, owner:
                     hold: bool, progress: Callable[[int], None] | None) -> tuple[str, int]:
     """Render one output and write it to a temporary file beside its target: (name, bytes)."""
     from activate_pack.output.write import stage
+    from activate_pack.render.sheets import render_imposed
 
-    data = output.imposed.render(creators, source_url, progress)
+    data = render_imposed(output.imposed, creators, source_url, progress)
     return stage(output.path, lambda handle: handle.write(data), owner, hold), len(data)

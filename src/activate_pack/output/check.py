@@ -7,7 +7,7 @@ from pathlib import Path
 from activate_pack.layout.editions import SIZES
 from activate_pack.output.build import planned
 from activate_pack.output.plan import Report, prepare
-from activate_pack.output.printing import PrintOptions
+from activate_pack.layout.printing import PrintOptions
 
 
 def check(pack_dir: Path, sizes: tuple[str, ...] = SIZES, language: str = "all") -> Report:

@@ -22,8 +22,8 @@ from activate_pack.layout.editions import EDITIONS, SIZES, Edition
 from activate_pack.layout.spec import LayoutSpec, layout_dirs, load_layout
 from activate_pack.output import packwords
 from activate_pack.output.dates import source_date
-from activate_pack.output.printing import Imposed, Plan, PrintOptions
-from activate_pack.output.printing import plan as print_plan
+from activate_pack.layout.printing import Imposed, Plan, PrintOptions
+from activate_pack.layout.printing import plan as print_plan
 from activate_pack.pack import advice
 from activate_pack.pack.load import load_pack
 from activate_pack.pack.model import Pack
@@ -187,7 +187,7 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
     ``detail`` lists every gap of a translation (default: when one language is asked for
     by name); otherwise each translation's state is one line.
     """
-    from activate_pack.output.cards import select
+    from activate_pack.output.adaptation import select
 
     general = Problems()
     pack: Pack | None = None
@@ -303,16 +303,6 @@ def lay_out(pack: Pack, edition: Edition, spec: LayoutSpec, problems: Problems) 
     from activate_pack.layout import pages
 
     return pages.edition(pack, edition.size, spec, problems)
-
-
-def layout_document(pack: Pack, size: str, spec: LayoutSpec, warn=None) -> Document:  # type: ignore[no-untyped-def]
-    """Lay out one edition, raising PackError with every error; warnings go to ``warn``."""
-    problems = Problems()
-    doc = lay_out(pack, EDITIONS[size], spec, problems)
-    problems.raise_if_errors()
-    for problem in problems.items if warn else ():
-        warn(problem)
-    return doc
 
 
 def merge_variants(found: dict[Variant, list[Problem]]) -> list[Problem]:

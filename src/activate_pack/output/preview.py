@@ -6,28 +6,23 @@ second drawing of the layout, so what a reviewer sees is what the print shop get
 
 from __future__ import annotations
 
-import io
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Callable
 
 from activate_pack.layout.boxes import Page
 from activate_pack.layout.editions import EDITIONS
 from activate_pack.output.build import Warn
 from activate_pack.output.plan import file_stem, prepare, slug, variants
 from activate_pack.pack.model import Pack
+from activate_pack.render.raster import contact_sheet, png, rasterise, thumbnail
 
 if TYPE_CHECKING:  # Pillow is imported inside the functions that use it
     from PIL.Image import Image as PILImage
 
-THUMB_WIDTH = 200
-"""Width of a thumbnail on the contact sheet, in pixels."""
 SHEET_COLUMNS = {"a6": 8, "a4": 6}
 DEFAULT_WIDTH = 700
 """Width of each page image, in pixels: sharp on screen, quick to write for a whole pack."""
-BACKGROUND = "#EEEEEE"
-INK = "#1A1A1A"
 
 
 @dataclass
@@ -54,71 +49,6 @@ def label(page: Page, number: int) -> str:
     return f"{number} · {page.card or page.face or page.kind}"
 
 
-def rasterise(pdf: bytes, width: int, only: list[int] | None = None) -> Iterator[PILImage]:
-    """Each page of a PDF in turn (or the pages numbered ``only``, from 0), as Pillow images."""
-    import pypdfium2 as pdfium
-
-    # One page at a time: a whole pack held as bitmaps would take hundreds of megabytes.
-    document = pdfium.PdfDocument(pdf)
-    try:
-        for index in range(len(document)) if only is None else only:
-            page = document[index]
-            try:
-                image = page.render(scale=(width - 0.01) / page.get_width()).to_pil()
-            finally:
-                page.close()
-            yield image if image.mode == "RGB" else image.convert("RGB")
-    finally:
-        document.close()
-
-
-def thumbnail(image: PILImage) -> PILImage:
-    """A copy of a page image THUMB_WIDTH pixels wide, for the contact sheet."""
-    from PIL import Image
-
-    height = round(THUMB_WIDTH * image.height / image.width)
-    # Shrink in cheap steps first, then filter well: fast and still sharp.
-    return image.resize((THUMB_WIDTH, height), Image.Resampling.LANCZOS, reducing_gap=2.0)
-
-
-def png(image: PILImage) -> bytes:
-    """An image as PNG bytes (deterministic: no time stamps)."""
-    out = io.BytesIO()
-    # Light compression: files barely grow, and encoding is several times faster.
-    image.save(out, "PNG", compress_level=1)
-    return out.getvalue()
-
-
-def contact_sheet(thumbs: list[PILImage], captions: list[str], heading: str,
-                  columns: int) -> PILImage:
-    """A grid of thumbnails with a caption under each and a heading at the top."""
-    from PIL import Image, ImageDraw, ImageFont
-
-    from activate_pack.text import DEFAULT_FAMILY, family
-
-    regular, bold = family(DEFAULT_FAMILY).path("regular"), family(DEFAULT_FAMILY).path("bold")
-    caption_font = ImageFont.truetype(str(regular), 13)
-    heading_font = ImageFont.truetype(str(bold), 24)
-    thumb_h = max(thumb.height for thumb in thumbs)
-    gap, caption_h, top = 16, 22, 64
-    columns = max(1, min(columns, len(thumbs)))
-    rows = math.ceil(len(thumbs) / columns)
-    sheet = Image.new("RGB", (gap + columns * (THUMB_WIDTH + gap),
-                              top + rows * (thumb_h + caption_h + gap)), BACKGROUND)
-    draw = ImageDraw.Draw(sheet)
-    draw.text((gap, 20), heading, font=heading_font, fill=INK)
-    for index, (thumb, caption) in enumerate(zip(thumbs, captions)):
-        x = gap + (index % columns) * (THUMB_WIDTH + gap)
-        y = top + (index // columns) * (thumb_h + caption_h + gap)
-        sheet.paste(thumb, (x, y))
-        draw.rectangle((x - 1, y - 1, x + THUMB_WIDTH, y + thumb.height), outline="#BBBBBB")
-        text = caption
-        while draw.textlength(text, font=caption_font) > THUMB_WIDTH and len(text) > 2:
-            text = text[:-2] + "…"
-        draw.text((x, y + thumb_h + 4), text, font=caption_font, fill=INK)
-    return sheet
-
-
 def preview(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path, width: int = DEFAULT_WIDTH,
             warn: Warn | None = None, cards: list[str] | None = None,
             progress: Callable[[str, int, int], None] | None = None,
@@ -129,6 +59,7 @@ def preview(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path, width: int = 
     ``build`` tells it of each page rendered. ``language``: in that translation.
     """
     from activate_pack.output.write import write_atomic
+    from activate_pack.render.sheets import render_imposed
 
     prepared = prepare(pack_dir, variants(sizes, languages=[language]), out_dir, cards=cards)
     pack = prepared.ready(warn)
@@ -142,7 +73,7 @@ def preview(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path, width: int = 
     for output in prepared.outputs:
         size = output.variant.edition.size
         faces = list(output.imposed.pages)
-        pdf = output.imposed.render(creators(pack), pack.info.source_url)
+        pdf = render_imposed(output.imposed, creators(pack), pack.info.source_url)
         thumbs: list[tuple[int, Page, PILImage]] = []
         pages = zip(faces, rasterise(pdf, width))
         for number, (page, image) in enumerate(pages, 1):

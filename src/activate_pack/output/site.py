@@ -24,8 +24,8 @@ from activate_pack.layout.boxes import Page
 from activate_pack.layout.editions import EDITIONS
 from activate_pack.output.build import Warn
 from activate_pack.output.plan import Prepared, Variant, prepare
-from activate_pack.output.printing import PrintOptions
-from activate_pack.output.edition import card_icons, edition, edition_pages, originals
+from activate_pack.layout.printing import PrintOptions
+from activate_pack.output.webcards import card_icons, originals, web_files, web_pages
 from activate_pack.output.sitefiles import bundle, bundle_name, redirect_page, robots, sitemap
 from activate_pack.output.sitepages import (Language, Published, assets, download_page,
                                              not_found_page, page_context)
@@ -136,14 +136,14 @@ def site(pack_dir: Path, out_dir: Path, warn: Warn | None = None,
             zipped = _zip(entry, pdfs, out_dir, files, epoch)
         with clock("pages"):
             html = download_page(lang_pack, shared[entry.tag], pdfs, zipped, previews,
-                                 edition_pages(lang_pack, entry.folder))
+                                 web_pages(lang_pack, entry.folder))
             files[out_dir / entry.page] = html.encode("utf-8")
             result.pages.append(out_dir / entry.page)
         with clock("edition"):
             if entry is not entries[0] and source is None:
                 source = originals(pack)
-            made = edition(lang_pack, shared[entry.tag], entry.folder,
-                           None if entry is entries[0] else source, icons)
+            made = web_files(lang_pack, shared[entry.tag], entry.folder,
+                            None if entry is entries[0] else source, icons)
             files.update({out_dir / path: data for path, data in made.items()})
             result.pages += [out_dir / path for path in made if path.endswith(".html")]
     files.update({out_dir / path: data for path, data in
@@ -186,9 +186,9 @@ def _site_files(pack: Pack, entries: list[Language], shared: dict[str, object],
     if site_url:
         every = [[(entry.tag, entry.page.removesuffix("index.html")) for entry in entries]]
         every += [[(entry.tag, page.path) for entry in entries
-                   for page in edition_pages(built[entry.tag][0], entry.folder)
+                   for page in web_pages(built[entry.tag][0], entry.folder)
                    if page.name == name] for name in
-                  [page.name for page in edition_pages(pack, own.folder)]]
+                  [page.name for page in web_pages(pack, own.folder)]]
         found["sitemap.xml"] = sitemap(str(site_url), every)
         found["robots.txt"] = robots(str(site_url))
     return found
@@ -209,6 +209,8 @@ def _language_files(language: Language, prepared: Prepared, out_dir: Path,
                     files: dict[Path, bytes], clock: _Clock,
                     ) -> tuple[Pack, list[Published], list[dict[str, object]]]:
     """The PDFs and previews of one language's prepared outputs, added to ``files``."""
+    from activate_pack.render.sheets import render_imposed
+
     pack = prepared.ready(language=language.translation)
     names = creators(pack)
     pdfs: list[Published] = []
@@ -217,7 +219,7 @@ def _language_files(language: Language, prepared: Prepared, out_dir: Path,
         faces = list(output.imposed.pages)  # rendering spends them; the previews need them
         count = len(output.imposed)
         with clock(f"render {kind}"):
-            data = output.imposed.render(names, pack.info.source_url)
+            data = render_imposed(output.imposed, names, pack.info.source_url)
         path = f"{language.folder}/{output.path.name}"
         files[out_dir / path] = data
         rendered[kind] = (data, faces)
@@ -231,7 +233,7 @@ def _language_files(language: Language, prepared: Prepared, out_dir: Path,
 def _previews(pack: Pack, language: Language, rendered: dict[str, tuple[bytes, list[Page]]],
               out_dir: Path, files: dict[Path, bytes]) -> list[dict[str, object]]:
     """The A4 cover and the first card of each kind, drawn from the real PDFs."""
-    from activate_pack.output.preview import png, rasterise
+    from activate_pack.render.raster import png, rasterise
 
     words = pack.labels
     found: list[dict[str, object]] = []

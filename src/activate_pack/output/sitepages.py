@@ -17,7 +17,7 @@ from markupsafe import Markup
 from activate_pack.compose.content import fill
 from activate_pack.compose.notices import (adapters, author_names, change_lines, icon_credit,
                                            credit_sentences)
-from activate_pack.output.edition import EditionPage
+from activate_pack.output.webcards import WebPage
 from activate_pack.output.siteshared import Words, in_language, placed
 from activate_pack.pack.labels import SiteLabels
 from activate_pack.layout.iconset import ICON_DIR
@@ -112,7 +112,7 @@ def page_context(pack: Pack, entry: Language, links: list[tuple[Language, Pack]]
 
 def download_page(pack: Pack, page: dict[str, Any], pdfs: list[Published],
                   bundle: Published, previews: list[dict[str, object]],
-                  online: list[EditionPage]) -> str:
+                  online: list[WebPage]) -> str:
     """The download page of one language, as HTML; ``page`` is from :func:`page_context`."""
     from activate_pack.render.html import render_page
 

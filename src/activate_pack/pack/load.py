@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -168,6 +169,86 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
     """
 
     problems = Problems()
+    info_data, info = _read_info(root, problems)
+    own = adapt.own_variables(info) if info is not None else {}
+    base = (adapt.load_base(root, info, info_data, {**own, **(overrides or {})}, depth, problems,
+                               load_pack)
+            if info is not None and info.extends else None)
+    parent = base[0] if base else None
+    variables = {**(parent.variables if parent else {}), **own}
+    # An adaptation's own labels.yaml is laid over its base's wording (a translated base keeps
+    # its translation for every label the adaptation does not change).
+    kinds = read_kinds(root, problems)
+    labels = load_labels(root, problems, parent.labels if parent else None, kinds)
+    context = {**variables, **(overrides or {})} if info is not None else None
+
+    read = _Read({kind: [] for kind in kinds})
+    docs = _all_docs(root, problems, len(parent.cards) + len(parent.guide) if parent else 0,
+                     tuple(kinds.folders), read.broken)  # a file YAML cannot read: its cards are broken, not missing
+    _read_cards(docs, kinds, context, problems, read)
+    _read_guide(docs["guide"], context, problems, read)
+    cards, guide, locations = read.cards, read.guide, read.locations
+
+    own_ids = {c.id for folder in cards.values() for c in folder} | {p.id for p in guide}
+    changes = (adapt.merge(base[0], base[1], info, info_data, cards, guide, locations, problems,
+                           read.broken)
+               if base and info else None)  # a base is only loaded for valid settings
+    # Inherited cards keep the folder they came from, so their pictures are found there.
+    folders = {c.id: parent.folders.get(c.id, parent.root)
+               for c in (*parent.cards, *parent.guide) if c.id not in own_ids} if parent else {}
+    # An adaptation whose pack.yaml has a mistake has no base pack loaded: its recipes name
+    # the base's ingredient cards, which are not missing, only unread. One mistake, one message.
+    if base is not None or not info_data.get("extends"):
+        removed = _Removed(set(changes.removed) if changes else set(), own_ids,
+                           info_data.mark("remove")[0])
+        _check_references(kinds, cards, locations, problems, read.broken, removed)
+    logo = adapt.pack_logo(root, info, info_data, base) if info is not None else None
+    exceptions = credits.check_images(cards, info, locations, problems, logo) if info else ()
+    pictures: dict[tuple[str, str], ImageFile] = {}
+    if not problems.errors:  # headers only: pictures are decoded next, one at a time
+        limits.check_pictures(_pictures(cards, root, folders, locations, logo), problems)
+    if not problems.errors:
+        pictures = _inspect_pictures(root, cards, folders, locations, logo, problems)
+    problems.raise_if_errors()
+    assert info is not None  # no errors, so pack.yaml's settings validated
+    sets = {kind: sorted(cards[kind], key=kinds.sort_key(kind)) for kind in kinds}
+    if parent:
+        (*ordered, guide), reordered = adapt.apply_order(info, [*sets.values(), guide])
+        sets = dict(zip(sets, ordered))
+        assert changes is not None  # merged above, as there is a base
+        changes = changes.model_copy(update={"reordered": reordered,
+                                             "logo": adapt.logo_change(parent.logo, logo)})
+    pack = Pack(root=str(root), info=info, labels=labels, kinds=kinds,
+                sets={kind: tuple(found) for kind, found in sets.items()}, guide=tuple(guide),
+                locations=locations, variables=variables,
+                written={**({k: v for k, v in parent.written.items() if k not in own_ids}
+                            if parent else {}), **read.written},
+                upstream=(adapt.upstream_of(parent), *parent.upstream) if parent else (),
+                bases=(adapt.base_of(parent), *parent.bases) if parent else (),
+                changes=changes, exceptions=exceptions, folders=folders, logo=logo,
+                pictures=pictures,
+                info_lines=field_lines(info_data),
+                warnings=tuple(p for p in problems.items if p.severity != "error"))
+    if language is None or language == info.language:
+        return pack
+    return translations.translate(pack, root, language, context)
+
+
+@dataclass
+class _Read:
+    """The cards and guide pages of a pack's own files, with where each was met."""
+
+    cards: dict[str, list[Any]]
+    guide: list[GuidePage] = dataclasses.field(default_factory=list)
+    locations: dict[str, Location] = dataclasses.field(default_factory=dict)
+    broken: set[str] = dataclasses.field(default_factory=set)
+    """Ids of cards with errors of their own: not "missing" as well."""
+    written: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict)
+    """Fields with placeholders, as written."""
+
+
+def _read_info(root: Path, problems: Problems) -> tuple[Located, PackInfo | None]:
+    """pack.yaml as read, and its settings validated (None when they have errors)."""
     try:
         info_data = read_yaml(root / PACK_FILE, PACK_FILE, root=root)
     except PackError as exc:
@@ -180,109 +261,57 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
     info: PackInfo | None = (validate(PackInfo, info_data, PACK_FILE, problems)
             if limits.check_lists(info_data, PACK_FILE, problems)
             and limits.check_texts(info_data, PACK_FILE, problems) else None)
-    own = adapt.own_variables(info) if info is not None else {}
-    base = (adapt.load_base(root, info, info_data, {**own, **(overrides or {})}, depth, problems,
-                               load_pack)
-            if info is not None and info.extends else None)
-    variables = {**(base[0].variables if base else {}), **own}
-    # An adaptation's own labels.yaml is laid over its base's wording (a translated base keeps
-    # its translation for every label the adaptation does not change).
-    kinds = read_kinds(root, problems)
-    labels = load_labels(root, problems, base[0].labels if base else None, kinds)
-    context = {**variables, **(overrides or {})} if info is not None else None
+    return info_data, info
 
-    cards: dict[str, list[Any]] = {kind: [] for kind in kinds}
-    locations: dict[str, Location] = {}
-    broken: set[str] = set()  # ids of cards with errors of their own: not "missing" as well
-    written: dict[str, dict[str, Any]] = {}  # fields with placeholders, as written
-    docs = _all_docs(root, problems, len(base[0].cards) + len(base[0].guide) if base else 0,
-                     tuple(kinds.folders), broken)  # a file YAML cannot read: its cards are broken, not missing
+
+def _read_cards(docs: dict[str, list[tuple[str, Located]]], kinds: Kinds,
+                context: dict[str, str] | None, problems: Problems, read: _Read) -> None:
+    """Validate every card of every kind into ``read``, each id once."""
     for kind, model in kinds.models.items():
         for shown, doc in docs[kinds.folder(kind)]:
             card_id = doc.get("id") if isinstance(doc.get("id"), str) else None
             if not limits.check_texts(doc, shown, problems, context, kinds.untemplated,
                                       card_id):
-                broken.add(card_id or "")
+                read.broken.add(card_id or "")
                 continue
             if context is not None:
                 raw = _as_written(doc, kinds.untemplated)
                 doc = templating.render_doc(doc, context, shown, problems, card_id,
                                             kinds.untemplated)
                 if raw and card_id:
-                    written[card_id] = raw
+                    read.written[card_id] = raw
             card = validate(model, doc, shown, problems, card_id)
             if card is None:
-                broken.add(card_id or "")
+                read.broken.add(card_id or "")
                 continue
-            if card.id in locations:
-                first = locations[card.id]
+            if card.id in read.locations:
+                first = read.locations[card.id]
                 problems.add(f"the id '{card.id}' is already used in {first.path}:{first.line}; "
                              "every card needs its own id", shown, doc.mark("id")[0], card=card.id)
                 continue
-            locations[card.id] = Location(path=shown, line=doc.line, fields=field_lines(doc))
-            cards[kind].append(card)
+            read.locations[card.id] = Location(path=shown, line=doc.line, fields=field_lines(doc))
+            read.cards[kind].append(card)
 
-    guide: list[GuidePage] = []
-    for shown, doc in docs["guide"]:
+
+def _read_guide(docs: list[tuple[str, Located]], context: dict[str, str] | None,
+                problems: Problems, read: _Read) -> None:
+    """Validate the guide pages into ``read``, each id once among cards and pages."""
+    for shown, doc in docs:
         if not limits.check_texts(doc, shown, problems, context, templating.UNTEMPLATED):
             continue
         if context is not None:
             raw = _as_written(doc)
             doc = templating.render_doc(doc, context, shown, problems)
             if raw and isinstance(doc.get("id"), str):
-                written[doc["id"]] = raw
+                read.written[doc["id"]] = raw
         page = validate(GuidePage, doc, shown, problems, doc.get("id") if isinstance(doc.get("id"), str) else None)
         if page is not None:
-            if page.id in locations:
-                problems.add(f"the id '{page.id}' is already used in {locations[page.id].path}",
+            if page.id in read.locations:
+                problems.add(f"the id '{page.id}' is already used in {read.locations[page.id].path}",
                              shown, doc.mark("id")[0], card=page.id)
                 continue
-            locations[page.id] = Location(path=shown, line=doc.line, fields=field_lines(doc))
-            guide.append(page)
-
-    own_ids = {c.id for folder in cards.values() for c in folder} | {p.id for p in guide}
-    changes = (adapt.merge(base[0], base[1], info, info_data, cards, guide, locations, problems,
-                           broken)
-               if base and info else None)  # a base is only loaded for valid settings
-    # Inherited cards keep the folder they came from, so their pictures are found there.
-    folders = {c.id: base[0].folders.get(c.id, base[0].root)
-               for c in (*base[0].cards, *base[0].guide) if c.id not in own_ids} if base else {}
-    # An adaptation whose pack.yaml has a mistake has no base pack loaded: its recipes name
-    # the base's ingredient cards, which are not missing, only unread. One mistake, one message.
-    if base is not None or not info_data.get("extends"):
-        removed = _Removed(set(changes.removed) if changes else set(), own_ids,
-                           info_data.mark("remove")[0])
-        _check_references(kinds, cards, locations, problems, broken, removed)
-    logo = adapt.pack_logo(root, info, info_data, base) if info is not None else None
-    exceptions = credits.check_images(cards, info, locations, problems, logo) if info else ()
-    pictures: dict[tuple[str, str], ImageFile] = {}
-    if not problems.errors:  # headers only: pictures are decoded next, one at a time
-        limits.check_pictures(_pictures(cards, root, folders, locations, logo), problems)
-    if not problems.errors:
-        pictures = _inspect_pictures(root, cards, folders, locations, logo, problems)
-    problems.raise_if_errors()
-    assert info is not None  # no errors, so pack.yaml's settings validated
-    sets = {kind: sorted(cards[kind], key=kinds.sort_key(kind)) for kind in kinds}
-    if base:
-        (*ordered, guide), reordered = adapt.apply_order(info, [*sets.values(), guide])
-        sets = dict(zip(sets, ordered))
-        assert changes is not None  # merged above, as there is a base
-        changes = changes.model_copy(update={"reordered": reordered,
-                                             "logo": adapt.logo_change(base[0].logo, logo)})
-    pack = Pack(root=str(root), info=info, labels=labels, kinds=kinds,
-                sets={kind: tuple(found) for kind, found in sets.items()}, guide=tuple(guide),
-                locations=locations, variables=variables,
-                written={**({k: v for k, v in base[0].written.items() if k not in own_ids}
-                            if base else {}), **written},
-                upstream=(adapt.upstream_of(base[0]), *base[0].upstream) if base else (),
-                bases=(adapt.base_of(base[0]), *base[0].bases) if base else (),
-                changes=changes, exceptions=exceptions, folders=folders, logo=logo,
-                pictures=pictures,
-                info_lines=field_lines(info_data),
-                warnings=tuple(p for p in problems.items if p.severity != "error"))
-    if language is None or language == info.language:
-        return pack
-    return translations.translate(pack, root, language, context)
+            read.locations[page.id] = Location(path=shown, line=doc.line, fields=field_lines(doc))
+            read.guide.append(page)
 
 
 def _as_written(doc: Located, skip: frozenset[str] = templating.UNTEMPLATED) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
-class Run:
+class TextRun:
     """A stretch of text in one style."""
 
     text: str
@@ -19,10 +19,10 @@ class Run:
 
 
 @dataclass(frozen=True, slots=True)
-class Block:
+class TextBlock:
     """A paragraph, a bullet item or a numbered item."""
 
-    runs: tuple[Run, ...]
+    runs: tuple[TextRun, ...]
     kind: str = "para"  # "para", "bullet" or "number"
     number: int | None = None
     new_paragraph: bool = True
@@ -35,33 +35,33 @@ _INLINE = re.compile(r"\*\*(?P<b>.+?)\*\*|(?<![\w*])\*(?P<i>[^*\s](?:[^*]*[^*\s]
                      r"|(?<![\w_])_(?P<u>[^_\s](?:[^_]*[^_\s])?)_(?![\w_])")
 
 
-def inline(text: str, bold: bool = False, italic: bool = False) -> tuple[Run, ...]:
+def inline(text: str, bold: bool = False, italic: bool = False) -> tuple[TextRun, ...]:
     """Split one line of text into runs at **bold** and *italic* markers."""
-    runs: list[Run] = []
+    runs: list[TextRun] = []
     pos = 0
     for match in _INLINE.finditer(text):
         if match.start() > pos:
-            runs.append(Run(text[pos:match.start()], bold, italic))
+            runs.append(TextRun(text[pos:match.start()], bold, italic))
         if match.group("b") is not None:
             runs.extend(inline(match.group("b"), True, italic))
         else:
-            runs.append(Run(match.group("i") or match.group("u"), bold, True))
+            runs.append(TextRun(match.group("i") or match.group("u"), bold, True))
         pos = match.end()
     if pos < len(text):
-        runs.append(Run(text[pos:], bold, italic))
+        runs.append(TextRun(text[pos:], bold, italic))
     return tuple(r for r in runs if r.text)
 
 
-def parse(text: str, bold: bool = False, italic: bool = False) -> list[Block]:
+def parse(text: str, bold: bool = False, italic: bool = False) -> list[TextBlock]:
     """Parse a text field into blocks; consecutive plain lines join into one paragraph."""
-    blocks: list[Block] = []
+    blocks: list[TextBlock] = []
     para: list[str] = []
     after_blank = True
 
     def flush() -> None:
         nonlocal after_blank
         if para:
-            blocks.append(Block(inline(" ".join(para), bold, italic), "para",
+            blocks.append(TextBlock(inline(" ".join(para), bold, italic), "para",
                                 new_paragraph=True))
             para.clear()
             after_blank = False
@@ -77,10 +77,10 @@ def parse(text: str, bold: bool = False, italic: bool = False) -> list[Block]:
             flush()
             starts = after_blank or not blocks or blocks[-1].kind == "para"
             if bullet is not None:
-                blocks.append(Block(inline(bullet.group(1), bold, italic), "bullet",
+                blocks.append(TextBlock(inline(bullet.group(1), bold, italic), "bullet",
                                     new_paragraph=starts))
             elif number is not None:
-                blocks.append(Block(inline(number.group(2), bold, italic), "number",
+                blocks.append(TextBlock(inline(number.group(2), bold, italic), "number",
                                     int(number.group(1)), new_paragraph=starts))
             after_blank = False
         else:

@@ -246,60 +246,16 @@ def translate(pack: Pack, root: Path, language: str,
     overlays = _overlays(pack, root, language, pack.variables if variables is None
                          else variables, problems)
     own = next((o for o in overlays if o.base is None), None)
-    lic = licence(pack.info.licence)
-    if not lic.adaptations_allowed:
-        problems.add(f"this pack is licensed {lic.short_name}, a NoDerivatives licence, so it "
-                     "may not be translated (a translation is an adaptation); delete this file, "
-                     "or ask the rights holders for permission",
-                     own.shown if own else PACK_FILE, 1 if own else pack.info_line("licence"))
+    _forbidden(pack, own, problems)
     # Where gaps are reported: the pack's own translation, else its pack.yaml.
     shown, line = (own.shown, 1) if own else (PACK_FILE, None)
     labels = _labels(pack.labels, overlays, shown, problems, gaps)
     items = {c.id: c for c in (*pack.cards, *pack.guide)}
     if own is not None:
-        for group in ("cards", "guide"):
-            for card_id in getattr(own.tr, group):
-                if card_id not in items:
-                    hint = nearest(card_id, list(items))
-                    problems.add(f"{group}: there is no card or page with the id '{card_id}'"
-                                 + (f"; did you mean '{hint}'?" if hint else ""), own.shown,
-                                 _line(own.data, group, card_id), card=card_id)
-    if own is not None:
-        _report_stale(own, provenance.english(pack), language, problems)
-    done: dict[str, Any] = {}
-    untranslated: list[str] = []
-    locations = dict(pack.locations)
-    left: dict[str, list[str]] = {}  # fields a base's translation leaves in English, by card
-    for card_id, item in items.items():
-        group = "guide" if isinstance(item, GuidePage) else "cards"
-        overlay = _translating(card_id, group, overlays, pack)
-        if overlay is None:
-            untranslated.append(card_id)
-            continue
-        overlay.used = True
-        entry = getattr(overlay.tr, group)[card_id]
-        marks = overlay.data.get(group, {}).get(card_id)
-        if overlay.base is None:
-            done[card_id] = _card(item, entry, marks, overlay.shown, problems, gaps)
-        else:
-            done[card_id] = _card(item, entry, marks, overlay.shown, problems, Problems())
-            if _missing_fields(item, entry):
-                left[card_id] = _missing_fields(item, entry)
-        # A translated card's words are the translation's: problems with them point there.
-        locations[card_id] = Location(path=overlay.shown, line=_line(overlay.data, group,
-                                                                      card_id))
+        _check_own(pack, own, list(items), language, problems)
+    done, untranslated, locations, left = _cards(pack, items, overlays, problems, gaps)
     name = language_name(language)
-    if untranslated:
-        gaps.add(f"{len(untranslated)} of {len(items)} cards and pages have no "
-                     f"{name} translation and print in English: "
-                     + ", ".join(untranslated)
-                     + ("" if own else f"; to translate them, run 'activate-pack translate "
-                        f"export --lang {language}'"), shown, line, severity="warning")
-    if left:
-        gaps.add(f"the {name} translation this pack inherits leaves some fields in English: "
-                     + "; ".join(f"{card_id} ({', '.join(fields)})"
-                                 for card_id, fields in left.items()),
-                     shown, line, severity="warning")
+    _report_gaps(gaps, name, language, own, len(items), untranslated, left, shown, line)
     info = _info(pack, own, overlays, language, shown, line, problems, gaps)
     problems.raise_if_errors()
     used = [o for o in overlays if o.used or o is own]
@@ -326,6 +282,78 @@ def translate(pack: Pack, root: Path, language: str,
         "changes": (pack.changes.model_copy(update={"language": (pack.info.language, language)})
                     if pack.changes is not None else None),
         "warnings": (*pack.warnings, *problems.items)})
+
+
+def _forbidden(pack: Pack, own: _Overlay | None, problems: Problems) -> None:
+    """An error if the pack's licence forbids translating it."""
+    lic = licence(pack.info.licence)
+    if not lic.adaptations_allowed:
+        problems.add(f"this pack is licensed {lic.short_name}, a NoDerivatives licence, so it "
+                     "may not be translated (a translation is an adaptation); delete this file, "
+                     "or ask the rights holders for permission",
+                     own.shown if own else PACK_FILE, 1 if own else pack.info_line("licence"))
+
+
+def _check_own(pack: Pack, own: _Overlay, items: list[str], language: str,
+               problems: Problems) -> None:
+    """Problems of the pack's own translation: ids of no card or page (``items`` are the
+    ids there are), and entries made from English that has changed since."""
+    for group in ("cards", "guide"):
+        for card_id in getattr(own.tr, group):
+            if card_id not in items:
+                hint = nearest(card_id, items)
+                problems.add(f"{group}: there is no card or page with the id '{card_id}'"
+                             + (f"; did you mean '{hint}'?" if hint else ""), own.shown,
+                             _line(own.data, group, card_id), card=card_id)
+    _report_stale(own, provenance.english(pack), language, problems)
+
+
+def _cards(pack: Pack, items: dict[str, Any], overlays: list[_Overlay], problems: Problems,
+           gaps: Problems) -> tuple[dict[str, Any], list[str], dict[str, Location],
+                                    dict[str, list[str]]]:
+    """Each card and page in the first translation that has it: the translated items, the ids
+    left untranslated, where each item's words now are, and fields a base's translation
+    leaves in English (by card)."""
+    done: dict[str, Any] = {}
+    untranslated: list[str] = []
+    locations = dict(pack.locations)
+    left: dict[str, list[str]] = {}  # fields a base's translation leaves in English, by card
+    for card_id, item in items.items():
+        group = "guide" if isinstance(item, GuidePage) else "cards"
+        overlay = _translating(card_id, group, overlays, pack)
+        if overlay is None:
+            untranslated.append(card_id)
+            continue
+        overlay.used = True
+        entry = getattr(overlay.tr, group)[card_id]
+        marks = overlay.data.get(group, {}).get(card_id)
+        if overlay.base is None:
+            done[card_id] = _card(item, entry, marks, overlay.shown, problems, gaps)
+        else:
+            done[card_id] = _card(item, entry, marks, overlay.shown, problems, Problems())
+            if _missing_fields(item, entry):
+                left[card_id] = _missing_fields(item, entry)
+        # A translated card's words are the translation's: problems with them point there.
+        locations[card_id] = Location(path=overlay.shown, line=_line(overlay.data, group,
+                                                                      card_id))
+    return done, untranslated, locations, left
+
+
+def _report_gaps(gaps: Problems, name: str, language: str, own: _Overlay | None, count: int,
+                 untranslated: list[str], left: dict[str, list[str]], shown: str,
+                 line: int | None) -> None:
+    """What prints in English: the cards without a translation, the fields a base leaves."""
+    if untranslated:
+        gaps.add(f"{len(untranslated)} of {count} cards and pages have no "
+                     f"{name} translation and print in English: "
+                     + ", ".join(untranslated)
+                     + ("" if own else f"; to translate them, run 'activate-pack translate "
+                        f"export --lang {language}'"), shown, line, severity="warning")
+    if left:
+        gaps.add(f"the {name} translation this pack inherits leaves some fields in English: "
+                     + "; ".join(f"{card_id} ({', '.join(fields)})"
+                                 for card_id, fields in left.items()),
+                     shown, line, severity="warning")
 
 
 def _overlays(pack: Pack, root: Path, language: str, variables: dict[str, str],

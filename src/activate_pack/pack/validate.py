@@ -11,7 +11,7 @@ from activate_pack.errors import Problems, nearest
 from activate_pack.pack.source import Located, LocatedList
 
 
-def _mark(data: Any, loc: tuple[Any, ...]) -> tuple[int | None, int | None]:
+def mark(data: Any, loc: tuple[Any, ...]) -> tuple[int | None, int | None]:
     """Find the line and column for a pydantic error location inside located YAML data."""
     line = col = None
     node = data
@@ -173,7 +173,7 @@ def validate(model: type[BaseModel], data: Any, path: str, problems: Problems,
         return model.model_validate(data)
     except ValidationError as exc:
         for error in _without_echoes(exc.errors()):
-            line, col = _mark(data if marks is None else marks, tuple(error["loc"]))
+            line, col = mark(data if marks is None else marks, tuple(error["loc"]))
             problems.add(explain(error, model), path, line, col, card)
         return None
 

@@ -6,8 +6,8 @@ tree), so this rewrites the file as PDF 1.5 allows (ISO 32000-1 §7.5.7, §7.5.8
 as they are, every other object goes into compressed object streams, and a cross-reference
 stream says where each one is. PDF/X-4 allows both. The same bytes in give the same bytes out.
 
-:func:`write` makes the same file from ReportLab's document itself, object by object, without
-the file ReportLab would save first: a build saves the time of writing and re-reading it.
+:func:`write` makes that file from ReportLab's document itself, object by object, without the
+file ReportLab would save first: a build saves the time of writing and re-reading it.
 """
 
 from __future__ import annotations
@@ -27,54 +27,15 @@ PER_STREAM = 200
 """Objects packed into one object stream: readers unpack a stream to reach any object in it."""
 
 _HEADER = re.compile(rb"%PDF-1\.(\d)")
-_STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
-_SECTION = re.compile(rb"xref\s+0\s+(\d+)\s+")
-_REF = re.compile(rb"/(Root|Info)\s+(\d+)\s+0\s+R")
 _ID = re.compile(rb"/ID\s*(\[<[0-9A-Fa-f]*><[0-9A-Fa-f]*>\])")
 _OBJ = re.compile(rb"(\d+) 0 obj\s")
 
 
-def pack(data: bytes) -> bytes | bytearray:
-    """The file rewritten with object streams and a cross-reference stream.
-
-    A file this module does not recognise as ReportLab's (one cross-reference section, every
-    object of generation 0) is returned as it is.
-    """
-    end = _STARTXREF.search(data)
-    header = _HEADER.match(data)
-    if end is None or header is None:
-        return data
-    xref_at = int(end.group(1))
-    section = _SECTION.match(data, xref_at)
-    if section is None:
-        return data
-    count = int(section.group(1))
-    table = data[section.end():section.end() + 20 * count]
-    trailer = data[section.end() + 20 * count:end.start()]
-    offsets = {number: int(table[20 * number:20 * number + 10])
-               for number in range(1, count) if table[20 * number + 17:20 * number + 18] == b"n"}
-    refs = dict((k.decode(), int(v)) for k, v in _REF.findall(trailer))
-    file_id = _ID.search(trailer)
-    if "Root" not in refs or len(offsets) != count - 1:
-        return data
-    starts = sorted(offsets.items(), key=lambda item: item[1])
-    objects: list[tuple[int, bytes]] = []
-    for index, (number, start) in enumerate(starts):
-        stop = starts[index + 1][1] if index + 1 < len(starts) else xref_at
-        whole = data[start:stop]
-        opened = _OBJ.match(whole)
-        if opened is None or int(opened.group(1)) != number:
-            return data
-        objects.append((number, whole[opened.end():whole.rindex(b"endobj")]))
-    objects.sort()  # in the order of their numbers, as ReportLab writes them anyway
-    return _packed(data[:_first_object(data)], int(header.group(1)), objects, refs,
-                   file_id.group(1) if file_id else None)
-
-
 def write(doc: PDFDocument, canvas: Any) -> bytearray:
-    """A ReportLab document written straight into the form :func:`pack` gives its file.
+    """A ReportLab document written straight into a file with object streams.
 
-    The same bytes as ``pack`` of the file ReportLab would save, without writing that file
+    The same bytes as repacking the file ReportLab would save (``tests/test_compact.py`` does
+    that with a reader of its own), without writing that file
     and reading it back: each object is formatted as ReportLab formats it, in the same order,
     and goes into an object stream (or, if it is a stream, into the file) at once.
     """

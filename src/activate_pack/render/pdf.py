@@ -30,7 +30,7 @@ from activate_pack.render import compact, finish, pdfx
 from activate_pack.render.glyphs import draw_lines
 from activate_pack.render.icons import draw_icon
 from activate_pack.render.bookmarks import outlines
-from activate_pack.render.tagging import FOOTERS, Marks, Tags, latin_is_foreign
+from activate_pack.render.tagging import FOOTERS, FaceTags, Tags, latin_is_foreign
 from activate_pack.render.xmp import build_epoch, xmp
 from activate_pack.text import DEFAULT_FAMILY, font_name
 
@@ -208,11 +208,11 @@ def draw_page(canvas: Canvas, page: Page, dx: float = 0.0, dy: float = 0.0,
                   if codes else page, dx, dy, forms)
         Tags.end(canvas._code)
         if codes:
-            back_marks = Marks(canvas, tags, page.kind, page.card_kind)
+            back_marks = FaceTags(canvas, tags, page.kind, page.card_kind)
             for code in codes:
                 back_marks.code(code, dx, dy, partial(_draw_code, canvas, code, dx, dy))
         return
-    marks = Marks(canvas, tags, page.kind, page.card_kind, continuing=words) \
+    marks = FaceTags(canvas, tags, page.kind, page.card_kind, continuing=words) \
         if tags is not None else None
     for box in page.boxes:
         if words and marks is not None and isinstance(box, TextBox) and box.role in REPEATED:

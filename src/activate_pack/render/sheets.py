@@ -3,30 +3,17 @@
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from reportlab.lib.colors import CMYKColorSep, Color
 from reportlab.pdfgen.canvas import Canvas
 
 from activate_pack.layout.boxes import Document
-from activate_pack.layout.impose import Area, Placement, Sheet
+from activate_pack.layout.impose import REGISTRATION, Area, MarkStyle, Placement, Sheet
+from activate_pack.layout.printing import Imposed
 from activate_pack.render.tagging import Tags, latin_is_foreign
 from activate_pack.render.pdf import (Forms, Rendition, _colour, draw_page, end_page, new_canvas,
                                       save)
-
-REGISTRATION = "registration"
-"""The colour name of crop marks: printed on every plate, so it shows whatever the inks."""
-
-
-@dataclass(frozen=True)
-class MarkStyle:
-    """How one kind of mark is drawn: colour ('#RRGGBB', inks, or 'registration'), width, dash."""
-
-    colour: str
-    width: float
-    dash: tuple[float, ...] = ()
-
 
 def _paint(colour: str) -> Color:
     if colour == REGISTRATION:
@@ -110,3 +97,27 @@ def render_sheets(doc: Document, sheets: Sequence[Sheet], styles: dict[str, Mark
         Tags.end(canvas._code)
         end_page(canvas, index, progress)
     return save(canvas)
+
+
+def render_imposed(imposed: Imposed, creators: list[str], attribution_url: str,
+                   progress: Callable[[int], None] | None = None) -> bytes:
+    """PDF bytes of an imposed document's pages (or sheets), with the document's metadata.
+
+    The pages are handed to the renderer, which lets each go once drawn: ``imposed`` is
+    spent afterwards, and a large pack's layout is freed while its file is written.
+    """
+    from activate_pack.pack.images import PRINT_PPI, SCREEN_PPI
+    from activate_pack.render.pdf import render
+
+    doc, sheet = imposed.doc, imposed.sheet
+    inked = imposed.inks is not None
+    # PDF/X-4 only for a print shop's sheets: trimmed, with bleed (render/pdf.py). The
+    # plain file, one face a page in screen colours, is the one read on screens.
+    rendition = Rendition(imposed.variant, press=inked and sheet is not None and not sheet.many,
+                          inks=inked, ppi=SCREEN_PPI if sheet is None and not inked else PRINT_PPI)
+    if sheet is None:
+        pages, imposed.pages = imposed.pages, []
+        return render(doc, creators, doc.author, attribution_url, progress, pages, rendition)
+    sheets, imposed.sheets = imposed.sheets, []
+    return render_sheets(doc, sheets, imposed.mark_styles(), creators, doc.author,
+                         attribution_url, imposed.pad, progress, rendition)

@@ -310,7 +310,7 @@ def _array(items: list[bytes]) -> bytes:
     return b"[ " + b" ".join(items) + b" ]"
 
 
-class Marks:
+class FaceTags:
     """Draws one card face or page as a ``Sect``: its boxes tagged or kept as artifacts."""
 
     def __init__(self, canvas: Any, tags: Tags, page_kind: str,

@@ -5,7 +5,7 @@ carry their own widths, so renderers never measure again. The modules:
 
 - ``fonts``: the family table (fonts/fonts.yaml), font registration and metrics;
 - ``breaking``: line-break opportunities (UAX #14) and grapheme clusters (UAX #29);
-- ``lines``: the records (Style, Flow, Item, Line, Segment, Laid);
+- ``lines``: the records (Style, Flow, FlowParagraph, Line, Segment, Laid);
 - ``layouter``: words, greedy line breaking, placement and alignment.
 
 Shaping (HarfBuzz) and right-to-left ordering belong here too, behind the same interface.
@@ -18,11 +18,11 @@ from activate_pack.text.fonts import (DEFAULT_FAMILY, FAMILIES, FONT_DIR, Family
                                       UnknownFontFamily, ascent, family, family_names, font_name,
                                       missing_glyphs, width)
 from activate_pack.text.layouter import Layouter
-from activate_pack.text.lines import Flow, Item, Laid, Line, Segment, Style
+from activate_pack.text.lines import Flow, FlowParagraph, Laid, Line, Segment, Style
 from activate_pack.text.scripts import has_rtl, language_direction
 
 __all__ = [
-    "DEFAULT_FAMILY", "FAMILIES", "FONT_DIR", "Family", "Flow", "Item", "Laid", "Layouter",
+    "DEFAULT_FAMILY", "FAMILIES", "FONT_DIR", "Family", "Flow", "FlowParagraph", "Laid", "Layouter",
     "Line", "Segment", "Style", "UnknownFontFamily", "ascent", "break_opportunities", "family",
     "family_names", "font_name", "grapheme_boundaries", "has_rtl", "language_direction",
     "line_breaks",

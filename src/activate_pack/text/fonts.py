@@ -112,10 +112,6 @@ def script_family(script: str, lang: str | None, latin_family: str,
     return SCRIPT_FAMILIES.get(script) or latin_family
 
 
-def shaped_family(name: str) -> bool:
-    """True for a family whose scripts need shaping (every script but Latin)."""
-    return any(script != "Latn" for script in family(name).scripts)
-
 FAMILIES: Mapping[str, Mapping[str, str]] = MappingProxyType(
     {name: family.files for name, family in _TABLE.items()})
 """Bundled families: family → style → file name (in FONT_DIR)."""

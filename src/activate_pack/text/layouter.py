@@ -16,7 +16,7 @@ from activate_pack.text.bidi import mirrored
 from activate_pack.text.scripts import (COMMON, direction, paragraph_direction, run_levels,
                                         visual_order)
 from activate_pack.text.shaping import shape_parts, shaped_width
-from activate_pack.text.lines import Flow, Item, Laid, Line, Segment, Style
+from activate_pack.text.lines import Flow, FlowParagraph, Laid, Line, Segment, Style
 
 Piece = tuple[str, str, float, str]
 """Text in one font and script, with its advance width at size 1: (text, font, width, script)."""
@@ -68,7 +68,7 @@ def _font_at(spans: Sequence[Span], index: int) -> tuple[str, str]:
     return next((font, script) for start, end, font, script in spans if start <= index < end)
 
 
-def words(item: Item) -> list[_Word]:
+def words(item: FlowParagraph) -> list[_Word]:
     """Split an item into words at its line-break opportunities; words may span style changes."""
     text, spans = font_spans(item)
     lang = item.style.lang
@@ -215,7 +215,7 @@ def _punctuation(text: str) -> bool:
     return not any(unicodedata.category(char)[0] in "LMN" for char in text)
 
 
-def _setting(item: Item) -> tuple[str, float, str]:
+def _setting(item: FlowParagraph) -> tuple[str, float, str]:
     """An item's paragraph direction, line height (its tallest script's) and first font."""
     style = item.style
     text, spans = font_spans(item)

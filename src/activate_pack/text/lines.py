@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from activate_pack.pack.markup import Block, Run
+from activate_pack.pack.markup import TextBlock, TextRun
 from activate_pack.text.fonts import DEFAULT_FAMILY, font_name, missing_glyphs
 from activate_pack.text.shaping import Glyph, Part, join_parts
 
@@ -105,10 +105,10 @@ class Style:
 
 
 @dataclass(frozen=True, slots=True)
-class Item:
+class FlowParagraph:
     """A block of runs with its style; list items carry their marker ('•' or '3.')."""
 
-    runs: tuple[Run, ...]
+    runs: tuple[TextRun, ...]
     style: Style
     marker: str | None = None
     new_paragraph: bool = True
@@ -122,20 +122,20 @@ class Item:
 class Flow:
     """Text for one box: items in order. Built once, laid out at several sizes while fitting."""
 
-    items: list[Item] = field(default_factory=list)
+    items: list[FlowParagraph] = field(default_factory=list)
 
-    def add(self, runs: tuple[Run, ...] | str, style: Style, marker: str | None = None,
+    def add(self, runs: tuple[TextRun, ...] | str, style: Style, marker: str | None = None,
             new_paragraph: bool = True, tag: str = "P") -> None:
         """Append a paragraph (plain text becomes a single run in the style's weight)."""
         if isinstance(runs, str):
-            runs = (Run(runs, style.bold, style.italic),)
+            runs = (TextRun(runs, style.bold, style.italic),)
         if runs:
-            self.items.append(Item(runs, style, marker, new_paragraph, tag))
+            self.items.append(FlowParagraph(runs, style, marker, new_paragraph, tag))
 
-    def add_blocks(self, blocks: list[Block], style: Style, first_new: bool = True) -> None:
+    def add_blocks(self, blocks: list[TextBlock], style: Style, first_new: bool = True) -> None:
         """Append parsed markup blocks, numbering and bulleting list items."""
         for index, block in enumerate(blocks):
-            runs = tuple(Run(r.text, r.bold or style.bold, r.italic or style.italic)
+            runs = tuple(TextRun(r.text, r.bold or style.bold, r.italic or style.italic)
                          for r in block.runs)
             marker = "•" if block.kind == "bullet" else (
                 f"{block.number}." if block.kind == "number" else None)

@@ -24,7 +24,7 @@ _SPACES = re.compile(" {2,}")
 
 @lru_cache(maxsize=4096)
 def font_spans(item: Any) -> tuple[str, tuple[Span, ...]]:
-    """The text of an item (text.lines.Item), with each stretch's font and script.
+    """The text of an item (text.lines.FlowParagraph), with each stretch's font and script.
 
     Latin text keeps its runs' fonts; other scripts are itemised, and each script run takes the
     family the font table gives its script (in the item's language). An item is measured,

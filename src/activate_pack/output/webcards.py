@@ -1,4 +1,4 @@
-"""The HTML edition: every card and guide page as semantic HTML, one page per kind.
+"""The cards on the web: every card and guide page as semantic HTML, one page per kind.
 
 It renders the same composed content the PDFs are laid out from (``compose/``), so what a card
 says is decided once. Cards link to each other: a recipe's ingredients link to their cards.
@@ -23,23 +23,23 @@ from activate_pack.pack.model import Pack
 
 
 @dataclass(frozen=True)
-class EditionPage:
-    """One page of the HTML edition: its name, its file (from the site's root) and its title."""
+class WebPage:
+    """One page of the cards on the web: its name, its file (from the site's root) and its title."""
 
     name: str
     path: str
     title: str
 
 
-def edition_pages(pack: Pack, folder: str) -> list[EditionPage]:
+def web_pages(pack: Pack, folder: str) -> list[WebPage]:
     """The pages of one language's edition, in reading order (a kind without cards has none)."""
     fac = pack.labels.facilitator
     # The edition's pages of cards and guide pages, in the A4 pack's order; 'about' follows.
     have = {"guide": pack.guide, **{decl.folder: pack.of(kind)
                                     for kind, decl in pack.kinds.kinds.items()}}
-    found = [EditionPage(name, page_path(folder, name), getattr(fac, name).title)
+    found = [WebPage(name, page_path(folder, name), getattr(fac, name).title)
              for name, items in have.items() if items]
-    return found + [EditionPage("about", page_path(folder, "about"), fac.colophon)]
+    return found + [WebPage("about", page_path(folder, "about"), fac.colophon)]
 
 
 def faces(pack: Pack, name: str) -> list[tuple[str, Face]]:
@@ -77,7 +77,7 @@ def ingredient_links(pack: Pack, card_id: str, face: Face) -> dict[int, dict[str
     return found
 
 
-class Pictures:
+class SitePictures:
     """The pictures the edition shows, copied beside its pages under names of their content."""
 
     def __init__(self, folder: str) -> None:
@@ -131,13 +131,13 @@ def _runs(face: Face) -> list[Run]:
 
 def originals(source: Pack) -> dict[str, dict[str, Face]]:
     """Every face of the pack in its own language, by page name and anchor: what a
-    translation's edition compares its words with (see :func:`edition`)."""
-    return {p.name: dict(faces(source, p.name)) for p in edition_pages(source, "")}
+    translation's edition compares its words with (see :func:`web_files`)."""
+    return {p.name: dict(faces(source, p.name)) for p in web_pages(source, "")}
 
 
-def edition(pack: Pack, page: dict[str, Any], folder: str,
-            source: dict[str, dict[str, Face]] | None = None,
-            icons: Mapping[str, str] | None = None) -> dict[str, bytes]:
+def web_files(pack: Pack, page: dict[str, Any], folder: str,
+              source: dict[str, dict[str, Face]] | None = None,
+              icons: Mapping[str, str] | None = None) -> dict[str, bytes]:
     """Every page of one language's edition, and its pictures, by path from the site's root.
 
     ``page`` is what every page of the language shares (see ``sitepages.page_context``);
@@ -148,8 +148,8 @@ def edition(pack: Pack, page: dict[str, Any], folder: str,
     from activate_pack.render.html import render_page
 
     words = Words(pack)
-    pages = edition_pages(pack, folder)
-    pictures = Pictures(folder)
+    pages = web_pages(pack, folder)
+    pictures = SitePictures(folder)
     files: dict[str, bytes] = {}
     for current in pages:
         before = (source or {}).get(current.name, {})

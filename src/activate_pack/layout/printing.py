@@ -3,20 +3,20 @@
 The plain build writes one face per page. A print shop wants each face with bleed, crop marks
 and a TrimBox; a home printer wants four cards to an A4 sheet with backs that land behind
 their fronts. Which sheet template and face layout each mode uses is data in the layout
-(``printing:``); the geometry is in ``layout/impose.py`` and the drawing in ``render/sheets.py``.
+(``printing:``); the geometry is in ``layout/impose.py`` and the drawing in ``render/sheets.py``
+(``render_imposed``). It plans and imposes; it draws nothing.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
 
 from activate_pack.errors import PackError, Problem, Problems
 from activate_pack.layout.boxes import Document, Page
 from activate_pack.layout.context import Ctx
-from activate_pack.layout.impose import (CROP_GAP, DUPLEX, Area, Placement, Sheet, edge_backgrounds,
-                                         home_sheets, shop_sheets)
+from activate_pack.layout.impose import (CROP_GAP, DUPLEX, REGISTRATION, Area, MarkStyle, Placement,
+                                         Sheet, edge_backgrounds, home_sheets, shop_sheets)
 from activate_pack.layout.inks import InkConverter
 from activate_pack.layout.printsheet import instructions_back, instructions_front
 from activate_pack.layout.sheets import SheetSpec, load_sheet
@@ -66,7 +66,7 @@ class Plan:
     """The layout the card faces are laid out with (a variant such as 'a6-home', or ``spec``)."""
     sheet: SheetSpec | None = None
     instructions: LayoutSpec | None = None
-    _edges: dict[int, Page] = field(default_factory=dict)
+    _edges: dict[int, tuple[object, Page]] = field(default_factory=dict)
 
     def impose(self, pack: Pack, doc: Document) -> Imposed:
         """Put the laid-out faces on sheets, raising PackError with every problem found."""
@@ -95,11 +95,12 @@ class Plan:
                        self.options.suffix())
 
     def _edges_moved(self, page: Page, grow: float) -> Page:
-        # Alike faces share one boxes object; so do their moved copies, to stay one form.
+        # Alike faces share one boxes object; so do their moved copies, to stay one form. The
+        # entry holds the original too, so its id cannot be reused by another face's boxes.
         key = id(page.boxes)
         if key not in self._edges:
-            self._edges[key] = edge_backgrounds(page, grow)
-        return replace(page, boxes=self._edges[key].boxes)
+            self._edges[key] = (page.boxes, edge_backgrounds(page, grow))
+        return replace(page, boxes=self._edges[key][1].boxes)
 
     def _home(self, pack: Pack, doc: Document, problems: Problems) -> list[Sheet]:
         sheet, duplex = self.sheet, self.options.duplex
@@ -151,31 +152,11 @@ class Imposed:
     def __len__(self) -> int:
         return len(self.sheets) if self.sheet else len(self.pages)
 
-    def render(self, creators: list[str], attribution_url: str,
-               progress: Callable[[int], None] | None = None) -> bytes:
-        """PDF bytes of the pages (or sheets), with the document's metadata.
-
-        The pages are handed to the renderer, which lets each go once drawn: this object is
-        spent afterwards, and a large pack's layout is freed while its file is written.
-        """
-        from activate_pack.pack.images import PRINT_PPI, SCREEN_PPI
-        from activate_pack.render.pdf import Rendition
-
-        doc = self.doc
-        inked = self.inks is not None
-        # PDF/X-4 only for a print shop's sheets: trimmed, with bleed (render/pdf.py). The
-        # plain file, one face a page in screen colours, is the one read on screens.
-        rendition = Rendition(self.variant, press=inked and self.sheet is not None
-                              and not self.sheet.many, inks=inked,
-                              ppi=SCREEN_PPI if self.sheet is None and not inked else PRINT_PPI)
+    def mark_styles(self) -> dict[str, MarkStyle]:
+        """How each kind of mark on the sheets is drawn: crop marks, cut and fold guides."""
+        styles: dict[str, MarkStyle] = {}
         if self.sheet is None:
-            from activate_pack.render.pdf import render
-
-            pages, self.pages = self.pages, []
-            return render(doc, creators, doc.author, attribution_url, progress, pages, rendition)
-        from activate_pack.render.sheets import REGISTRATION, MarkStyle, render_sheets
-
-        styles = {}
+            return styles
         if self.sheet.crop_marks:
             styles["crop"] = MarkStyle(REGISTRATION, self.sheet.crop_marks.width)
         if self.sheet.cut_guides:
@@ -183,9 +164,7 @@ class Imposed:
             colour = self.inks.colour(guides.colour) if self.inks else guides.colour
             styles["cut"] = MarkStyle(colour, guides.width)
             styles["fold"] = MarkStyle(colour, guides.width, tuple(d * MM for d in guides.dash))
-        sheets, self.sheets = self.sheets, []
-        return render_sheets(doc, sheets, styles, creators, doc.author, attribution_url,
-                             self.pad, progress, rendition)
+        return styles
 
 
 def _inked(sheet: Sheet, inks: InkConverter) -> Sheet:
