@@ -187,3 +187,32 @@ def test_only_pages_that_read_right_to_left_mirror(lang: str) -> None:
             assert same, (page.card, page.kind, title.text)
             kept += 1
     assert kept > 15 and mirrored > 15, (kept, mirrored)
+
+
+@pytest.mark.parametrize("lang", ["ur", "ar"])
+def test_a_blank_cards_first_write_in_heading_clears_the_introductions_ink(lang: str) -> None:
+    """Nastaliq sinks far below its baseline: the write-in heading under a blank card's
+    introduction starts the layout's gap (write_in.after_intro) below the introduction's ink,
+    not below where a Latin line's ink would end."""
+    from activate_pack.layout.boxes import TextBox
+    from activate_pack.layout.spec import MM, layout_dirs, load_layout
+    from activate_pack.text.ink import extent
+
+    gap = load_layout("a6", layout_dirs(default_pack_dir(), default_pack_dir())) \
+        .write_in.after_intro * MM
+
+    checked = 0
+    for page in laid_pages(lang, "a6"):
+        if page.face != "front" or not page.card or not page.card.startswith("your-own"):
+            continue
+        texts = [b for b in page.boxes if isinstance(b, TextBox) and b.lines]
+        intro = next(b for b in texts if b.role == "body")
+        heading = max((b for b in texts if b.role == "label" and b.top < intro.top),
+                      key=lambda b: b.top)
+        last, first = intro.lines[-1], heading.lines[0]
+        intro_ink_bottom = intro.top - last.y + extent(last.segments)[1]
+        heading_ink_top = heading.top - first.y + extent(first.segments)[0]
+        # The white between the two inks (before: 2.2 pt under the Urdu ingredient's, 8.5 now).
+        assert intro_ink_bottom - heading_ink_top >= 0.9 * gap, page.card
+        checked += 1
+    assert checked >= 2

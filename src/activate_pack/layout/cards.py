@@ -16,6 +16,7 @@ from activate_pack.layout.pictures import SCALES, card_picture, title_stop
 from activate_pack.layout.qr import place_code
 from activate_pack.layout.spec import MM
 from activate_pack.text import Flow
+from activate_pack.text.ink import extent
 
 
 def text_box(ctx: Ctx, flow: Flow, region: str, role: str, kind: str | None,
@@ -153,7 +154,7 @@ def card_front(ctx: Ctx, card: AnyCard) -> Page:
                         "body", ctx.problems, card.id, blank.intro if blank else "the card text",
                         ctx.where(card.id))
         boxes.append(intro_box)
-        top = intro_box.top - intro_box.used_height - geo.after_intro * MM
+        top = intro_box.top - _ink_bottom(intro_box) - geo.after_intro * MM
         boxes += write_in_lines(ctx, bx, top, bw, by, kind, face.write_ins)
     else:
         assert text is not None
@@ -175,6 +176,15 @@ def notes_panel(ctx: Ctx, face: Face) -> list[Box]:
     boxes.append(fit(flow, x + pad, y + pad, w - 2 * pad, h - 2 * pad, spec.size("notes"), "notes",
                      ctx.problems, face.card, "notes", ctx.where(face.card)))
     return boxes
+
+
+def _ink_bottom(box: TextBox) -> float:
+    """How far below the box's top its text reaches: its last line's ink, where that sinks
+    further than a Latin line's room below the baseline (Urdu's Nastaliq does)."""
+    if not box.lines:
+        return 0.0
+    last = box.lines[-1]
+    return last.y + max(0.3 * box.size, -extent(last.segments)[1])
 
 
 def _line(runs: tuple[Run, ...]) -> str:
