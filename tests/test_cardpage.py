@@ -223,3 +223,47 @@ def test_a_portrait_photo_takes_a_third_of_the_card(make_pack, tmp_path: Path) -
             widths = [image["x1"] - image["x0"] for page in doc.pages for image in page.images]
         assert len(widths) == 2, size
         assert all(w >= 105 * MM / 3 - 0.1 for w in widths), (size, [w / MM for w in widths])
+
+
+def test_a_photo_the_text_leaves_no_room_for_is_a_warning_saying_what_to_cut(
+        make_pack, tmp_path: Path) -> None:
+    """A recipe whose front is full keeps its words at 12 pt and prints a portrait photo small
+    in the band; the warning, at the picture's line, says how many words to cut, and cutting
+    them prints the photo at the layout's least width."""
+    import re
+
+    import pdfplumber
+    from PIL import Image
+
+    from conftest import RECIPE
+
+    from activate_pack.output.build import build
+
+    words = ("Neighbours cook soup together once a week in the church hall and share it with "
+             "anyone who comes along, bringing vegetables from the allotments and bread from "
+             "the bakery on the corner, and every cook teaches one recipe of their own.").split()
+    card = (RECIPE.replace("summary: Neighbours cook soup together once a week.",
+                           "summary: " + " ".join(words))
+            + "challenge: " + " ".join(words[:30]) + "\n"
+            + PICTURED.format(file="tall.jpg"))
+    root = make_pack(**{"content/recipes/soup-club.yaml": card})
+    (root / "content/images").mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (900, 1200), "#1565C0").save(root / "content/images/tall.jpg")
+
+    def printed(out: str) -> tuple[float, list[str]]:
+        said: list[str] = []
+        [item] = build(root, ("a6",), tmp_path / out, warn=lambda p: said.append(str(p)))
+        with pdfplumber.open(item.path) as doc:
+            [width] = [i["x1"] - i["x0"] for page in doc.pages for i in page.images]
+        return width, [s for s in said if "the picture prints" in s]
+
+    width, warned = printed("full")
+    assert width < 105 * MM / 3 - 1 and len(warned) == 1, (width / MM, warned)
+    line = card.splitlines().index("image:") + 2  # the 'file:' line under 'image:'
+    assert warned[0].startswith(f"content/recipes/soup-club.yaml:{line}: warning: "), warned
+    cut = int(re.search(r"by about (\d+) word", warned[0]).group(1))
+    kept = words[:max(1, len(words) - cut)]
+    (root / "content/recipes/soup-club.yaml").write_text(
+        card.replace(" ".join(words), " ".join(kept), 1), encoding="utf-8")
+    width, warned = printed("cut")
+    assert width >= 105 * MM / 3 - 0.1 and not warned, (width / MM, warned)

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 from activate_pack.compose import cards as compose
 from activate_pack.compose import notices
 from activate_pack.compose.content import Block, Face, Run
 from activate_pack.errors import Problems
 from activate_pack.layout import sources, styles
-from activate_pack.layout.boxes import Box, Page, Rect, Rule, TextBox
+from activate_pack.layout.boxes import Box, ImageBox, Page, Rect, Rule, TextBox
 from activate_pack.layout.context import AnyCard, Ctx
 from activate_pack.layout.fit import fit
 from activate_pack.layout.icons import back_icon, label_icon, label_room
 from activate_pack.layout.logo import place_logo
-from activate_pack.layout.pictures import SCALES, card_picture, title_stop
+from activate_pack.layout.pictures import SCALES, card_picture, narrow_in_band, title_stop
 from activate_pack.layout.qr import place_code
 from activate_pack.layout.spec import MM
 from activate_pack.text import Flow
@@ -134,6 +136,7 @@ def card_front(ctx: Ctx, card: AnyCard) -> Page:
         tries = [(scale, narrow) for narrow in (False, True) for scale in SCALES]
         if title_stop(ctx, face, narrow=True) is not None:
             tries = tries[:len(SCALES) + 1]
+    wide: Problems | None = None  # the last try that kept the picture at its least width
     for scale, narrow in tries:
         tried = Problems()
         picture, taken = card_picture(ctx, face, scale, tried, narrow)
@@ -144,7 +147,11 @@ def card_front(ctx: Ctx, card: AnyCard) -> Page:
                        ctx.where(card.id), cut_from=cut_from)
         if not tried.errors:
             break
+        if not narrow:
+            wide = tried
     ctx.problems.extend(tried.items)
+    if narrow and wide is not None and narrow_in_band(ctx, face):
+        _small_picture(ctx, card, picture, wide)
     boxes: list[Box] = header(ctx, face, title_stop(ctx, face, narrow)) + picture
     bh -= taken
     if face.blank:
@@ -176,6 +183,23 @@ def notes_panel(ctx: Ctx, face: Face) -> list[Box]:
     boxes.append(fit(flow, x + pad, y + pad, w - 2 * pad, h - 2 * pad, spec.size("notes"), "notes",
                      ctx.problems, face.card, "notes", ctx.where(face.card)))
     return boxes
+
+
+def _small_picture(ctx: Ctx, card: AnyCard, placed: list[Box], wide: Problems) -> None:
+    """Warn that a photo went back to the band, narrower than the layout's least width, to
+    leave the card's text room at its smallest size; say how to print it larger."""
+    image = next((box for box in placed if isinstance(box, ImageBox)), None)
+    cut = next((int(found.group(1)) for p in wide.errors
+                if (found := re.search(r"cut about (\d+) word", p.message))), None)
+    if image is None or cut is None:
+        return
+    least = ctx.spec.pictures.least * ctx.spec.width / MM
+    path, line = ctx.where(card.id, "image.file") or (None, None)
+    ctx.problems.add(
+        f"image: the picture prints {image.w / MM:.0f} mm wide in the coloured band, less than "
+        f"the {least:.0f} mm the layout gives a photo, because the card's text needs the room "
+        f"below; to print it larger, shorten the text on the card's front by about {cut} "
+        f"word{'s' if cut != 1 else ''}", path, line, card=card.id, severity="warning")
 
 
 def _ink_bottom(box: TextBox) -> float:
