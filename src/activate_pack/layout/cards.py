@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from activate_pack.compose import cards as compose
 from activate_pack.compose import notices
 from activate_pack.compose.content import Block, Face, Run
@@ -136,7 +134,11 @@ def card_front(ctx: Ctx, card: AnyCard) -> Page:
         tries = [(scale, narrow) for narrow in (False, True) for scale in SCALES]
         if title_stop(ctx, face, narrow=True) is not None:
             tries = tries[:len(SCALES) + 1]
-    wide: Problems | None = None  # the last try that kept the picture at its least width
+    cuts: list[int] = []  # words to cut with the picture at its least width, try by try
+
+    def counted(cut: int, words: int, size: float) -> None:
+        cuts.append(cut)  # the message stays fit's own
+
     for scale, narrow in tries:
         tried = Problems()
         picture, taken = card_picture(ctx, face, scale, tried, narrow)
@@ -144,14 +146,12 @@ def card_front(ctx: Ctx, card: AnyCard) -> Page:
         if not face.blank:
             text = fit(flow, bx, by + reserve, bw, bh - taken - reserve,
                        spec.size("body", kind), "body", tried, card.id, "the card text",
-                       ctx.where(card.id), cut_from=cut_from)
+                       ctx.where(card.id), None if narrow else counted, cut_from=cut_from)
         if not tried.errors:
             break
-        if not narrow:
-            wide = tried
     ctx.problems.extend(tried.items)
-    if narrow and wide is not None and narrow_in_band(ctx, face):
-        _small_picture(ctx, card, picture, wide)
+    if narrow and cuts and narrow_in_band(ctx, face):
+        _small_picture(ctx, card, picture, cuts[-1])
     boxes: list[Box] = header(ctx, face, title_stop(ctx, face, narrow)) + picture
     bh -= taken
     if face.blank:
@@ -185,13 +185,11 @@ def notes_panel(ctx: Ctx, face: Face) -> list[Box]:
     return boxes
 
 
-def _small_picture(ctx: Ctx, card: AnyCard, placed: list[Box], wide: Problems) -> None:
+def _small_picture(ctx: Ctx, card: AnyCard, placed: list[Box], cut: int) -> None:
     """Warn that a photo went back to the band, narrower than the layout's least width, to
     leave the card's text room at its smallest size; say how to print it larger."""
     image = next((box for box in placed if isinstance(box, ImageBox)), None)
-    cut = next((int(found.group(1)) for p in wide.errors
-                if (found := re.search(r"cut about (\d+) word", p.message))), None)
-    if image is None or cut is None:
+    if image is None:
         return
     least = ctx.spec.pictures.least * ctx.spec.width / MM
     path, line = ctx.where(card.id, "image.file") or (None, None)
