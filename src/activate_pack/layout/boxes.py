@@ -109,6 +109,10 @@ class Icon:
 
 Box = Rect | Rule | TextBox | ImageBox | Code | Icon
 
+REPEATED = frozenset({"label", "title"})
+"""The roles a card back that carries words repeats from its front (its kind label and title):
+read once, on the front, and decoration on the back."""
+
 
 @dataclass(frozen=True, slots=True)
 class Page:

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field, replace
 from activate_pack.compose import cards as compose
 from activate_pack.compose.content import Block, Face
 from activate_pack.compose.pages import prompts
-from activate_pack.layout.boxes import Box, Code, Icon, ImageBox, Page, Rect, Rule, TextBox
+from activate_pack.layout.boxes import (REPEATED, Box, Code, Icon, ImageBox, Page, Rect, Rule,
+                                         TextBox)
 from activate_pack.layout.cards import card_back, card_front, notes_panel, write_in_lines
 from activate_pack.layout.context import AnyCard, Ctx
 from activate_pack.layout.spec import MM, CardPage, LayoutSpec
@@ -41,7 +42,7 @@ def moved(box: Box, dx: float, dy: float) -> Box:
     raise TypeError(f"cannot move {type(box).__name__}")
 
 
-_REPEATED = frozenset({"back", "label", "title"})
+_REPEATED = REPEATED | {"back"}
 """The roles of a back's text that repeat what the front says: its kind, its title, the pack's
 name. A back's own words (a recipe's method) are read, after the front's."""
 

@@ -24,7 +24,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
 from activate_pack import __version__
-from activate_pack.layout.boxes import Code, Document, Icon, ImageBox, Page, Rect, Rule, TextBox
+from activate_pack.layout.boxes import (REPEATED, Code, Document, Icon, ImageBox, Page, Rect,
+                                         Rule, TextBox)
 from activate_pack.pack.images import PRINT_PPI
 from activate_pack.render import compact, finish, pdfx
 from activate_pack.render.glyphs import draw_lines
@@ -184,10 +185,6 @@ class Forms:
             canvas.restoreState()
         else:
             canvas.doForm(self.names[key])
-
-
-REPEATED = frozenset({"label", "title"})
-"""The roles a back with the card's words repeats from its front: read once, on the front."""
 
 
 def draw_page(canvas: Canvas, page: Page, dx: float = 0.0, dy: float = 0.0,
