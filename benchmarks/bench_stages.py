@@ -32,7 +32,8 @@ clock = time.process_time
 started = clock()
 import activate_pack.output.build as build_module
 from pathlib import Path
-from activate_pack.output import plan, printing, write
+from activate_pack.output import plan, write
+from activate_pack.layout import printing
 from activate_pack.pack import translations
 from activate_pack.render import compact, finish, pdf, tagging
 spent, peaks = {"import": clock() - started}, {}

@@ -128,6 +128,12 @@ def test_web_addresses_and_compounds_stay_whole_when_they_fit_on_a_line() -> Non
     # Too long for any line: cut after a '/', never inside it.
     assert lay(url, width("https://creativecommons.org/lic", font, 10)) == [
         "https://creativecommons.org/", "licenses/by-sa/4.0/"]
+    # Where the greedy cut would leave "4.0/" alone, the two pieces are evened out instead.
+    assert lay(url, width("https://creativecommons.org/licenses/by-sa/4", font, 10)) == [
+        "https://creativecommons.org/", "licenses/by-sa/4.0/"]
+    # Narrower still: cut as late as fits while the rest is too long for a line, then evened.
+    assert lay(url, width("https://creativecommons.", font, 10)) == [
+        "https://", "creativecommons.org/", "licenses/by-sa/4.0/"]
 
 
 @pytest.mark.parametrize("text", [

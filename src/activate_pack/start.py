@@ -30,6 +30,9 @@ for _signum in _CODES:
 
 def main() -> None:
     """Entry point of the ``activate-pack`` command: load the commands, then run one."""
+    # pydantic would look through every installed package for plugins, which may change how
+    # a model validates: a pack is checked by our rules alone, and the search costs start-up.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from activate_pack.cli import main as run
 
     run()

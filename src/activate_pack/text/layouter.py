@@ -276,13 +276,29 @@ def _split_long(word: _Word, size: float, avail: float) -> list[_Word]:
             preferred = [c for c in range(first + 1, end + 1)
                          if text[bounds[c] - 1] in PREFERRED_CUTS and bounds[c] - 1 > bounds[first]]
             if preferred:
-                end = preferred[-1]
+                end = _balanced(preferred, widths, first, size, avail)
         pieces = tuple(_pieces(text, spans, bounds[first], bounds[end]))
         last = end >= len(widths)
         chunks.append(_Word(pieces, sum(p[2] for p in pieces), word.space_font if last else None,
                             word.space_unit if last else 0.0))
         first = end
     return chunks
+
+
+def _balanced(cuts: list[int], widths: list[float], first: int, size: float,
+              avail: float) -> int:
+    """Where to cut a long word, of the ``cuts`` after '/' or '-' that fit from ``first``.
+
+    The last that fits, unless what is left then fits on one line: then the cut that makes
+    the two pieces most nearly even, so a web address ends "…/licenses/" and "by-sa/4.0/",
+    not with "4.0/" alone on the last line.
+    """
+    rest = sum(widths[cuts[-1]:])
+    if rest * size > avail:
+        return cuts[-1]
+    whole = sum(widths[first:])
+    fitting = [c for c in cuts if (whole - sum(widths[first:c])) * size <= avail]
+    return min(fitting, key=lambda c: abs(whole - 2 * sum(widths[first:c])))
 
 
 def _place(words: list[_Word], size: float, style: Style, x0: float, paragraph: str = "ltr",

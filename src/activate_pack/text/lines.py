@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from activate_pack.pack.markup import TextBlock, TextRun
 from activate_pack.text.fonts import DEFAULT_FAMILY, font_name, missing_glyphs
@@ -116,6 +117,21 @@ class FlowParagraph:
     """What the item is in a tagged PDF: 'P', 'H1', 'H2', 'L' (an entry that starts a list),
     'LI' (one that continues it) or 'Artifact'; text passes it on, the renderer reads it.
     A list entry has a marker: its line's first segment, the entry's label."""
+    _hash: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Fitting looks flows up by value in its caches, several times for each box: the
+        # hash of the runs and style is taken once, not at every lookup.
+        object.__setattr__(self, "_hash", hash((self.runs, self.style, self.marker,
+                                                self.new_paragraph, self.tag)))
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # Made again where it is unpickled: a string's hash differs from process to process.
+        return (FlowParagraph, (self.runs, self.style, self.marker, self.new_paragraph,
+                                self.tag))
 
 
 @dataclass
