@@ -9,6 +9,7 @@ from activate_pack.compose import notices
 from activate_pack.compose.content import Writer, writer
 from activate_pack.errors import Problems
 from activate_pack.layout.boxes import Box, TextBox
+from activate_pack.layout.sources import LabelIndex
 from activate_pack.layout.spec import LayoutSpec
 from activate_pack.pack.images import ImageFile
 from activate_pack.pack.labels import Labels
@@ -43,7 +44,7 @@ class Ctx:
     """Whether a QR code too dense to read has been reported (once per document)."""
     styles: dict[tuple[Any, ...], tuple[Style, LayoutSpec, Pack]] = field(default_factory=dict)
     """Text styles already made, by what they were made from (layout/styles.py)."""
-    label_index: dict[str, str] = field(default_factory=dict)
+    label_index: LabelIndex = field(default_factory=LabelIndex)
     """The translated labels by their text, made when first asked for (layout/sources.py)."""
 
     def __post_init__(self) -> None:

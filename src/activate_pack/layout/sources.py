@@ -9,6 +9,7 @@ translation, that holds the words.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, field
 from typing import Any
 
 from activate_pack.compose.content import Block
@@ -99,10 +100,25 @@ def _normal(text: str) -> str:
     return " ".join(text.split())
 
 
+@dataclass
+class LabelIndex:
+    """One document's translated labels, looked up by their words, and what was said of them.
+
+    Made when first asked for, and kept with the document being laid out (``Ctx``): a label
+    printed in several places (the card, its back, the A4 cover) is one message, in the words
+    of the first place it overflows.
+    """
+
+    by_text: dict[str, str] = field(default_factory=dict)
+    """Label name by its words (plain and typeset); '' maps to '' once the index is made."""
+    said: dict[str, str] = field(default_factory=dict)
+    """The message already given for a label, by its name."""
+
+
 def label_where(pack: Pack, text: str,
-                index: dict[str, str]) -> tuple[str, int, str, str] | None:
+                labels: LabelIndex) -> tuple[str, int, str, str] | None:
     """The translation's file, line, label name and words behind ``text``, when the pack is built in
-    a translation of its own that gives that label; ``index`` is filled once per document.
+    a translation of its own that gives that label; ``labels`` is filled once per document.
 
     A text made of several labels ('Question · Explore') is put down to the longest of them,
     if it makes up a good part of the text.
@@ -110,6 +126,7 @@ def label_where(pack: Pack, text: str,
     translation = pack.translation
     if translation is None or not translation.lines:
         return None
+    index = labels.by_text
     if not index:
         lang = pack.info.language
         for name, value in _leaves(pack.labels.model_dump(by_alias=True), "labels."):
@@ -127,12 +144,12 @@ def label_where(pack: Pack, text: str,
     return translation.path, translation.lines[name], name.removeprefix("labels."), wanted
 
 
-def translated(pack: Pack, text: str, index: dict[str, str], what: str) -> Advice:
+def translated(pack: Pack, text: str, labels: LabelIndex, what: str) -> Advice:
     """Advice for a label that may come from the pack's own translation: the message names the
     label and points at its line there ('kinds.question, the card label'); otherwise the usual
     message."""
     def advise(cut: int, words: int, size: float) -> tuple[str, Where] | None:
-        found = label_where(pack, text, index)
+        found = label_where(pack, text, labels)
         if found is None:
             return None
         path, line, name, label = found
@@ -140,7 +157,7 @@ def translated(pack: Pack, text: str, index: dict[str, str], what: str) -> Advic
         cut = min(cut, own)
         # One message for the label in a document, wherever else it is printed too (the
         # back, the cover): the first place it overflows words it.
-        said = index.setdefault("\0" + name, (
+        said = labels.said.setdefault(name, (
             f"{name} ({what}, translated) does not fit even at {size:g} pt; shorten the "
             f"translation by about {cut} word{'s' if cut != 1 else ''} (of {own})"))
         return said, (path, line)
