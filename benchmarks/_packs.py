@@ -105,6 +105,10 @@ def translated_sentence(words: list[str], seed: int, n: int, stop: str) -> str:
     return " ".join(pick(words) for _ in range(n)) + stop
 
 
+TRANSLATED_WORDS = 30
+"""Words in each translated card's text (see write_translation)."""
+
+
 def write_translation(root: Path, lang: str, n: int) -> None:
     """An overlay for an ingredient pack of make_pack: the shipped labels, every card in ``lang``.
 
@@ -116,7 +120,9 @@ def write_translation(root: Path, lang: str, n: int) -> None:
     mark = "؟" if lang == "ur" else "?"
     cards = {}
     for i in range(n):
-        uses = translated_sentence(words, i, 40, stop)
+        # Fewer words than the English card's 40: Nastaliq needs about a third more room, and
+        # no card text is set below 12 pt, so forty Urdu words would not fit on an A6 card.
+        uses = translated_sentence(words, i, TRANSLATED_WORDS, stop)
         cards[f"card-{i}"] = {"title": f"{translated_sentence(words, -i - 1, 2, '')} {i}",
                               "prompt": " ".join(uses.split(" ")[:12]) + mark,
                               "uses": uses}
