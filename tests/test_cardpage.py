@@ -267,3 +267,22 @@ def test_a_photo_the_text_leaves_no_room_for_is_a_warning_saying_what_to_cut(
         card.replace(" ".join(words), " ".join(kept), 1), encoding="utf-8")
     width, warned = printed("cut")
     assert width >= 105 * MM / 3 - 0.1 and not warned, (width / MM, warned)
+
+
+def test_a_kind_without_cards_has_no_set_in_the_a4_pack(default_copy: Path,
+                                                          tmp_path: Path) -> None:
+    import shutil
+
+    from activate_pack.output.build import build
+
+    shutil.rmtree(default_copy / "content" / "recipes")
+    [a4] = build(default_copy, ("a4",), tmp_path / "out")
+    text = subprocess.run(["pdftotext", str(a4.path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    contents = pdftotext_page(a4.path, 2)
+    # The sets that are left are numbered on; no divider stands over no cards.
+    assert "Project Recipes" not in text and "Set 5" not in contents
+    assert "Set 2" in contents and "Set 4" in contents
+    with pikepdf.open(a4.path) as pdf:
+        titles = [item.title for item in pdf.open_outline().root]
+    assert not any("Recipe" in title for title in titles), titles

@@ -24,8 +24,11 @@ def set_kinds(pack: Pack) -> dict[str, str]:
 
 
 def set_names(pack: Pack, names: tuple[str, ...]) -> tuple[str, ...]:
-    """An edition's sets, with 'cards' standing for each kind's set (by its folder)."""
-    folders = tuple(decl.folder for decl in pack.kinds.kinds.values())
+    """An edition's sets, with 'cards' standing for each kind's set (by its folder).
+
+    A kind the pack has no cards of has no set: a divider with nothing after it would read as
+    pages gone missing, and the sets after it are numbered on."""
+    folders = tuple(decl.folder for kind, decl in pack.kinds.kinds.items() if pack.of(kind))
     return tuple(n for name in names for n in (folders if name == CARDS else (name,)))
 
 
