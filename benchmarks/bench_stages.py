@@ -33,7 +33,7 @@ started = clock()
 import activate_pack.output.build as build_module
 from pathlib import Path
 from activate_pack.output import plan, printing, write
-from activate_pack.pack import translations
+from activate_pack.pack.loading import translations
 from activate_pack.render import compact, finish, pdf, tagging
 spent, peaks = {"import": clock() - started}, {}
 peaks["import"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -100,7 +100,7 @@ def main() -> None:
         if args.cards:
             pack = make_pack(tmp / "pack", args.cards, kind="question")
         else:
-            from activate_pack.pack.paths import default_pack_dir
+            from activate_pack.pack.sources.paths import default_pack_dir
 
             pack = default_pack_dir()
         one(pack, tmp / "out", args.size, env)  # warm-up: compiled modules, the page cache
