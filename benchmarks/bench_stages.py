@@ -34,7 +34,7 @@ import activate_pack.output.build as build_module
 from pathlib import Path
 from activate_pack.output import plan, write
 from activate_pack.layout import printing
-from activate_pack.pack import translations
+from activate_pack.pack.loading import translations
 from activate_pack.render import compact, finish, pdf, tagging
 spent, peaks = {"import": clock() - started}, {}
 peaks["import"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -101,7 +101,7 @@ def main() -> None:
         if args.cards:
             pack = make_pack(tmp / "pack", args.cards, kind="question")
         else:
-            from activate_pack.pack.paths import default_pack_dir
+            from activate_pack.pack.sources.paths import default_pack_dir
 
             pack = default_pack_dir()
         one(pack, tmp / "out", args.size, env)  # warm-up: compiled modules, the page cache

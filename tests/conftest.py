@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING, Callable
 import pytest
 
 from activate_pack.output.build import build
-from activate_pack.pack.paths import default_pack_dir
+from activate_pack.pack.sources.paths import default_pack_dir
 
 if TYPE_CHECKING:
     from activate_pack.errors import Problem
     from activate_pack.layout.boxes import Document
     from activate_pack.layout.spec import LayoutSpec
-    from activate_pack.pack.model import Pack
+    from activate_pack.pack.model.pack import Pack
 
 REPO = Path(__file__).resolve().parent.parent
 

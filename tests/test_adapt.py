@@ -19,8 +19,8 @@ from conftest import require_tool
 from activate_pack.output.build import build
 from activate_pack.cli import app
 from activate_pack.errors import PackError
-from activate_pack.pack.paths import default_pack_dir
-from activate_pack.pack.load import load_pack
+from activate_pack.pack.sources.paths import default_pack_dir
+from activate_pack.pack.loading.load import load_pack
 from activate_pack.output.newpack import new_pack
 
 BY_SA = "https://creativecommons.org/licenses/by-sa/4.0/"
@@ -363,7 +363,7 @@ def test_a_copied_base_keeps_its_layouts(tmp_path: Path) -> None:
 
 
 def test_own_labels_are_laid_over_the_base_labels(tmp_path: Path, make_pack) -> None:
-    from activate_pack.pack.load import load_pack
+    from activate_pack.pack.loading.load import load_pack
     from activate_pack.output.newpack import new_pack
 
     base = make_pack(**{"content/labels.yaml": "kinds:\n  question: Pytanie\n  recipe: Przepis\n"})
@@ -393,7 +393,7 @@ def test_the_stand_in_group_name_is_one_warning_naming_every_line(tmp_path: Path
     """`new` without --organisation writes a stand-in name in several places of pack.yaml:
     one mistake, one message, at the first place and naming the others."""
     from activate_pack.output.check import check
-    from activate_pack.pack.advice import PLACEHOLDER
+    from activate_pack.pack.loading.advice import PLACEHOLDER
 
     root = new_pack(tmp_path / "town", locality="Testford").root
     lines = [n for n, line in enumerate(

@@ -11,11 +11,29 @@ import grimp
 REPO = Path(__file__).resolve().parent.parent
 
 
-def test_layers_contract_is_kept() -> None:
+def test_layers_contracts_are_kept() -> None:
+    """The pipeline's layers, and the pack's own three (loading → model → sources), both hold."""
+    import tomllib
+
+    contracts = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    names = [c["name"] for c in contracts["tool"]["importlinter"]["contracts"]]
+    assert any(c.get("containers") == ["activate_pack.pack"]
+               for c in contracts["tool"]["importlinter"]["contracts"]), names
     lint = Path(sys.executable).parent / "lint-imports"
     result = subprocess.run([str(lint)], cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
-    assert "1 kept, 0 broken" in result.stdout
+    assert f"{len(names)} kept, 0 broken" in result.stdout
+    for name in names:
+        assert f"{name} KEPT" in result.stdout, name
+
+
+def test_pack_is_three_subpackages() -> None:
+    """Every module of pack/ lives in one of its three layers; none is left at the top."""
+    pack = REPO / "src" / "activate_pack" / "pack"
+    loose = sorted(path.name for path in pack.glob("*.py") if path.name != "__init__.py")
+    assert loose == []
+    assert sorted(path.name for path in pack.iterdir()
+                  if (path / "__init__.py").exists()) == ["loading", "model", "sources"]
 
 
 def test_no_import_cycles() -> None:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 packs, out = [Path(p) for p in json.loads(sys.argv[1])], Path(sys.argv[2])
 import activate_pack
-from activate_pack.pack.paths import default_pack_dir
+from activate_pack.pack.sources.paths import default_pack_dir
 
 package = Path(activate_pack.__file__).resolve().parent
 default = default_pack_dir().resolve()
@@ -97,7 +97,7 @@ def _good_pack(root: Path) -> Path:
     """A copy of the default pack whose blank recipe card has a picture, as volunteers add."""
     from PIL import Image
 
-    from activate_pack.pack.paths import default_pack_dir
+    from activate_pack.pack.sources.paths import default_pack_dir
 
     shutil.copytree(default_pack_dir() / "content", root / "content")
     (root / "content" / "images").mkdir()

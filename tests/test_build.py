@@ -13,8 +13,8 @@ from activate_pack.compose.typography import typeset
 from activate_pack.output.build import build
 from activate_pack.errors import PackError
 from activate_pack.layout.spec import MM
-from activate_pack.pack.paths import default_pack_dir
-from activate_pack.pack.load import load_pack
+from activate_pack.pack.sources.paths import default_pack_dir
+from activate_pack.pack.loading.load import load_pack
 
 PACK = load_pack(default_pack_dir())
 

@@ -47,7 +47,7 @@ def _a4_cards(pdf: Path, left: float) -> list[tuple[tuple[str, float, float, flo
 def urdu(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The default pack in Urdu, A6 and A4."""
     from activate_pack.output.build import build
-    from activate_pack.pack.paths import default_pack_dir
+    from activate_pack.pack.sources.paths import default_pack_dir
 
     built = build(default_pack_dir(), ("a6", "a4"), tmp_path_factory.mktemp("ur"),
                   languages="ur")
@@ -96,8 +96,8 @@ def test_notes_prompts_and_lines_beside_and_below_each_card(
         default_pdfs: dict[str, Path]) -> None:
     import pdfplumber
 
-    from activate_pack.pack.load import load_pack
-    from activate_pack.pack.paths import default_pack_dir
+    from activate_pack.pack.loading.load import load_pack
+    from activate_pack.pack.sources.paths import default_pack_dir
 
     labels = load_pack(default_pack_dir()).labels.facilitator
     fronts = reverses = 0
@@ -165,7 +165,7 @@ def _near(pixel: tuple[int, int, int], colour: str) -> bool:
 def test_the_cover_shows_a_card_of_each_kind_and_a_divider_a_stack(
         default_pdfs: dict[str, Path]) -> None:
     from activate_pack.layout.spec import layout_dirs, load_layout
-    from activate_pack.pack.paths import default_pack_dir
+    from activate_pack.pack.sources.paths import default_pack_dir
 
     spec = load_layout("a4", layout_dirs(default_pack_dir(), default_pack_dir()))
     assert set(spec.decor.cards) == {"recipe", "question", "ingredient"}

@@ -15,7 +15,7 @@ from conftest import require_tool
 
 from activate_pack.cli import app
 from activate_pack.output.newpack import new_pack
-from activate_pack.pack.paths import default_pack_dir
+from activate_pack.pack.sources.paths import default_pack_dir
 
 runner = CliRunner()
 ORIGINAL = default_pack_dir()

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from activate_pack.layout import contrast
 from activate_pack.output.check import check
 from activate_pack.cli import app
-from activate_pack.pack.paths import default_pack_dir
+from activate_pack.pack.sources.paths import default_pack_dir
 
 runner = CliRunner()
 LOCATED = re.compile(r"^(?P<path>[\w./-]+\.yaml):(?P<line>\d+)(?::(?P<col>\d+))?: ")

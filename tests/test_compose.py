@@ -11,7 +11,7 @@ import yaml
 
 from activate_pack.compose import cards, pages
 from activate_pack.compose.content import Block, Face, Run, fill, join_names
-from activate_pack.pack.load import load_pack
+from activate_pack.pack.loading.load import load_pack
 
 LABELS = Path(__file__).resolve().parent.parent / "content" / "labels.yaml"
 
@@ -243,7 +243,7 @@ def _allowed(root: Path, markers: list[str]) -> set[str]:
     info = yaml.safe_load((root / "content" / "pack.yaml").read_text(encoding="utf-8"))
     found |= set(re.findall(r"[a-z]+", info["source_url"].lower()))
     # The icon set's credit names it and its licence, as the licence table names CC's.
-    from activate_pack.pack.licences import ICONS
+    from activate_pack.pack.model.licences import ICONS
 
     found |= set(re.findall(r"[a-z]+", f"{ICONS.name} {ICONS.licence} {ICONS.url}".lower()))
     return found | {"cc", "by", "sa", "https", "creativecommons", "org", "licenses"}
@@ -283,7 +283,7 @@ def _rendered(root: Path) -> list[tuple[str, bytes]]:
     from activate_pack.layout.printsheet import instructions_back, instructions_front
     from activate_pack.layout.spec import layout_dirs, load_layout
     from activate_pack.compose.notices import creators
-    from activate_pack.pack.paths import default_pack_dir
+    from activate_pack.pack.sources.paths import default_pack_dir
     from activate_pack.render.pdf import render
 
     pack = load_pack(root)

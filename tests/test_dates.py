@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from activate_pack.output import dates
 from activate_pack.output.build import build
-from activate_pack.pack.paths import default_pack_dir
+from activate_pack.pack.sources.paths import default_pack_dir
 from conftest import require_tool
 
 

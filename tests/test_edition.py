@@ -10,8 +10,8 @@ from test_site import Page
 
 from activate_pack.compose.typography import typeset
 from activate_pack.output.site import site
-from activate_pack.pack.load import load_pack
-from activate_pack.pack.paths import default_pack_dir
+from activate_pack.pack.loading.load import load_pack
+from activate_pack.pack.sources.paths import default_pack_dir
 
 
 @pytest.fixture(scope="module")

@@ -29,8 +29,8 @@ from activate_pack.errors import PackError
 from activate_pack.output.build import SIZES, build
 from activate_pack.output.check import check
 from activate_pack.layout.printing import PrintOptions
-from activate_pack.pack.paths import default_pack_dir
-from activate_pack.pack.source import read_yaml
+from activate_pack.pack.sources.paths import default_pack_dir
+from activate_pack.pack.sources.source import read_yaml
 
 EXAMPLES = int(os.environ.get("ACTIVATE_PACK_FUZZ_EXAMPLES", "80"))
 SECONDS = float(os.environ.get("ACTIVATE_PACK_FUZZ_SECONDS", "20"))

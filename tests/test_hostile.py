@@ -17,12 +17,12 @@ from hypothesis import strategies as st
 
 from activate_pack.output.build import build
 from activate_pack.errors import PackError, Problems
-from activate_pack.pack.paths import default_pack_dir
-from activate_pack.pack.load import load_pack
-from activate_pack.pack.validate import validate
-from activate_pack.pack.kinds import default_kinds
-from activate_pack.pack.model import PackInfo
-from activate_pack.pack.source import parse
+from activate_pack.pack.sources.paths import default_pack_dir
+from activate_pack.pack.loading.load import load_pack
+from activate_pack.pack.sources.validate import validate
+from activate_pack.pack.model.kinds import default_kinds
+from activate_pack.pack.model.pack import PackInfo
+from activate_pack.pack.sources.source import parse
 
 QUICK = settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
 

@@ -21,7 +21,7 @@ from activate_pack.layout.svgpath import path_outlines
 from activate_pack.output.build import build
 from activate_pack.output.plan import prepare, variants
 from activate_pack.layout.printing import PrintOptions
-from activate_pack.pack.paths import default_pack_dir
+from activate_pack.pack.sources.paths import default_pack_dir
 from activate_pack.render.pdf import render
 
 SCALE = 2.0

@@ -9,7 +9,7 @@ import pikepdf
 import pytest
 from PIL import Image
 
-from activate_pack.pack import images
+from activate_pack.pack.sources import images
 from activate_pack.output.build import build
 from activate_pack.output.check import check
 
@@ -226,7 +226,7 @@ PICTURE = ("image:\n  file: images/river.jpg\n  alt: The river at dusk\n"
 @pytest.fixture(scope="module")
 def every_recipe_pictured(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     from activate_pack.output.newpack import new_pack
-    from activate_pack.pack.paths import default_pack_dir
+    from activate_pack.pack.sources.paths import default_pack_dir
 
     root = new_pack(tmp_path_factory.mktemp("pictured") / "town", locality="Reading",
                     organisation="Reading Neighbours").root
@@ -245,7 +245,7 @@ def test_every_recipe_card_takes_a_picture_without_cutting_words(
         every_recipe_pictured: dict[str, Path], size: str) -> None:
     import pdfplumber
 
-    from activate_pack.pack.paths import default_pack_dir
+    from activate_pack.pack.sources.paths import default_pack_dir
 
     recipes = len(list((default_pack_dir() / "content/recipes").glob("*.yaml")))
     pdf = every_recipe_pictured[size]

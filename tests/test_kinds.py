@@ -111,8 +111,8 @@ def test_cards_and_labels_of_made_kinds_pickle_into_a_fresh_process(tmp_path: Pa
     import subprocess
     import sys
 
-    from activate_pack.pack.load import load_pack
-    from activate_pack.pack.paths import default_pack_dir
+    from activate_pack.pack.loading.load import load_pack
+    from activate_pack.pack.sources.paths import default_pack_dir
 
     pack = load_pack(_story(tmp_path))
     (tmp_path / "pack.pickle").write_bytes(pickle.dumps(pack))

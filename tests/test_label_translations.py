@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from activate_pack.pack.paths import default_pack_dir
+from activate_pack.pack.sources.paths import default_pack_dir
 
 CONTENT = default_pack_dir() / "content"
 TRANSLATIONS = sorted((CONTENT / "translations").glob("*.yaml"))

@@ -11,8 +11,8 @@ from activate_pack.errors import PackError, Problems
 from activate_pack.layout.boxes import TextBox
 from activate_pack.layout.fit import fit
 from activate_pack.layout.spec import MM, TypeSize, layout_dirs, load_layout
-from activate_pack.pack.paths import default_pack_dir
-from activate_pack.pack.load import load_pack
+from activate_pack.pack.sources.paths import default_pack_dir
+from activate_pack.pack.loading.load import load_pack
 from activate_pack.text import Flow, Layouter, Style, width
 
 DEFAULT = default_pack_dir()

@@ -9,7 +9,7 @@ import pytest
 from activate_pack.errors import PackError
 from activate_pack.layout.sheets import load_sheet
 from activate_pack.layout.spec import load_layout
-from activate_pack.pack.paths import default_pack_dir
+from activate_pack.pack.sources.paths import default_pack_dir
 
 DEFAULT_LAYOUTS = default_pack_dir() / "layouts"
 

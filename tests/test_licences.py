@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from activate_pack.pack.licences import LICENCES, adaptation_refusal, licence
+from activate_pack.pack.model.licences import LICENCES, adaptation_refusal, licence
 
 BY, SA, ND, NC, NCSA, NCND, CC0 = ("CC-BY-4.0", "CC-BY-SA-4.0", "CC-BY-ND-4.0", "CC-BY-NC-4.0",
                                    "CC-BY-NC-SA-4.0", "CC-BY-NC-ND-4.0", "CC0-1.0")
@@ -68,7 +68,7 @@ def test_every_base_and_adaptation_pair(base: str, adapted: str) -> None:
 def test_a_licence_written_out_with_its_version_is_that_licence(make_pack, written: str,
                                                                 meant_id: str) -> None:
     """'CC BY 4.0' is how the licence's own page writes it: it needs no correcting."""
-    from activate_pack.pack.load import load_pack
+    from activate_pack.pack.loading.load import load_pack
     from conftest import PACK_YAML
 
     root = make_pack(**{"content/pack.yaml": PACK_YAML.replace(
@@ -82,7 +82,7 @@ def test_a_licence_written_out_with_its_version_is_that_licence(make_pack, writt
 def test_a_loosely_written_licence_gets_a_did_you_mean(make_pack, written: str,
                                                        meant_id: str) -> None:
     from activate_pack.errors import PackError
-    from activate_pack.pack.load import load_pack
+    from activate_pack.pack.loading.load import load_pack
     from conftest import PACK_YAML
 
     root = make_pack(**{"content/pack.yaml": PACK_YAML.replace(
@@ -95,14 +95,14 @@ def test_a_loosely_written_licence_gets_a_did_you_mean(make_pack, written: str,
 
 @pytest.mark.parametrize("written", ["CC BY 3.0", "All rights reserved", "CC BY-ND-SA"])
 def test_no_guess_where_the_licence_is_another_one(written: str) -> None:
-    from activate_pack.pack.licences import meant, unknown
+    from activate_pack.pack.model.licences import meant, unknown
 
     assert meant(written) is None and "did you mean" not in unknown(written)
 
 
 def test_a_picture_credit_with_a_loose_licence_gets_a_did_you_mean(make_pack) -> None:
     from activate_pack.errors import PackError
-    from activate_pack.pack.load import load_pack
+    from activate_pack.pack.loading.load import load_pack
     from conftest import INGREDIENTS
 
     cards = INGREDIENTS + ("  image:\n    file: images/a.png\n    alt: A cook\n"

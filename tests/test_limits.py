@@ -11,8 +11,8 @@ from typing import Callable
 import pytest
 
 from activate_pack.errors import PackError
-from activate_pack.pack import limits
-from activate_pack.pack.load import load_pack
+from activate_pack.pack.loading import limits
+from activate_pack.pack.loading.load import load_pack
 
 BAD = Path(__file__).resolve().parent / "bad_packs"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -74,7 +74,7 @@ def test_placeholders_that_would_expand_past_the_limit_are_refused_before_expand
 
 
 def test_the_default_pack_is_well_within_every_limit() -> None:
-    from activate_pack.pack.paths import default_pack_dir
+    from activate_pack.pack.sources.paths import default_pack_dir
 
     pack = load_pack(default_pack_dir())
     assert len(pack.cards) + len(pack.guide) < limits.MAX_CARDS // 100

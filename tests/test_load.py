@@ -10,8 +10,8 @@ from typing import Callable
 import pytest
 
 from activate_pack.errors import PackError
-from activate_pack.pack.paths import default_pack_dir, find_pack
-from activate_pack.pack.load import load_pack
+from activate_pack.pack.sources.paths import default_pack_dir, find_pack
+from activate_pack.pack.loading.load import load_pack
 
 
 def problems(root: Path) -> list[str]:

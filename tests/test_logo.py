@@ -20,10 +20,10 @@ from activate_pack.output.check import check
 from activate_pack.errors import PackError
 from activate_pack.layout.boxes import ImageBox, Page, Rect, TextBox
 from activate_pack.layout.spec import MM, layout_dirs, load_layout
-from activate_pack.pack.paths import default_pack_dir
-from activate_pack.pack.load import load_pack
+from activate_pack.pack.sources.paths import default_pack_dir
+from activate_pack.pack.loading.load import load_pack
 from activate_pack.output.newpack import new_pack
-from activate_pack.pack.schema import schema_for
+from activate_pack.pack.loading.schema import schema_for
 
 LOGO_RGB = (230, 20, 140)
 """A colour no layout uses, so a pixel of it can only be the logo."""

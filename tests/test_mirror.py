@@ -12,8 +12,8 @@ from activate_pack.layout.spec import MM, layout_dirs, load_layout
 from activate_pack.output.build import build
 from conftest import layout_document
 from activate_pack.layout.printing import PrintOptions
-from activate_pack.pack.load import load_pack
-from activate_pack.pack.paths import default_pack_dir
+from activate_pack.pack.loading.load import load_pack
+from activate_pack.pack.sources.paths import default_pack_dir
 from test_printing import check_backs_behind_fronts
 
 DEFAULT = default_pack_dir()

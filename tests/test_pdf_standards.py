@@ -15,7 +15,7 @@ import pytest
 
 from activate_pack.output.build import build
 from activate_pack.layout.printing import PrintOptions
-from activate_pack.pack.paths import default_pack_dir
+from activate_pack.pack.sources.paths import default_pack_dir
 from conftest import require_tool
 from pdfcheck import check_ua, check_x4
 

@@ -16,7 +16,7 @@ from activate_pack.cli import app
 from activate_pack.layout.editions import EDITIONS, SIZES
 from activate_pack.output.newpack import new_pack
 from activate_pack.output.plan import every_variant, prepare
-from activate_pack.pack.paths import default_pack_dir
+from activate_pack.pack.sources.paths import default_pack_dir
 
 runner = CliRunner()
 

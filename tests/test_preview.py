@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from activate_pack.output.build import build
 from activate_pack.cli import app
-from activate_pack.pack.load import load_pack
+from activate_pack.pack.loading.load import load_pack
 
 runner = CliRunner()
 

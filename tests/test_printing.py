@@ -18,8 +18,8 @@ from activate_pack.errors import PackError
 from activate_pack.layout.boxes import ImageBox, TextBox
 from activate_pack.layout.impose import grid
 from activate_pack.layout.spec import MM, layout_dirs, load_layout
-from activate_pack.pack.paths import default_pack_dir
-from activate_pack.pack.load import load_pack
+from activate_pack.pack.sources.paths import default_pack_dir
+from activate_pack.pack.loading.load import load_pack
 from activate_pack.layout.printing import PrintOptions
 
 PACK = load_pack(default_pack_dir())

@@ -24,7 +24,7 @@ from activate_pack.errors import Problem
 from activate_pack.output.build import build
 from activate_pack.layout.printing import PrintOptions
 from activate_pack.output.site import site
-from activate_pack.pack.paths import default_pack_dir
+from activate_pack.pack.sources.paths import default_pack_dir
 from conftest import require_tool
 
 SITE = "https://example.org/our-pack/"

@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 
 from activate_pack.cli import app
 from activate_pack.output.build import build
-from activate_pack.pack.load import load_pack
-from activate_pack.pack.paths import default_pack_dir
+from activate_pack.pack.loading.load import load_pack
+from activate_pack.pack.sources.paths import default_pack_dir
 
 runner = CliRunner()
 FOOTNOTE = 7.0

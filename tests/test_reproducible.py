@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from activate_pack.output.build import build
-from activate_pack.pack.paths import default_pack_dir
+from activate_pack.pack.sources.paths import default_pack_dir
 
 LANGUAGES = ("ur", "ar", "bn", "pa-Guru", "en")
 SIZES = ("a6", "a4")

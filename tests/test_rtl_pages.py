@@ -9,7 +9,7 @@ import pytest
 
 from activate_pack.layout.boxes import Page
 from activate_pack.output.plan import prepare, variants
-from activate_pack.pack.paths import default_pack_dir
+from activate_pack.pack.sources.paths import default_pack_dir
 from activate_pack.text.scripts import has_rtl
 
 

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from activate_pack.cli import app
 from activate_pack.cli.safety import INTERNAL_ERROR
-from activate_pack.pack import source
+from activate_pack.pack.sources import source
 
 runner = CliRunner()
 

@@ -11,10 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 from activate_pack.cli import app
-from activate_pack.pack.paths import default_pack_dir
+from activate_pack.pack.sources.paths import default_pack_dir
 from activate_pack.output.schemas import write
-from activate_pack.pack.schema import KINDS, LISTABLE, schema_comment, schema_for
-from activate_pack.pack.source import read_yaml
+from activate_pack.pack.loading.schema import KINDS, LISTABLE, schema_comment, schema_for
+from activate_pack.pack.sources.source import read_yaml
 
 runner = CliRunner()
 Validator = jsonschema.Draft202012Validator
@@ -135,7 +135,7 @@ def test_schema_comment_points_at_the_written_files(tmp_path: Path) -> None:
 
 
 def test_schema_comment_is_ignored_by_the_loader(make_pack) -> None:
-    from activate_pack.pack.load import load_pack
+    from activate_pack.pack.loading.load import load_pack
 
     root = make_pack(**{"content/guide/01-hello.yaml": schema_comment("guide") + "\n"
                                                        "id: guide-hello\ntitle: Hi\nbody: Text.\n"})

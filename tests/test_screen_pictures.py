@@ -10,7 +10,7 @@ from PIL import Image
 
 from activate_pack.output.build import build
 from activate_pack.layout.printing import PrintOptions
-from activate_pack.pack.images import PRINT_PPI, SCREEN_PPI
+from activate_pack.pack.sources.images import PRINT_PPI, SCREEN_PPI
 from conftest import INGREDIENTS, require_tool
 
 PHOTO = ("  image: {file: images/photo.jpg, alt: A busy street market,\n"

@@ -22,7 +22,7 @@ import pytest
 import yaml
 
 from activate_pack.output.build import build
-from activate_pack.pack.paths import default_pack_dir
+from activate_pack.pack.sources.paths import default_pack_dir
 
 from conftest import REPO, require_tool, yaml_strings
 

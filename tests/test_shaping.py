@@ -261,7 +261,7 @@ def test_shaped_glyphs_never_use_text_rise(built: dict[str, Path]) -> None:
 def test_a_nastaliq_title_stays_below_the_label_above_it() -> None:
     """The first line of a box is placed by the ink really on it, not by the Latin ascent."""
     from activate_pack.output.plan import prepare, variants
-    from activate_pack.pack.paths import default_pack_dir
+    from activate_pack.pack.sources.paths import default_pack_dir
     from activate_pack.text.shaping import ink_top
 
     prepared = prepare(default_pack_dir(), variants(("a6",), languages=["ur"]))
@@ -295,7 +295,7 @@ def test_pdftotext_reads_every_translated_title_whole(tmp_path: Path, lang: str)
     """
     import yaml
 
-    from activate_pack.pack.paths import default_pack_dir
+    from activate_pack.pack.sources.paths import default_pack_dir
 
     tool = require_tool("pdftotext", "poppler-utils")
     source = default_pack_dir() / "content" / "translations" / f"{lang}.yaml"
@@ -359,7 +359,7 @@ def test_a_line_put_together_from_shaped_words_is_the_line_shaped_whole() -> Non
 
 
 def test_a_word_split_between_two_runs_of_one_font_is_shaped_whole() -> None:
-    from activate_pack.pack.markup import TextRun as Run
+    from activate_pack.pack.model.markup import TextRun as Run
     from activate_pack.text.shaping import shape
 
     flow = Flow()
@@ -399,7 +399,7 @@ def test_a_line_of_latin_words_and_urdu_commas_keeps_latin_spacing() -> None:
     """In an Urdu paragraph, a line of English card titles joined by the Urdu comma '، ' is
     spaced as Latin text (the comma's ink is small); a line with an Urdu word takes Nastaliq's
     taller spacing."""
-    from activate_pack.pack.markup import TextRun as Run
+    from activate_pack.pack.model.markup import TextRun as Run
 
     titles = ["Walk and talk", "Repair cafe", "Memory cafe", "Pocket park", "Skill swap"] * 4
 

@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 
 from activate_pack.cli import app
 from activate_pack.output.site import site
-from activate_pack.pack.load import load_pack
-from activate_pack.pack.paths import default_pack_dir
+from activate_pack.pack.loading.load import load_pack
+from activate_pack.pack.sources.paths import default_pack_dir
 
 runner = CliRunner()
 
@@ -163,8 +163,8 @@ def test_a_failing_pack_writes_nothing(make_pack, tmp_path: Path) -> None:
 
 
 def test_each_language_has_its_page_in_its_own_language_and_direction(public: Path) -> None:
-    from activate_pack.pack.paths import default_pack_dir
-    from activate_pack.pack.translations import languages
+    from activate_pack.pack.sources.paths import default_pack_dir
+    from activate_pack.pack.loading.translations import languages
 
     tags = languages(default_pack_dir())
     assert {"ur", "pa-Guru", "bn", "ar", "pl", "ro"} <= set(tags)

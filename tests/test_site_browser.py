@@ -20,8 +20,8 @@ from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from activate_pack.cli import app
-from activate_pack.pack.paths import default_pack_dir
-from activate_pack.pack.translations import languages
+from activate_pack.pack.sources.paths import default_pack_dir
+from activate_pack.pack.loading.translations import languages
 
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--no-first-run"]

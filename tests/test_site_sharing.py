@@ -18,9 +18,9 @@ from typer.testing import CliRunner
 
 from activate_pack.cli import app
 from activate_pack.output.site import site
-from activate_pack.pack.load import load_pack
-from activate_pack.pack.paths import default_pack_dir
-from activate_pack.pack.translations import languages
+from activate_pack.pack.loading.load import load_pack
+from activate_pack.pack.sources.paths import default_pack_dir
+from activate_pack.pack.loading.translations import languages
 
 FOLDERS = ["en-gb", *(tag.lower() for tag in languages(default_pack_dir()))]
 EDITION = ("guide", "questions", "ingredients", "recipes", "about")

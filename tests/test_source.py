@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from activate_pack.pack import source
+from activate_pack.pack.sources import source
 from activate_pack.errors import PackError
-from activate_pack.pack.source import decode, parse
+from activate_pack.pack.sources.source import decode, parse
 
 
 @pytest.fixture(params=["libyaml", "pure-python"], autouse=True)
@@ -113,7 +113,7 @@ def test_quick_depth_bound_is_never_below_the_real_depth() -> None:
     import yaml
     from hypothesis import given, settings, strategies as st
 
-    from activate_pack.pack.source import _depth_bound
+    from activate_pack.pack.sources.source import _depth_bound
 
     data = st.recursive(st.text("ab -?", max_size=4) | st.integers(),
                         lambda inner: st.lists(inner, max_size=3)

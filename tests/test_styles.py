@@ -11,8 +11,8 @@ from activate_pack.layout.boxes import Rect, Rule
 from activate_pack.layout.cards import card_back, card_front
 from activate_pack.layout.context import Ctx
 from activate_pack.layout.spec import MM, layout_dirs, load_layout
-from activate_pack.pack.load import load_pack
-from activate_pack.pack.paths import default_pack_dir
+from activate_pack.pack.loading.load import load_pack
+from activate_pack.pack.sources.paths import default_pack_dir
 
 
 def _spec(root: Path, name: str = "a6"):  # type: ignore[no-untyped-def]

@@ -334,7 +334,7 @@ def test_all_content_is_tagged_or_an_artifact(built: dict[str, Path], name: str)
 def test_shaped_text_is_drawn_inside_tagged_content(tmp_path: Path) -> None:
     """Shaped words are text of their elements: inside marked content, with no /ActualText
     of their own (their font's ToUnicode gives their text, render/glyphfonts.py)."""
-    from activate_pack.pack.paths import default_pack_dir
+    from activate_pack.pack.sources.paths import default_pack_dir
 
     (item,) = build(default_pack_dir(), ("a6",), tmp_path, languages="ur")
     pdf = pikepdf.open(item.path)
@@ -408,7 +408,7 @@ def test_latin_words_in_urdu_are_tagged_in_the_language_they_are_in(tmp_path: Pa
     """In an Urdu pack, text of Latin letters only (names, the licence, web addresses,
     English a translation leaves out) is in English, and says so; a Latin word inside Urdu
     text is a Span that says so; Urdu text is Urdu."""
-    from activate_pack.pack.paths import default_pack_dir
+    from activate_pack.pack.sources.paths import default_pack_dir
 
     (item,) = build(default_pack_dir(), (size,), tmp_path, languages="ur")
     nodes = struct_tree(item.path).walk()

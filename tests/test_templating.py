@@ -9,8 +9,8 @@ import pytest
 from jinja2.exceptions import SecurityError, TemplateError
 
 from activate_pack.errors import PackError
-from activate_pack.pack.load import load_pack
-from activate_pack.pack.templating import TemplateProblem, environment, render_text
+from activate_pack.pack.loading.load import load_pack
+from activate_pack.pack.sources.templating import TemplateProblem, environment, render_text
 from conftest import PACK_YAML, RECIPE
 
 WITH_VARIABLES = PACK_YAML + """\

@@ -10,7 +10,7 @@ from hypothesis import given, settings, strategies as st
 from uniseg.graphemecluster import grapheme_cluster_boundaries
 from uniseg.linebreak import line_break_boundaries
 
-from activate_pack.pack import markup
+from activate_pack.pack.model import markup
 from activate_pack.text import (DEFAULT_FAMILY, FAMILIES, FONT_DIR, Flow, Layouter, Style,
                                 UnknownFontFamily, break_opportunities, family, family_names,
                                 font_name, width)

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from activate_pack.cli import app
 from activate_pack.output.translate import export
-from activate_pack.pack.load import load_pack
+from activate_pack.pack.loading.load import load_pack
 from conftest import QUESTIONS
 from test_translations import POLISH
 

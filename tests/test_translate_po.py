@@ -16,8 +16,8 @@ from activate_pack.cli import app
 from activate_pack.errors import PackError
 from activate_pack.output.po_import import import_po
 from activate_pack.output.translate import export
-from activate_pack.pack.provenance import item_keys
-from activate_pack.pack.load import load_pack
+from activate_pack.pack.loading.provenance import item_keys
+from activate_pack.pack.loading.load import load_pack
 
 from conftest import QUESTIONS, require_tool
 from test_translations import POLISH

@@ -16,9 +16,9 @@ from activate_pack.compose import notices
 from activate_pack.errors import PackError
 from activate_pack.output.build import build
 from activate_pack.output.check import check
-from activate_pack.pack.load import load_pack
-from activate_pack.pack.paths import default_pack_dir
-from activate_pack.pack.translations import languages
+from activate_pack.pack.loading.load import load_pack
+from activate_pack.pack.sources.paths import default_pack_dir
+from activate_pack.pack.loading.translations import languages
 from conftest import QUESTIONS, yaml_strings
 
 runner = CliRunner()
@@ -461,7 +461,7 @@ def test_a_translated_adaptation_says_which_languages_by_name(tmp_path: Path) ->
 
 def _complete_overlay(root: Path, reviewed: bool) -> None:
     """A Polish overlay that gives every field, label and pack word (in the source's words)."""
-    from activate_pack.pack.translations import PACK_FIELDS, translated
+    from activate_pack.pack.loading.translations import PACK_FIELDS, translated
 
     pack = load_pack(root)
     cards = {item.id: {name: getattr(item, name) for name in translated(item)

@@ -20,8 +20,8 @@ from activate_pack.compose.typography import typeset
 from activate_pack.output.build import build
 from activate_pack.output.webcards import web_files
 from activate_pack.output.sitepages import Language, page_context
-from activate_pack.pack.load import load_pack
-from activate_pack.pack.paths import default_pack_dir
+from activate_pack.pack.loading.load import load_pack
+from activate_pack.pack.sources.paths import default_pack_dir
 from activate_pack.text import Flow, Layouter, Style
 from conftest import require_tool
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from activate_pack.errors import PackError
-from activate_pack.pack import source
-from activate_pack.pack.source import parse
+from activate_pack.pack.sources import source
+from activate_pack.pack.sources.source import parse
 
 PARSERS = [source.LOADER, source._Loader]
 

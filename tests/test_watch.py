@@ -102,7 +102,7 @@ def test_watch_says_which_pack_it_watches(tmp_path: Path, make_pack: Callable[..
     from typer.testing import CliRunner
 
     from activate_pack.cli import app
-    from activate_pack.pack.paths import default_pack_dir
+    from activate_pack.pack.sources.paths import default_pack_dir
 
     root = make_pack()
     printed: list[str] = []

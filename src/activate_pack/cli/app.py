@@ -154,7 +154,7 @@ def usage(message: str, command: str = "build") -> typer.Exit:
 def language(value: str | None, command: str = "build") -> str | None:
     """The --lang value, once it is a language tag or 'all' (else a usage error)."""
     if value is not None and value != "all":
-        from activate_pack.pack.translations import tag_problem
+        from activate_pack.pack.loading.translations import tag_problem
 
         wrong = tag_problem(value)
         if wrong:
@@ -194,7 +194,7 @@ def card_ids(value: str | None, command: str = "build") -> list[str] | None:
 
 def locate(pack: Path | None) -> Path:
     """The pack folder a command works on; says so when it is the built-in pack by default."""
-    from activate_pack.pack.paths import default_pack_dir, find_pack
+    from activate_pack.pack.sources.paths import default_pack_dir, find_pack
 
     found = find_pack(pack)
     if pack is None and found == default_pack_dir():

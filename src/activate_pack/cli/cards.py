@@ -27,7 +27,7 @@ def cards(
     unchanged), 'changed' or 'added'.
     """
     from activate_pack.output.adaptation import rows
-    from activate_pack.pack.load import load_pack
+    from activate_pack.pack.loading.load import load_pack
 
     try:
         loaded = load_pack(locate(pack))
@@ -67,7 +67,7 @@ def copy(
     original card when you build.
     """
     from activate_pack.output.adaptation import copy_cards
-    from activate_pack.pack.load import load_pack
+    from activate_pack.pack.loading.load import load_pack
 
     try:
         pack_dir = locate(pack)
@@ -87,7 +87,7 @@ def diff(pack: PackArg = None) -> None:
     the PDF's details.
     """
     from activate_pack.compose import notices
-    from activate_pack.pack.load import load_pack
+    from activate_pack.pack.loading.load import load_pack
 
     try:
         loaded = load_pack(locate(pack))

@@ -28,7 +28,7 @@ def schema(
     Editors such as VS Code use them to check and complete pack files as you type.
     """
     from activate_pack.output.schemas import schema_for, write
-    from activate_pack.pack.schema import dumps
+    from activate_pack.pack.loading.schema import dumps
 
     try:
         if out is None:

@@ -22,7 +22,7 @@ LangOption = Annotated[str, typer.Option(
 def _language(lang: str, pack_dir: Path, command: str) -> str:
     """--lang as the pack names its translations: 'ur_PK' → 'ur', 'pa' → 'pa-Guru'."""
     from activate_pack.output.po_read import normalise_tag
-    from activate_pack.pack.translations import languages, tag_problem
+    from activate_pack.pack.loading.translations import languages, tag_problem
 
     tag = normalise_tag(lang, languages(pack_dir))
     if tag is None:
@@ -54,7 +54,7 @@ def export(
         typer.echo(f"wrote {target}  ({count} strings)")
         if previews is not None:
             from activate_pack.output.preview import preview
-            from activate_pack.pack.translations import languages
+            from activate_pack.pack.loading.translations import languages
 
             done = preview(pack_dir, ("a6",), previews, language=language
                            if language in languages(pack_dir) else None)
@@ -102,7 +102,7 @@ def stamp(
     """Record which English each translation was made from (the English as it is now), for
     translations that have no record yet; later changes to the English are then reported."""
     from activate_pack.output.po_import import stamp as run_stamp
-    from activate_pack.pack.translations import own_languages
+    from activate_pack.pack.loading.translations import own_languages
 
     try:
         pack_dir = locate(pack)

@@ -7,10 +7,10 @@ from typing import Any
 from activate_pack.compose import notices
 from activate_pack.compose.links import card_address
 from activate_pack.compose.content import Block, Face, Item, Picture, Run, Writer, fill, split_at, writer
-from activate_pack.pack.kinds import FieldDecl, KindDecl, choice_name
-from activate_pack.pack.kinds import kind_word
-from activate_pack.pack.licences import ICONS, licence
-from activate_pack.pack.model import Card, ImageCredit, Pack
+from activate_pack.pack.model.kinds import FieldDecl, KindDecl, choice_name
+from activate_pack.pack.model.kinds import kind_word
+from activate_pack.pack.model.licences import ICONS, licence
+from activate_pack.pack.model.pack import Card, ImageCredit, Pack
 
 AnyCard = Card
 

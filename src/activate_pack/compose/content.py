@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from activate_pack.compose.typography import split_like, typeset
-from activate_pack.pack import markup
-from activate_pack.pack.labels import Labels
+from activate_pack.pack.model import markup
+from activate_pack.pack.model.labels import Labels
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from activate_pack.pack.model import Pack
+from activate_pack.pack.model.pack import Pack
 
 def pages(pack: Pack) -> dict[str, str]:
     """The edition page of each kind of card (its folder's name), by the kind's name."""

@@ -8,10 +8,10 @@ the PDF's metadata, so all three always agree.
 from __future__ import annotations
 
 from activate_pack.compose.content import fill, join_names
-from activate_pack.pack.labels import Labels
-from activate_pack.pack.licences import ICONS, licence
-from activate_pack.pack.model import Pack, Upstream
-from activate_pack.pack.translations import language_name
+from activate_pack.pack.model.labels import Labels
+from activate_pack.pack.model.licences import ICONS, licence
+from activate_pack.pack.model.pack import Pack, Upstream
+from activate_pack.pack.loading.translations import language_name
 
 SHORT_LIST = 3
 """How many cards the A6 about card names before it says 'and N more'."""

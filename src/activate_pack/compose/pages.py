@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from activate_pack.compose import notices
 from activate_pack.compose.cards import attribution, logo, pack_writer, picture_credit
 from activate_pack.compose.content import Block, Face, Item, fill
-from activate_pack.pack import markup
-from activate_pack.pack.labels import TemplateLabels
-from activate_pack.pack.licences import licence
-from activate_pack.pack.model import GuidePage, Pack
+from activate_pack.pack.model import markup
+from activate_pack.pack.model.labels import TemplateLabels
+from activate_pack.pack.model.licences import licence
+from activate_pack.pack.model.pack import GuidePage, Pack
 
 CARDS = "cards"
 """The name an edition gives for 'a set for each kind of card, in the kinds' order'."""

@@ -11,9 +11,9 @@ from activate_pack.errors import Problems
 from activate_pack.layout.boxes import Box, TextBox
 from activate_pack.layout.sources import LabelIndex
 from activate_pack.layout.spec import LayoutSpec
-from activate_pack.pack.images import ImageFile
-from activate_pack.pack.labels import Labels
-from activate_pack.pack.model import Card, Pack
+from activate_pack.pack.sources.images import ImageFile
+from activate_pack.pack.model.labels import Labels
+from activate_pack.pack.model.pack import Card, Pack
 from activate_pack.text import Style
 
 AnyCard = Card

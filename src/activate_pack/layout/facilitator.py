@@ -15,8 +15,8 @@ from activate_pack.layout.decor import cover_cards, divider_stack
 from activate_pack.layout.fit import fit, fit_or_grow
 from activate_pack.layout.logo import place_logo
 from activate_pack.layout.spec import MM
-from activate_pack.pack.markup import TextRun
-from activate_pack.pack.model import GuidePage
+from activate_pack.pack.model.markup import TextRun
+from activate_pack.pack.model.pack import GuidePage
 from activate_pack.text import Flow
 from activate_pack.text.ink import extent
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps
 
-from activate_pack.pack.images import shrink
+from activate_pack.pack.sources.images import shrink
 
 PROFILE_DIR = Path(__file__).resolve().parent.parent / "profiles"
 PROFILE_FILE = PROFILE_DIR / "FOGRA39-activate-pack.icc"

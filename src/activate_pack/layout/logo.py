@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from activate_pack.pack import images
+from activate_pack.pack.sources import images
 from activate_pack.layout.boxes import Box, ImageBox, Rect
 from activate_pack.layout.spec import MM
 

@@ -17,8 +17,8 @@ from activate_pack.layout.editions import EDITIONS
 from activate_pack.layout.logo import check_print_size
 from activate_pack.layout.mirror import Mirror, mirrors
 from activate_pack.layout.spec import LayoutSpec, layout_dirs, load_layout
-from activate_pack.pack.paths import default_pack_dir
-from activate_pack.pack.model import Pack
+from activate_pack.pack.sources.paths import default_pack_dir
+from activate_pack.pack.model.pack import Pack
 
 
 def metadata(pack: Pack, edition: str) -> dict[str, object]:

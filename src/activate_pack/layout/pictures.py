@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from activate_pack.errors import Problems
-from activate_pack.pack import images
+from activate_pack.pack.sources import images
 from activate_pack.layout import styles
 from activate_pack.layout.boxes import Box, ImageBox, TextBox
 from activate_pack.layout.fit import fit

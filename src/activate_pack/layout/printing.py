@@ -21,7 +21,7 @@ from activate_pack.layout.inks import InkConverter
 from activate_pack.layout.printsheet import instructions_back, instructions_front
 from activate_pack.layout.sheets import SheetSpec, load_sheet
 from activate_pack.layout.spec import MM, LayoutSpec, load_layout
-from activate_pack.pack.model import Pack
+from activate_pack.pack.model.pack import Pack
 
 MODES = ("shop", "home")
 FILE_WORDS = {"long": "", "short": "short", "fold": "fold", "none": "fronts"}

@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from activate_pack.layout.sheets import SheetSpec
 from activate_pack.layout.spec import LayoutSpec
-from activate_pack.pack.schema import DRAFT, describe_groups, optional_everywhere
+from activate_pack.pack.loading.schema import DRAFT, describe_groups, optional_everywhere
 
 EXTENDS = {
     "type": "string",

@@ -13,9 +13,9 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from activate_pack.errors import PackError, Problem, Problems
-from activate_pack.pack.gate import LayoutName
-from activate_pack.pack.source import Located, read_yaml
-from activate_pack.pack.validate import validate
+from activate_pack.pack.sources.gate import LayoutName
+from activate_pack.pack.sources.source import Located, read_yaml
+from activate_pack.pack.sources.validate import validate
 
 SHEETS_DIR = "sheets"
 """Sheet templates live in this folder inside each ``layouts/`` folder."""

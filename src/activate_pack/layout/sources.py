@@ -15,8 +15,8 @@ from typing import Any
 from activate_pack.compose.content import Block
 from activate_pack.compose.typography import typeset
 from activate_pack.layout.fit import Advice
-from activate_pack.pack.model import Pack
-from activate_pack.pack.paths import PACK_FILE
+from activate_pack.pack.model.pack import Pack
+from activate_pack.pack.sources.paths import PACK_FILE
 
 Where = tuple[str, int | None]
 

@@ -11,8 +11,8 @@ from pydantic_core import PydanticCustomError
 
 from activate_pack.errors import PackError, Problem, Problems, nearest
 from activate_pack.layout.iconset import unknown_icon
-from activate_pack.pack.gate import LayoutName, layout_name_problems
-from activate_pack.pack.source import Located, deep_merge, read_yaml
+from activate_pack.pack.sources.gate import LayoutName, layout_name_problems
+from activate_pack.pack.sources.source import Located, deep_merge, read_yaml
 from activate_pack.text import DEFAULT_FAMILY, FAMILIES
 
 MM = 72.0 / 25.4
@@ -292,7 +292,7 @@ class Icons(_Spec):
 
     @model_validator(mode="after")
     def _known_keys(self) -> Icons:
-        from activate_pack.pack.kinds import default_kinds
+        from activate_pack.pack.model.kinds import default_kinds
 
         # The choices the default kinds declare for the fields these maps are keyed by.
         choices = {name: tuple(field.choices) for decl in default_kinds().kinds.values()
@@ -520,7 +520,7 @@ class LayoutSpec(_Spec):
 
 def layout_dirs(pack_root: Path, default_root: Path) -> list[Path]:
     """Where layouts are looked up: the pack's own layouts/, then the built-in ones."""
-    from activate_pack.pack.adapt import base_layout_dirs  # local: adapt imports load, load imports spec
+    from activate_pack.pack.loading.adapt import base_layout_dirs  # local: adapt imports load, load imports spec
 
     # An adaptation's base packs, copied inside it, keep their own layouts (nearest first).
     dirs = [pack_root / "layouts", *base_layout_dirs(pack_root)]
@@ -609,7 +609,7 @@ def _depth(node: Any, loc: tuple[Any, ...]) -> int:
 def _located(exc: ValidationError, layers: list[tuple[str, Located]],
              files: dict[int, Path] | None = None) -> list[Problem]:
     """Each error at the file and line of the layout that set the value (nearest first)."""
-    from activate_pack.pack.validate import explain, mark
+    from activate_pack.pack.sources.validate import explain, mark
 
     problems = Problems()
     for error in exc.errors():

@@ -12,7 +12,7 @@ from typing import Any
 from activate_pack.compose.content import Block, Run
 from activate_pack.layout.context import Ctx
 from activate_pack.layout.spec import RoleStyle
-from activate_pack.pack.markup import TextRun
+from activate_pack.pack.model.markup import TextRun
 from activate_pack.text import Flow, Style, has_rtl, language_direction
 
 def settings(ctx: Ctx, context: str, role: str) -> RoleStyle:

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from activate_pack.errors import PackError, Problem, Problems, nearest
-from activate_pack.pack.model import Pack
-from activate_pack.pack.paths import PACK_FILE
-from activate_pack.pack.source import LocatedList, read_yaml
+from activate_pack.pack.model.pack import Pack
+from activate_pack.pack.sources.paths import PACK_FILE
+from activate_pack.pack.sources.source import LocatedList, read_yaml
 
 @dataclass(frozen=True)
 class CardRow:
@@ -96,7 +96,7 @@ def copy_cards(pack_dir: Path, pack: Pack, ids: list[str]) -> list[Path]:
     that name. Nothing is written unless every id can be copied.
     """
     from activate_pack.output.write import write_all
-    from activate_pack.pack.schema import schema_comment
+    from activate_pack.pack.loading.schema import schema_comment
 
     if not pack.upstream:
         raise PackError(Problem("this pack is not an adaptation, so it has no original cards "

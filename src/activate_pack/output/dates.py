@@ -14,8 +14,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from activate_pack.pack.model import Pack
-from activate_pack.pack.paths import default_pack_dir
+from activate_pack.pack.model.pack import Pack
+from activate_pack.pack.sources.paths import default_pack_dir
 
 PARTS = ("content", "layouts")
 """The folders of a pack whose files make its outputs."""

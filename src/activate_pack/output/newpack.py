@@ -19,15 +19,15 @@ from jinja2 import StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from activate_pack import __version__
-from activate_pack.pack.adapt import DEFAULT_BASE, upstream_of
-from activate_pack.pack.advice import PLACEHOLDER
+from activate_pack.pack.loading.adapt import DEFAULT_BASE, upstream_of
+from activate_pack.pack.loading.advice import PLACEHOLDER
 from activate_pack.errors import PackError, Problem
-from activate_pack.pack.gate import Refused, check_file
-from activate_pack.pack.kinds import read_kinds
-from activate_pack.pack.licences import adaptation_refusal, licence
+from activate_pack.pack.sources.gate import Refused, check_file
+from activate_pack.pack.model.kinds import read_kinds
+from activate_pack.pack.model.licences import adaptation_refusal, licence
 from activate_pack.output.pins import PINS, WORKFLOW, pins_text
 from activate_pack.render.xmp import build_epoch
-from activate_pack.pack.source import parse
+from activate_pack.pack.sources.source import parse
 
 STARTER = Path(__file__).resolve().parent.parent / "starter"
 """The templates of the files ``new`` writes."""
@@ -54,7 +54,7 @@ class Created:
 def schema_line(kind: str) -> str:
     """The first line of a YAML file ``new`` writes: where editors find its schema ('' if none)."""
     try:
-        from activate_pack.pack.schema import schema_comment
+        from activate_pack.pack.loading.schema import schema_comment
     except ImportError:  # an installation without the schema command: editors do without
         return ""
     return schema_comment(kind)
@@ -82,8 +82,8 @@ def new_pack(root: Path, base: Path | None = None, locality: str | None = None,
              organisation: str | None = None, title: str | None = None,
              source_url: str | None = None) -> Created:
     """Create an adaptation in ``root`` of ``base`` (default: the built-in pack)."""
-    from activate_pack.pack.paths import PACK_FILE, default_pack_dir, find_pack
-    from activate_pack.pack.load import load_pack
+    from activate_pack.pack.sources.paths import PACK_FILE, default_pack_dir, find_pack
+    from activate_pack.pack.loading.load import load_pack
 
     _empty_or_missing(root)
     base_root = default_pack_dir() if base is None else find_pack(base)
@@ -197,7 +197,7 @@ def copy_files(base_root: Path, target: Path, plan: list[tuple[str, bool]]) -> N
 def _schemas(root: Path) -> list[Path]:
     """Schema files for editors, so they check pack files as people type."""
     from activate_pack.output.schemas import write
-    from activate_pack.pack.schema import SCHEMA_DIR
+    from activate_pack.pack.loading.schema import SCHEMA_DIR
 
     return write(root / SCHEMA_DIR)
 

@@ -12,8 +12,8 @@ import re
 from typing import Any, Iterator
 
 from activate_pack.errors import Problem, Problems
-from activate_pack.pack.model import Pack
-from activate_pack.pack.paths import PACK_FILE
+from activate_pack.pack.model.pack import Pack
+from activate_pack.pack.sources.paths import PACK_FILE
 from activate_pack.text.fonts import undrawable
 
 NOT_PRINTED = frozenset({"slug", "version", "language", "licence", "source_url", "site_url",

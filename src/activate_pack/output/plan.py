@@ -24,10 +24,10 @@ from activate_pack.output import packwords
 from activate_pack.output.dates import source_date
 from activate_pack.layout.printing import Imposed, Plan, PrintOptions
 from activate_pack.layout.printing import plan as print_plan
-from activate_pack.pack import advice
-from activate_pack.pack.load import load_pack
-from activate_pack.pack.model import Pack
-from activate_pack.pack.paths import PACK_FILE, default_pack_dir
+from activate_pack.pack.loading import advice
+from activate_pack.pack.loading.load import load_pack
+from activate_pack.pack.model.pack import Pack
+from activate_pack.pack.sources.paths import PACK_FILE, default_pack_dir
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,7 @@ def every_variant(sizes: tuple[str, ...], specs: dict[str, LayoutSpec],
 
 def languages_wanted(pack_dir: Path, wanted: str | None) -> list[str | None]:
     """The languages ``--lang`` asks for: None is the pack's own, 'all' every one it has."""
-    from activate_pack.pack.translations import languages
+    from activate_pack.pack.loading.translations import languages
 
     if wanted is None:
         return [None]
@@ -153,7 +153,7 @@ def _packs(pack: Pack, pack_dir: Path, langs: list[str | None], general: Problem
     base's, and an adaptation that never meant to print in that language need not hear them.
     Without ``detail`` (several languages at once), a translation's gaps are one line.
     """
-    from activate_pack.pack.translations import own_languages, translate
+    from activate_pack.pack.loading.translations import own_languages, translate
 
     own = set(own_languages(pack_dir))
 
@@ -285,7 +285,7 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
 
 def outputs_named(wanted: list[Variant], own: str | None) -> tuple[str, ...]:
     """Each edition with the ways it is printed and its languages (``own``: the pack's)."""
-    from activate_pack.pack.translations import language_name
+    from activate_pack.pack.loading.translations import language_name
 
     named = []
     for edition in dict.fromkeys(v.edition for v in wanted):

@@ -16,11 +16,11 @@ from typing import Any
 from activate_pack.errors import PackError, Problem, Problems
 from activate_pack.output.po_read import credited, po_language, read_po
 from activate_pack.output.write import write_atomic
-from activate_pack.pack import overlay_edit, provenance
-from activate_pack.pack.load import load_pack
-from activate_pack.pack.source import parse, read_yaml
-from activate_pack.pack.translations import (TRANSLATIONS_DIR, language_name, languages,
-                                             overlay_files)
+from activate_pack.pack.loading import overlay_edit, provenance
+from activate_pack.pack.loading.load import load_pack
+from activate_pack.pack.sources.source import parse, read_yaml
+from activate_pack.pack.loading.translations import (TRANSLATIONS_DIR, language_name, languages,
+                                                     overlay_files)
 
 ORDER = ("translators", "reviewed", "pack", "labels", "cards", "guide", "made_from")
 """The order of a new overlay's groups."""

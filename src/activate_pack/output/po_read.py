@@ -14,7 +14,7 @@ from pathlib import Path
 import polib
 
 from activate_pack.errors import PackError, Problem, Problems
-from activate_pack.pack.translations import LANGUAGE_NAMES
+from activate_pack.pack.loading.translations import LANGUAGE_NAMES
 
 _KEYWORD = re.compile(r"(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s*(.*)")
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')

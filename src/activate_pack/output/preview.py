@@ -14,7 +14,7 @@ from activate_pack.layout.boxes import Page
 from activate_pack.layout.editions import EDITIONS
 from activate_pack.output.build import Warn
 from activate_pack.output.plan import file_stem, prepare, slug, variants
-from activate_pack.pack.model import Pack
+from activate_pack.pack.model.pack import Pack
 from activate_pack.render.raster import contact_sheet, png, rasterise, thumbnail
 
 if TYPE_CHECKING:  # Pillow is imported inside the functions that use it

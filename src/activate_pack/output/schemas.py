@@ -9,8 +9,8 @@ from typing import Any
 from activate_pack.errors import PackError
 from activate_pack.layout import schema as layout_schemas
 from activate_pack.output.write import write_atomic
-from activate_pack.pack import schema as pack_schemas
-from activate_pack.pack.schema import dumps, schema_file
+from activate_pack.pack.loading import schema as pack_schemas
+from activate_pack.pack.loading.schema import dumps, schema_file
 
 KINDS = (*pack_schemas.KINDS, *layout_schemas.KINDS)
 """Every kind of file with a schema: pack.yaml, labels, cards, guide pages, layouts, sheets."""

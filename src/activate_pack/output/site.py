@@ -30,7 +30,7 @@ from activate_pack.output.sitefiles import bundle, bundle_name, redirect_page, r
 from activate_pack.output.sitepages import (Language, Published, assets, download_page,
                                              not_found_page, page_context)
 from activate_pack.errors import Problem
-from activate_pack.pack.model import Pack
+from activate_pack.pack.model.pack import Pack
 
 if TYPE_CHECKING:
     from PIL.Image import Image as PILImage
@@ -66,7 +66,7 @@ class Site:
 def languages(pack_dir: Path, pack: Pack) -> list[Language]:
     """The languages the site is built in: the pack's own first (its home page at the root),
     then each translation (its home page in its folder, so '/ur/' is the Urdu site)."""
-    from activate_pack.pack.translations import languages as translations
+    from activate_pack.pack.loading.translations import languages as translations
 
     tag = pack.info.language
     return [Language(tag, pack_dir, "index.html", language_folder(tag)),

@@ -73,5 +73,5 @@ def sitemap(site_url: str, pages: list[list[tuple[str, str]]]) -> bytes:
 
 def robots(site_url: str) -> bytes:
     """robots.txt: every page may be indexed; the sitemap is here."""
-    # site_url is a checked web address (pack.model.WebAddress): no line breaks to smuggle.
+    # site_url is a checked web address (pack.model.pack.WebAddress): no line breaks to smuggle.
     return f"User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n".encode("utf-8")

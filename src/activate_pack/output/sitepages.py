@@ -19,10 +19,10 @@ from activate_pack.compose.notices import (adapters, author_names, change_lines,
                                            credit_sentences)
 from activate_pack.output.webcards import WebPage
 from activate_pack.output.siteshared import Words, in_language, placed
-from activate_pack.pack.labels import SiteLabels
+from activate_pack.pack.model.labels import SiteLabels
 from activate_pack.layout.iconset import ICON_DIR
-from activate_pack.pack.licences import licence
-from activate_pack.pack.model import Pack
+from activate_pack.pack.model.licences import licence
+from activate_pack.pack.model.pack import Pack
 
 ASSETS = "assets"
 """The folder of the stylesheet and fonts, relative to the site's root."""

@@ -9,7 +9,7 @@ from typing import Any
 from markupsafe import Markup
 
 from activate_pack.compose.links import page_path
-from activate_pack.pack.model import Pack
+from activate_pack.pack.model.pack import Pack
 
 
 def in_language(text: str, lang: str | None) -> str | Markup:

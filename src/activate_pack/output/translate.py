@@ -23,13 +23,13 @@ import polib
 from activate_pack.errors import PackError
 from activate_pack.output.po_read import read_po
 from activate_pack.output.write import write_atomic
-from activate_pack.pack import provenance
-from activate_pack.pack.labels import Labels
-from activate_pack.pack.load import load_pack
-from activate_pack.pack.model import translated, GuidePage, Pack, PackInfo
-from activate_pack.pack.paths import PACK_FILE
-from activate_pack.pack.source import read_yaml
-from activate_pack.pack.translations import given, language_name, languages, overlay_files
+from activate_pack.pack.loading import provenance
+from activate_pack.pack.model.labels import Labels
+from activate_pack.pack.loading.load import load_pack
+from activate_pack.pack.model.pack import translated, GuidePage, Pack, PackInfo
+from activate_pack.pack.sources.paths import PACK_FILE
+from activate_pack.pack.sources.source import read_yaml
+from activate_pack.pack.loading.translations import given, language_name, languages, overlay_files
 
 PLURAL_FORMS = {
     "pl": "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 "

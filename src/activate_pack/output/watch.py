@@ -125,8 +125,8 @@ def watch(pack_dir: Path, sizes: tuple[str, ...], out: Path, echo: Echo,
 
 def which(pack_dir: Path) -> str:
     """The pack being watched, as a person knows it: its title and its folder."""
-    from activate_pack.pack.paths import PACK_FILE, default_pack_dir
-    from activate_pack.pack.source import read_yaml
+    from activate_pack.pack.sources.paths import PACK_FILE, default_pack_dir
+    from activate_pack.pack.sources.source import read_yaml
 
     folder = visible(str(pack_dir.resolve()))
     if pack_dir.resolve() == default_pack_dir().resolve():

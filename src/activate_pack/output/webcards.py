@@ -17,9 +17,9 @@ from activate_pack.compose.links import ABOUT_ANCHOR, page_path
 from activate_pack.compose.pages import colophon, guide_page
 from activate_pack.compose.typography import typeset
 from activate_pack.errors import PackError, Problem
-from activate_pack.pack import images
-from activate_pack.pack.kinds import kind_word
-from activate_pack.pack.model import Pack
+from activate_pack.pack.sources import images
+from activate_pack.pack.model.kinds import kind_word
+from activate_pack.pack.model.pack import Pack
 
 
 @dataclass(frozen=True)
@@ -188,7 +188,7 @@ def card_icons(pack_dir: Path) -> dict[str, str]:
     """Each card kind's icon, as the layout of the A6 cards names it (its ``icons.kinds``)."""
     from activate_pack.layout.editions import EDITIONS
     from activate_pack.layout.spec import layout_dirs, load_layout
-    from activate_pack.pack.paths import default_pack_dir
+    from activate_pack.pack.sources.paths import default_pack_dir
 
     spec = load_layout(EDITIONS["a6"].layout, layout_dirs(pack_dir, default_pack_dir()))
     return dict(spec.icons.kinds)

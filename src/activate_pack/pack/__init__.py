@@ -1,1 +1,1 @@
-"""The pack: safe YAML reading, the validated model, adaptations, variables, licences and labels."""
+"""The pack, in three layers: sources (files read safely), model (the pack as data), loading."""

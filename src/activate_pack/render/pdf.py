@@ -26,7 +26,7 @@ from reportlab.pdfgen.textobject import PDFTextObject
 from activate_pack import __version__
 from activate_pack.layout.boxes import (REPEATED, Code, Document, Icon, ImageBox, Page, Rect,
                                          Rule, TextBox)
-from activate_pack.pack.images import PRINT_PPI
+from activate_pack.pack.sources.images import PRINT_PPI
 from activate_pack.render import compact, finish, pdfx
 from activate_pack.render.glyphs import draw_lines
 from activate_pack.render.icons import draw_icon
@@ -334,7 +334,7 @@ def _prepared(path: str, w: float, h: float, ppi: float = PRINT_PPI) -> str | Im
     """A picture as it is drawn into a w × h box: its file as it is, or its pixels upright and
     no more of them than ``ppi`` needs; a photograph (a JPEG) stays a JPEG, a fraction of its
     pixels' size."""
-    from activate_pack.pack.images import for_placement
+    from activate_pack.pack.sources.images import for_placement
 
     image = for_placement(path, w, h, ppi)
     if image is None:

@@ -106,7 +106,7 @@ def render_imposed(imposed: Imposed, creators: list[str], attribution_url: str,
     The pages are handed to the renderer, which lets each go once drawn: ``imposed`` is
     spent afterwards, and a large pack's layout is freed while its file is written.
     """
-    from activate_pack.pack.images import PRINT_PPI, SCREEN_PPI
+    from activate_pack.pack.sources.images import PRINT_PPI, SCREEN_PPI
     from activate_pack.render.pdf import render
 
     doc, sheet = imposed.doc, imposed.sheet

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from activate_pack.pack.markup import TextBlock, TextRun
+from activate_pack.pack.model.markup import TextBlock, TextRun
 from activate_pack.text.fonts import DEFAULT_FAMILY, font_name, missing_glyphs
 from activate_pack.text.shaping import Glyph, Part, join_parts
 

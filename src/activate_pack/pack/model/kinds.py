@@ -17,12 +17,12 @@ from typing import Annotated, Any, Literal, TypeVar
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model, model_validator
 
 from activate_pack.errors import PackError, Problems
-from activate_pack.pack import templating
-from activate_pack.pack.labels import FacilitatorLabels, KindLabels, Labels, SetLabels, _Group
-from activate_pack.pack.model import CardBase, InspiredBy, Slug, Text
-from activate_pack.pack.paths import default_pack_dir
-from activate_pack.pack.source import read_yaml
-from activate_pack.pack.validate import validate
+from activate_pack.pack.sources import templating
+from activate_pack.pack.model.labels import FacilitatorLabels, KindLabels, Labels, SetLabels, _Group
+from activate_pack.pack.model.pack import CardBase, InspiredBy, Slug, Text
+from activate_pack.pack.sources.paths import default_pack_dir
+from activate_pack.pack.sources.source import read_yaml
+from activate_pack.pack.sources.validate import validate
 
 KINDS_FILE = "content/kinds.yaml"
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from activate_pack.pack.typed import TypedModel
+from activate_pack.pack.sources.typed import TypedModel
 
 
 class _Group(TypedModel):
@@ -17,7 +17,7 @@ class _Group(TypedModel):
 
 
 class KindLabels(_Group):
-    """Names of the card kinds (each declared kind adds its own: see pack/kinds.py)."""
+    """Names of the card kinds (each declared kind adds its own: see pack/model/kinds.py)."""
 
     about: str = Field(description="Heading of the 'about this pack' card.")
 
@@ -133,7 +133,7 @@ class TemplateLabels(_Group):
 
 
 class FacilitatorLabels(_Group):
-    """Words in the A4 facilitator pack (each kind adds its set, by folder: see pack/kinds.py)."""
+    """Words in the A4 facilitator pack (each kind adds its set, by folder: see pack/model/kinds.py)."""
 
     contents: str = Field(description="Heading of the contents page.")
     set_word: str = Field(description="The word before a set number, e.g. 'Set'.")

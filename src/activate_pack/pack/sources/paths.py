@@ -12,7 +12,7 @@ LABELS_FILE = "content/labels.yaml"
 
 def default_pack_dir() -> Path:
     """The pack embedded in the installed package (or the repository, in a development install)."""
-    here = Path(__file__).resolve().parent.parent
+    here = Path(__file__).resolve().parents[2]  # the activate_pack package: pack/sources/paths.py
     embedded = here / "default_pack"
     if (embedded / PACK_FILE).is_file():
         return embedded

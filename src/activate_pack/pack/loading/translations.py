@@ -17,15 +17,16 @@ from typing import Any
 from pydantic import Field
 
 from activate_pack.errors import PackError, Problem, Problems, nearest
-from activate_pack.pack import provenance, templating
-from activate_pack.pack.labels import Labels
-from activate_pack.pack.licences import licence
-from activate_pack.pack.adapt import base_folders
-from activate_pack.pack.model import (translated, PACK_FIELDS, Author, Base, GuidePage, Location,
-                                      Pack, Strict, Translation)
-from activate_pack.pack.paths import PACK_FILE
-from activate_pack.pack.source import Located, LocatedList, deep_merge, field_lines, read_yaml
-from activate_pack.pack.validate import validate
+from activate_pack.pack.loading import provenance
+from activate_pack.pack.sources import templating
+from activate_pack.pack.model.labels import Labels
+from activate_pack.pack.model.licences import licence
+from activate_pack.pack.loading.adapt import base_folders
+from activate_pack.pack.model.pack import (translated, PACK_FIELDS, Author, Base, GuidePage,
+                                           Location, Pack, Strict, Translation)
+from activate_pack.pack.sources.paths import PACK_FILE
+from activate_pack.pack.sources.source import Located, LocatedList, deep_merge, field_lines, read_yaml
+from activate_pack.pack.sources.validate import validate
 
 TRANSLATIONS_DIR = "content/translations"
 LANGUAGE_TAG = r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*"

@@ -16,7 +16,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from activate_pack.errors import PackError, Problem
-from activate_pack.pack.gate import Refused, check_file, is_inside, read_checked
+from activate_pack.pack.sources.gate import Refused, check_file, is_inside, read_checked
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """A YAML file larger than this is refused: no card pack needs more, and it keeps builds fast."""

@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Iterator
 
 from activate_pack.errors import Problems
-from activate_pack.pack.gate import Refused, check_path
+from activate_pack.pack.sources.gate import Refused, check_path
 
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 """An image file larger than this is refused: a card picture never needs more."""

@@ -11,10 +11,10 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from activate_pack.errors import Problem, visible
-from activate_pack.pack.images import ImageFile
-from activate_pack.pack.typed import TypedModel
-from activate_pack.pack.licences import LICENCES, meant, unknown
-from activate_pack.pack.templating import variable_name_problem
+from activate_pack.pack.sources.images import ImageFile
+from activate_pack.pack.sources.typed import TypedModel
+from activate_pack.pack.model.licences import LICENCES, meant, unknown
+from activate_pack.pack.sources.templating import variable_name_problem
 
 
 def _no_controls(value: object) -> object:
@@ -209,7 +209,7 @@ class Titled(Strict):
 
 
 class CardBase(Titled):
-    """Fields every card has; each kind adds its own (pack/kinds.py)."""
+    """Fields every card has; each kind adds its own (pack/model/kinds.py)."""
 
     translated_fields: ClassVar[tuple[str, ...]] = ("title", "notes")
 
@@ -238,7 +238,7 @@ class GuidePage(Titled):
 
 
 Card = CardBase
-"""A card of any kind: the model of each kind is made from its declaration (pack/kinds.py)."""
+"""A card of any kind: the model of each kind is made from its declaration (pack/model/kinds.py)."""
 
 
 class Changes(BaseModel):
@@ -411,7 +411,7 @@ class Pack(BaseModel):
         raise KeyError(card_id)
 
 
-from activate_pack.pack.labels import Labels  # noqa: E402  (Labels is large; it lives in its own module)
+from activate_pack.pack.model.labels import Labels  # noqa: E402  (Labels is large; it lives in its own module)
 
 Translation.model_rebuild()
 Base.model_rebuild()

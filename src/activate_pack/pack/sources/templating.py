@@ -16,7 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from activate_pack.errors import Problems, nearest
-from activate_pack.pack.source import Located, LocatedList
+from activate_pack.pack.sources.source import Located, LocatedList
 
 if TYPE_CHECKING:
     from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -40,7 +40,7 @@ RESERVED = frozenset({
 
 UNTEMPLATED = frozenset({"id", "kind", "file", "licence", "source"})
 """Fields that are names or settings, not prose: braces there are left alone (each kind adds
-its choices and references: pack/kinds.py)."""
+its choices and references: pack/model/kinds.py)."""
 
 PLAIN_ONLY = ("only plain placeholders such as {{ locality }} are allowed in card text: a "
               "variable name between double braces, nothing else (no filters with '|', dots, "

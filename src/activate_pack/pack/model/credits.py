@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from activate_pack.errors import Problems
-from activate_pack.pack.licences import LICENCES, adaptation_refusal, licence, unknown, usable_in
-from activate_pack.pack.model import ImageCredit, Location, Logo, PackInfo
+from activate_pack.pack.model.licences import LICENCES, adaptation_refusal, licence, unknown, usable_in
+from activate_pack.pack.model.pack import ImageCredit, Location, Logo, PackInfo
 
 
 def check_images(cards: dict[str, list[Any]], info: PackInfo, locations: dict[str, Location],

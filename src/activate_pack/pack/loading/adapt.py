@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any, Callable
 
 from activate_pack.errors import PackError, Problem, Problems, nearest
-from activate_pack.pack.images import resolve
-from activate_pack.pack.licences import adaptation_refusal
-from activate_pack.pack.model import (PACK_FIELDS, Base, Changes, GuidePage, Location, Logo, Pack,
-                                      PackInfo, Upstream)
-from activate_pack.pack.paths import PACK_FILE, default_pack_dir
-from activate_pack.pack.gate import Refused, check_path, resolve_inside
-from activate_pack.pack.source import Located, read_yaml
+from activate_pack.pack.sources.images import resolve
+from activate_pack.pack.model.licences import adaptation_refusal
+from activate_pack.pack.model.pack import (PACK_FIELDS, Base, Changes, GuidePage, Location, Logo,
+                                           Pack, PackInfo, Upstream)
+from activate_pack.pack.sources.paths import PACK_FILE, default_pack_dir
+from activate_pack.pack.sources.gate import Refused, check_path, resolve_inside
+from activate_pack.pack.sources.source import Located, read_yaml
 
 DEFAULT_BASE = "default"
 """The value of ``extends:`` that names the built-in Activate Pack."""
@@ -319,7 +319,7 @@ def base_layout_dirs(root: Path) -> list[Path]:
 
     Problems are left for loading to report; this only follows ``extends:`` while it can.
     """
-    from activate_pack.pack.source import read_yaml
+    from activate_pack.pack.sources.source import read_yaml
 
     found: list[Path] = []
     current = root

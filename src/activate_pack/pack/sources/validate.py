@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from activate_pack.errors import Problems, nearest
-from activate_pack.pack.source import Located, LocatedList
+from activate_pack.pack.sources.source import Located, LocatedList
 
 
 def mark(data: Any, loc: tuple[Any, ...]) -> tuple[int | None, int | None]:

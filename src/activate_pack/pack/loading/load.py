@@ -9,16 +9,18 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from activate_pack.errors import PackError, Problem, Problems, nearest
-from activate_pack.pack import adapt, credits, images, limits, templating, translations
-from activate_pack.pack.images import ImageFile
-from activate_pack.pack.labels import Labels
-from activate_pack.pack.kinds import Kinds, read_kinds
-from activate_pack.pack.model import GuidePage, Location, Logo, Pack, PackInfo
-from activate_pack.pack.paths import LABELS_FILE, PACK_FILE, default_pack_dir
-from activate_pack.pack.gate import Refused, check_file, read_checked
-from activate_pack.pack.source import (MAX_FILE_BYTES, Located, LocatedList, deep_merge, notes_in,
-                                       field_lines, read_yaml)
-from activate_pack.pack.validate import describe, validate
+from activate_pack.pack.loading import adapt, limits, translations
+from activate_pack.pack.model import credits
+from activate_pack.pack.sources import images, templating
+from activate_pack.pack.sources.images import ImageFile
+from activate_pack.pack.model.labels import Labels
+from activate_pack.pack.model.kinds import Kinds, read_kinds
+from activate_pack.pack.model.pack import GuidePage, Location, Logo, Pack, PackInfo
+from activate_pack.pack.sources.paths import LABELS_FILE, PACK_FILE, default_pack_dir
+from activate_pack.pack.sources.gate import Refused, check_file, read_checked
+from activate_pack.pack.sources.source import (MAX_FILE_BYTES, Located, LocatedList, deep_merge,
+                                               notes_in, field_lines, read_yaml)
+from activate_pack.pack.sources.validate import describe, validate
 
 
 def _display(root: Path, path: Path) -> str:

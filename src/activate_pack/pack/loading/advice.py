@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from activate_pack.errors import Problems
-from activate_pack.pack.model import Pack
-from activate_pack.pack.paths import PACK_FILE
+from activate_pack.pack.model.pack import Pack
+from activate_pack.pack.sources.paths import PACK_FILE
 
 PLACEHOLDER = "Our group (put your group's name here)"
 """The group name ``new`` writes when none is given; a warning until it is replaced."""

@@ -129,7 +129,7 @@ def check_pictures(pictures: dict[Path, tuple[str, int | None, str | None]],
     ``pictures`` maps each picture file to where it is first named (path, line, card). Only
     headers are read here; pictures are decoded later, one at a time, when they are placed.
     """
-    from activate_pack.pack.images import MAX_IMAGE_PIXELS, header_size
+    from activate_pack.pack.sources.images import MAX_IMAGE_PIXELS, header_size
 
     if len(pictures) > MAX_PICTURES:
         path, line, card = next(iter(pictures.values()))

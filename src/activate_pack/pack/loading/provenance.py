@@ -17,7 +17,7 @@ import string
 import unicodedata
 from typing import Any
 
-from activate_pack.pack.model import translated, PACK_FIELDS, GuidePage, Pack
+from activate_pack.pack.model.pack import translated, PACK_FIELDS, GuidePage, Pack
 
 GROUPS = ("pack", "labels", "cards", "guide")
 """The groups of an overlay that hold translated words (and of its ``made_from``)."""

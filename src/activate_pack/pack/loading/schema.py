@@ -15,10 +15,10 @@ from pydantic import BaseModel
 from pydantic.json_schema import JsonSchemaMode, models_json_schema
 
 from activate_pack.errors import PackError
-from activate_pack.pack.kinds import default_kinds
-from activate_pack.pack.licences import LICENCES
-from activate_pack.pack.model import GuidePage, PackInfo
-from activate_pack.pack.translations import TranslationFile
+from activate_pack.pack.model.kinds import default_kinds
+from activate_pack.pack.model.licences import LICENCES
+from activate_pack.pack.model.pack import GuidePage, PackInfo
+from activate_pack.pack.loading.translations import TranslationFile
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_DIR = "schemas"

@@ -1,0 +1,1 @@
+"""Reading a pack folder into the model: adaptations, translations, limits and advice."""
