@@ -129,3 +129,29 @@ def test_cards_and_labels_of_made_kinds_pickle_into_a_fresh_process(tmp_path: Pa
     for made in (pack, load_pack(default_pack_dir())):  # a pack's own kinds, and the default
         again = pickle.loads(pickle.dumps(made))
         assert again == made and type(again.cards[0]) is type(made.cards[0])
+
+
+def test_the_schema_command_knows_a_kind_the_pack_declares(tmp_path: Path) -> None:
+    import json
+
+    import jsonschema
+    import yaml
+
+    root = _story(tmp_path)
+    done = runner.invoke(app, ["schema", "--kind", "stories", str(root)])
+    assert done.exit_code == 0, done.output
+    schema = json.loads(done.stdout)
+    check = jsonschema.Draft202012Validator(schema)
+    for path in sorted((root / "content" / "stories").glob("*.yaml")):
+        cards = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert not list(check.iter_errors(cards)), path.name
+        # The schema knows the story's own fields: a setting it does not declare is refused.
+        card = cards[0] if isinstance(cards, list) else cards
+        assert list(check.iter_errors({**card, "setting": "on the moon"})), path.name
+    # Written to a folder, the pack's schemas include one for its stories.
+    written = runner.invoke(app, ["schema", "--out", str(tmp_path / "schemas"), str(root)])
+    assert written.exit_code == 0, written.output
+    assert (tmp_path / "schemas" / "stories.schema.json").is_file()
+    # Without the pack, there is no such file to describe.
+    alone = runner.invoke(app, ["schema", "--kind", "stories", str(tmp_path)])
+    assert alone.exit_code != 0

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import JsonSchemaMode, models_json_schema
 
 from activate_pack.errors import PackError
-from activate_pack.pack.model.kinds import default_kinds
+from activate_pack.pack.model.kinds import Kinds, default_kinds
 from activate_pack.pack.model.licences import LICENCES
 from activate_pack.pack.model.pack import GuidePage, PackInfo
 from activate_pack.pack.loading.translations import TranslationFile
@@ -24,25 +24,37 @@ DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_DIR = "schemas"
 """Folder of a pack (next to content/) that holds its schema files."""
 
-_DECLARED = default_kinds()
-"""The kinds of card the default pack declares (content/kinds.yaml), with their models."""
+def kinds_table(declared: Kinds | None = None) -> dict[str, tuple[type[BaseModel], str]]:
+    """Kind of file → the model that validates it and what the file is, for the kinds of card
+    ``declared`` (default: those the default pack declares in content/kinds.yaml)."""
+    declared = declared or default_kinds()
+    return {
+        "pack": (PackInfo, "content/pack.yaml: the pack's title, authors, licence and source."),
+        "labels": (declared.labels_model, "content/labels.yaml: the printed words that are not "
+                   "card text. Every field may be left out; missing ones keep the default "
+                   "pack's wording."),
+        **{declared.folder(kind): (model, f"A file in content/{declared.folder(kind)}/: one "
+                                          "card, or a list of cards.")
+           for kind, model in declared.models.items()},
+        "guide": (GuidePage, "A file in content/guide/: one page of the facilitator guide, or "
+                             "a list of pages."),
+        "translations": (TranslationFile, "A file in content/translations/: one language's "
+                                          "translation, named by its tag (ur.yaml, "
+                                          "pa-Guru.yaml)."),
+    }
 
-KINDS: dict[str, tuple[type[BaseModel], str]] = {
-    "pack": (PackInfo, "content/pack.yaml: the pack's title, authors, licence and source."),
-    "labels": (_DECLARED.labels_model, "content/labels.yaml: the printed words that are not card text. Every "
-                       "field may be left out; missing ones keep the default pack's wording."),
-    **{_DECLARED.folder(kind): (model, f"A file in content/{_DECLARED.folder(kind)}/: one "
-                                       "card, or a list of cards.")
-       for kind, model in _DECLARED.models.items()},
-    "guide": (GuidePage, "A file in content/guide/: one page of the facilitator guide, or a "
-                         "list of pages."),
-    "translations": (TranslationFile, "A file in content/translations/: one language's "
-                                      "translation, named by its tag (ur.yaml, pa-Guru.yaml)."),
-}
-"""Kind of file → the model that validates it and what the file is."""
 
-LISTABLE = (*_DECLARED.folders, "guide")
-"""Kinds whose files may hold one mapping or a list of them."""
+KINDS = kinds_table()
+"""The files of a pack with the default pack's kinds of card, and their models."""
+
+
+def _listable(declared: Kinds | None) -> tuple[str, ...]:
+    """Kinds of file that may hold one mapping or a list of them: cards and guide pages."""
+    return (*(declared or default_kinds()).folders, "guide")
+
+
+LISTABLE = _listable(None)
+"""The default pack's kinds of file that may hold one mapping or a list of them."""
 
 
 def schema_file(kind: str) -> str:
@@ -50,26 +62,27 @@ def schema_file(kind: str) -> str:
     return f"{kind}.schema.json"
 
 
-def schema_comment(kind: str) -> str:
+def schema_comment(kind: str, declared: Kinds | None = None) -> str:
     """The first line for a pack file of ``kind``, pointing editors at the pack's schema.
 
     The path is relative to the YAML file: pack.yaml and labels.yaml sit in content/, card and
     guide files one folder deeper, and the schemas in the pack's ``schemas/`` folder.
     """
-    _known(kind)
-    up = "../../" if kind in LISTABLE or kind == "translations" else "../"
+    _known(kind, declared)
+    up = "../../" if kind in _listable(declared) or kind == "translations" else "../"
     return f"# yaml-language-server: $schema={up}{SCHEMA_DIR}/{schema_file(kind)}"
 
 
-def _known(kind: str) -> None:
-    if kind not in KINDS:
-        raise PackError(f"there is no schema called '{kind}'; choose one of: {', '.join(KINDS)}")
+def _known(kind: str, declared: Kinds | None = None) -> None:
+    table = kinds_table(declared)
+    if kind not in table:
+        raise PackError(f"there is no schema called '{kind}'; choose one of: {', '.join(table)}")
 
 
-def _definitions() -> dict[str, Any]:
+def _definitions(declared: Kinds) -> dict[str, Any]:
     """Every model's schema in one shared ``$defs``, with every field described."""
     models: list[tuple[type[BaseModel], JsonSchemaMode]] = [
-        (model, "validation") for model, _ in KINDS.values()]
+        (model, "validation") for model, _ in kinds_table(declared).values()]
     _, top = models_json_schema(models, ref_template="#/$defs/{model}")
     defs: dict[str, Any] = top["$defs"]
     for definition in defs.values():
@@ -100,10 +113,10 @@ def optional_everywhere(node: Any) -> Any:
     return node
 
 
-def _body(kind: str, defs: dict[str, Any]) -> dict[str, Any]:
-    model, _ = KINDS[kind]
+def _body(kind: str, defs: dict[str, Any], declared: Kinds) -> dict[str, Any]:
+    model, _ = kinds_table(declared)[kind]
     ref = {"$ref": f"#/$defs/{model.__name__}"}
-    if kind in LISTABLE:
+    if kind in _listable(declared):
         return {"anyOf": [ref, {"type": "array", "items": ref, "minItems": 1}]}
     return ref
 
@@ -127,25 +140,28 @@ def _reachable(root: Any, defs: dict[str, Any]) -> dict[str, Any]:
     return dict(sorted(keep.items()))
 
 
-def schema_for(kind: str | None = None) -> dict[str, Any]:
-    """The schema for one kind of pack file, or (``None``) one schema accepting any of them."""
+def schema_for(kind: str | None = None, declared: Kinds | None = None) -> dict[str, Any]:
+    """The schema for one kind of pack file, or (``None``) one schema accepting any of them,
+    for the kinds of card ``declared`` (default: the default pack's)."""
     if kind is not None:
-        _known(kind)
-    return json.loads(_schema_text(kind))  # a fresh copy each time: callers may change it
+        _known(kind, declared)
+    # A fresh copy each time: callers may change it.
+    return json.loads(_schema_text(kind, declared or default_kinds()))
 
 
-@lru_cache(maxsize=None)
-def _schema_text(kind: str | None) -> str:
-    defs = _definitions()
+@lru_cache(maxsize=32)
+def _schema_text(kind: str | None, declared: Kinds) -> str:
+    """The schema as JSON text (kinds of card made from one declaration are one object)."""
+    defs = _definitions(declared)
     if kind is None:
-        body: dict[str, Any] = {"anyOf": [_body(k, defs) for k in KINDS]}
+        body: dict[str, Any] = {"anyOf": [_body(k, defs, declared) for k in kinds_table(declared)]}
         title, description = "Activate Pack files", (
             "Any file of an Activate Pack: pack.yaml, labels.yaml, or a file of cards or guide "
             "pages. Use the schema of one kind (activate-pack schema --kind …) for exact checks.")
         name = "pack-files"
     else:
-        body = _body(kind, defs)
-        title, description = f"Activate Pack: {kind}", KINDS[kind][1]
+        body = _body(kind, defs, declared)
+        title, description = f"Activate Pack: {kind}", kinds_table(declared)[kind][1]
         name = kind
     schema = {"$schema": DRAFT, "$id": f"urn:activate-pack:schema:{name}", "title": title,
               "description": description, **body}
