@@ -114,7 +114,9 @@ def _number(value: float) -> float | int:
 
 def glyph_fonts(doc: Any) -> dict[str, GlyphFont]:
     """The document's fonts of shaped glyphs, by font name (made as they are first used)."""
-    found: dict[str, GlyphFont] = doc.__dict__.setdefault("_glyph_fonts", {})  # ours
+    found: dict[str, GlyphFont] | None = doc.__dict__.get("_glyph_fonts")  # a cache of ours
+    if found is None:
+        found = doc.__dict__["_glyph_fonts"] = {}
     return found
 
 

@@ -151,9 +151,14 @@ class _Writer:
         self.code: list[str] = [] if last_font == self.key \
             else [self.glyphs.operator(self.key[1])]
         # A word's operators by its shape, for this font, once per document.
-        shaped: dict[str, dict[tuple[Any, ...], str]] = \
-            canvas.__dict__.setdefault("_shaped_words", {})  # a cache of ours, ended with it
-        self.words: dict[tuple[Any, ...], str] = shaped.setdefault(font, {})
+        shaped: dict[str, dict[tuple[Any, ...], str]] | None = \
+            canvas.__dict__.get("_shaped_words")  # a cache of ours, ended with the canvas
+        if shaped is None:
+            shaped = canvas.__dict__["_shaped_words"] = {}
+        words = shaped.get(font)
+        if words is None:
+            words = shaped[font] = {}
+        self.words: dict[tuple[Any, ...], str] = words
 
     def close(self) -> None:
         """Hand the operators to the text object, and leave it knowing the font in use."""
