@@ -24,7 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
 import activate_pack
-from activate_pack.render import tagging
+from activate_pack.render import reportlab as boundary
 
 FONT_FILE = (Path(activate_pack.__file__).parent / "fonts"
              / "AtkinsonHyperlegibleNext-Regular.ttf")
@@ -63,11 +63,11 @@ def drawn() -> Iterator[Drawn]:
     yield canvas, text, pdfmetrics.getFont(FONT)
 
 
-# render/pdf.py
+# The canvas and its text objects
 
 
 def test_text_object_formats_text_through_one_method(drawn: Drawn) -> None:
-    point = "render/pdf.py: _Text._formatText"
+    point = "render/reportlab.py: _Text._formatText"
     rely(callable(getattr(PDFTextObject, "_formatText", None)), point,
          "PDFTextObject._formatText is gone")
     rely(params(PDFTextObject._formatText) == ["self", "text"], point,
@@ -86,13 +86,13 @@ def test_text_object_formats_text_through_one_method(drawn: Drawn) -> None:
 
 
 def test_canvas_begin_text_can_be_overridden() -> None:
-    point = "render/pdf.py: PackCanvas.beginText"
+    point = "render/reportlab.py: QuickTextCanvas.beginText"
     rely(params(Canvas.beginText) == ["self", "x", "y", "direction"], point,
          f"Canvas.beginText now takes {params(Canvas.beginText)}")
 
 
 def test_font_state_per_document(drawn: Drawn) -> None:
-    point = "render/pdf.py: _first_subset, render/finish.py: embed_fonts"
+    point = "render/reportlab.py: _first_subset, embed_fonts"
     canvas, _, font = drawn
     rely(hasattr(font, "state") and callable(getattr(font.state, "get", None)), point,
          "TTFont.state is no longer a mapping from document to its state")
@@ -109,7 +109,7 @@ def test_font_state_per_document(drawn: Drawn) -> None:
 
 
 def test_info_dictionary_formats_from_the_document_time_stamp(drawn: Drawn) -> None:
-    point = "render/pdf.py: _Info.format"
+    point = "render/reportlab.py: Info.format"
     canvas, _, _ = drawn
     rely(isinstance(getattr(canvas._doc, "_timeStamp", None), TimeStamp), point,
          "PDFDocument._timeStamp is no longer a TimeStamp")
@@ -122,7 +122,7 @@ def test_info_dictionary_formats_from_the_document_time_stamp(drawn: Drawn) -> N
 
 
 def test_pages_keep_their_drawing_until_saved(drawn: Drawn) -> None:
-    point = "render/pdf.py: _compress_last_page"
+    point = "render/reportlab.py: compress_last_page, tidy_last_page"
     canvas = Canvas(io.BytesIO(), invariant=1, pageCompression=1)
     canvas.drawString(10, 10, "x")
     canvas.showPage()
@@ -132,10 +132,22 @@ def test_pages_keep_their_drawing_until_saved(drawn: Drawn) -> None:
     rely(isinstance(getattr(pages[0], "stream", None), str), point,
          "a shown page no longer keeps its drawing commands as text in .stream")
     rely("filters" in params(pdfdoc.PDFStream), point, "PDFStream(..., filters=) changed")
+    rely(hasattr(pages[0], "Trans") and hasattr(pages[0], "XObjects"), point,
+         "a shown page no longer has its Trans and XObjects entries as attributes")
+
+
+def test_binary_streams_are_set_for_a_while_and_put_back() -> None:
+    point = "render/reportlab.py: binary_streams"
+    before = rl_config.useA85
+    with boundary.binary_streams():
+        rely(rl_config.useA85 == 0, point, "rl_config.useA85 cannot be set")
+    rely(rl_config.useA85 == before, point, "rl_config.useA85 is not put back")
+    rely("rl_config.useA85" in source(pdfdoc.PDFImageXObject.__init__), point,
+         "pictures no longer read rl_config.useA85 as they are drawn")
 
 
 def test_canvas_options_and_globals_the_renderer_sets() -> None:
-    point = "render/pdf.py: new_canvas"
+    point = "render/reportlab.py: use_info, binary_streams; render/pdf.py: new_canvas"
     rely({"invariant", "pageCompression", "lang", "initialFontName", "initialFontSize",
           "pdfVersion"} <= set(params(Canvas.__init__)), point, "Canvas() options changed")
     rely(hasattr(rl_config, "useA85"), point, "rl_config.useA85 is gone")
@@ -148,35 +160,46 @@ def test_canvas_options_and_globals_the_renderer_sets() -> None:
 
 
 def test_canvas_save_shows_a_last_page_the_same_way() -> None:
-    point = "render/pdf.py: save"
+    point = "render/reportlab.py: last_drawing_shown"
     rely("if len(self._code): self.showPage()" in source(Canvas.save), point,
          "Canvas.save no longer shows a last page when _code holds drawing")
 
 
 def test_marked_content_goes_into_the_canvas_code(drawn: Drawn) -> None:
-    point = "render/tagging.py, render/pdf.py, render/sheets.py: canvas._code"
+    point = "render/reportlab.py: page_code, text_code"
     canvas, _, _ = drawn
     rely(isinstance(getattr(canvas, "_code", None), list), point,
          "Canvas._code is no longer the list of the page's operators")
 
 
-# render/glyphs.py
+# Shaped text and fonts of our own
 
 
-def test_font_face_tables_for_private_codes(drawn: Drawn) -> None:
-    point = "render/glyphs.py: glyph_char"
-    _, _, font = drawn
-    face = font.face
-    for name in ("charToGlyph", "glyphToChar", "charWidths"):
-        rely(isinstance(getattr(face, name, None), dict), point,
-             f"TTFontFace.{name} is no longer a dict")
-    gid = face.charToGlyph.get(ord("H"))
-    rely(isinstance(gid, int) and ord("H") in face.glyphToChar.get(gid, []), point,
-         "TTFontFace.glyphToChar no longer maps a glyph id to a list of its characters")
+def test_font_resources_of_our_own(drawn: Drawn) -> None:
+    point = "render/reportlab.py: add_font, add_font_resource, compresses"
+    canvas, _, _ = drawn
+    doc = canvas._doc
+    rely(isinstance(getattr(doc, "fontMapping", None), dict), point,
+         "PDFDocument.fontMapping is no longer a dict of font names to resource names")
+    basic = doc.idToObject.get("BasicFonts")
+    rely(isinstance(getattr(basic, "dict", None), dict), point,
+         "the document's BasicFonts object (every page's font resources) is gone")
+    rely(hasattr(doc, "compression"), point, "PDFDocument.compression is gone")
+
+
+def test_annotations_and_rectangles_on_the_page(drawn: Drawn) -> None:
+    point = "render/reportlab.py: page_rect, annotate_page"
+    canvas, _, _ = drawn
+    rely(isinstance(getattr(canvas, "_annotationrefs", None), list), point,
+         "Canvas._annotationrefs is no longer the list of the page's annotations")
+    rely(params(Canvas._absRect) == ["self", "rect", "relative"], point,
+         f"Canvas._absRect now takes {params(Canvas._absRect)}")
+    rely("page.Annots = self._annotationrefs" in source(Canvas._setAnnotations), point,
+         "Canvas._annotationrefs no longer become the page's /Annots")
 
 
 def test_writer_reaches_text_object_and_subsets(drawn: Drawn) -> None:
-    point = "render/glyphs.py: _Writer"
+    point = "render/reportlab.py: shaped_text, end_shaped_text"
     canvas, text, font = drawn
     rely(getattr(text, "_canvas", None) is canvas and hasattr(canvas, "_doc"), point,
          "a text object's _canvas._doc is gone")
@@ -186,11 +209,11 @@ def test_writer_reaches_text_object_and_subsets(drawn: Drawn) -> None:
          "TTFont.splitString(text, doc) no longer gives [(subset, bytes)]")
 
 
-# render/compact.py
+# Writing the file
 
 
 def test_document_writing_steps_the_compactor_repeats(drawn: Drawn) -> None:
-    point = "render/compact.py: write (a copy of PDFDocument.GetPDFData and format)"
+    point = "render/reportlab.py: prepare_to_write, written_objects, file_header (a copy of PDFDocument.GetPDFData and format)"
     getdata, fmt = source(pdfdoc.PDFDocument.GetPDFData), source(pdfdoc.PDFDocument.format)
     for step in ("fnt.addObjects(self)", "self.info.digest(self.signature)",
                  "self.Outlines.prepare(self, canvas)", "self.Outlines.ready<0",
@@ -214,7 +237,7 @@ def test_document_writing_steps_the_compactor_repeats(drawn: Drawn) -> None:
 
 
 def test_module_level_formatting_can_be_swapped() -> None:
-    point = "render/compact.py: _quick_formatting"
+    point = "render/reportlab.py: quick_formatting"
     rely(params(pdfdoc.format) == ["element", "document", "toplevel"], point,
          f"pdfdoc.format now takes {params(pdfdoc.format)}")
     rely(callable(pdfdoc.PDFName), point, "pdfdoc.PDFName is no longer a function")
@@ -228,41 +251,41 @@ def test_module_level_formatting_can_be_swapped() -> None:
          "rl_config.invariant or rl_config.pdfComments is gone")
 
 
-# render/finish.py
+# Reproducible bytes
 
 
 def test_time_stamp_fields() -> None:
-    point = "render/finish.py: set_date"
+    point = "render/reportlab.py: set_date"
     stamp = TimeStamp(invariant=1)
     for name in ("t", "lt", "YMDhms", "dhh", "dmm", "tzname"):
         rely(hasattr(stamp, name), point, f"TimeStamp has no {name}")
 
 
 def test_subset_tags_come_from_one_module_function() -> None:
-    point = "render/finish.py: embed_fonts"
+    point = "render/reportlab.py: embed_fonts"
     rely(callable(getattr(ttfonts, "SUBSETN", None)), point, "ttfonts.SUBSETN is gone")
     rely("SUBSETN(n)" in source(TTFont.addObjects), point,
          "TTFont.addObjects no longer asks ttfonts.SUBSETN(n) for each subset's tag")
 
 
-# render/pdfx.py
+# Catalog, pages and pictures
 
 
 def test_catalog_keys_and_image_reader_pixels() -> None:
     rely(isinstance(getattr(pdfdoc.PDFCatalog, "__NoDefault__", None), list),
-         "render/pdfx.py: add_output_intent", "PDFCatalog.__NoDefault__ is no longer a list")
+         "render/reportlab.py: add_catalog_entry", "PDFCatalog.__NoDefault__ is no longer a list")
     rely(isinstance(getattr(pdfdoc.PDFPage, "__NoDefault__", None), list),
-         "render/tagging.py: Tags.end_page", "PDFPage.__NoDefault__ is no longer a list")
+         "render/reportlab.py: add_page_entries", "PDFPage.__NoDefault__ is no longer a list")
     getter = source(ImageReader.getRGBData)
-    rely("self._data" in getter and "self._dataA" in getter, "render/pdfx.py: _reader",
+    rely("self._data" in getter and "self._dataA" in getter, "render/reportlab.py: cmyk_reader",
          "ImageReader.getRGBData no longer hands back _data (and _dataA as the soft mask)")
 
 
-# render/tagging.py
+# Structure tree objects
 
 
 def test_objects_and_references_tagging_writes(drawn: Drawn) -> None:
-    point = "render/tagging.py: PageRef, Element, ParentTree, _ref, _array; render/bookmarks.py: _Outlines"
+    point = "render/reportlab.py: IndirectObject, object_ref, array_bytes, document_pages, OutlineRoot"
     rely("isinstance(element,PDFObject)" in source(pdfdoc.format).replace(" ", "")
          and "element.format(document)" in source(pdfdoc.format), point,
          "pdfdoc.format no longer asks a PDFObject subclass to format(document) itself")
@@ -278,8 +301,8 @@ def test_objects_and_references_tagging_writes(drawn: Drawn) -> None:
          "a reference no longer formats as 'number version R'")
     for count in (3, 10, 11, 25):
         rely(pdfdoc.PDFArray(list(range(count))).format(doc)
-             == tagging._array([b"%d" % n for n in range(count)]), point,
-             f"PDFArray of {count} numbers is no longer written as render/tagging.py's _array "
+             == boundary.array_bytes([b"%d" % n for n in range(count)]), point,
+             f"PDFArray of {count} numbers is no longer written as render/reportlab.py's array_bytes "
              "writes it (a line break after every ten items)")
     outlines = doc.Outlines
     rely(hasattr(outlines, "ready") and params(outlines.prepare) == ["document", "canvas"],
@@ -293,8 +316,10 @@ def test_face_metrics_text_reads(drawn: Drawn) -> None:
     _, _, font = drawn
     rely(isinstance(getattr(font.face, "ascent", None), (int, float)), "text/fonts.py: ascent",
          "TTFontFace.ascent is gone")
-    rely(isinstance(getattr(font.face, "_ttf_data", None), bytes), "text/shaping.py: _face",
-         "TTFontFace._ttf_data (the font file's bytes) is gone")
+    rely(getattr(font.face, "filename", None) == str(FONT_FILE), "text/shaping.py: _face",
+         "TTFontFace.filename is no longer the file the font was read from")
+    rely(isinstance(getattr(font.face, "charToGlyph", None), dict), "text/fonts.py: _drawable",
+         "TTFontFace.charToGlyph is no longer a dict of characters to glyph ids")
 
 
 def test_qr_encoder() -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
 
+from activate_pack.render.reportlab import OutlineRoot, use_outlines
 from activate_pack.render.tagging import PageRef
 
 
@@ -40,20 +41,10 @@ def outlines(doc: Any, headings: list[tuple[int, str, str]],
             held.append(item)
         else:
             top.append((item, [] if kind == "divider" else None))
-    root = _Outlines({"Type": PDFName("Outlines")})
+    root = OutlineRoot({"Type": PDFName("Outlines")})
     root_ref = doc.Reference(root)
     _chain(doc, root, root_ref, top)
-    doc.Outlines = doc.Catalog.Outlines = root  # in place of ReportLab's own, which is empty
-    doc.Catalog.PageMode = PDFName("UseOutlines")
-
-
-class _Outlines(PDFDictionary):
-    """The outline dictionary, ready as ReportLab asks of its own outlines when saving."""
-
-    ready = 1
-
-    def prepare(self, document: Any, canvas: Any) -> None:
-        """Nothing to prepare: the items are made already."""
+    use_outlines(doc, root)  # in place of ReportLab's own, which is empty
 
 
 def _chain(doc: Any, parent: PDFDictionary, parent_ref: Any,

@@ -14,14 +14,12 @@ from __future__ import annotations
 
 import re
 import zlib
-from contextlib import contextmanager
-from functools import lru_cache
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable
 
-from reportlab import rl_config
-from reportlab.lib.rl_accel import fp_str
-from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import PDFDocument
+
+from activate_pack.render.reportlab import (file_header, prepare_to_write, quick_formatting,
+                                            written_objects)
 
 PER_STREAM = 200
 """Objects packed into one object stream: readers unpack a stream to reach any object in it."""
@@ -39,45 +37,13 @@ def write(doc: PDFDocument, canvas: Any) -> bytearray:
     and reading it back: each object is formatted as ReportLab formats it, in the same order,
     and goes into an object stream (or, if it is a stream, into the file) at once.
     """
-    # What ReportLab's GetPDFData does before formatting (fonts are embedded already).
-    for font in doc.delayedFonts:
-        font.addObjects(doc)
-    doc.info.invariant = doc.invariant
-    doc.info.digest(doc.signature)
-    doc.Reference(doc.Catalog)
-    doc.Reference(doc.info)
-    doc.Outlines.prepare(doc, canvas)
-    if doc.Outlines.ready < 0:
-        doc.Catalog.Outlines = None
-    # What its format() does, object by object; new objects may be registered on the way.
-    doc.encrypt.prepare(doc)
-    refs = {"Root": doc.Reference(doc.Catalog), "Info": doc.Reference(doc.info)}
-    numbers, objects = doc.numberToId, doc.idToObject
-    where = doc.idToObjectNumberAndVersion
-
     from activate_pack.render.tagging import Element
 
-    spent = (pdfdoc.PDFPage, Element)  # emptied once formatted
-
-    def formatted() -> Iterator[tuple[int, bytes]]:
-        # Each object is let go once formatted (others refer to it by number only), so a
-        # large document is not held twice, as objects and as bytes, while it is written.
-        number = 1
-        while number in numbers:
-            name = numbers[number]
-            doc.encrypt.register(*where[name])
-            found = objects[name]
-            data = pdfdoc.format(found, doc, toplevel=1)
-            objects[name] = None
-            if type(found) in spent:  # numerous, and what follows names them by number only
-                found.__dict__ = {"__InternalName__": name}
-            yield number, data
-            number += 1
-
-    with _quick_formatting():
-        head = pdfdoc.PDFFile(doc._pdfVersion).strings[0]
-        return _packed(head, doc._pdfVersion[1], formatted(),
-                       {key: where[ref.name][0] for key, ref in refs.items()},
+    refs = prepare_to_write(doc, canvas)
+    with quick_formatting():
+        head, minor = file_header(doc)
+        # Structure elements are numerous too: emptied once formatted, as pages are.
+        return _packed(head, minor, written_objects(doc, (Element,)), refs,
                        lambda: _file_id(doc))
 
 
@@ -85,45 +51,6 @@ def _file_id(doc: PDFDocument) -> bytes | None:
     """The document's ``/ID`` array, as ReportLab would write it."""
     found = _ID.search(b"/ID " + doc.ID())
     return found.group(1) if found else None
-
-
-@contextmanager
-def _quick_formatting() -> Iterator[None]:
-    """While a document is formatted, ReportLab's commonest steps are taken in fewer moves.
-
-    ReportLab formats every value through one function, and makes each dictionary key's PDF
-    name character by character, in every dictionary it writes (a page has ten keys, a
-    document thousands of pages). Here names are made once, and names, numbers and references
-    are written at once; everything else goes ReportLab's way. The bytes are the same.
-    """
-    original_name, original_format = pdfdoc.PDFName, pdfdoc.format
-    if not rl_config.invariant and rl_config.pdfComments:  # comments go ReportLab's way
-        yield
-        return
-    strings: dict[str, bytes] = {}
-    reference, encode = pdfdoc.PDFObjectReference, pdfdoc.pdfdocEnc
-
-    def quick(element: Any, document: PDFDocument, toplevel: int = 0) -> bytes:
-        kind = type(element)
-        if kind is str:
-            found = strings.get(element)
-            if found is None:
-                found = encode(element)
-                if len(element) <= 16:  # names and keys repeat; a document's words do not
-                    strings[element] = found
-            return found
-        if kind is int or kind is float:
-            return fp_str(element).encode("ascii")
-        if kind is reference:
-            return b"%d %d R" % document.idToObjectNumberAndVersion[element.name]
-        return original_format(element, document, toplevel)
-
-    pdfdoc.PDFName = lru_cache(maxsize=1024)(original_name)
-    pdfdoc.format = quick
-    try:
-        yield
-    finally:
-        pdfdoc.PDFName, pdfdoc.format = original_name, original_format
 
 
 def _packed(head: bytes, minor: int, objects: Iterable[tuple[int, bytes]],
@@ -141,8 +68,21 @@ def _packed(head: bytes, minor: int, objects: Iterable[tuple[int, bytes]],
     # The cross-reference stream's rows, made as the objects come (7 bytes each: type, offset
     # or object stream, index), rather than a table of every object kept until the end.
     rows = bytearray(_row(0, 0, 0xFFFF))
+    streams, count = _objects(out, rows, objects)
+    if callable(file_id):
+        file_id = file_id()
+    _object_streams(out, rows, streams, count)
+    _xref_stream(out, rows, count + len(streams), refs, file_id)
+    return out  # not copied into bytes: a large file is held once
+
+
+def _objects(out: bytearray, rows: bytearray, objects: Iterable[tuple[int, bytes]]
+             ) -> tuple[list[tuple[int, int, bytes]], int]:
+    """Write the streams among ``objects`` into ``out`` and pack the others into compressed
+    object streams, a row in ``rows`` for each: the object streams (objects, length of the
+    head, compressed), and the number after the last object."""
     chunk: list[tuple[int, bytes]] = []
-    streams: list[tuple[int, int, bytes]] = []  # (objects, length of the head, compressed)
+    streams: list[tuple[int, int, bytes]] = []
     count = 1
     for number, content in objects:
         if number != count:
@@ -164,9 +104,14 @@ def _packed(head: bytes, minor: int, objects: Iterable[tuple[int, bytes]],
             chunk = []
     if chunk:
         streams.append(_object_stream(chunk))
-    if callable(file_id):
-        file_id = file_id()
-    for at in range(7, len(rows), 7):  # object streams are numbered after every other object
+    return streams, count
+
+
+def _object_streams(out: bytearray, rows: bytearray, streams: list[tuple[int, int, bytes]],
+                    count: int) -> None:
+    """Write the object streams, numbered from ``count`` (after every other object), and
+    point the rows of the objects they hold at them."""
+    for at in range(7, len(rows), 7):
         if rows[at] == 2:
             rows[at + 1:at + 5] = (int.from_bytes(rows[at + 1:at + 5], "big") + count
                                    ).to_bytes(4, "big")
@@ -177,7 +122,13 @@ def _packed(head: bytes, minor: int, objects: Iterable[tuple[int, bytes]],
                 b"\nstream\r\n" % (next_number, objects_in, first, len(compressed)))
         out += compressed + b"\nendstream\nendobj\n"
         next_number += 1
-    xref_number, xref_at = next_number, len(out)
+
+
+def _xref_stream(out: bytearray, rows: bytearray, xref_number: int, refs: dict[str, int],
+                 file_id: bytes | None) -> None:
+    """Write the cross-reference stream (object ``xref_number``, its own row last) and the
+    file's end."""
+    xref_at = len(out)
     rows += _row(1, xref_at, 0)
     compressed = zlib.compress(bytes(rows), 6)
     keys = b" ".join(b"/%s %d 0 R" % (k.encode(), v) for k, v in sorted(refs.items()))
@@ -187,7 +138,6 @@ def _packed(head: bytes, minor: int, objects: Iterable[tuple[int, bytes]],
                                            len(compressed)))
     out += compressed + b"\nendstream\nendobj\n"
     out += b"startxref\n%d\n%%%%EOF\n" % xref_at
-    return out  # not copied into bytes: a large file is held once
 
 
 def _row(kind: int, field: int, index: int) -> bytes:

@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-import time
 import uuid
 
-from reportlab.lib.utils import TimeStamp
-from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.pdfdoc import PDFDocument
 
-from activate_pack.render.glyphfonts import GlyphFont
+from activate_pack.render import reportlab
 from activate_pack.render.xmp import INSTANCE_PLACEHOLDER
 
 _ID = re.compile(rb"/ID\s*\[<([0-9a-fA-F]{32})><([0-9a-fA-F]{32})>\]")
@@ -27,13 +24,7 @@ _LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 def set_date(doc: PDFDocument, epoch: int) -> None:
     """Make ``epoch`` (UTC) the document's creation and modification date."""
-    stamp = TimeStamp(invariant=1)
-    stamp.t = epoch
-    stamp.lt = time.gmtime(epoch)
-    stamp.YMDhms = tuple(stamp.lt)[:6]
-    stamp.dhh = stamp.dmm = 0
-    stamp.tzname = "UTC"
-    doc._timeStamp = stamp
+    reportlab.set_date(doc, epoch)
 
 
 def subset_tag(font_name: bytes, characters: list[int]) -> bytes:
@@ -45,21 +36,7 @@ def subset_tag(font_name: bytes, characters: list[int]) -> bytes:
 def embed_fonts(doc: PDFDocument) -> None:
     """Write the fonts' subsets now, each tagged by :func:`subset_tag` instead of 'AAAAAA'
     (the fonts of shaped text, render/glyphfonts.py, tag their own)."""
-    original = ttfonts.SUBSETN
-    try:
-        for font in doc.delayedFonts:
-            if isinstance(font, GlyphFont):  # a font of shaped text: its own objects
-                font.addObjects(doc)
-                continue
-            state = font.state.get(doc)
-            subsets = [list(s) for s in state.subsets] if state else []
-            tags = [subset_tag(font.face.name, s) for s in subsets]
-            # ReportLab asks this module-level function for the tag of subset n.
-            ttfonts.SUBSETN = lambda n, tags=tags: tags[n]
-            font.addObjects(doc)
-    finally:
-        ttfonts.SUBSETN = original
-    doc.delayedFonts = []
+    reportlab.embed_fonts(doc, subset_tag)
 
 
 def stamp_ids(data: bytes | bytearray) -> bytes | bytearray:

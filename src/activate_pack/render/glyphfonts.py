@@ -25,6 +25,7 @@ from typing import Any
 
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 
+from activate_pack.render.reportlab import add_font, add_font_resource, compresses
 from activate_pack.render.subset import Entry, make_subset
 
 Key = tuple[tuple[tuple[int, int, int], ...], str, int]
@@ -39,11 +40,9 @@ class GlyphFont:
         self.font = pdfmetrics.getFont(font_name)
         self.doc = doc
         self.codes: dict[Key, int] = {}  # code 0 is .notdef; the rest in order of first use
-        # A resource name as ReportLab gives its own fonts ('F3'), unique in the document.
-        self.name = f"F{len(doc.fontMapping) + 1}"
-        doc.fontMapping[f"{font_name} (shaped)"] = "/" + self.name
-        # Embedded with ReportLab's own fonts when the file is saved, however it is saved.
-        doc.delayedFonts.append(self)
+        # A resource name unique in the document; embedded with ReportLab's own fonts when
+        # the file is saved, however it is saved (addObjects).
+        self.name = add_font(doc, f"{font_name} (shaped)", self)
         self.upem = self.font.face.unitsPerEm
 
     def code(self, key: Key) -> str:
@@ -79,14 +78,14 @@ class GlyphFont:
             "CIDToGIDMap": pdfdoc.PDFName("Identity")})
         cmap = pdfdoc.PDFStream()
         cmap.content = to_unicode(base, [key[1] for key in keys])
-        if doc.compression:
+        if compresses(doc):
             cmap.filters = [pdfdoc.PDFZCompress]
         font = pdfdoc.PDFDictionary({
             "Type": pdfdoc.PDFName("Font"), "Subtype": pdfdoc.PDFName("Type0"),
             "BaseFont": pdfdoc.PDFName(base), "Encoding": pdfdoc.PDFName("Identity-H"),
             "DescendantFonts": pdfdoc.PDFArray([doc.Reference(cid_font)]),
             "ToUnicode": doc.Reference(cmap)})
-        doc.idToObject["BasicFonts"].dict[self.name] = doc.Reference(font, self.name)
+        add_font_resource(doc, self.name, font)
 
     def _descriptor(self, base: str, data: bytes) -> Any:
         """A reference to the font descriptor with the font file, as ReportLab writes its own
@@ -95,7 +94,7 @@ class GlyphFont:
         font_file = pdfdoc.PDFStream()
         font_file.content = data
         font_file.dictionary["Length1"] = len(data)
-        if doc.compression:
+        if compresses(doc):
             font_file.filters = [pdfdoc.PDFZCompress]
         symbolic, nonsymbolic = 1 << 2, 1 << 5
         return doc.Reference(pdfdoc.PDFDictionary({
@@ -115,9 +114,9 @@ def _number(value: float) -> float | int:
 
 def glyph_fonts(doc: Any) -> dict[str, GlyphFont]:
     """The document's fonts of shaped glyphs, by font name (made as they are first used)."""
-    found = getattr(doc, "_glyph_fonts", None)
+    found: dict[str, GlyphFont] | None = doc.__dict__.get("_glyph_fonts")  # a cache of ours
     if found is None:
-        found = doc._glyph_fonts = {}
+        found = doc.__dict__["_glyph_fonts"] = {}
     return found
 
 

@@ -31,6 +31,7 @@ from typing import Any, Callable
 from reportlab.lib.rl_accel import fp_str
 
 from activate_pack.render.glyphfonts import GlyphFont, glyph_font
+from activate_pack.render.reportlab import end_shaped_text, page_code, shaped_text, text_code
 
 RLM = "\u200f"
 
@@ -143,23 +144,26 @@ class _Writer:
 
     def __init__(self, text_object: Any, font: str, size: float) -> None:
         self.text_object = text_object
-        canvas = text_object._canvas
-        self.glyphs: GlyphFont = glyph_font(canvas._doc, font)
+        canvas, doc, last_font = shaped_text(text_object)
+        self.glyphs: GlyphFont = glyph_font(doc, font)
         self.key = (font, fp_str(size))
         # The font is set unless shaped text of this font and size was the last drawn.
-        self.code: list[str] = [] if text_object._curSubset == self.key \
+        self.code: list[str] = [] if last_font == self.key \
             else [self.glyphs.operator(self.key[1])]
         # A word's operators by its shape, for this font, once per document.
-        if not hasattr(canvas, "_shaped_words"):
-            canvas._shaped_words = {}
-        self.words: dict[tuple[Any, ...], str] = canvas._shaped_words.setdefault(font, {})
+        shaped: dict[str, dict[tuple[Any, ...], str]] | None = \
+            canvas.__dict__.get("_shaped_words")  # a cache of ours, ended with the canvas
+        if shaped is None:
+            shaped = canvas.__dict__["_shaped_words"] = {}
+        words = shaped.get(font)
+        if words is None:
+            words = shaped[font] = {}
+        self.words: dict[tuple[Any, ...], str] = words
 
     def close(self) -> None:
         """Hand the operators to the text object, and leave it knowing the font in use."""
-        if self.code:
-            self.text_object._code.append(" ".join(self.code))
         # Not a subset ReportLab knows: ReportLab's next text sets its own font first.
-        self.text_object._curSubset = self.key
+        end_shaped_text(self.text_object, " ".join(self.code), self.key)
 
 
 def draw_lines(canvas: Any, box: Any, pieces: list[tuple[Any, tuple[Any, ...]]], dx: float,
@@ -188,10 +192,10 @@ def draw_lines(canvas: Any, box: Any, pieces: list[tuple[Any, tuple[Any, ...]]],
             other = language_of(seg) if language_of is not None else None
             inside = other is not None and len(other) > 2
             if other and inside:  # marked content nested in the text object: one line read as one
-                text._code.append(other[0])
+                text_code(text).append(other[0])
             elif other:  # marked content of its own, outside text objects as all marked content
                 canvas.drawText(text)
-                canvas._code.append(other[0])
+                page_code(canvas).append(other[0])
                 text, colour, font, cursor = canvas.beginText(), None, None, None
             if (seg.font, seg.size) != font:
                 text.setFont(seg.font, seg.size)
@@ -209,9 +213,9 @@ def draw_lines(canvas: Any, box: Any, pieces: list[tuple[Any, tuple[Any, ...]]],
             text.textOut(seg.text)
             cursor = x + seg.width
             if other and inside:
-                text._code.append(other[1])
+                text_code(text).append(other[1])
             elif other:
                 canvas.drawText(text)
-                canvas._code.append(other[1])
+                page_code(canvas).append(other[1])
                 text, colour, font, cursor = canvas.beginText(), None, None, None
     canvas.drawText(text)

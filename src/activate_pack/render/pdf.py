@@ -6,22 +6,15 @@ import hashlib
 import io
 import os
 import uuid
-import zlib
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
-from typing import Any, Callable
+from typing import Callable
 
-from reportlab import rl_config
 from reportlab.lib.colors import CMYKColor, Color, HexColor
-from reportlab.lib.rl_accel import fp_str
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfdoc import (PDFDate, PDFDictionary, PDFInfo, PDFName, PDFStream,
-                                       PDFString)
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.pdfgen.textobject import PDFTextObject
 
 from activate_pack import __version__
 from activate_pack.layout.boxes import (REPEATED, Code, Document, Icon, ImageBox, Page, Rect,
@@ -31,6 +24,9 @@ from activate_pack.render import compact, finish, pdfx
 from activate_pack.render.glyphs import draw_lines
 from activate_pack.render.icons import draw_icon
 from activate_pack.render.bookmarks import outlines
+from activate_pack.render.reportlab import (Info, PlainStream, QuickTextCanvas, binary_streams,
+                                            compress_last_page, document, last_drawing_shown,
+                                            page_code, tidy_last_page, use_info)
 from activate_pack.render.tagging import FOOTERS, FaceTags, Tags, latin_is_foreign
 from activate_pack.render.xmp import build_epoch, xmp
 from activate_pack.text import DEFAULT_FAMILY, font_name
@@ -56,9 +52,10 @@ class Rendition:
     """Pixels per inch pictures are resampled to for their place: less for a screen file."""
 
 
-class PackCanvas(Canvas):
+class PackCanvas(QuickTextCanvas):
     """A canvas that knows how pictures are to be drawn (as they are, or in the press's inks)
-    and collects the document's structure as its pages are drawn."""
+    and collects the document's structure as its pages are drawn; its text goes the quick way
+    (render/reportlab.py)."""
 
     tags: Tags
     ppi: float = PRINT_PPI
@@ -79,78 +76,6 @@ class PackCanvas(Canvas):
         if key not in pictures:
             pictures[key] = _prepared(path, w, h, self.ppi)
         return pictures[key]
-
-    def beginText(self, x: float = 0, y: float = 0, direction: str | None = None) -> PDFTextObject:
-        """A text object that writes text in a font's first subset quickly (:class:`_Text`)."""
-        return _Text(self, x, y, direction=direction)
-
-
-class _Text(PDFTextObject):
-    """A ReportLab text object that writes most text without going character by character.
-
-    ReportLab finds the subset and code of each character of a string in turn. When every
-    character of a string already has its code in a font's first subset, as soon happens with
-    Latin text, the string is turned into its codes in one step instead: the same operators.
-    Anything else (new characters, other subsets, other fonts, empty text) goes ReportLab's way.
-    """
-
-    _curSubset: int  # ReportLab's: the subset the last text was shown in
-
-    def _formatText(self, text: str) -> str:
-        font = pdfmetrics.getFont(self._fontname)
-        if not text or type(text) is not str or not getattr(font, "_dynamicFont", 0):
-            return super()._formatText(text)
-        canvas = self._canvas
-        codes = _first_subset(canvas, font)
-        if codes is None or not codes[0].issuperset(text):
-            return super()._formatText(text)
-        shown = f"({canvas._escape(text.translate(codes[1]).encode('latin-1'))}) Tj"
-        if self._curSubset == 0:
-            return shown
-        self._curSubset = 0
-        name = font.getSubsetInternalName(0, canvas._doc)
-        return f"{name} {fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL {shown}"
-
-
-def _first_subset(canvas: Canvas, font: TTFont) -> tuple[frozenset[str], dict[int, int]] | None:
-    """The characters of ``font`` coded in its first subset in this document, and their codes.
-
-    Made again only when the font has given codes to more characters since.
-    """
-    known: dict[str, tuple[dict[int, int], int, tuple[frozenset[str], dict[int, int]]]] = \
-        canvas.__dict__.setdefault("_first_subsets", {})
-    found = known.get(font.fontName)
-    if found is not None and len(found[0]) == found[1]:
-        return found[2]
-    state = font.state.get(canvas._doc)
-    if state is None:
-        return None
-    assignments = state.assignments
-    table = {char: code for char, code in assignments.items() if code < 256}
-    if 32 in table:  # a no-break space is written as a space
-        table[0xA0] = table[32]
-    codes = (frozenset(map(chr, table)), table)
-    known[font.fontName] = (assignments, len(assignments), codes)
-    return codes
-
-
-class _Info(PDFInfo):
-    """The document information dictionary with the licence (and PDF/X version) added."""
-
-    licence_url = ""
-    rights = ""
-    pdfx = ""
-
-    def format(self, document: Any) -> bytes:
-        stamp = PDFDate(ts=document._timeStamp, dateFormatter=self._dateFormatter)
-        return PDFDictionary({
-            "Title": PDFString(self.title), "Author": PDFString(self.author),
-            "Subject": PDFString(self.subject), "Keywords": PDFString(self.keywords),
-            "Creator": PDFString(self.creator), "Producer": PDFString(self.producer),
-            "CreationDate": stamp, "ModDate": stamp, "Trapped": PDFName(self.trapped),
-            "License": PDFString(self.licence_url), "Rights": PDFString(self.rights),
-            **({"GTS_PDFXVersion": PDFString(self.pdfx)} if self.pdfx else {}),
-        }).format(document)
 
 
 @lru_cache(maxsize=1024)
@@ -197,17 +122,7 @@ def draw_page(canvas: Canvas, page: Page, dx: float = 0.0, dy: float = 0.0,
     words = page.face == "back" and any(isinstance(box, TextBox) and box.role == "body"
                                         for box in page.boxes)
     if tags is not None and page.face == "back" and not words:
-        # A back is an artifact but for its QR code, a link to the card's web page (a back
-        # that carries the card's words, a recipe's method, continues its front's section).
-        codes = [box for box in page.boxes if isinstance(box, Code)]
-        Tags.artifact(canvas._code)
-        draw_page(canvas, replace(page, boxes=tuple(b for b in page.boxes if not isinstance(b, Code)))
-                  if codes else page, dx, dy, forms)
-        Tags.end(canvas._code)
-        if codes:
-            back_marks = FaceTags(canvas, tags, page.kind, page.card_kind)
-            for code in codes:
-                back_marks.code(code, dx, dy, partial(_draw_code, canvas, code, dx, dy))
+        _draw_back(canvas, page, dx, dy, forms, tags)
         return
     marks = FaceTags(canvas, tags, page.kind, page.card_kind, continuing=words) \
         if tags is not None else None
@@ -253,6 +168,22 @@ def draw_page(canvas: Canvas, page: Page, dx: float = 0.0, dy: float = 0.0,
             _draw_shape(canvas, box, dx, dy)
     if marks is not None:
         marks.close()
+
+
+def _draw_back(canvas: Canvas, page: Page, dx: float, dy: float, forms: Forms | None,
+               tags: Tags) -> None:
+    """A card back without the card's words: an artifact but for its QR code, a link to the
+    card's web page (a back that carries the card's words, a recipe's method, continues its
+    front's section instead)."""
+    codes = [box for box in page.boxes if isinstance(box, Code)]
+    Tags.artifact(page_code(canvas))
+    draw_page(canvas, replace(page, boxes=tuple(b for b in page.boxes if not isinstance(b, Code)))
+              if codes else page, dx, dy, forms)
+    Tags.end(page_code(canvas))
+    if codes:
+        marks = FaceTags(canvas, tags, page.kind, page.card_kind)
+        for box in codes:
+            marks.code(box, dx, dy, partial(_draw_code, canvas, box, dx, dy))
 
 
 def _draw_shape(canvas: Canvas, box: Rect | Rule, dx: float, dy: float) -> None:
@@ -348,20 +279,14 @@ def _prepared(path: str, w: float, h: float, ppi: float = PRINT_PPI) -> str | Im
 
 
 def end_page(canvas: Canvas, index: int, progress: Callable[[int], None] | None) -> None:
-    """Finish page ``index`` (from 0): close it, compress it, report progress."""
+    """Finish page ``index`` (from 0): close it, end its structure, compress it, report
+    progress."""
     canvas.showPage()
-    page = canvas._doc.Pages.pages[-1]
-    # ReportLab gives every page an empty transition dictionary: a page turns as it likes.
-    page.Trans = None
-    # And a dictionary of the forms in use to each page, the same on most: one is shared.
-    xobjects = getattr(page, "XObjects", None)
-    if xobjects is not None:
-        shared = canvas.__dict__.setdefault("_xobjects", {})
-        page.XObjects = shared.setdefault(tuple(xobjects.dict), xobjects)
+    page = tidy_last_page(canvas)
     tags = getattr(canvas, "tags", None)
     if tags is not None:
         tags.end_page(page)
-    _compress_last_page(canvas)
+    compress_last_page(canvas, PAGE_COMPRESSION)
     if progress:
         progress(index + 1)
 
@@ -369,23 +294,6 @@ def end_page(canvas: Canvas, index: int, progress: Callable[[int], None] | None)
 PAGE_COMPRESSION = 5
 """zlib's level for pages' drawing commands: level 5 compresses a page in 60% of level 6's time,
 for files about 3% larger (measured when shaped pages were many times larger than they are)."""
-
-
-def _compress_last_page(canvas: Canvas) -> None:
-    """Compress the page just finished now rather than at save time.
-
-    ReportLab keeps every page's drawing commands as text until the whole file is saved; for a
-    10,000-card pack that text dominates memory. Compressed now, it takes a quarter of the room.
-    """
-    page = canvas._doc.Pages.pages[-1]
-    if getattr(page, "Contents", None) or not getattr(page, "stream", None):
-        return
-    text = page.stream
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    stream = PDFStream(PDFDictionary({"Filter": PDFName("FlateDecode")}),
-                       zlib.compress(data, PAGE_COMPRESSION), filters=[])
-    stream.__Comment__ = "page stream"
-    page.Contents, page.stream = stream, None
 
 
 def render(doc: Document, creators: list[str], attribution_name: str, attribution_url: str,
@@ -396,11 +304,18 @@ def render(doc: Document, creators: list[str], attribution_name: str, attributio
     If ``pages`` is given, those pages are drawn instead of ``doc.pages`` and the list is
     emptied as they are drawn, so a large pack's layout is freed while its PDF is written.
     """
-    out = io.BytesIO()
-    queue = pages if pages is not None else list(doc.pages)
-    first = queue[0]
-    canvas = new_canvas(out, doc, (first.width, first.height), creators, attribution_name,
-                        attribution_url, rendition)
+    with binary_streams():
+        queue = pages if pages is not None else list(doc.pages)
+        first = queue[0]
+        canvas = new_canvas(io.BytesIO(), doc, (first.width, first.height), creators,
+                            attribution_name, attribution_url, rendition)
+        _draw_pages(canvas, doc, queue, progress)
+        return save(canvas)
+
+
+def _draw_pages(canvas: PackCanvas, doc: Document, queue: list[Page],
+                progress: Callable[[int], None] | None) -> None:
+    """Draw the pages of ``queue``, each let go once drawn."""
     # A page drawn more than once (card backs of one kind, say) becomes a form drawn once and
     # reused: smaller files, faster builds. Layout hands out the very same boxes object for
     # faces that are alike, so identity finds them without hashing every page's content.
@@ -414,38 +329,28 @@ def render(doc: Document, creators: list[str], attribution_name: str, attributio
         canvas.setPageSize((page.width, page.height))
         if forms.page_counts[id(page.boxes)] > 1 and page.face == "back":
             # Card backs repeat: drawn once as a form, an artifact wherever it is shown.
-            Tags.artifact(canvas._code)
+            Tags.artifact(page_code(canvas))
             forms.draw(id(page.boxes), page.width, page.height,
                        partial(draw_page, canvas, page))
-            Tags.end(canvas._code)
+            Tags.end(page_code(canvas))
         else:
             draw_page(canvas, page, forms=forms, tags=canvas.tags)
         end_page(canvas, index, progress)
         index += 1
     del page  # the last page too: nothing of the layout is kept while the file is saved
-    return save(canvas)
 
 
 def save(canvas: Canvas) -> bytes:
     """Finish the file: its structure, fonts with distinct subset tags, small objects packed
     into object streams, then ids made from its content."""
     tags: Tags = canvas.tags
-    tags.finish(canvas._doc)
-    outlines(canvas._doc, tags.headings, getattr(canvas, "sections", ()))
-    finish.embed_fonts(canvas._doc)
-    if len(canvas._code):  # what is drawn after the last page makes a page, as Canvas.save has it
-        canvas.showPage()
+    doc = document(canvas)
+    tags.finish(canvas)
+    outlines(doc, tags.headings, getattr(canvas, "sections", ()))
+    finish.embed_fonts(doc)
+    last_drawing_shown(canvas)
     # Copied into bytes once: below the peak, which comes while the objects are written.
-    return bytes(finish.stamp_ids(compact.write(canvas._doc, canvas)))
-
-
-class _Plain(PDFStream):
-    """A stream written as it is, with no ``/Filter`` at all (ReportLab writes an empty one):
-    XMP stays readable to tools that search files for it."""
-
-    def format(self, document: Any) -> bytes:
-        dictionary = PDFDictionary({**self.dictionary.dict, "Length": len(self.content)})
-        return dictionary.format(document) + b"\nstream\n" + self.content + b"endstream\n"
+    return bytes(finish.stamp_ids(compact.write(doc, canvas)))
 
 
 def document_id(doc: Document, rendition: Rendition) -> str:
@@ -458,21 +363,20 @@ def new_canvas(out: io.BytesIO, doc: Document, size: tuple[float, float], creato
                attribution_name: str, attribution_url: str,
                rendition: Rendition = Rendition()) -> PackCanvas:
     """A canvas writing to ``out`` with the document's information and XMP metadata set."""
-    rl_config.useA85 = 0  # binary streams: ASCII85 only makes files larger and builds slower
     # The initial font is our own, so no unembedded Helvetica is ever referenced.
     canvas = PackCanvas(out, pagesize=size, invariant=1, pageCompression=1, lang=doc.language,
                         initialFontName=font_name(DEFAULT_FAMILY), initialFontSize=10,
                         pdfVersion=pdfx.PDF_VERSION if rendition.press else None)
-    finish.set_date(canvas._doc, build_epoch(doc.date))
+    finish.set_date(document(canvas), build_epoch(doc.date))
     canvas.ppi = rendition.ppi
-    info = _Info()
+    info = Info()
     info.licence_url, info.rights = doc.licence_url, doc.rights
     if rendition.press:
         info.pdfx = pdfx.VERSION
     if rendition.inks or rendition.press:
         pdfx.add_output_intent(canvas)
         canvas.picture = pdfx.PressPictures()  # type: ignore[method-assign]
-    canvas._doc.info = info
+    use_info(canvas, info)
     canvas.tags = Tags(doc.language, links=not rendition.press, source=doc.source_language)
     canvas.sections = doc.sections
     canvas.setTitle(doc.title)
@@ -481,9 +385,9 @@ def new_canvas(out: io.BytesIO, doc: Document, size: tuple[float, float], creato
     canvas.setKeywords(", ".join(doc.keywords))
     canvas.setCreator(CREATOR)
     canvas.setProducer(CREATOR)
-    metadata = _Plain(PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}),
+    metadata = PlainStream(PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}),
                          xmp(doc, creators, attribution_name, attribution_url, CREATOR,
                              document_id(doc, rendition),
                              pdfx.VERSION if rendition.press else None), filters=[])
-    canvas._doc.Catalog.Metadata = canvas._doc.Reference(metadata)
+    canvas.setCatalogEntry("Metadata", document(canvas).Reference(metadata))
     return canvas

@@ -11,12 +11,14 @@ import io
 from pathlib import Path
 
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase.pdfdoc import (PDFArray, PDFCatalog, PDFDictionary, PDFName, PDFStream,
-                                       PDFString, PDFZCompress)
+from reportlab.pdfbase.pdfdoc import (PDFArray, PDFDictionary, PDFName, PDFStream, PDFString,
+                                       PDFZCompress)
 from reportlab.pdfgen.canvas import Canvas
 
 from activate_pack.errors import PackError, Problem
 from activate_pack.layout.icc import PRESS, PictureError, picture_to_press
+from activate_pack.render.reportlab import (add_catalog_entry, cmyk_reader, commented,
+                                            document)
 
 VERSION = "PDF/X-4"
 """What ``GTS_PDFXVersion`` says in the document information and the XMP."""
@@ -30,10 +32,10 @@ JPEG_QUALITY = 92
 
 def add_output_intent(canvas: Canvas) -> None:
     """Give the document a PDF/X output intent that embeds the press's CMYK profile."""
-    doc = canvas._doc
+    doc = document(canvas)
     profile = PDFStream(PDFDictionary({"N": 4, "Alternate": PDFName("DeviceCMYK")}),
                         PRESS.profile.read_bytes(), filters=[PDFZCompress])
-    profile.__Comment__ = "output intent ICC profile"
+    commented(profile, "output intent ICC profile")
     intent = PDFDictionary({
         "Type": PDFName("OutputIntent"),
         "S": PDFName("GTS_PDFX"),
@@ -43,10 +45,7 @@ def add_output_intent(canvas: Canvas) -> None:
         "Info": PDFString(PRESS.info),
         "DestOutputProfile": doc.Reference(profile),
     })
-    catalog = doc.Catalog
-    # The catalog writes only the keys its class lists; this one also writes its intents.
-    catalog.__NoDefault__ = [*PDFCatalog.__NoDefault__, "OutputIntents"]
-    catalog.OutputIntents = PDFArray([intent])
+    add_catalog_entry(doc, "OutputIntents", PDFArray([intent]))
 
 
 class PressPictures:
@@ -76,11 +75,7 @@ def _reader(path: str, w: float, h: float) -> ImageReader:
         pixels.save(data, "JPEG", quality=JPEG_QUALITY, subsampling=0)
         data.seek(0)
         return ImageReader(data)
-    reader = ImageReader(pixels)
     # ReportLab keeps CMYK pixels as they are; their transparency is handed over as the soft
     # mask it would have split off an RGBA picture.
-    reader.mode = "CMYK"
-    reader._data = pixels.tobytes()
-    reader._dataA = ImageReader(alpha) if alpha is not None else None
-    return reader
+    return cmyk_reader(pixels, pixels.tobytes(), alpha)
 

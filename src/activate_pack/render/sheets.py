@@ -12,8 +12,9 @@ from activate_pack.layout.boxes import Document
 from activate_pack.layout.impose import REGISTRATION, Area, MarkStyle, Placement, Sheet
 from activate_pack.layout.printing import Imposed
 from activate_pack.render.tagging import Tags, latin_is_foreign
-from activate_pack.render.pdf import (Forms, Rendition, _colour, draw_page, end_page, new_canvas,
-                                      save)
+from activate_pack.render.pdf import (Forms, PackCanvas, Rendition, _colour, draw_page, end_page,
+                                      new_canvas, save)
+from activate_pack.render.reportlab import binary_streams, page_code
 
 def _paint(colour: str) -> Color:
     if colour == REGISTRATION:
@@ -48,7 +49,7 @@ class _Faces:
         key = id(face.boxes)
         tags = canvas.tags
         if self.texts.page_counts[key] > 1 and face.face == "back":
-            Tags.artifact(canvas._code)  # a back drawn once, shown as an artifact: tagging.py
+            Tags.artifact(page_code(canvas))  # a back drawn once, shown as an artifact: tagging.py
             if key not in self.names:
                 self.names[key] = f"Sheet{len(self.names)}"
                 canvas.beginForm(self.names[key], -self.pad, -self.pad,
@@ -56,7 +57,7 @@ class _Faces:
                 draw_page(canvas, face)
                 canvas.endForm()
             canvas.doForm(self.names[key])
-            Tags.end(canvas._code)
+            Tags.end(page_code(canvas))
         else:
             draw_page(canvas, face, forms=self.texts, tags=tags)
         canvas.restoreState()
@@ -71,10 +72,18 @@ def render_sheets(doc: Document, sheets: Sequence[Sheet], styles: dict[str, Mark
     ``styles`` says how to draw each kind of mark; ``pad`` is how far faces' backgrounds may
     run past their trim (the bleed).
     """
-    out = io.BytesIO()
-    first = sheets[0]
-    canvas = new_canvas(out, doc, (first.width, first.height), creators, attribution_name,
-                        attribution_url, rendition)
+    with binary_streams():
+        first = sheets[0]
+        canvas = new_canvas(io.BytesIO(), doc, (first.width, first.height), creators,
+                            attribution_name, attribution_url, rendition)
+        _draw_sheets(canvas, doc, sheets, styles, pad, progress, rendition)
+        return save(canvas)
+
+
+def _draw_sheets(canvas: PackCanvas, doc: Document, sheets: Sequence[Sheet],
+                 styles: dict[str, MarkStyle], pad: float,
+                 progress: Callable[[int], None] | None, rendition: Rendition) -> None:
+    """Draw each sheet: its faces, then its marks, as artifacts."""
     faces = _Faces(canvas, sheets, pad)
     canvas.tags.latin_foreign = latin_is_foreign(
         doc.language, [p.face for s in sheets for p in s.placements])
@@ -86,7 +95,7 @@ def render_sheets(doc: Document, sheets: Sequence[Sheet], styles: dict[str, Mark
         canvas.setBleedBox(_box(sheet.bleed))
         for placement in sheet.placements:
             faces.draw(placement)
-        Tags.artifact(canvas._code)  # crop marks and cut guides
+        Tags.artifact(page_code(canvas))  # crop marks and cut guides
         for kind in sorted({m.kind for m in sheet.marks}):
             style = styles[kind]
             canvas.setStrokeColor(_paint(style.colour))
@@ -94,9 +103,8 @@ def render_sheets(doc: Document, sheets: Sequence[Sheet], styles: dict[str, Mark
             canvas.setDash(list(style.dash) if style.dash else [])
             canvas.lines([(m.x1, m.y1, m.x2, m.y2) for m in sheet.marks if m.kind == kind])
             canvas.setDash([])
-        Tags.end(canvas._code)
+        Tags.end(page_code(canvas))
         end_page(canvas, index, progress)
-    return save(canvas)
 
 
 def render_imposed(imposed: Imposed, creators: list[str], attribution_url: str,

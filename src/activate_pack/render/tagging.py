@@ -32,6 +32,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from activate_pack.layout.boxes import Code, Icon, ImageBox, TextBox
 from activate_pack.render.glyphs import draw_lines
+from activate_pack.render.reportlab import (IndirectObject, add_page_entries, annotate_page,
+                                            array_bytes, document, document_pages, object_ref,
+                                            page_code, page_rect)
 from activate_pack.text import language_direction
 
 FOOTERS = frozenset({"credit", "folio"})
@@ -50,19 +53,17 @@ class PageRef(PDFObject):
         self.index = index
 
     def format(self, document: Any) -> bytes:
-        pages = document.Pages.pages
+        pages = document_pages(document)
         page = pages[min(self.index, len(pages) - 1)]
         return document.Reference(page).format(document)
 
 
-class Element(PDFObject):
+class Element(IndirectObject):
     """A structure element: its type, parent, kids (elements, marked content, annotations).
 
     It writes itself when the file is saved: a document has thousands of elements, and
     dictionaries of ReportLab objects for each would cost a build much time and memory.
     """
-
-    __RefOnly__ = 1  # an indirect object wherever it is named (parent tree, kids)
 
     def __init__(self, role: str, parent: Any, lang: str | None = None,
                  alt: str | None = None) -> None:
@@ -79,10 +80,10 @@ class Element(PDFObject):
 
     def format(self, document: Any) -> bytes:
         """The element's dictionary (/Type /StructElem is optional, and left out)."""
-        pages = document.Pages.pages
-        out = [b"<< /S /", self.role.encode("ascii"), b" /P ", _ref(document, self.parent)]
+        pages = document_pages(document)
+        out = [b"<< /S /", self.role.encode("ascii"), b" /P ", object_ref(document, self.parent)]
         if self.page is not None:
-            out += [b" /Pg ", _ref(document, pages[self.page])]
+            out += [b" /Pg ", object_ref(document, pages[self.page])]
         if self.lang:
             out += [b" /Lang ", PDFString(self.lang).format(document)]
         if self.alt is not None:
@@ -95,31 +96,19 @@ class Element(PDFObject):
         kids = []
         for kid in self.kids:
             if isinstance(kid, Element):
-                kids.append(_ref(document, kid))
+                kids.append(object_ref(document, kid))
                 continue
             page, held = kid
             if isinstance(held, int) and page == self.page:
                 kids.append(b"%d" % held)
             elif isinstance(held, int):
-                kids.append(b"<< /Type /MCR /Pg %s /MCID %d >>" % (_ref(document, pages[page]),
-                                                                   held))
+                kids.append(b"<< /Type /MCR /Pg %s /MCID %d >>" % (
+                    object_ref(document, pages[page]), held))
             else:
                 kids.append(b"<< /Type /OBJR /Obj %s /Pg %s >>" % (
-                    held.format(document), _ref(document, pages[page])))
+                    held.format(document), object_ref(document, pages[page])))
         out += [b" /K ", kids[0] if len(kids) == 1 else b"[" + b" ".join(kids) + b"]", b" >>"]
         return b"".join(out)
-
-
-def _ref(document: Any, obj: Any) -> bytes:
-    """A reference to ``obj`` as ReportLab writes it ('12 0 R'), registering it if it is new.
-
-    Elements, pages and the structure tree root are registered before the file is written, so
-    their numbers are looked up at once, without a reference object made for each.
-    """
-    name = getattr(obj, "__InternalName__", None)
-    if name is None or name not in document.idToObject:
-        return document.Reference(obj).format(document)
-    return b"%d %d R" % document.idToObjectNumberAndVersion[name]
 
 
 class Tags:
@@ -220,18 +209,17 @@ class Tags:
         """Finish the structure of the page just shown (ReportLab's page object)."""
         key = self._key()
         self.parents.append((key, self.marked))
-        page.__NoDefault__ = [*page.__NoDefault__, "StructParents", "Tabs"]
-        page.StructParents = key
         # Tab order by structure on every page, as ISO 14289-1 §7.18.3 asks of pages with
         # annotations: a page gains none without its order being said.
-        page.Tabs = PDFName("S")
+        add_page_entries(page, StructParents=key, Tabs=PDFName("S"))
         self.marked = []
         self.page += 1
 
     # Writing.
 
-    def finish(self, doc: Any) -> None:
+    def finish(self, canvas: Any) -> None:
         """Write the structure tree, parent tree and tagged-PDF entries of the catalog."""
+        doc = document(canvas)
         root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
         root_ref = doc.Reference(root)
         self.root.parent = root
@@ -243,14 +231,13 @@ class Tags:
         root["K"] = self.root
         root["ParentTree"] = doc.Reference(ParentTree(self.parents))
         root["ParentTreeNextKey"] = len(self.parents)
-        catalog = doc.Catalog
-        catalog.StructTreeRoot = root_ref
-        catalog.MarkInfo = PDFDictionary({"Marked": "true"})
-        catalog.Lang = PDFString(self.language)
+        canvas.setCatalogEntry("StructTreeRoot", root_ref)
+        canvas.setCatalogEntry("MarkInfo", PDFDictionary({"Marked": "true"}))
+        canvas.setCatalogEntry("Lang", PDFString(self.language))
         preferences = {"DisplayDocTitle": "true"}
         if language_direction(self.language) == "rtl":  # pages are read, and turned, leftwards
             preferences["Direction"] = PDFName("R2L")
-        catalog.ViewerPreferences = PDFDictionary(preferences)
+        canvas.setCatalogEntry("ViewerPreferences", PDFDictionary(preferences))
 
 
 _NUMBERED = re.compile(r"\d+[.)]?")
@@ -296,18 +283,9 @@ class ParentTree(PDFObject):
         nums: list[bytes] = []
         for key, held in self.parents:
             nums.append(b"%d" % key)
-            nums.append(_ref(document, held) if isinstance(held, Element)
-                        else _array([_ref(document, element) for element in held]))
-        return b"<<\n/Nums " + _array(nums) + b"\n>>"
-
-
-def _array(items: list[bytes]) -> bytes:
-    """An array as ReportLab's ``PDFArray`` writes it: a line break after every ten items."""
-    if len(items) > 10:
-        items = list(items)
-        for index in reversed(range(10, len(items), 10)):
-            items.insert(index, b"\n ")
-    return b"[ " + b" ".join(items) + b" ]"
+            nums.append(object_ref(document, held) if isinstance(held, Element)
+                        else array_bytes([object_ref(document, element) for element in held]))
+        return b"<<\n/Nums " + array_bytes(nums) + b"\n>>"
 
 
 class FaceTags:
@@ -331,13 +309,13 @@ class FaceTags:
         if self.open is pagination:
             return
         self.close()
-        Tags.artifact(self.canvas._code, pagination)
+        Tags.artifact(page_code(self.canvas), pagination)
         self.open = pagination
 
     def close(self) -> None:
         """End the open artifact, if any."""
         if self.open is not None:
-            Tags.end(self.canvas._code)
+            Tags.end(page_code(self.canvas))
             self.open = None
 
     def figure(self, box: ImageBox | Icon, dx: float, dy: float,
@@ -349,11 +327,11 @@ class FaceTags:
             return
         self.close()
         figure = self.tags.element("Figure", self.section, alt=box.alt)
-        figure.bbox = self.canvas._absRect((box.x + dx, box.y + dy, box.x + dx + box.w,
-                                            box.y + dy + box.h), relative=1)
-        self.tags.begin(self.canvas._code, figure)
+        figure.bbox = page_rect(self.canvas, (box.x + dx, box.y + dy, box.x + dx + box.w,
+                                              box.y + dy + box.h))
+        self.tags.begin(page_code(self.canvas), figure)
         draw()
-        Tags.end(self.canvas._code)
+        Tags.end(page_code(self.canvas))
 
     def code(self, box: Code, dx: float, dy: float, draw: Callable[[], None]) -> None:
         """A QR code: a Link to its web page, described in words, holding the drawing."""
@@ -362,9 +340,9 @@ class FaceTags:
         # a Link element must hold its annotation (ISO 14289-1 §7.18.5).
         link = self.tags.element("Link" if self.tags.links else "Figure", self.section,
                                  alt=box.alt)
-        self.tags.begin(self.canvas._code, link)
+        self.tags.begin(page_code(self.canvas), link)
         draw()
-        Tags.end(self.canvas._code)
+        Tags.end(page_code(self.canvas))
         self._annotation(link, [(box.x + dx, box.y + dy, box.x + dx + box.size,
                                  box.y + dy + box.size)], box.alt, {"A": _opens(box.address)})
 
@@ -380,7 +358,7 @@ class FaceTags:
             self._entry(box, dx, dy, colour_of)
             return
         self.toc = None
-        code, tags = self.canvas._code, self.tags
+        code, tags = page_code(self.canvas), self.tags
         groups: list[list[Any]] = []
         for line in box.lines:
             if groups and groups[-1][0].item == line.item:
@@ -427,7 +405,7 @@ class FaceTags:
                  pieces: list[tuple[Any, tuple[Any, ...]]], dx: float, dy: float,
                  colour_of: Callable[[str], Any], lang: str | None) -> None:
         """Draw lines as marked content of ``element`` (in ``lang``), with their links."""
-        code, tags = self.canvas._code, self.tags
+        code, tags = page_code(self.canvas), self.tags
         found = _urls(lines) if tags.links else []
         # A paragraph that is one web address and nothing else is all link.
         whole = len(found) == 1 and found[0][0] == "".join(
@@ -497,10 +475,10 @@ class FaceTags:
             # The entry itself, where it cannot link (a file for the press): see :meth:`code`.
             self.entry = (box.link or 0, tags.element("Link", item) if tags.links else item, words)
         _, link, title = self.entry
-        tags.begin(self.canvas._code, link)
+        tags.begin(page_code(self.canvas), link)
         draw_lines(self.canvas, box, [(line, line.segments) for line in box.lines], dx, dy,
                    colour_of, spaced=True, language_of=tags.spans(link, lang))
-        Tags.end(self.canvas._code)
+        Tags.end(page_code(self.canvas))
         rect = (box.x + dx, box.top - box.h + dy, box.x + box.w + dx, box.top + dy)
         self._annotation(link, [rect], title,
                          {"Dest": PDFArray([PageRef(box.link or 0), PDFName("Fit")])})
@@ -513,10 +491,10 @@ class FaceTags:
         for rect in rects:
             annotation = PDFDictionary({
                 "Type": PDFName("Annot"), "Subtype": PDFName("Link"),
-                "Rect": PDFArray([round(v, 2) for v in self.canvas._absRect(rect, relative=1)]),
+                "Rect": PDFArray([round(v, 2) for v in page_rect(self.canvas, rect)]),
                 "Border": PDFArray([0, 0, 0]), "F": 4, "Contents": PDFString(words), **target})
-            ref = self.canvas._doc.Reference(annotation)
-            self.canvas._annotationrefs.append(ref)
+            ref = document(self.canvas).Reference(annotation)
+            annotate_page(self.canvas, ref)
             self.tags.annotation(element, annotation, ref)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
+from pathlib import Path
 from typing import Iterable, NamedTuple
 
 import uharfbuzz as hb
@@ -57,8 +58,12 @@ class Shaped:
 
 @lru_cache(maxsize=None)
 def _face(font: str) -> tuple[hb.Font, int]:
-    """The HarfBuzz font of a registered ReportLab TrueType font, and its units per em."""
-    data = pdfmetrics.getFont(font).face._ttf_data
+    """The HarfBuzz font of a registered ReportLab TrueType font, and its units per em.
+
+    Made from the font's file (the face's ``filename``), the bytes ReportLab read and embeds:
+    shaping and drawing agree on glyph ids.
+    """
+    data = Path(pdfmetrics.getFont(font).face.filename).read_bytes()
     face = hb.Face(hb.Blob(data))
     return hb.Font(face), face.upem
 
