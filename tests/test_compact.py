@@ -10,12 +10,21 @@ from pathlib import Path
 import pikepdf
 from reportlab.pdfgen.canvas import Canvas
 
-from activate_pack.render.compact import _HEADER, _ID, _OBJ, PER_STREAM, _first_object, _packed, write
+from activate_pack.render.compact import _HEADER, _ID, PER_STREAM, _packed, write
 from conftest import require_tool
 
 _STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
 _SECTION = re.compile(rb"xref\s+0\s+(\d+)\s+")
 _REF = re.compile(rb"/(Root|Info)\s+(\d+)\s+0\s+R")
+
+
+_OBJ = re.compile(rb"(\d+) 0 obj\s")
+
+
+def _first_object(data: bytes) -> int:
+    """Where the first object starts: the header and its binary comment line come before."""
+    found = _OBJ.search(data)
+    return found.start() if found else len(data)
 
 
 def pack(data: bytes) -> bytes | bytearray:

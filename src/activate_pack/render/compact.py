@@ -26,7 +26,6 @@ PER_STREAM = 200
 
 _HEADER = re.compile(rb"%PDF-1\.(\d)")
 _ID = re.compile(rb"/ID\s*(\[<[0-9A-Fa-f]*><[0-9A-Fa-f]*>\])")
-_OBJ = re.compile(rb"(\d+) 0 obj\s")
 
 
 def write(doc: PDFDocument, canvas: Any) -> bytearray:
@@ -154,9 +153,3 @@ def _object_stream(chunk: list[tuple[int, bytes]]) -> tuple[int, int, bytes]:
         stream_data += body + b"\n"
     head = b" ".join(heads) + b"\n"
     return len(chunk), len(head), zlib.compress(bytes(head + stream_data), 6)
-
-
-def _first_object(data: bytes) -> int:
-    """Where the first object starts: the header and its binary comment line come before."""
-    found = _OBJ.search(data)
-    return found.start() if found else len(data)
