@@ -112,37 +112,43 @@ def card_picture(ctx: Ctx, face: Face, scale: float = 1.0, problems: Problems | 
         return [], taken
     boxes: list[Box] = []
     if picture.credit:  # its author and licence, at the foot of its region, as CC BY asks
-        size = spec.size("credit", face.kind)
-        line_h = _credit_height(ctx, face)
-        where = ctx.where(face.card, "image.credit")
-        under = _under_band(ctx, face) if band else None
-        credit: TextBox | None = None
-        if under is not None:  # on the paper just below the band, so the band is all picture
-            tried = Problems()
-            below = fit(_credit_flow(ctx, face, picture.credit, spec.colours.muted), x, under,
-                        w, line_h, size, "picture-credit", tried, face.card,
-                        "the picture's credit", where)
-            credit = None if tried.errors else below
-        if credit is None:
-            # On the band, in the colour of the band's own text, so it can be read there.
-            flow = _credit_flow(ctx, face, picture.credit,
-                                spec.colours_for(face.kind).on_main if band
-                                else spec.colours.muted)
-            for lines in range(1, CREDIT_LINES + 1):  # as few lines as it needs
-                tried = Problems()
-                credit = fit(flow, x, y, w, lines * line_h, size, "picture-credit", tried,
-                             face.card, "the picture's credit", where)
-                if not tried.errors:
-                    break
-            problems.extend(tried.items)
-            y, h = y + lines * line_h, h - lines * line_h
-        assert credit is not None
+        credit, taken_up = _credit(ctx, face, picture.credit, x, y, w, band, problems)
+        if taken_up:
+            y, h = y + taken_up, h - taken_up
         boxes.append(credit)
     pw, ph = images.placed_size(found, w, h)
     images.check_resolution(found, pw, picture.file, problems, path, line, face.card)
     # Centred across the region and hung from its top, so text below starts at a fixed place.
     boxes.insert(0, ImageBox(x + (w - pw) / 2, y + h - ph, pw, ph, str(found.path), picture.alt))
     return boxes, taken
+
+
+def _credit(ctx: Ctx, face: Face, text: str, x: float, y: float, w: float, band: bool,
+            problems: Problems) -> tuple[TextBox, float]:
+    """The picture's credit and the height it takes from the foot of the picture's region
+    (none when it fits on the paper just below the band, so the band is all picture)."""
+    spec = ctx.spec
+    size = spec.size("credit", face.kind)
+    line_h = _credit_height(ctx, face)
+    where = ctx.where(face.card, "image.credit")
+    under = _under_band(ctx, face) if band else None
+    if under is not None:
+        tried = Problems()
+        below = fit(_credit_flow(ctx, face, text, spec.colours.muted), x, under, w, line_h, size,
+                    "picture-credit", tried, face.card, "the picture's credit", where)
+        if not tried.errors:
+            return below, 0.0
+    # On the band, in the colour of the band's own text, so it can be read there.
+    flow = _credit_flow(ctx, face, text,
+                        spec.colours_for(face.kind).on_main if band else spec.colours.muted)
+    for lines in range(1, CREDIT_LINES + 1):  # as few lines as it needs
+        tried = Problems()
+        credit = fit(flow, x, y, w, lines * line_h, size, "picture-credit", tried, face.card,
+                     "the picture's credit", where)
+        if not tried.errors:
+            break
+    problems.extend(tried.items)
+    return credit, lines * line_h
 
 
 def _credit_flow(ctx: Ctx, face: Face, credit: str, colour: str) -> Flow:

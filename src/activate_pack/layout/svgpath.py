@@ -12,6 +12,7 @@ import math
 import re
 from typing import Iterator
 
+Point = tuple[float, float]
 Op = tuple[str, tuple[float, ...]]
 """One step of an outline: ('M', (x, y)), ('L', (x, y)), ('C', (x1, y1, x2, y2, x, y)) or
 ('Z', ())."""
@@ -66,11 +67,38 @@ def _tokens(d: str) -> list[str | float]:
 
 def path_outlines(d: str) -> Iterator[tuple[Op, ...]]:
     """The outlines (one per subpath) that path data ``d`` draws, in absolute coordinates."""
-    tokens = _tokens(d)
     outline: list[Op] = []
     x = y = sx = sy = 0.0
-    last_c: tuple[float, float] | None = None  # the previous curve's second handle
-    last_q: tuple[float, float] | None = None
+    handles: tuple[Point | None, Point | None] = (None, None)  # the previous curve's, for S, T
+    for upper, rel, v in _commands(d):
+        if rel and upper not in ("H", "V", "A", "Z"):
+            v = [n + (x if i % 2 == 0 else y) for i, n in enumerate(v)]
+        if upper == "M":
+            if len(outline) > 1:
+                yield tuple(outline)
+            x, y = sx, sy = v[0], v[1]
+            outline = [("M", (x, y))]
+            handles = (None, None)
+        elif upper == "Z":
+            if outline:
+                outline.append(("Z", ()))
+            x, y = sx, sy
+            yield tuple(outline)
+            outline = [("M", (x, y))]
+            handles = (None, None)
+        else:
+            if not outline:
+                outline = [("M", (x, y))]
+            ops, (x, y), handles = _segment(upper, rel, v, x, y, *handles)
+            outline += ops
+    if len(outline) > 1:
+        yield tuple(outline)
+
+
+def _commands(d: str) -> Iterator[tuple[str, bool, list[float]]]:
+    """Each command of path data ``d``: its letter in upper case, whether it is relative, and
+    its numbers. A command's letter may be left out when it repeats."""
+    tokens = _tokens(d)
     index = 0
     command = ""
     while index < len(tokens):
@@ -81,61 +109,43 @@ def path_outlines(d: str) -> Iterator[tuple[Op, ...]]:
         elif not command or command in "Zz":
             raise IconError("path data has numbers without a command before them")
         upper = command.upper()
-        rel = command != upper
         need = _ARGS[upper]
         args = tokens[index:index + need]
         if len(args) < need or any(isinstance(a, str) for a in args):
             raise IconError(f"path data: '{command}' needs {need} numbers")
         index += need
-        v = [float(a) for a in args]
-        if rel and upper not in ("H", "V", "A", "Z"):
-            v = [n + (x if i % 2 == 0 else y) for i, n in enumerate(v)]
-        c_handle = q_handle = None
+        if upper == "Z" and index < len(tokens) and not isinstance(tokens[index], str):
+            raise IconError("path data has numbers after 'Z'")
+        yield upper, command != upper, [float(a) for a in args]
         if upper == "M":
-            if len(outline) > 1:
-                yield tuple(outline)
-            x, y = sx, sy = v[0], v[1]
-            outline = [("M", (x, y))]
-            command = "l" if rel else "L"  # further pairs after a move are lines
-        elif upper == "Z":
-            if outline:
-                outline.append(("Z", ()))
-            x, y = sx, sy
-            if index < len(tokens) and not isinstance(tokens[index], str):
-                raise IconError("path data has numbers after 'Z'")
-            yield tuple(outline)
-            outline = [("M", (x, y))]
-        else:
-            if not outline:
-                outline = [("M", (x, y))]
-            if upper in ("L", "H", "V"):
-                nx = (v[0] + (x if rel else 0)) if upper == "H" else x if upper == "V" else v[0]
-                ny = (v[0] + (y if rel else 0)) if upper == "V" else y if upper == "H" else v[1]
-                outline.append(("L", (nx, ny)))
-                x, y = nx, ny
-            elif upper in ("C", "S"):
-                if upper == "S":
-                    h1 = (2 * x - last_c[0], 2 * y - last_c[1]) if last_c else (x, y)
-                    v = [*h1, *v]
-                outline.append(("C", tuple(v)))
-                c_handle = (v[2], v[3])
-                x, y = v[4], v[5]
-            elif upper in ("Q", "T"):
-                if upper == "T":
-                    q = (2 * x - last_q[0], 2 * y - last_q[1]) if last_q else (x, y)
-                    v = [*q, *v]
-                qx, qy, ex, ey = v
-                outline.append(("C", (x + 2 / 3 * (qx - x), y + 2 / 3 * (qy - y),
-                                      ex + 2 / 3 * (qx - ex), ey + 2 / 3 * (qy - ey), ex, ey)))
-                q_handle = (qx, qy)
-                x, y = ex, ey
-            else:  # A
-                ex, ey = (v[5] + x, v[6] + y) if rel else (v[5], v[6])
-                outline += arc(x, y, v[0], v[1], v[2], v[3] != 0, v[4] != 0, ex, ey)
-                x, y = ex, ey
-        last_c, last_q = c_handle, q_handle
-    if len(outline) > 1:
-        yield tuple(outline)
+            command = "L" if command == upper else "l"  # further pairs after a move are lines
+
+
+def _segment(upper: str, rel: bool, v: list[float], x: float, y: float,
+             last_c: Point | None, last_q: Point | None
+             ) -> tuple[list[Op], Point, tuple[Point | None, Point | None]]:
+    """One line, curve or arc from (x, y) as outline steps, the point it ends at, and the
+    handles (cubic, quadratic) a following S or T reflects."""
+    if upper in ("L", "H", "V"):
+        nx = (v[0] + (x if rel else 0)) if upper == "H" else x if upper == "V" else v[0]
+        ny = (v[0] + (y if rel else 0)) if upper == "V" else y if upper == "H" else v[1]
+        return [("L", (nx, ny))], (nx, ny), (None, None)
+    if upper in ("C", "S"):
+        if upper == "S":
+            h1 = (2 * x - last_c[0], 2 * y - last_c[1]) if last_c else (x, y)
+            v = [*h1, *v]
+        return [("C", tuple(v))], (v[4], v[5]), ((v[2], v[3]), None)
+    if upper in ("Q", "T"):
+        if upper == "T":
+            q = (2 * x - last_q[0], 2 * y - last_q[1]) if last_q else (x, y)
+            v = [*q, *v]
+        qx, qy, ex, ey = v
+        return ([("C", (x + 2 / 3 * (qx - x), y + 2 / 3 * (qy - y),
+                        ex + 2 / 3 * (qx - ex), ey + 2 / 3 * (qy - ey), ex, ey))],
+                (ex, ey), (None, (qx, qy)))
+    # A: an elliptical arc
+    ex, ey = (v[5] + x, v[6] + y) if rel else (v[5], v[6])
+    return arc(x, y, v[0], v[1], v[2], v[3] != 0, v[4] != 0, ex, ey), (ex, ey), (None, None)
 
 
 def arc(x1: float, y1: float, rx: float, ry: float, angle: float, large: bool, sweep: bool,

@@ -25,6 +25,7 @@ from activate_pack.errors import PackError, Problem
 from activate_pack.pack.sources.gate import Refused, check_file
 from activate_pack.pack.model.kinds import read_kinds
 from activate_pack.pack.model.licences import adaptation_refusal, licence
+from activate_pack.pack.model.pack import Pack
 from activate_pack.output.pins import PINS, WORKFLOW, pins_text
 from activate_pack.render.xmp import build_epoch
 from activate_pack.pack.sources.source import parse
@@ -94,21 +95,8 @@ def new_pack(root: Path, base: Path | None = None, locality: str | None = None,
     if refusal:
         raise PackError(Problem(f"this pack cannot be adapted: {refusal}",
                                 f"{base_root / PACK_FILE}"))
-    values = {
-        "schema_line": schema_line("pack"),
-        "title": title, "locality": locality, "organisation": organisation,
-        "placeholder": PLACEHOLDER,
-        "subtitle": info.subtitle, "language": info.language,
-        "year": time.strftime("%Y", time.gmtime(_today())),
-        "source_url": source_url or info.source_url,
-        "licence": info.licence, "base_licence": base_lic.short_name,
-        "licence_fixed": base_lic.share_alike or base_lic.non_commercial,
-        "extends": DEFAULT_BASE if base is None else UPSTREAM_DIR,
-        "upstream": upstream_of(base_pack).model_dump(),
-        "history": [entry.model_dump() for entry in info.history],
-        "base_logo": base_pack.logo is not None,  # the starter says the original's is kept
-        "today": time.strftime("%Y-%m-%d", time.gmtime(_today())),
-    }
+    values = _starter_values(base_pack, base is not None, locality, organisation, title,
+                             source_url)
     pack_yaml = _render("pack.yaml", values)
     written = parse(pack_yaml, PACK_FILE)  # read back: the README quotes the final title
     readme = _render("README.md", values | {
@@ -120,27 +108,59 @@ def new_pack(root: Path, base: Path | None = None, locality: str | None = None,
     plan = copy_plan(base_root) if base is not None else []  # refusals come before mkdir
     existed = root.exists()
     try:
-        root.mkdir(parents=True, exist_ok=True)
-        files = []
-        copy_files(base_root, root / UPSTREAM_DIR, plan)
-        for folder in (*read_kinds(base_root).folders, "guide"):
-            (root / "content" / folder).mkdir(parents=True, exist_ok=True)
-        layout = (STARTER / "a6-layout.yaml").read_text(encoding="utf-8")
-        (root / "layouts").mkdir(exist_ok=True)
-        workflow = _render("publish.yml", {"tool_version": __version__})
-        dependabot = (STARTER / "dependabot.yml").read_text(encoding="utf-8")
-        for name, text in ((PACK_FILE, pack_yaml), ("README.md", readme),
-                           ("layouts/a6.yaml", layout), (WORKFLOW, workflow),
-                           (PINS, pins_text()), (DEPENDABOT, dependabot)):
-            (root / name).parent.mkdir(parents=True, exist_ok=True)
-            (root / name).write_text(text, encoding="utf-8")
-            files.append(root / name)
-        files.extend(_schemas(root))
+        files = _write_starter(root, base_root, plan, ((PACK_FILE, pack_yaml),
+                                                       ("README.md", readme)))
         load_pack(root)  # what new writes must build: a mistake here is ours, found at once
     except BaseException:  # stopped or failed: take away the half-made folder, so 'new' works again
         _remove_half_made(root, existed)
         raise
     return Created(root, tuple(files))
+
+
+def _starter_values(base_pack: Pack, copied: bool, locality: str | None,
+                    organisation: str | None, title: str | None,
+                    source_url: str | None) -> dict[str, Any]:
+    """What the starter pack.yaml and README say: the answers given, and the base's credit
+    (``copied``: the base is copied into the new folder, not the built-in pack)."""
+    info = base_pack.info
+    base_lic = licence(info.licence)
+    return {
+        "schema_line": schema_line("pack"),
+        "title": title, "locality": locality, "organisation": organisation,
+        "placeholder": PLACEHOLDER,
+        "subtitle": info.subtitle, "language": info.language,
+        "year": time.strftime("%Y", time.gmtime(_today())),
+        "source_url": source_url or info.source_url,
+        "licence": info.licence, "base_licence": base_lic.short_name,
+        "licence_fixed": base_lic.share_alike or base_lic.non_commercial,
+        "extends": UPSTREAM_DIR if copied else DEFAULT_BASE,
+        "upstream": upstream_of(base_pack).model_dump(),
+        "history": [entry.model_dump() for entry in info.history],
+        "base_logo": base_pack.logo is not None,  # the starter says the original's is kept
+        "today": time.strftime("%Y-%m-%d", time.gmtime(_today())),
+    }
+
+
+def _write_starter(root: Path, base_root: Path, plan: list[tuple[str, bool]],
+                   written: tuple[tuple[str, str], ...]) -> list[Path]:
+    """The new folder's files: the base copied by ``plan``, empty card folders, the
+    ``written`` files (name, text), a layout, the workflow and the schemas."""
+    root.mkdir(parents=True, exist_ok=True)
+    files = []
+    copy_files(base_root, root / UPSTREAM_DIR, plan)
+    for folder in (*read_kinds(base_root).folders, "guide"):
+        (root / "content" / folder).mkdir(parents=True, exist_ok=True)
+    layout = (STARTER / "a6-layout.yaml").read_text(encoding="utf-8")
+    (root / "layouts").mkdir(exist_ok=True)
+    workflow = _render("publish.yml", {"tool_version": __version__})
+    dependabot = (STARTER / "dependabot.yml").read_text(encoding="utf-8")
+    for name, text in (*written, ("layouts/a6.yaml", layout), (WORKFLOW, workflow),
+                       (PINS, pins_text()), (DEPENDABOT, dependabot)):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+        files.append(root / name)
+    files.extend(_schemas(root))
+    return files
 
 
 def _remove_half_made(root: Path, existed: bool) -> None:

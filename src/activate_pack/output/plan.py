@@ -187,29 +187,12 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
     ``detail`` lists every gap of a translation (default: when one language is asked for
     by name); otherwise each translation's state is one line.
     """
-    from activate_pack.output.adaptation import select
-
     general = Problems()
-    pack: Pack | None = None
-    undrawn: set[str] = set()
-    whole: Pack | None = None  # every card: what a translation's entries are checked against
-    try:
-        pack = whole = load_pack(pack_dir)
-        if cards:
-            pack = select(pack, cards)
-    except PackError as exc:
-        general.extend(exc.problems)
+    pack, whole = _load(pack_dir, cards, general)
     dirs = layout_dirs(pack_dir, default_pack_dir())
     editions = [EDITIONS[size] for size in sizes] if wanted is None \
         else list(dict.fromkeys(v.edition for v in wanted))
-    specs: dict[str, LayoutSpec] = {}
-    for edition in editions:  # each layout read once, whatever the variants
-        try:
-            specs[edition.size] = load_layout(edition.layout, dirs)
-        except PackError as exc:
-            general.extend(exc.problems)
-            continue
-        contrast.check(specs[edition.size], general)
+    specs = _layouts(editions, dirs, general)
     if asked is None:
         asked = wanted is not None  # else check: every language there is
     if detail is None:
@@ -217,6 +200,61 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
                   else len({v.language for v in wanted} - {None}) == 1)
     if wanted is None:
         wanted = every_variant(sizes, specs, languages_wanted(pack_dir, languages))
+    plans = _print_plans(wanted, specs, dirs, general)
+    result = Prepared(pack)
+    per_variant: dict[Variant, list[Problem]] = {}
+    undrawn: set[str] = set()
+    if pack is not None:
+        assert whole is not None
+        undrawn = _check_pack(pack, pack_dir, general)
+        stem = file_stem(pack, pack_dir, general)
+        date = source_date(pack, pack_dir)
+        langs = list(dict.fromkeys(v.language for v in wanted))
+        result.packs = _translated(pack, whole, pack_dir, langs, cards, general, asked, detail)
+        laid = _LaidOut(result.packs, pack.info.version, date)
+        for variant, plan in plans.items():
+            if variant.language in result.packs:  # else its translation could not be read
+                result.outputs += _output(laid, variant, plan, out_dir, stem, cards, per_variant)
+    everything = general.items + merge_variants(per_variant)
+    result.report = Report(tuple(ordered(packwords.without_echoes(everything, undrawn))),
+                           outputs_named(wanted, pack.info.language if pack else None))
+    return result
+
+
+def _load(pack_dir: Path, cards: list[str] | None,
+          general: Problems) -> tuple[Pack | None, Pack | None]:
+    """The pack to build (only ``cards``, if given) and the whole pack, None where they could
+    not be read: a translation's entries are checked against every card, chosen or not."""
+    from activate_pack.output.adaptation import select
+
+    pack: Pack | None = None
+    whole: Pack | None = None
+    try:
+        pack = whole = load_pack(pack_dir)
+        if cards:
+            pack = select(pack, cards)
+    except PackError as exc:
+        general.extend(exc.problems)
+    return pack, whole
+
+
+def _layouts(editions: list[Edition], dirs: list[Path],
+             general: Problems) -> dict[str, LayoutSpec]:
+    """Each edition's layout by size, read once whatever the variants, its colours checked."""
+    specs: dict[str, LayoutSpec] = {}
+    for edition in editions:
+        try:
+            specs[edition.size] = load_layout(edition.layout, dirs)
+        except PackError as exc:
+            general.extend(exc.problems)
+            continue
+        contrast.check(specs[edition.size], general)
+    return specs
+
+
+def _print_plans(wanted: list[Variant], specs: dict[str, LayoutSpec], dirs: list[Path],
+                 general: Problems) -> dict[Variant, Plan]:
+    """The print plan of each variant whose layout was read and whose plan could be made."""
     # A print plan depends on the edition and the print options, not on the language.
     made: dict[tuple[str, PrintOptions], Plan | None] = {}
     plans: dict[Variant, Plan] = {}
@@ -231,56 +269,76 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
         made_plan = made.get(plan_key)
         if made_plan is not None:
             plans[variant] = made_plan
-    result = Prepared(pack)
-    per_variant: dict[Variant, list[Problem]] = {}
-    if pack is not None:
-        general.extend(list(pack.warnings))
-        undrawn = packwords.check(pack, general)
-        advice.alt_text(pack, general)
-        advice.placeholders(pack_dir, general)
-        stem = file_stem(pack, pack_dir, general)
-        date = source_date(pack, pack_dir)
-        assert whole is not None
-        langs = list(dict.fromkeys(v.language for v in wanted))
-        if cards:  # translated whole, then the cards chosen kept: the overlay names them all
+    return plans
+
+
+def _check_pack(pack: Pack, pack_dir: Path, general: Problems) -> set[str]:
+    """The pack's own warnings and advice, added to ``general``; the characters of pack.yaml
+    no font draws, already reported there (see ``packwords``)."""
+    general.extend(list(pack.warnings))
+    undrawn = packwords.check(pack, general)
+    advice.alt_text(pack, general)
+    advice.placeholders(pack_dir, general)
+    return undrawn
+
+
+def _translated(pack: Pack, whole: Pack, pack_dir: Path, langs: list[str | None],
+                cards: list[str] | None, general: Problems, asked: bool,
+                detail: bool) -> dict[str | None, Pack]:
+    """The pack in each of ``langs``, only ``cards`` if given; problems go to ``general``."""
+    from activate_pack.output.adaptation import select
+
+    if not cards:
+        return _packs(pack, pack_dir, langs, general, asked, detail)
+    # Translated whole, then the cards chosen kept: the overlay names them all.
+    found = Problems()
+    packs = {lang: select(done, cards) for lang, done in
+             _packs(whole, pack_dir, langs, found, asked, detail).items()}
+    general.extend([p for p in found.items if p.card is None or p.card in cards])
+    return packs
+
+
+@dataclass
+class _LaidOut:
+    """Each language's documents, laid out once for every variant that shares them."""
+
+    packs: dict[str | None, Pack]
+    version: str
+    date: int | None
+    done: dict[tuple[str, str, str | None], tuple[Document | None, list[Problem]]] = \
+        field(default_factory=dict)
+
+    def of(self, variant: Variant, plan: Plan) -> tuple[Document | None, list[Problem]]:
+        """The variant's document (None if its layout stopped) and the problems laying it met."""
+        # Not the print plan's key: the layout depends on the faces and the language too.
+        doc_key = (variant.edition.size, plan.faces.name, variant.language)
+        if doc_key not in self.done:  # variants laid out alike share one layout pass
             found = Problems()
-            result.packs = {lang: select(done, cards) for lang, done in
-                            _packs(whole, pack_dir, langs, found, asked, detail).items()}
-            general.extend([p for p in found.items if p.card is None or p.card in cards])
-        else:
-            result.packs = _packs(pack, pack_dir, langs, general, asked, detail)
-        docs: dict[tuple[str, str, str | None], tuple[Document | None, list[Problem]]] = {}
-        for variant, plan in plans.items():
-            if variant.language not in result.packs:
-                continue  # its translation could not be read: reported above
-            # Not the print plan's key: the layout depends on the faces and the language too.
-            doc_key = (variant.edition.size, plan.faces.name, variant.language)
-            if doc_key not in docs:  # variants laid out alike share one layout pass
-                found = Problems()
-                try:
-                    laid = replace(lay_out(result.packs[variant.language], variant.edition,
-                                           plan.faces, found),
-                                   version=pack.info.version, date=date)
-                    docs[doc_key] = (laid, found.items)
-                except PackError as exc:  # a part the layout lacks stops it: say which
-                    docs[doc_key] = (None, found.items + exc.problems)
-            doc, found_items = docs[doc_key]
-            per_variant[variant] = list(found_items)
-            if doc is None:
-                continue
-            if cards:  # the chosen cards only: not the about card, nor any other page
-                doc = replace(doc, pages=tuple(p for p in doc.pages if p.card in cards))
             try:
-                imposed = plan.impose(result.packs[variant.language], doc)
-            except PackError as exc:
-                per_variant[variant] += exc.problems
-                continue
-            path = out_dir / output_name(stem, variant, selected=bool(cards))
-            result.outputs.append(Output(variant, path, imposed))
-    everything = general.items + merge_variants(per_variant)
-    result.report = Report(tuple(ordered(packwords.without_echoes(everything, undrawn))),
-                           outputs_named(wanted, pack.info.language if pack else None))
-    return result
+                laid = replace(lay_out(self.packs[variant.language], variant.edition,
+                                       plan.faces, found), version=self.version, date=self.date)
+                self.done[doc_key] = (laid, found.items)
+            except PackError as exc:  # a part the layout lacks stops it: say which
+                self.done[doc_key] = (None, found.items + exc.problems)
+        return self.done[doc_key]
+
+
+def _output(laid: _LaidOut, variant: Variant, plan: Plan, out_dir: Path, stem: str,
+            cards: list[str] | None, per_variant: dict[Variant, list[Problem]]) -> list[Output]:
+    """The variant laid out and imposed (none if either stopped); its problems to
+    ``per_variant``."""
+    doc, found_items = laid.of(variant, plan)
+    per_variant[variant] = list(found_items)
+    if doc is None:
+        return []
+    if cards:  # the chosen cards only: not the about card, nor any other page
+        doc = replace(doc, pages=tuple(p for p in doc.pages if p.card in cards))
+    try:
+        imposed = plan.impose(laid.packs[variant.language], doc)
+    except PackError as exc:
+        per_variant[variant] += exc.problems
+        return []
+    return [Output(variant, out_dir / output_name(stem, variant, selected=bool(cards)), imposed)]
 
 
 def outputs_named(wanted: list[Variant], own: str | None) -> tuple[str, ...]:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import polib
+
 from activate_pack.errors import PackError, Problem, Problems
 from activate_pack.output.po_read import credited, po_language, read_po
 from activate_pack.output.write import write_atomic
@@ -43,7 +45,6 @@ def import_po(pack_dir: Path, po_path: Path, language: str | None = None) -> Imp
     """Merge a translated PO file into the pack's overlay for its language."""
     shown = po_path.name
     po, text = read_po(po_path, shown)
-    lines = text.splitlines()
     language = po_language(po, text, shown, language, languages(pack_dir))
     pack = load_pack(pack_dir)
     source = provenance.english(pack)
@@ -52,7 +53,24 @@ def import_po(pack_dir: Path, po_path: Path, language: str | None = None) -> Imp
     problems = Problems()
     done = Imported(files[0] if files else pack_dir / TRANSLATIONS_DIR / f"{language}.yaml",
                     False, language)
-    texts: dict[tuple[Any, ...], tuple[str, str]] = {}  # place → (translation, its English)
+    texts = _translations(po, text.splitlines(), shown, source, done, problems)
+    problems.raise_if_errors()
+    patch = _patch(texts, source, old, done.notes)
+    _credit_and_review(po, old, patch)
+    header = (f"# {language_name(language)} translation, imported from {shown}. Cards and "
+              "labels left out here print in English.\n")
+    done.changed = write_overlay(pack_dir, files, done.path, patch, header)
+    return done
+
+
+def _translations(po: polib.POFile, lines: list[str], shown: str, source: dict[str, Any],
+                  done: Imported, problems: Problems) -> dict[tuple[Any, ...], tuple[str, str]]:
+    """Each translated entry's place in the overlay, with its translation and its English.
+
+    A fuzzy entry is counted in ``done``, one whose English has changed since the export is
+    noted there; a mistake is a problem, at its line of the PO file.
+    """
+    texts: dict[tuple[Any, ...], tuple[str, str]] = {}
     for entry in po:
         if entry.obsolete or not entry.msgid and not entry.msgctxt:
             continue
@@ -83,8 +101,12 @@ def import_po(pack_dir: Path, po_path: Path, language: str | None = None) -> Imp
             problems.add(problem, shown, _line(lines, entry.linenum, "msgstr"))
             continue
         texts[place] = (entry.msgstr, entry.msgid)
-    problems.raise_if_errors()
-    patch = _patch(texts, source, old, done.notes)
+    return texts
+
+
+def _credit_and_review(po: polib.POFile, old: dict[str, Any], patch: dict[str, Any]) -> None:
+    """The PO file's translators added to the overlay's (one stands in while none is known),
+    and whether it is reviewed, as its header says (a new overlay is not)."""
     names = credited(po)
     listed = old.get("translators")
     before: list[Any] = listed if isinstance(listed, list) else []
@@ -96,10 +118,6 @@ def import_po(pack_dir: Path, po_path: Path, language: str | None = None) -> Imp
         patch["reviewed"] = po.metadata["X-Reviewed"].strip().lower() == "true"
     elif "reviewed" not in old:
         patch["reviewed"] = False
-    header = (f"# {language_name(language)} translation, imported from {shown}. Cards and "
-              "labels left out here print in English.\n")
-    done.changed = write_overlay(pack_dir, files, done.path, patch, header)
-    return done
 
 
 def _line(lines: list[str], start: int, keyword: str) -> int:

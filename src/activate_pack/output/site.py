@@ -90,7 +90,6 @@ def site(pack_dir: Path, out_dir: Path, warn: Warn | None = None,
     result = Site(out_dir)
     clock = _Clock(result.timings)
     files: dict[Path, bytes] = {}
-    wanted = [variant for _, variant in FILES]
     warn = _once(warn) if warn else None  # each language is prepared with the pack: one message
     with clock("load"):
         # The pack and its own problems only: every language, the pack's own too, is laid out
@@ -99,25 +98,46 @@ def site(pack_dir: Path, out_dir: Path, warn: Warn | None = None,
     epoch = build_epoch(source_date(pack, pack_dir))
     entries = languages(pack_dir, pack)
     icons = card_icons(pack_dir)
+    made = workers.run(entries, lambda entry: _language_outputs(entry, out_dir),
+                       min(jobs or workers.available(), len(entries)))
+    built = _gathered(entries, made, result, files, warn)
+    shared = _language_pages(pack, entries, built, icons, epoch, result, files, clock)
+    files.update({out_dir / path: data for path, data in
+                  _site_files(pack, entries, shared[entries[0].tag], built).items()})
+    names = {entry.tag: built[entry.tag][0].labels.site.language_name for entry in entries}
+    files.update({out_dir / name: data for name, data in assets(names).items()})
+    with clock("write"):
+        write_all(list(files.items()))
+    result.files = list(files)
+    return result
 
-    def one(index: int) -> _Made:
-        """One language's PDFs and previews, with the problems and time its steps met."""
-        language, made = entries[index], _Made()
-        own = _Clock(made.timings)
-        with own("layout"):
-            # Every language the pack has, none asked for by name: gaps in a translation the
-            # pack only inherits are its original's to tell (translations.translate).
-            prepared = prepare(language.pack_dir,
-                               [replace(v, language=language.translation) for v in wanted],
-                               out_dir, asked=False)
-            prepared.ready(made.problems.append)
-        made.pack, made.pdfs, made.previews = _language_files(language, prepared, out_dir,
-                                                              made.files, own)
-        return made
 
-    built: dict[str, tuple[Pack, list[Published], list[dict[str, object]]]] = {}
-    for entry, done in zip(entries, workers.run(range(len(entries)), one,
-                                                min(jobs or workers.available(), len(entries)))):
+Built = dict[str, tuple[Pack, list[Published], list[dict[str, object]]]]
+"""Each language's pack, PDFs and previews, by its tag."""
+
+
+def _language_outputs(language: Language, out_dir: Path) -> _Made:
+    """One language's PDFs and previews, with the problems and time its steps met."""
+    made = _Made()
+    own = _Clock(made.timings)
+    with own("layout"):
+        # Every language the pack has, none asked for by name: gaps in a translation the
+        # pack only inherits are its original's to tell (translations.translate).
+        prepared = prepare(language.pack_dir,
+                           [replace(variant, language=language.translation)
+                            for _, variant in FILES], out_dir, asked=False)
+        prepared.ready(made.problems.append)
+    made.pack, made.pdfs, made.previews = _language_files(language, prepared, out_dir,
+                                                          made.files, own)
+    return made
+
+
+def _gathered(entries: list[Language], made: list[_Made], result: Site,
+              files: dict[Path, bytes], warn: Warn | None) -> Built:
+    """The languages' outputs joined in language order: their files added to ``files``, their
+    PDFs and time to ``result``, their problems handed to ``warn``."""
+    built: Built = {}
+    for entry, done in zip(entries, made):
         for problem in done.problems if warn else ():
             warn(problem)  # type: ignore[misc]
         files.update(done.files)
@@ -126,6 +146,15 @@ def site(pack_dir: Path, out_dir: Path, warn: Warn | None = None,
         assert done.pack is not None
         built[entry.tag] = (done.pack, done.pdfs, done.previews)
         result.pdfs += done.pdfs
+    return built
+
+
+def _language_pages(pack: Pack, entries: list[Language], built: Built,
+                    icons: dict[str, str], epoch: int, result: Site, files: dict[Path, bytes],
+                    clock: _Clock) -> dict[str, dict[str, object]]:
+    """Each language's zip of PDFs, download page and web edition, added to ``files``; what
+    every page of each language shares, by its tag."""
+    out_dir = result.root
     links = [(entry, built[entry.tag][0]) for entry in entries]
     shared: dict[str, dict[str, object]] = {}
     source: dict[str, dict[str, Face]] | None = None  # the faces a translation compares with
@@ -146,14 +175,7 @@ def site(pack_dir: Path, out_dir: Path, warn: Warn | None = None,
                             None if entry is entries[0] else source, icons)
             files.update({out_dir / path: data for path, data in made.items()})
             result.pages += [out_dir / path for path in made if path.endswith(".html")]
-    files.update({out_dir / path: data for path, data in
-                  _site_files(pack, entries, shared[entries[0].tag], built).items()})
-    names = {entry.tag: built[entry.tag][0].labels.site.language_name for entry in entries}
-    files.update({out_dir / name: data for name, data in assets(names).items()})
-    with clock("write"):
-        write_all(list(files.items()))
-    result.files = list(files)
-    return result
+    return shared
 
 
 def _zip(entry: Language, pdfs: list[Published], out_dir: Path, files: dict[Path, bytes],

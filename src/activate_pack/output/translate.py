@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator, NamedTuple
 
 import polib
 
@@ -105,41 +105,69 @@ class _Offer:
         return tree
 
 
+class _Msg(NamedTuple):
+    """One string of the pack to translate, and what its PO entry says of it."""
+
+    context: str
+    """The entry's msgctxt: where the string lives ('walk-and-talk:title')."""
+    place: tuple[str, ...]
+    """Where its translation goes in the overlay."""
+    value: Any
+    """The English its out-of-date record is made from: a list item's whole list."""
+    position: int | None
+    """Its place in that list, if it is a list item."""
+    text: str
+    notes: list[str]
+    """What the translator is told: where it prints, how much room it has."""
+    where: tuple[str, int | None] | None
+    label: bool
+
+
 def entries(pack: Pack, offer: _Offer) -> list[polib.POEntry]:
     """One entry per string of the pack, with the translation so far where there is one."""
     source = provenance.english(pack)
-    found: list[polib.POEntry] = []
+    return [_entry(msg, pack, offer) for msg in (*_pack_words(pack, source),
+                                                  *_card_words(pack, source),
+                                                  *_label_words(pack, source))]
 
-    def add(context: str, place: tuple[str, ...], value: Any, index: int | None, text: str,
-            notes: list[str], where: tuple[str, int | None] | None, label: bool) -> None:
-        english = value if isinstance(value, list) else [value]
-        given_ = offer.text(place, english, index)
-        msgstr, stale = given_ if given_ else ("", None)
-        slots = provenance.slots(text) if label else []
-        entry = polib.POEntry(msgctxt=context, msgid=text, msgstr=_like(msgstr, text) if msgstr
-                              else "", comment="\n".join(notes + _placeholders(text, pack,
-                                                                              label)),
-                              occurrences=[(where[0], str(where[1] or ""))] if where else [])
-        # msgfmt checks a {slot} in the translation against the English; a translation that
-        # names the language itself may leave a slot out, which gettext would call an error.
-        if slots and (not msgstr or provenance.slots(msgstr) == slots):
-            entry.flags.append("python-brace-format")
-        if stale:
-            entry.flags.insert(0, "fuzzy")
-            if stale in offer.previous:
-                entry.previous_msgid = offer.previous[stale]
-            else:
-                entry.tcomment = ("The English has changed since this was translated: check "
-                                  "the translation against it.")
-        found.append(entry)
 
-    info = source["pack"]
-    for name, value in info.items():
+def _entry(msg: _Msg, pack: Pack, offer: _Offer) -> polib.POEntry:
+    """The PO entry of one string: the translation offered, its flags and its notes."""
+    english = msg.value if isinstance(msg.value, list) else [msg.value]
+    given_ = offer.text(msg.place, english, msg.position)
+    msgstr, stale = given_ if given_ else ("", None)
+    slots = provenance.slots(msg.text) if msg.label else []
+    entry = polib.POEntry(msgctxt=msg.context, msgid=msg.text,
+                          msgstr=_like(msgstr, msg.text) if msgstr else "",
+                          comment="\n".join(msg.notes + _placeholders(msg.text, pack, msg.label)),
+                          occurrences=[(msg.where[0], str(msg.where[1] or ""))] if msg.where
+                          else [])
+    # msgfmt checks a {slot} in the translation against the English; a translation that
+    # names the language itself may leave a slot out, which gettext would call an error.
+    if slots and (not msgstr or provenance.slots(msgstr) == slots):
+        entry.flags.append("python-brace-format")
+    if stale:
+        entry.flags.insert(0, "fuzzy")
+        if stale in offer.previous:
+            entry.previous_msgid = offer.previous[stale]
+        else:
+            entry.tcomment = ("The English has changed since this was translated: check "
+                              "the translation against it.")
+    return entry
+
+
+def _pack_words(pack: Pack, source: dict[str, Any]) -> Iterator[_Msg]:
+    """The strings of pack.yaml that are translated: its title, subtitle and description."""
+    for name, value in source["pack"].items():
         for path, text in _strings(value, name):
             room = _room(PackInfo, name, text)
-            add(f"pack:{path}", ("pack", name), value, None, text,
-                [f"The pack, {name}: {_describe(PackInfo, name).rstrip('.')}; "
-                 f"{_PLACES['pack']}.", room], (PACK_FILE, pack.info_line(name)), False)
+            yield _Msg(f"pack:{path}", ("pack", name), value, None, text,
+                       [f"The pack, {name}: {_describe(PackInfo, name).rstrip('.')}; "
+                        f"{_PLACES['pack']}.", room], (PACK_FILE, pack.info_line(name)), False)
+
+
+def _card_words(pack: Pack, source: dict[str, Any]) -> Iterator[_Msg]:
+    """The strings of every card and guide page, field by field, list items one by one."""
     for item in (*pack.cards, *pack.guide):
         group = "guide" if isinstance(item, GuidePage) else "cards"
         location = pack.locations.get(item.id)
@@ -152,22 +180,25 @@ def entries(pack: Pack, offer: _Offer) -> list[polib.POEntry]:
                 index = provenance.item_keys(value).index(path.split(":")[1]) \
                     if isinstance(value, list) else None
                 sub = tuple(path.split(":")[0].split("."))
-                add(f"{item.id}:{path}", (group, item.id, *sub), value if index is not None
-                    else text, index, text,
-                    [where, _room(type(item), name, text, index is not None)],
-                    (location.path, location.fields.get(name, location.line)) if location
-                    else None, False)
+                yield _Msg(f"{item.id}:{path}", (group, item.id, *sub),
+                           value if index is not None else text, index, text,
+                           [where, _room(type(item), name, text, index is not None)],
+                           (location.path, location.fields.get(name, location.line))
+                           if location else None, False)
+
+
+def _label_words(pack: Pack, source: dict[str, Any]) -> Iterator[_Msg]:
+    """The strings of the labels: every word the layouts print that is not card text."""
     for path, text in _strings(source["labels"], ""):
         path = path.lstrip(".")
         dotted = path.split(":")[0]
         value = _at(source["labels"], dotted)
         index = provenance.item_keys(value).index(path.split(":")[1]) \
             if isinstance(value, list) else None
-        add(f"labels:{path}", ("labels", *dotted.split(".")), value if index is not None
-            else text, index, text, [f"A label: {_label_purpose(pack.labels, dotted)}",
-                                     f"The English is {len(text)} characters long."],
-            None, True)
-    return found
+        yield _Msg(f"labels:{path}", ("labels", *dotted.split(".")),
+                   value if index is not None else text, index, text,
+                   [f"A label: {_label_purpose(pack.labels, dotted)}",
+                    f"The English is {len(text)} characters long."], None, True)
 
 
 def _at(tree: Any, dotted: str) -> Any:

@@ -58,12 +58,7 @@ def run(tasks: Sequence[T], work: Callable[[T], R], jobs: int,
     task order, so the same build fails the same way whatever ``jobs`` is.
     """
     if jobs <= 1 or len(tasks) <= 1 or not can_fork():
-        results = []
-        for index, task in enumerate(tasks):
-            results.append(work(task))
-            if done is not None:
-                done(index, results[-1])
-        return results
+        return _in_turn(tasks, work, done)
     answers: dict[int, tuple[bool, object]] = {}
     running: dict[int, tuple[int, int, bytearray]] = {}  # fd: (index, pid, bytes so far)
     waiting = list(enumerate(tasks))
@@ -84,33 +79,55 @@ def run(tasks: Sequence[T], work: Callable[[T], R], jobs: int,
             if not running:
                 break
             for key, _ in selector.select():
-                fd = key.fd
-                chunk = os.read(fd, 1 << 16)
-                if chunk:
-                    running[fd][2].extend(chunk)
-                    continue
-                selector.unregister(fd)
-                os.close(fd)
-                index, pid, data = running.pop(fd)
-                os.waitpid(pid, 0)
-                answers[index] = pickle.loads(data) if data else \
-                    (False, WorkerFailed(f"a worker stopped without finishing task {index + 1}"))
-                if done is not None and answers[index][0]:
-                    done(index, answers[index][1])  # type: ignore[arg-type]
+                _read(key.fd, running, answers, selector, done)
     finally:
-        for fd, (_, pid, _) in running.items():  # stopped early: no worker outlives the build
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            os.waitpid(pid, 0)
-            os.close(fd)
+        _stop(running)
         selector.close()
     for index in sorted(answers):
         ok, value = answers[index]
         if not ok:
             raise value.exception() if isinstance(value, _Raised) else value  # type: ignore[misc]
     return [answers[index][1] for index in range(len(tasks))]  # type: ignore[misc]
+
+
+def _in_turn(tasks: Sequence[T], work: Callable[[T], R],
+             done: Callable[[int, R], None] | None) -> list[R]:
+    """Every task done here, one after another: where there is one job, or no fork."""
+    results = []
+    for index, task in enumerate(tasks):
+        results.append(work(task))
+        if done is not None:
+            done(index, results[-1])
+    return results
+
+
+def _read(fd: int, running: dict[int, tuple[int, int, bytearray]],
+          answers: dict[int, tuple[bool, object]], selector: selectors.BaseSelector,
+          done: Callable[[int, R], None] | None) -> None:
+    """What a worker's pipe holds now; once it is closed, the worker's answer, recorded."""
+    chunk = os.read(fd, 1 << 16)
+    if chunk:
+        running[fd][2].extend(chunk)
+        return
+    selector.unregister(fd)
+    os.close(fd)
+    index, pid, data = running.pop(fd)
+    os.waitpid(pid, 0)
+    answers[index] = pickle.loads(data) if data else \
+        (False, WorkerFailed(f"a worker stopped without finishing task {index + 1}"))
+    if done is not None and answers[index][0]:
+        done(index, answers[index][1])  # type: ignore[arg-type]
+
+
+def _stop(running: dict[int, tuple[int, int, bytearray]]) -> None:
+    """Kill the workers still running (the build stopped early): none outlives it."""
+    for fd, (_, pid, _) in running.items():
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        os.waitpid(pid, 0)
+        os.close(fd)
 
 
 class _Raised:

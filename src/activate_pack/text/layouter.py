@@ -131,19 +131,7 @@ class Layouter:
                        else line_height)
             lead = fs * leading
             gap = size * style.space_before if index and item.new_paragraph else 0.0
-            indent = 0.0
-            marker_seg: Segment | None = None
-            if item.marker:
-                marker_font = font_name(style.family, item.runs[0].bold if item.runs else False)
-                # Numbered items share one indent (up to '88.'), so their text lines up.
-                widest = "88." if item.marker[-1:] in ".)" else item.marker
-                marker_width = width(item.marker, marker_font, fs)
-                indent = max(marker_width, width(widest, marker_font, fs), fs * 0.6) + fs * 0.4
-                # Right-to-left lists put their markers on the right.
-                marker_x = box_width - marker_width if paragraph == "rtl" else 0.0
-                marker_seg = Segment(marker_x, item.marker, marker_font, fs,
-                                     style.marker_colour or style.colour, marker_width,
-                                     style.direction, style.lang)
+            indent, marker_seg = _marker(item, style, fs, box_width, paragraph)
             factor = style.offset_factor
             start = 0.0 if paragraph == "rtl" else indent
             avail = box_width - indent
@@ -161,10 +149,7 @@ class Layouter:
                                           box_width - indent, factor)
                 shaped = any(s.parts for s in segs)
                 if number == 0 and marker_seg is not None and segs:
-                    # The marker moves with its line, before its start (on the right in RTL).
-                    edge = (max(s.x + s.width for s in segs) + indent - marker_seg.width
-                            if paragraph == "rtl" else min(s.x for s in segs) - indent)
-                    segs = (replace(marker_seg, x=edge), *segs)
+                    segs = _marked(segs, marker_seg, indent, paragraph)
                 # How high and deep the line's ink reaches, where shaped lines are spaced by it.
                 ink = extent(segs) if shaped or above_shaped else (0.0, 0.0)
                 if lines:
@@ -183,6 +168,33 @@ class Layouter:
         # Room for descenders below the last baseline.
         height = y + (size * 0.3 if lines else 0.0)
         return Laid(size, tuple(lines), height)
+
+
+def _marker(item: FlowParagraph, style: Style, fs: float, box_width: float,
+            paragraph: str) -> tuple[float, Segment | None]:
+    """A list item's indent and its marker ('•', '3.'), placed at the start of its first line
+    (none for text that is not a list item)."""
+    if not item.marker:
+        return 0.0, None
+    marker_font = font_name(style.family, item.runs[0].bold if item.runs else False)
+    # Numbered items share one indent (up to '88.'), so their text lines up.
+    widest = "88." if item.marker[-1:] in ".)" else item.marker
+    marker_width = width(item.marker, marker_font, fs)
+    indent = max(marker_width, width(widest, marker_font, fs), fs * 0.6) + fs * 0.4
+    # Right-to-left lists put their markers on the right.
+    marker_x = box_width - marker_width if paragraph == "rtl" else 0.0
+    return indent, Segment(marker_x, item.marker, marker_font, fs,
+                           style.marker_colour or style.colour, marker_width, style.direction,
+                           style.lang)
+
+
+def _marked(segs: tuple[Segment, ...], marker: Segment, indent: float,
+            paragraph: str) -> tuple[Segment, ...]:
+    """A first line with its item's marker, which moves with the line, before its start (on
+    the right in right-to-left text)."""
+    edge = (max(s.x + s.width for s in segs) + indent - marker.width
+            if paragraph == "rtl" else min(s.x for s in segs) - indent)
+    return (replace(marker, x=edge), *segs)
 
 
 def _without_separator(line: list[_Word]) -> list[_Word]:

@@ -8,14 +8,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-from activate_pack.errors import PackError, Problem, Problems, nearest
+from activate_pack.errors import PackError, Problem, Problems
 from activate_pack.pack.loading import adapt, limits, translations
 from activate_pack.pack.model import credits
 from activate_pack.pack.sources import images, templating
 from activate_pack.pack.sources.images import ImageFile
 from activate_pack.pack.model.labels import Labels
 from activate_pack.pack.model.kinds import Kinds, read_kinds
-from activate_pack.pack.model.pack import GuidePage, Location, Logo, Pack, PackInfo
+from activate_pack.pack.loading.references import Removed, check_references
+from activate_pack.pack.model.pack import Changes, GuidePage, Location, Logo, Pack, PackInfo
 from activate_pack.pack.sources.paths import LABELS_FILE, PACK_FILE, default_pack_dir
 from activate_pack.pack.sources.gate import Refused, check_file, read_checked
 from activate_pack.pack.sources.source import (MAX_FILE_BYTES, Located, LocatedList, deep_merge,
@@ -169,12 +170,11 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
     the pack's own); ``depth`` counts how many adaptations deep this base is; ``language``
     asks for the pack in one of its translations (None, or its own language: as written).
     """
-
     problems = Problems()
     info_data, info = _read_info(root, problems)
     own = adapt.own_variables(info) if info is not None else {}
     base = (adapt.load_base(root, info, info_data, {**own, **(overrides or {})}, depth, problems,
-                               load_pack)
+                            load_pack)
             if info is not None and info.extends else None)
     parent = base[0] if base else None
     variables = {**(parent.variables if parent else {}), **own}
@@ -183,57 +183,84 @@ def load_pack(root: Path, overrides: dict[str, str] | None = None, depth: int = 
     kinds = read_kinds(root, problems)
     labels = load_labels(root, problems, parent.labels if parent else None, kinds)
     context = {**variables, **(overrides or {})} if info is not None else None
-
-    read = _Read({kind: [] for kind in kinds})
-    docs = _all_docs(root, problems, len(parent.cards) + len(parent.guide) if parent else 0,
-                     tuple(kinds.folders), read.broken)  # a file YAML cannot read: its cards are broken, not missing
-    _read_cards(docs, kinds, context, problems, read)
-    _read_guide(docs["guide"], context, problems, read)
-    cards, guide, locations = read.cards, read.guide, read.locations
-
-    own_ids = {c.id for folder in cards.values() for c in folder} | {p.id for p in guide}
-    changes = (adapt.merge(base[0], base[1], info, info_data, cards, guide, locations, problems,
-                           read.broken)
+    read = _read_own(root, kinds, context, parent, problems)
+    own_ids = {c.id for folder in read.cards.values() for c in folder} | {p.id for p in read.guide}
+    changes = (adapt.merge(*base, info, info_data, read.cards, read.guide, read.locations,
+                           problems, read.broken)
                if base and info else None)  # a base is only loaded for valid settings
-    # Inherited cards keep the folder they came from, so their pictures are found there.
-    folders = {c.id: parent.folders.get(c.id, parent.root)
-               for c in (*parent.cards, *parent.guide) if c.id not in own_ids} if parent else {}
+    folders = _inherited_folders(parent, own_ids)
     # An adaptation whose pack.yaml has a mistake has no base pack loaded: its recipes name
     # the base's ingredient cards, which are not missing, only unread. One mistake, one message.
     if base is not None or not info_data.get("extends"):
-        removed = _Removed(set(changes.removed) if changes else set(), own_ids,
-                           info_data.mark("remove")[0])
-        _check_references(kinds, cards, locations, problems, read.broken, removed)
+        removed = Removed(set(changes.removed) if changes else set(), own_ids,
+                          info_data.mark("remove")[0])
+        check_references(kinds, read.cards, read.locations, problems, read.broken, removed)
     logo = adapt.pack_logo(root, info, info_data, base) if info is not None else None
-    exceptions = credits.check_images(cards, info, locations, problems, logo) if info else ()
-    pictures: dict[tuple[str, str], ImageFile] = {}
-    if not problems.errors:  # headers only: pictures are decoded next, one at a time
-        limits.check_pictures(_pictures(cards, root, folders, locations, logo), problems)
-    if not problems.errors:
-        pictures = _inspect_pictures(root, cards, folders, locations, logo, problems)
+    exceptions = (credits.check_images(read.cards, info, read.locations, problems, logo)
+                  if info else ())
+    pictures = _checked_pictures(root, read, folders, logo, problems)
     problems.raise_if_errors()
     assert info is not None  # no errors, so pack.yaml's settings validated
-    sets = {kind: sorted(cards[kind], key=kinds.sort_key(kind)) for kind in kinds}
+    sets = {kind: sorted(read.cards[kind], key=kinds.sort_key(kind)) for kind in kinds}
+    guide = read.guide
     if parent:
-        (*ordered, guide), reordered = adapt.apply_order(info, [*sets.values(), guide])
-        sets = dict(zip(sets, ordered))
         assert changes is not None  # merged above, as there is a base
-        changes = changes.model_copy(update={"reordered": reordered,
-                                             "logo": adapt.logo_change(parent.logo, logo)})
+        sets, guide, changes = _reordered(info, sets, guide, changes, parent.logo, logo)
     pack = Pack(root=str(root), info=info, labels=labels, kinds=kinds,
                 sets={kind: tuple(found) for kind, found in sets.items()}, guide=tuple(guide),
-                locations=locations, variables=variables,
+                locations=read.locations, variables=variables,
                 written={**({k: v for k, v in parent.written.items() if k not in own_ids}
                             if parent else {}), **read.written},
                 upstream=(adapt.upstream_of(parent), *parent.upstream) if parent else (),
                 bases=(adapt.base_of(parent), *parent.bases) if parent else (),
                 changes=changes, exceptions=exceptions, folders=folders, logo=logo,
-                pictures=pictures,
-                info_lines=field_lines(info_data),
+                pictures=pictures, info_lines=field_lines(info_data),
                 warnings=tuple(p for p in problems.items if p.severity != "error"))
     if language is None or language == info.language:
         return pack
     return translations.translate(pack, root, language, context)
+
+
+def _read_own(root: Path, kinds: Kinds, context: dict[str, str] | None, parent: Pack | None,
+              problems: Problems) -> _Read:
+    """The cards and guide pages of the pack's own files, read and validated."""
+    read = _Read({kind: [] for kind in kinds})
+    docs = _all_docs(root, problems, len(parent.cards) + len(parent.guide) if parent else 0,
+                     tuple(kinds.folders), read.broken)  # a file YAML cannot read: its cards are broken, not missing
+    _read_cards(docs, kinds, context, problems, read)
+    _read_guide(docs["guide"], context, problems, read)
+    return read
+
+
+def _inherited_folders(parent: Pack | None, own_ids: set[str]) -> dict[str, str]:
+    """The folder each inherited card came from, so its pictures are found there."""
+    if parent is None:
+        return {}
+    return {c.id: parent.folders.get(c.id, parent.root)
+            for c in (*parent.cards, *parent.guide) if c.id not in own_ids}
+
+
+def _checked_pictures(root: Path, read: _Read, folders: dict[str, str], logo: Logo | None,
+                      problems: Problems) -> dict[tuple[str, str], ImageFile]:
+    """Every picture and the logo inspected, once no error stops it: their headers first, for
+    the limits, then each opened in turn (none where an error came first)."""
+    if not problems.errors:
+        limits.check_pictures(_pictures(read.cards, root, folders, read.locations, logo),
+                              problems)
+    if problems.errors:
+        return {}
+    return _inspect_pictures(root, read.cards, folders, read.locations, logo, problems)
+
+
+def _reordered(info: PackInfo, sets: dict[str, list[Any]], guide: list[GuidePage],
+               changes: Changes, base_logo: Logo | None, logo: Logo | None
+               ) -> tuple[dict[str, list[Any]], list[GuidePage], Changes]:
+    """An adaptation's cards and pages in the order its ``order:`` asks for, and its changes
+    saying whether that moved any and how its logo differs from its base's."""
+    (*ordered, guide), reordered = adapt.apply_order(info, [*sets.values(), guide])
+    changes = changes.model_copy(update={"reordered": reordered,
+                                         "logo": adapt.logo_change(base_logo, logo)})
+    return dict(zip(sets, ordered)), guide, changes
 
 
 @dataclass
@@ -359,57 +386,3 @@ def _inspect_pictures(root: Path, cards: dict[str, list[Any]], folders: dict[str
         else:
             found[(folder, file)] = image
     return found
-
-
-@dataclass(frozen=True)
-class _Removed:
-    """What an adaptation's ``remove:`` leaves out, which cards are its own, and its line."""
-
-    ids: set[str]
-    own: set[str]
-    line: int
-
-
-def _check_references(kinds: Kinds, cards: dict[str, list[Any]],
-                      locations: dict[str, Location], problems: Problems,
-                      broken: set[str] | None = None, removed: _Removed | None = None) -> None:
-    """Every card a reference field names (a recipe's ingredients) must be a card of its kind.
-
-    One left out by an adaptation's ``remove:`` is reported in the volunteer's own files: at
-    ``remove:`` when a card of the original still needs it, with the command that fixes it.
-    """
-    for kind, decl in kinds.kinds.items():
-        for name, field in decl.fields.items():
-            if field.type == "reference" and field.kind in cards:
-                known = [c.id for c in cards[field.kind] if not getattr(c, "blank", False)]
-                for card in cards[kind]:
-                    _check_named(kinds, card, name, field.kind, known, locations, problems,
-                                 broken, removed)
-
-
-def _check_named(kinds: Kinds, card: Any, name: str, target: str, known: list[str],
-                 locations: dict[str, Location], problems: Problems, broken: set[str] | None,
-                 removed: _Removed | None) -> None:
-    """The ids one reference field of one card names, each checked."""
-    for index, ref in enumerate(getattr(card, name)):
-        if ref in known or ref in (broken or ()):
-            continue
-        if removed is not None and ref in removed.ids:
-            if card.id in removed.own:
-                where = locations[card.id]
-                problems.add(f"{name}: '{ref}' is left out by 'remove:' in {PACK_FILE} "
-                             f"(line {removed.line}); take it out of this list, or out of "
-                             "'remove:'", where.path, where.at(f"{name}.{index}"),
-                             card=card.id)
-            else:
-                problems.add(f"remove: '{ref}' is one of the {name} of the original "
-                             f"{card.kind} '{card.id}' ({card.title}), which this pack keeps; "
-                             f"remove '{card.id}' as well, or run 'activate-pack copy "
-                             f"{card.id}' and take '{ref}' out of the copy's {name}",
-                             PACK_FILE, removed.line)
-            continue
-        close = nearest(ref, known)
-        hint = f"; did you mean '{close}'?" if close else ""
-        where = locations[card.id]
-        problems.add(f"{name}: there is no {target} card with the id '{ref}'{hint}",
-                     where.path, where.at(f"{name}.{index}"), card=card.id)

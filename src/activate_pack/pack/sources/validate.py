@@ -69,11 +69,6 @@ def explain(error: Mapping[str, Any], model: type[BaseModel]) -> str:
     field = field_name(loc)
     kind = error["type"]
     value: Any = error.get("input")
-    if kind == "string_type" and isinstance(value, dict) and len(value) == 1:
-        # '- Book a hall: tables and sockets' is read as a field named 'Book a hall'.
-        [key] = value
-        return (f"{field}: expected text, but the ': ' after '{key}' made it a field name; "
-                "put the whole text in quotes")
     if kind == "missing":
         return f"{field}: this field is required"
     if kind == "extra_forbidden":
@@ -82,6 +77,22 @@ def explain(error: Mapping[str, Any], model: type[BaseModel]) -> str:
         close = nearest(name, known, cutoff=0.6)
         hint = f" (did you mean '{close}'?)" if close else f" (known fields: {', '.join(known)})"
         return f"unknown field '{name}'{hint}"
+    for words in (_wrong_type, _wrong_form, _wrong_size):
+        said = words(error, kind, field, value)
+        if said is not None:
+            return said
+    if kind == "value_error":
+        return f"{field}: {error['msg'].removeprefix('Value error, ')}"
+    return f"{field}: {error['msg']}"
+
+
+def _wrong_type(error: Mapping[str, Any], kind: str, field: str, value: Any) -> str | None:
+    """A value of the wrong type (text, list, group, true or false, number) explained."""
+    if kind == "string_type" and isinstance(value, dict) and len(value) == 1:
+        # '- Book a hall: tables and sockets' is read as a field named 'Book a hall'.
+        [key] = value
+        return (f"{field}: expected text, but the ': ' after '{key}' made it a field name; "
+                "put the whole text in quotes")
     if kind in ("string_type",):
         return f"{field}: expected text, found {describe(value)}"
     if kind in ("list_type", "tuple_type"):
@@ -95,6 +106,15 @@ def explain(error: Mapping[str, Any], model: type[BaseModel]) -> str:
         return f"{field}: expected a group of fields, found {describe(value)}"
     if kind == "bool_type" or kind == "bool_parsing":
         return f"{field}: expected true or false, found {describe(value)}"
+    if kind in ("float_type", "float_parsing", "int_type", "int_parsing", "int_from_float"):
+        whole = " whole" if kind.startswith("int") else ""
+        return f"{field}: expected a{whole} number, found {describe(value)}"
+    return None
+
+
+def _wrong_form(error: Mapping[str, Any], kind: str, field: str, value: Any) -> str | None:
+    """Text of the right type in the wrong form (an id, a colour) or not one of the choices."""
+    loc = tuple(error["loc"])
     if kind == "string_pattern_mismatch" and loc and loc[-1] in ("id",) or kind == "string_pattern_mismatch" and isinstance(loc[-1], int):
         return (f"{field}: {value!r} is not a valid id; use lowercase letters, digits and "
                 "hyphens, such as 'walk-and-talk'")
@@ -112,6 +132,11 @@ def explain(error: Mapping[str, Any], model: type[BaseModel]) -> str:
             match = nearest(value.strip().lower(), options)
             close = f" (did you mean '{match}'?)" if match else ""
         return f"{field}: {value!r} is not allowed; use {allowed}{close}"
+    return None
+
+
+def _wrong_size(error: Mapping[str, Any], kind: str, field: str, value: Any) -> str | None:
+    """Text or a list too short or too long, or a number beyond its bounds."""
     if kind == "string_too_short":
         return f"{field}: must not be empty"
     if kind == "string_too_long":
@@ -127,12 +152,7 @@ def explain(error: Mapping[str, Any], model: type[BaseModel]) -> str:
         return f"{field}: {describe(value)} is too {BOUNDS[kind]} {bound}"
     if kind == "finite_number":
         return f"{field}: expected an ordinary number, not infinity or 'not a number'"
-    if kind in ("float_type", "float_parsing", "int_type", "int_parsing", "int_from_float"):
-        whole = " whole" if kind.startswith("int") else ""
-        return f"{field}: expected a{whole} number, found {describe(value)}"
-    if kind == "value_error":
-        return f"{field}: {error['msg'].removeprefix('Value error, ')}"
-    return f"{field}: {error['msg']}"
+    return None
 
 
 LOOKALIKE_DASHES = {"\u2013": "an en dash '–'", "\u2014": "an em dash '—'",
