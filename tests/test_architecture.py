@@ -80,12 +80,7 @@ def test_no_class_name_is_defined_in_two_modules() -> None:
 LONGEST = 60
 """The most lines (its docstring counted) a function of src/ may have: one a reader can hold."""
 
-LONG_ALLOWED: dict[str, str] = {
-    # Both are being broken into named steps as the renderer's use of ReportLab internals
-    # moves into one module; take them out of this list once they are.
-    "render/pdf.py:draw_page": "being broken into named steps with the renderer's other changes",
-    "render/compact.py:_packed": "being broken into named steps with the renderer's other changes",
-}
+LONG_ALLOWED: dict[str, str] = {}
 """Functions that may be longer, each with its reason."""
 
 
