@@ -200,3 +200,34 @@ def test_builds_stopped_at_many_moments_leave_old_or_new_files_and_no_debris(
     # length was measured once, and a busy machine stretches or shrinks later runs, so a
     # quarter of the twenty is asked for, not most.
     assert stopped >= 5, stopped
+
+
+NOTES_TOO_LONG = """\
+- id: warm-hello
+  title: Hello
+  question: What did you have for breakfast?
+  prompts: ["Who made it?", "Where did you eat it?"]
+  phase: warm-up
+  notes: {notes}
+""".format(notes=" ".join(["Ask everyone in the room what they think and write it down."] * 40))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_error_met_laying_out_one_output_writes_none_of_them(
+        make_pack: Callable[..., Path], tmp_path: Path, jobs: int) -> None:
+    # Facilitator notes print in the A4 pack only: its layout fails, the A6's does not. Each
+    # output is laid out where it is drawn, so the A6 may be drawn before the A4 fails.
+    root = make_pack(**{"content__questions__warm-up.yaml": NOTES_TOO_LONG})
+    out = tmp_path / "dist"
+    out.mkdir()
+    a6 = out / "test-pack-a6-community.pdf"
+    a6.write_bytes(b"%PDF-1.4 earlier A6\n")
+    with pytest.raises(PackError) as caught:
+        build(root, ("a6", "a4"), out, jobs=jobs)
+    assert [p.message.split(":")[0] for p in caught.value.problems] == ["A4 pack"]
+    assert a6.read_bytes() == b"%PDF-1.4 earlier A6\n"
+    assert os.listdir(out) == [a6.name]
+    # A folder the build would have made is not left behind, empty.
+    with pytest.raises(PackError):
+        build(root, ("a6", "a4"), tmp_path / "new", jobs=jobs)
+    assert not (tmp_path / "new").exists()

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import gc
-from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator
 
 from activate_pack.errors import PackError, Problem
 from activate_pack.layout.editions import SIZES
-from activate_pack.output.plan import Output, Prepared, languages_wanted, prepare, variants
+from activate_pack.output.plan import (Later, Output, Prepared, Report, languages_wanted, prepare,
+                                       variants)
 from activate_pack.layout.printing import PrintOptions
 
 __all__ = ["SIZES", "Built", "Warn", "build", "planned"]
@@ -49,11 +50,18 @@ def _collector_paused() -> Iterator[None]:
 
 def planned(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path = Path("dist"),
             options: PrintOptions | None = None, cards: list[str] | None = None,
-            languages: str | None = None) -> Prepared:
-    """The outputs a build with these options writes, laid out, and every problem with them:
-    what ``build`` renders, and what ``check`` with the same options reports."""
+            languages: str | None = None, later: bool = False) -> Prepared:
+    """The outputs a build with these options writes, laid out (or, with ``later``, ready to
+    be), and every problem with them: what ``build`` renders, and what ``check`` with the same
+    options reports."""
     wanted = variants(sizes, options, languages_wanted(pack_dir, languages))
-    return prepare(pack_dir, wanted, out_dir, cards=cards, detail=languages not in (None, "all"))
+    return prepare(pack_dir, wanted, out_dir, cards=cards, detail=languages not in (None, "all"),
+                   later=later)
+
+
+Made = tuple[list[Problem], "tuple[str, int, int] | None"]
+"""What a worker made of one output: the problems laying it out met, and its temporary file,
+size and page count (None when it was not drawn)."""
 
 
 def build(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path,
@@ -66,53 +74,102 @@ def build(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path,
     ``options`` asks for a print-ready variant (``--print``, ``--duplex``, ``--cmyk``); ``cards``
     for some cards only; ``languages`` for a translation (``--lang``: a tag, or 'all'). Every
     problem ``check`` would report for these outputs stops the build (and, with ``strict``,
-    every warning); warnings go to ``warn``. Outputs are rendered in up to ``jobs`` worker
-    processes (default: one per processor available); the files are the same whatever it is.
+    every warning); warnings go to ``warn``. Each output is laid out and rendered in one of up
+    to ``jobs`` worker processes (default: one per processor available), side by side; the
+    files are the same whatever it is, and none is written unless every one can be.
     """
-    from activate_pack.compose.notices import creators as pack_creators
+    existed = out_dir.exists()
+    try:
+        with _collector_paused():
+            return _built(pack_dir, sizes, out_dir, progress, warn, options, cards, languages,
+                          strict, jobs)
+    except BaseException:
+        if not existed:  # nothing was written: not even the folder that would have held it
+            with suppress(OSError):
+                out_dir.rmdir()
+        raise
+
+
+def _built(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path,
+           progress: Callable[[str, int, int], None] | None, warn: Warn | None,
+           options: PrintOptions | None, cards: list[str] | None, languages: str | None,
+           strict: bool, jobs: int | None) -> list[Built]:
+    """``build``'s work: each output laid out and drawn in a worker, then all committed."""
     from activate_pack.layout.fit import clear_caches
     from activate_pack.output import workers
     from activate_pack.output.write import Staging
 
-    with _collector_paused():
-        prepared = planned(pack_dir, sizes, out_dir, options, cards, languages)
-        if prepared.report.failed(strict):
-            raise PackError(prepared.report.errors or  # --strict: warnings stop it too
-                            [replace(p, severity="error") for p in prepared.report.warnings])
+    prepared = planned(pack_dir, sizes, out_dir, options, cards, languages, later=True)
+    _stop_if_failed(prepared.report, strict)  # the pack or a layout could not be read
+    later = prepared.later
+    assert later is not None and prepared.pack is not None  # no errors: the pack loaded
+    drawing = _Drawing(later, prepared.pack.info.source_url, progress)
+    prepared.pack, prepared.packs = None, {}
+    targets = [path for _, _, path in later.jobs]
+    drawing.jobs = min(jobs or workers.available(), len(targets)) or 1
+    with Staging(targets) as staging:
+        drawing.owner = staging.owner
+        made = workers.run(range(len(targets)), drawing.make, drawing.jobs, drawing.finished)
+        clear_caches()  # fitted text is kept for reuse while laying out
+        for path, (_, file) in zip(targets, made):
+            if file is not None:
+                staging.add(path, file[0])
+        report = later.report({variant: problems for (variant, _, _), (problems, _)
+                               in zip(later.jobs, made)})
+        _stop_if_failed(report, strict)  # nothing is committed: the files staged go
         if warn is not None:
-            for problem in (*prepared.report.warnings, *prepared.report.notes):
+            for problem in (*report.warnings, *report.notes):
                 warn(problem)
-        assert prepared.pack is not None  # no errors, so the pack loaded
-        creators = {lang: pack_creators(p) for lang, p in prepared.packs.items()}
-        source_url = prepared.pack.info.source_url
-        outputs: list[Output | None] = list(prepared.outputs)
-        prepared.outputs, prepared.pack, prepared.packs = [], None, {}
-        clear_caches()  # fitted text is kept for reuse while laying out; drawing needs none
-        jobs = min(jobs or workers.available(), len(outputs))
-        targets = [o.path for o in outputs if o is not None]
-        counts = [len(o.imposed) for o in outputs if o is not None]
-        sizes_of = [o.variant.edition.size for o in outputs if o is not None]
-        with Staging(targets) as staging:
-            def render(index: int) -> tuple[str, int]:
-                """Render output ``index`` into its temporary file; its name and size."""
-                output = outputs[index]
-                assert output is not None
-                outputs[index] = None  # let go once drawn: a large pack's memory stays down
-                size, count = sizes_of[index], counts[index]
-                callback = (lambda done: progress(size, done, count)) \
-                    if progress and jobs == 1 else None
-                return _render_to_file(output, creators[output.variant.language], source_url,
-                                       staging.owner, jobs == 1, callback)
+        staging.commit()
+    return [Built(path, file[2], file[1]) for path, (_, file) in zip(targets, made)
+            if file is not None]
 
-            def finished(index: int, result: tuple[str, int]) -> None:
-                if progress and jobs > 1:
-                    progress(sizes_of[index], counts[index], counts[index])
 
-            results = workers.run(range(len(targets)), render, jobs, finished)
-            for path, (tmp, _) in zip(targets, results):
-                staging.add(path, tmp)
-            staging.commit()
-    return [Built(path, count, size) for path, count, (_, size) in zip(targets, counts, results)]
+def _stop_if_failed(report: Report, strict: bool) -> None:
+    """Raise every error of ``report`` (with ``strict``, every warning too, as errors)."""
+    if report.failed(strict):
+        raise PackError(report.errors or  # --strict: warnings stop it too
+                        [replace(p, severity="error") for p in report.warnings])
+
+
+@dataclass
+class _Drawing:
+    """Lays out and renders one output of a build at a time, in whichever process runs it."""
+
+    later: Later
+    source_url: str
+    progress: Callable[[str, int, int], None] | None
+    jobs: int = 1
+    owner: int = 0
+    creators: dict[str | None, list[str]] = field(default_factory=dict)
+
+    def make(self, index: int) -> Made:
+        """Output ``index`` laid out, then drawn into a temporary file unless its layout found
+        an error (the build stops then, and drawing would be wasted)."""
+        output, problems = self.later.output(index)
+        if output is None or any(p.severity == "error" for p in problems):
+            return problems, None
+        count, size, told = len(output.imposed), output.variant.edition.size, self.progress
+        callback = (lambda done: told(size, done, count)) \
+            if told is not None and self.jobs == 1 else None
+        tmp, length = _render_to_file(output, self._creators(output), self.source_url,
+                                      self.owner, self.jobs == 1, callback)
+        return problems, (tmp, length, count)
+
+    def _creators(self, output: Output) -> list[str]:
+        from activate_pack.compose.notices import creators
+
+        lang = output.variant.language
+        if lang not in self.creators:
+            self.creators[lang] = creators(self.later.laid.packs[lang])
+        return self.creators[lang]
+
+    def finished(self, index: int, made: Made) -> None:
+        """Says a worker's output is done, when workers draw (one process reports per page)."""
+        _, file = made
+        if self.progress and self.jobs > 1 and file is not None:
+            size = self.later.jobs[index][0].edition.size
+            self.progress(size, file[2], file[2])
 
 
 def _render_to_file(output: Output, creators: list[str], source_url: str, owner: int,

@@ -97,6 +97,8 @@ class Prepared:
     report: Report = Report(())
     packs: dict[str | None, Pack] = field(default_factory=dict)
     """The pack in each language laid out (None: its own language)."""
+    later: Later | None = None
+    """With ``prepare(..., later=True)``: the outputs still to lay out, one by one."""
 
     def ready(self, warn: Callable[[Problem], None] | None = None,
               language: str | None = None) -> Pack:
@@ -175,7 +177,7 @@ def _packs(pack: Pack, pack_dir: Path, langs: list[str | None], general: Problem
 def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path = Path("dist"),
             sizes: tuple[str, ...] = SIZES, cards: list[str] | None = None,
             asked: bool | None = None, languages: str | None = "all",
-            detail: bool | None = None) -> Prepared:
+            detail: bool | None = None, later: bool = False) -> Prepared:
     """Load the pack and everything the outputs need, lay them out and impose them.
 
     Problems from every stage are collected, not raised: a build raises them, ``check`` lists
@@ -185,7 +187,9 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
     a language the pack only inherits reports its errors, not its gaps (see ``_packs``).
     ``languages`` is what ``check`` covers when ``wanted`` is None ('all', or one tag).
     ``detail`` lists every gap of a translation (default: when one language is asked for
-    by name); otherwise each translation's state is one line.
+    by name); otherwise each translation's state is one line. With ``later``, no output is
+    laid out: ``Prepared.later`` lays each out when asked (a build does, in its workers), and
+    the report holds what was found before layout.
     """
     general = Problems()
     pack, whole = _load(pack_dir, cards, general)
@@ -202,22 +206,28 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
         wanted = every_variant(sizes, specs, languages_wanted(pack_dir, languages))
     plans = _print_plans(wanted, specs, dirs, general)
     result = Prepared(pack)
-    per_variant: dict[Variant, list[Problem]] = {}
     undrawn: set[str] = set()
+    laid, jobs = _LaidOut({}, "", None), []
     if pack is not None:
         assert whole is not None
         undrawn = _check_pack(pack, pack_dir, general)
         stem = file_stem(pack, pack_dir, general)
-        date = source_date(pack, pack_dir)
         langs = list(dict.fromkeys(v.language for v in wanted))
         result.packs = _translated(pack, whole, pack_dir, langs, cards, general, asked, detail)
-        laid = _LaidOut(result.packs, pack.info.version, date)
-        for variant, plan in plans.items():
-            if variant.language in result.packs:  # else its translation could not be read
-                result.outputs += _output(laid, variant, plan, out_dir, stem, cards, per_variant)
-    everything = general.items + merge_variants(per_variant)
-    result.report = Report(tuple(ordered(packwords.without_echoes(everything, undrawn))),
-                           outputs_named(wanted, pack.info.language if pack else None))
+        laid = _LaidOut(result.packs, pack.info.version, source_date(pack, pack_dir))
+        jobs = [(variant, plan, out_dir / output_name(stem, variant, selected=bool(cards)))
+                for variant, plan in plans.items()
+                if variant.language in result.packs]  # else its translation could not be read
+    outputs = Later(laid, jobs, cards, general.items, undrawn,
+                    outputs_named(wanted, pack.info.language if pack else None))
+    if later:
+        result.later, result.report = outputs, outputs.report({})
+        return result
+    per_variant: dict[Variant, list[Problem]] = {}
+    for index in range(len(jobs)):
+        output, per_variant[jobs[index][0]] = outputs.output(index)
+        result.outputs += [output] if output is not None else []
+    result.report = outputs.report(per_variant)
     return result
 
 
@@ -323,22 +333,49 @@ class _LaidOut:
         return self.done[doc_key]
 
 
-def _output(laid: _LaidOut, variant: Variant, plan: Plan, out_dir: Path, stem: str,
-            cards: list[str] | None, per_variant: dict[Variant, list[Problem]]) -> list[Output]:
-    """The variant laid out and imposed (none if either stopped); its problems to
-    ``per_variant``."""
+def _output(laid: _LaidOut, variant: Variant, plan: Plan, path: Path,
+            cards: list[str] | None) -> tuple[Output | None, list[Problem]]:
+    """The variant laid out and imposed (None if either stopped), and the problems met."""
     doc, found_items = laid.of(variant, plan)
-    per_variant[variant] = list(found_items)
+    found = list(found_items)
     if doc is None:
-        return []
+        return None, found
     if cards:  # the chosen cards only: not the about card, nor any other page
         doc = replace(doc, pages=tuple(p for p in doc.pages if p.card in cards))
     try:
         imposed = plan.impose(laid.packs[variant.language], doc)
     except PackError as exc:
-        per_variant[variant] += exc.problems
-        return []
-    return [Output(variant, out_dir / output_name(stem, variant, selected=bool(cards)), imposed)]
+        return None, found + exc.problems
+    return Output(variant, path, imposed), found
+
+
+@dataclass
+class Later:
+    """The outputs of a prepared pack, each laid out when asked, and what reports on them.
+
+    ``build`` asks for each in a worker process of its own, which then draws it: outputs are
+    laid out side by side, and the first process holds no laid-out page.
+    """
+
+    laid: _LaidOut
+    jobs: list[tuple[Variant, Plan, Path]]
+    """Each output: its variant, print plan and file."""
+    cards: list[str] | None
+    general: list[Problem]
+    undrawn: set[str]
+    checked: tuple[str, ...]
+
+    def output(self, index: int) -> tuple[Output | None, list[Problem]]:
+        """Output ``index`` laid out and imposed (None if it could not be), and its problems."""
+        variant, plan, path = self.jobs[index]
+        return _output(self.laid, variant, plan, path, self.cards)
+
+    def report(self, found: dict[Variant, list[Problem]]) -> Report:
+        """Every problem, with ``found`` in the outputs laid out (by variant), merged across
+        them: one cause, one message."""
+        everything = self.general + merge_variants(found)
+        return Report(tuple(ordered(packwords.without_echoes(everything, self.undrawn))),
+                      self.checked)
 
 
 def outputs_named(wanted: list[Variant], own: str | None) -> tuple[str, ...]:
