@@ -14,6 +14,8 @@ from typing import Callable
 import pytest
 from typer.testing import CliRunner
 
+from conftest import QUESTIONS
+
 from activate_pack.cli import app
 from activate_pack.errors import PackError
 from activate_pack.output.build import build
@@ -202,14 +204,8 @@ def test_builds_stopped_at_many_moments_leave_old_or_new_files_and_no_debris(
     assert stopped >= 5, stopped
 
 
-NOTES_TOO_LONG = """\
-- id: warm-hello
-  title: Hello
-  question: What did you have for breakfast?
-  prompts: ["Who made it?", "Where did you eat it?"]
-  phase: warm-up
-  notes: {notes}
-""".format(notes=" ".join(["Ask everyone in the room what they think and write it down."] * 40))
+NOTES_TOO_LONG = QUESTIONS + "  notes: " + " ".join(
+    ["Ask everyone in the room what they think and write it down."] * 40) + "\n"
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
