@@ -177,7 +177,8 @@ def _packs(pack: Pack, pack_dir: Path, langs: list[str | None], general: Problem
 def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path = Path("dist"),
             sizes: tuple[str, ...] = SIZES, cards: list[str] | None = None,
             asked: bool | None = None, languages: str | None = "all",
-            detail: bool | None = None, later: bool = False) -> Prepared:
+            detail: bool | None = None, later: bool = False,
+            loaded: Pack | None = None) -> Prepared:
     """Load the pack and everything the outputs need, lay them out and impose them.
 
     Problems from every stage are collected, not raised: a build raises them, ``check`` lists
@@ -189,10 +190,11 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
     ``detail`` lists every gap of a translation (default: when one language is asked for
     by name); otherwise each translation's state is one line. With ``later``, no output is
     laid out: ``Prepared.later`` lays each out when asked (a build does, in its workers), and
-    the report holds what was found before layout.
+    the report holds what was found before layout. ``loaded`` is the pack in ``pack_dir``
+    already loaded (by the process a worker was forked from), to be used as it is.
     """
     general = Problems()
-    pack, whole = _load(pack_dir, cards, general)
+    pack, whole = _load(pack_dir, cards, general, loaded)
     dirs = layout_dirs(pack_dir, default_pack_dir())
     editions = [EDITIONS[size] for size in sizes] if wanted is None \
         else list(dict.fromkeys(v.edition for v in wanted))
@@ -231,16 +233,17 @@ def prepare(pack_dir: Path, wanted: list[Variant] | None = None, out_dir: Path =
     return result
 
 
-def _load(pack_dir: Path, cards: list[str] | None,
-          general: Problems) -> tuple[Pack | None, Pack | None]:
+def _load(pack_dir: Path, cards: list[str] | None, general: Problems,
+          loaded: Pack | None = None) -> tuple[Pack | None, Pack | None]:
     """The pack to build (only ``cards``, if given) and the whole pack, None where they could
-    not be read: a translation's entries are checked against every card, chosen or not."""
+    not be read: a translation's entries are checked against every card, chosen or not.
+    ``loaded`` is the pack already loaded from ``pack_dir``, if it is."""
     from activate_pack.output.adaptation import select
 
     pack: Pack | None = None
     whole: Pack | None = None
     try:
-        pack = whole = load_pack(pack_dir)
+        pack = whole = loaded or load_pack(pack_dir)
         if cards:
             pack = select(pack, cards)
     except PackError as exc:

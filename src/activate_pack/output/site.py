@@ -98,7 +98,7 @@ def site(pack_dir: Path, out_dir: Path, warn: Warn | None = None,
     epoch = build_epoch(source_date(pack, pack_dir))
     entries = languages(pack_dir, pack)
     icons = card_icons(pack_dir)
-    made = workers.run(entries, lambda entry: _language_outputs(entry, out_dir),
+    made = workers.run(entries, lambda entry: _language_outputs(entry, out_dir, pack),
                        min(jobs or workers.available(), len(entries)))
     built = _gathered(entries, made, result, files, warn)
     shared = _language_pages(pack, entries, built, icons, epoch, result, files, clock)
@@ -116,8 +116,9 @@ Built = dict[str, tuple[Pack, list[Published], list[dict[str, object]]]]
 """Each language's pack, PDFs and previews, by its tag."""
 
 
-def _language_outputs(language: Language, out_dir: Path) -> _Made:
-    """One language's PDFs and previews, with the problems and time its steps met."""
+def _language_outputs(language: Language, out_dir: Path, pack: Pack) -> _Made:
+    """One language's PDFs and previews, with the problems and time its steps met; ``pack``
+    is the pack as the first process loaded it (a worker forked from it need not again)."""
     made = _Made()
     own = _Clock(made.timings)
     with own("layout"):
@@ -125,7 +126,8 @@ def _language_outputs(language: Language, out_dir: Path) -> _Made:
         # pack only inherits are its original's to tell (translations.translate).
         prepared = prepare(language.pack_dir,
                            [replace(variant, language=language.translation)
-                            for _, variant in FILES], out_dir, asked=False)
+                            for _, variant in FILES], out_dir, asked=False,
+                           loaded=pack)
         prepared.ready(made.problems.append)
     made.pack, made.pdfs, made.previews = _language_files(language, prepared, out_dir,
                                                           made.files, own)
