@@ -14,11 +14,9 @@ from pathlib import Path
 
 from activate_pack.errors import PackError, Problem, Problems
 from activate_pack.layout.boxes import Document, Page
-from activate_pack.layout.context import Ctx
 from activate_pack.layout.impose import (CROP_GAP, DUPLEX, REGISTRATION, Area, MarkStyle, Placement,
                                          Sheet, edge_backgrounds, home_sheets, shop_sheets)
 from activate_pack.layout.inks import InkConverter
-from activate_pack.layout.printsheet import instructions_back, instructions_front
 from activate_pack.layout.sheets import SheetSpec, load_sheet
 from activate_pack.layout.spec import MM, LayoutSpec, load_layout
 from activate_pack.pack.model.pack import Pack
@@ -121,6 +119,11 @@ class Plan:
 
     def _instruction_sheets(self, pack: Pack, paper: tuple[float, float],
                             problems: Problems) -> list[Sheet]:
+        # Laid out only here, in the process that lays out the pages: a build's first process,
+        # which only plans, does not load the card layout's modules.
+        from activate_pack.layout.context import Ctx
+        from activate_pack.layout.printsheet import instructions_back, instructions_front
+
         assert self.instructions is not None
         ctx = Ctx(pack, self.instructions, problems)
         duplex = self.options.duplex
