@@ -110,7 +110,7 @@ def _built(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path,
     with Staging(targets) as staging:
         drawing.owner = staging.owner
         made = workers.run(range(len(targets)), drawing.make, drawing.jobs, drawing.finished)
-        clear_caches()  # fitted text is kept for reuse while laying out
+        clear_caches()  # fitted text is kept for reuse while laying out (see _Drawing.make)
         for path, (_, file) in zip(targets, made):
             if file is not None:
                 staging.add(path, file[0])
@@ -149,11 +149,19 @@ class _Drawing:
         output, problems = self.later.output(index)
         if output is None or any(p.severity == "error" for p in problems):
             return problems, None
+        creators = self._creators(output)
+        if self.jobs > 1 or index == len(self.later.jobs) - 1:
+            # Nothing more is laid out in this process: the pack and the text kept for reuse
+            # while laying out are let go before drawing, which a large pack's memory needs.
+            from activate_pack.layout.fit import clear_caches
+
+            clear_caches()
+            self.later.laid.packs.clear()
         count, size, told = len(output.imposed), output.variant.edition.size, self.progress
         callback = (lambda done: told(size, done, count)) \
             if told is not None and self.jobs == 1 else None
-        tmp, length = _render_to_file(output, self._creators(output), self.source_url,
-                                      self.owner, self.jobs == 1, callback)
+        tmp, length = _render_to_file(output, creators, self.source_url, self.owner,
+                                      self.jobs == 1, callback)
         return problems, (tmp, length, count)
 
     def _creators(self, output: Output) -> list[str]:

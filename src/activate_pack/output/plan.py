@@ -321,25 +321,39 @@ class _LaidOut:
     done: dict[tuple[str, str, str | None], tuple[Document | None, list[Problem]]] = \
         field(default_factory=dict)
 
-    def of(self, variant: Variant, plan: Plan) -> tuple[Document | None, list[Problem]]:
-        """The variant's document (None if its layout stopped) and the problems laying it met."""
-        # Not the print plan's key: the layout depends on the faces and the language too.
-        doc_key = (variant.edition.size, plan.faces.name, variant.language)
+    def of(self, variant: Variant, plan: Plan,
+           keep: bool = True) -> tuple[Document | None, list[Problem]]:
+        """The variant's document (None if its layout stopped) and the problems laying it met;
+        kept for the variants laid out alike unless ``keep`` is false (none is left to ask)."""
+        doc_key = self.key(variant, plan)
+        if not keep:
+            return self.done.pop(doc_key, None) or self._laid(variant, plan)
         if doc_key not in self.done:  # variants laid out alike share one layout pass
-            found = Problems()
-            try:
-                laid = replace(lay_out(self.packs[variant.language], variant.edition,
-                                       plan.faces, found), version=self.version, date=self.date)
-                self.done[doc_key] = (laid, found.items)
-            except PackError as exc:  # a part the layout lacks stops it: say which
-                self.done[doc_key] = (None, found.items + exc.problems)
+            self.done[doc_key] = self._laid(variant, plan)
         return self.done[doc_key]
 
+    @staticmethod
+    def key(variant: Variant, plan: Plan) -> tuple[str, str, str | None]:
+        """What a variant's layout depends on: not the print plan's key, but the faces'
+        layout and the language too."""
+        return (variant.edition.size, plan.faces.name, variant.language)
 
-def _output(laid: _LaidOut, variant: Variant, plan: Plan, path: Path,
-            cards: list[str] | None) -> tuple[Output | None, list[Problem]]:
-    """The variant laid out and imposed (None if either stopped), and the problems met."""
-    doc, found_items = laid.of(variant, plan)
+    def _laid(self, variant: Variant, plan: Plan) -> tuple[Document | None, list[Problem]]:
+        """The variant laid out now (None if a part the layout lacks stops it: said which)."""
+        found = Problems()
+        try:
+            laid = replace(lay_out(self.packs[variant.language], variant.edition, plan.faces,
+                                   found), version=self.version, date=self.date)
+        except PackError as exc:
+            return None, found.items + exc.problems
+        return laid, found.items
+
+
+def _output(laid: _LaidOut, variant: Variant, plan: Plan, path: Path, cards: list[str] | None,
+            keep: bool = True) -> tuple[Output | None, list[Problem]]:
+    """The variant laid out and imposed (None if either stopped), and the problems met; its
+    layout kept for variants laid out alike unless ``keep`` is false."""
+    doc, found_items = laid.of(variant, plan, keep)
     found = list(found_items)
     if doc is None:
         return None, found
@@ -369,9 +383,14 @@ class Later:
     checked: tuple[str, ...]
 
     def output(self, index: int) -> tuple[Output | None, list[Problem]]:
-        """Output ``index`` laid out and imposed (None if it could not be), and its problems."""
+        """Output ``index`` laid out and imposed (None if it could not be), and its problems.
+
+        Each output is asked for once; a layout no later output shares is not kept, so its
+        pages can be let go as they are drawn."""
         variant, plan, path = self.jobs[index]
-        return _output(self.laid, variant, plan, path, self.cards)
+        key = _LaidOut.key(variant, plan)
+        keep = any(_LaidOut.key(v, p) == key for v, p, _ in self.jobs[index + 1:])
+        return _output(self.laid, variant, plan, path, self.cards, keep)
 
     def report(self, found: dict[Variant, list[Problem]]) -> Report:
         """Every problem, with ``found`` in the outputs laid out (by variant), merged across
