@@ -83,3 +83,26 @@ def test_one_process_or_two_and_any_hash_seed_give_the_same_bytes(tmp_path: Path
     for other in found[1:]:
         assert other.keys() == found[0].keys()
         assert [name for name in found[0] if other[name] != found[0][name]] == []
+
+
+def test_the_site_publishes_the_files_a_user_builds(
+        alone: dict[tuple[str, str], bytes], tmp_path: Path) -> None:
+    """Every PDF ``site`` publishes, in every language and way of printing, is the file a
+    user gets from ``build`` with the same options, in a process of its own."""
+    from activate_pack.output.site import site
+
+    published = site(default_pack_dir(), tmp_path / "site")
+    built: dict[str, bytes] = {}
+    for options in (["--size", "all"], ["--print", "home"], ["--print", "shop", "--size", "a6"]):
+        folder = tmp_path / "-".join(options).strip("-")
+        subprocess.run([sys.executable, "-m", "activate_pack", "build", str(default_pack_dir()),
+                        "--lang", "all", *options, "--out", str(folder)],
+                       check=True, capture_output=True)
+        built |= {path.name: path.read_bytes() for path in folder.glob("*.pdf")}
+    pdfs = {path.name: path.read_bytes() for path in published.files if path.suffix == ".pdf"}
+    assert len(pdfs) == 28 and set(pdfs) == set(built)
+    differ = sorted(name for name, data in pdfs.items() if data != built[name])
+    assert not differ, f"the site's copies differ from the files built: {differ}"
+    # The variants of the issue that found the fault: each built alone, in its own process.
+    for (lang, size), data in alone.items():
+        assert pdfs[_name(lang, size)] == data, (lang, size)
