@@ -151,12 +151,15 @@ class _Drawing:
             return problems, None
         creators = self._creators(output)
         if self.jobs > 1 or index == len(self.later.jobs) - 1:
-            # Nothing more is laid out in this process: the pack and the text kept for reuse
-            # while laying out are let go before drawing, which a large pack's memory needs.
+            # Nothing more is laid out in this process: the text kept for reuse while laying
+            # out is let go before drawing, which a large pack's memory needs; so is the pack,
+            # unless this is a worker, whose pack is its first process's (freeing a forked
+            # copy would only copy its pages).
             from activate_pack.layout.fit import clear_caches
 
             clear_caches()
-            self.later.laid.packs.clear()
+            if self.jobs == 1:
+                self.later.laid.packs.clear()
         count, size, told = len(output.imposed), output.variant.edition.size, self.progress
         callback = (lambda done: told(size, done, count)) \
             if told is not None and self.jobs == 1 else None
