@@ -19,7 +19,8 @@ from activate_pack.layout.boxes import Document, Icon
 from activate_pack.layout.iconset import ICON_DIR, IconError, icon, names, parse
 from activate_pack.layout.svgpath import path_outlines
 from activate_pack.output.build import build
-from activate_pack.output.plan import prepare, variants
+from activate_pack.output.plan import prepare
+from activate_pack.output.variants import variants
 from activate_pack.layout.printing import PrintOptions
 from activate_pack.pack.sources.paths import default_pack_dir
 from activate_pack.render.pdf import render

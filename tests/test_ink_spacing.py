@@ -15,7 +15,8 @@ import pytest
 from PIL import Image, ImageChops
 
 from activate_pack.layout.boxes import Document, TextBox
-from activate_pack.output.plan import prepare, variants
+from activate_pack.output.plan import prepare
+from activate_pack.output.variants import variants
 from activate_pack.pack.sources.paths import default_pack_dir
 from activate_pack.render.pdf import render
 from activate_pack.text import Flow, Layouter, Style

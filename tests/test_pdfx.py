@@ -278,7 +278,8 @@ def test_no_small_text_knocked_out_of_more_than_one_ink(pictured: Path,
                                                         options: PrintOptions) -> None:
     from activate_pack.layout.boxes import TextBox
     from activate_pack.layout.knockout import SMALL, ground_under, parse, worst_knockout
-    from activate_pack.output.plan import prepare, variants
+    from activate_pack.output.plan import prepare
+    from activate_pack.output.variants import variants
 
     sizes = ("a6",) if options.mode == "home" else ("a6", "a4")
     prepared = prepare(pictured, variants(sizes, options))

@@ -15,7 +15,8 @@ from typer.testing import CliRunner
 from activate_pack.cli import app
 from activate_pack.layout.editions import EDITIONS, SIZES
 from activate_pack.output.newpack import new_pack
-from activate_pack.output.plan import every_variant, prepare
+from activate_pack.output.plan import prepare
+from activate_pack.output.variants import every_variant
 from activate_pack.pack.sources.paths import default_pack_dir
 
 runner = CliRunner()

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from activate_pack.layout.boxes import Page
-from activate_pack.output.plan import prepare, variants
+from activate_pack.output.plan import prepare
+from activate_pack.output.variants import variants
 from activate_pack.pack.sources.paths import default_pack_dir
 from activate_pack.text.scripts import has_rtl
 

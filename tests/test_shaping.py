@@ -260,7 +260,8 @@ def test_shaped_glyphs_never_use_text_rise(built: dict[str, Path]) -> None:
 
 def test_a_nastaliq_title_stays_below_the_label_above_it() -> None:
     """The first line of a box is placed by the ink really on it, not by the Latin ascent."""
-    from activate_pack.output.plan import prepare, variants
+    from activate_pack.output.plan import prepare
+    from activate_pack.output.variants import variants
     from activate_pack.pack.sources.paths import default_pack_dir
     from activate_pack.text.shaping import ink_top
 

@@ -10,8 +10,8 @@ from typing import Callable, Iterator
 
 from activate_pack.errors import PackError, Problem
 from activate_pack.layout.editions import SIZES
-from activate_pack.output.plan import (Later, Output, Prepared, Report, languages_wanted, prepare,
-                                       variants)
+from activate_pack.output.plan import Later, Output, Prepared, Report, prepare
+from activate_pack.output.variants import languages_wanted, variants
 from activate_pack.layout.printing import PrintOptions
 
 __all__ = ["SIZES", "Built", "Warn", "build", "planned"]

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Callable
 from activate_pack.layout.boxes import Page
 from activate_pack.layout.editions import EDITIONS
 from activate_pack.output.build import Warn
-from activate_pack.output.plan import file_stem, prepare, slug, variants
+from activate_pack.output.plan import file_stem, prepare, slug
+from activate_pack.output.variants import variants
 from activate_pack.pack.model.pack import Pack
 from activate_pack.render.raster import contact_sheet, png, rasterise, thumbnail
 

@@ -23,7 +23,8 @@ from activate_pack.compose.content import Face, fill
 from activate_pack.layout.boxes import Page
 from activate_pack.layout.editions import EDITIONS
 from activate_pack.output.build import Warn
-from activate_pack.output.plan import Prepared, Variant, prepare
+from activate_pack.output.plan import Prepared, prepare
+from activate_pack.output.variants import Variant
 from activate_pack.layout.printing import PrintOptions
 from activate_pack.output.webcards import card_icons, originals, web_files, web_pages
 from activate_pack.output.sitefiles import bundle, bundle_name, redirect_page, robots, sitemap
