@@ -220,7 +220,13 @@ def test_an_error_met_laying_out_one_output_writes_none_of_them(
     a6.write_bytes(b"%PDF-1.4 earlier A6\n")
     with pytest.raises(PackError) as caught:
         build(root, ("a6", "a4"), out, jobs=jobs)
-    assert [p.message.split(":")[0] for p in caught.value.problems] == ["A4 pack"]
+    [problem] = caught.value.problems
+    # Said at the notes' own line, in words a volunteer can act on.
+    notes_line = len(NOTES_TOO_LONG.splitlines())  # the notes are the file's last line
+    assert (problem.path, problem.line) == ("content/questions/warm-up.yaml", notes_line)
+    assert problem.message.startswith("A4 pack: the text of the facilitator notes does not fit "
+                                      "in their panel beside the card even at ")
+    assert "cut about" in problem.message and "words from notes" in problem.message
     assert a6.read_bytes() == b"%PDF-1.4 earlier A6\n"
     assert os.listdir(out) == [a6.name]
     # A folder the build would have made is not left behind, empty.

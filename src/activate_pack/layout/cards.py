@@ -181,7 +181,9 @@ def notes_panel(ctx: Ctx, face: Face) -> list[Box]:
     boxes: list[Box] = [Rect(x, y, w, h, fill=spec.colours_for(face.kind).tint, radius=radius)]
     flow = styles.flow_of(ctx, "notes", face.kind, face.notes)
     boxes.append(fit(flow, x + pad, y + pad, w - 2 * pad, h - 2 * pad, spec.size("notes"), "notes",
-                     ctx.problems, face.card, "notes", ctx.where(face.card)))
+                     ctx.problems, face.card, "the text of the facilitator notes",
+                     ctx.where(face.card, "notes"), cut_from="notes",
+                     place="in their panel beside the card"))
     return boxes
 
 

@@ -22,14 +22,14 @@ STEP = 0.5
 def fit(flow: Flow, x: float, y: float, w: float, h: float, size: TypeSize, role: str,
         problems: Problems, card: str | None = None, what: str | None = None,
         where: tuple[str, int | None] | None = None, advise: Advice | None = None,
-        cut_from: str | None = None) -> TextBox:
+        cut_from: str | None = None, place: str = "on the card") -> TextBox:
     """Lay ``flow`` in the box (x, y = bottom, w, h) at the largest size that fits.
 
     If even the minimum size overflows, a problem naming the card, the text and about how many
     words to cut (from the field ``cut_from``, if given) is recorded, and the text is laid at
-    the minimum size (the build then fails, so nothing is ever clipped silently). ``advise``,
-    for text made from several of the volunteer's fields, words the message and says where
-    from (cut, words, size).
+    the minimum size (the build then fails, so nothing is ever clipped silently). ``place``
+    says where the text goes, in the message. ``advise``, for text made from several of the
+    volunteer's fields, words the message and says where from (cut, words, size).
     """
     sizes = _sizes(size)
     best = _largest_fit(tuple(flow.items), w, h, tuple(sizes))
@@ -47,7 +47,7 @@ def fit(flow: Flow, x: float, y: float, w: float, h: float, size: TypeSize, role
         if cut_from:
             advice = (f"cut about {cut} word{'s' if cut != 1 else ''} from {cut_from} "
                       f"(the text has {words})")
-        message = f"{subject} does not fit on the card even at {sizes[-1]:g} pt; {advice}"
+        message = f"{subject} does not fit {place} even at {sizes[-1]:g} pt; {advice}"
         advised = advise(cut, words, sizes[-1]) if advise is not None else None
         if advised is not None:  # said at the line holding the words, for every card alike
             message, (path, line), card = *advised, None
