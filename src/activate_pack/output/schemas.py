@@ -35,6 +35,10 @@ def schema_for(kind: str | None = None, pack_dir: Path | None = None) -> dict[st
     declared = _declared(pack_dir)
     if kind is not None:
         _known(kind, declared)
+    return _schema(kind, declared)
+
+
+def _schema(kind: str | None, declared: Kinds | None) -> dict[str, Any]:
     if kind in layout_schemas.KINDS:
         return layout_schemas.schema_for(kind)
     return pack_schemas.schema_for(kind, declared)
@@ -42,16 +46,16 @@ def schema_for(kind: str | None = None, pack_dir: Path | None = None) -> dict[st
 
 def write(out: Path, kind: str | None = None, pack_dir: Path | None = None) -> list[Path]:
     """Write one schema to ``out`` if it ends in .json, else one file per kind into ``out``."""
-    declared = _declared(pack_dir)
+    declared = _declared(pack_dir)  # the pack's kinds.yaml read once, for every schema
     if kind is not None:
         _known(kind, declared)
     if out.suffix.lower() == ".json":
-        write_atomic(out, dumps(schema_for(kind, pack_dir)).encode("utf-8"))
+        write_atomic(out, dumps(_schema(kind, declared)).encode("utf-8"))
         return [out]
     written = []
     names = [*pack_schemas.kinds_table(declared), *layout_schemas.KINDS]
     for name in [kind] if kind else names:
         path = out / schema_file(name)
-        write_atomic(path, dumps(schema_for(name, pack_dir)).encode("utf-8"))
+        write_atomic(path, dumps(_schema(name, declared)).encode("utf-8"))
         written.append(path)
     return written
