@@ -103,13 +103,13 @@ def _built(pack_dir: Path, sizes: tuple[str, ...], out_dir: Path,
     _stop_if_failed(prepared.report, strict)  # the pack or a layout could not be read
     later = prepared.later
     assert later is not None and prepared.pack is not None  # no errors: the pack loaded
-    drawing = _Drawing(later, prepared.pack.info.source_url, progress)
+    source_url = prepared.pack.info.source_url
     prepared.pack, prepared.packs = None, {}
     targets = [path for _, _, path in later.jobs]
-    drawing.jobs = min(jobs or workers.available(), len(targets)) or 1
+    jobs = min(jobs or workers.available(), len(targets)) or 1
     with Staging(targets) as staging:
-        drawing.owner = staging.owner
-        made = workers.run(range(len(targets)), drawing.make, drawing.jobs, drawing.finished)
+        drawing = _Drawing(later, source_url, progress, jobs, staging.owner)
+        made = workers.run(range(len(targets)), drawing.make, jobs, drawing.finished)
         clear_caches()  # fitted text is kept for reuse while laying out (see _Drawing.make)
         for path, (_, file) in zip(targets, made):
             if file is not None:
@@ -139,8 +139,10 @@ class _Drawing:
     later: Later
     source_url: str
     progress: Callable[[str, int, int], None] | None
-    jobs: int = 1
-    owner: int = 0
+    jobs: int
+    """How many processes draw: with one, this process reports each page as it is drawn."""
+    owner: int
+    """The process that stages the files (write.Staging)."""
     creators: dict[str | None, list[str]] = field(default_factory=dict)
 
     def make(self, index: int) -> Made:
