@@ -302,8 +302,8 @@ def _balanced(cuts: list[int], widths: list[float], first: int, size: float,
     """Where to cut a long word, of the ``cuts`` after '/' or '-' that fit from ``first``.
 
     The last that fits, unless what is left then fits on one line: then the cut that makes
-    the two pieces most nearly even, so a web address ends "…/licenses/" and "by-sa/4.0/",
-    not with "4.0/" alone on the last line.
+    the two pieces most nearly even: "https://creativecommons.org/" then
+    "licenses/by-sa/4.0/", not "4.0/" alone on the last line.
     """
     rest = sum(widths[cuts[-1]:])
     if rest * size > avail:
